@@ -1,0 +1,22 @@
+"""Annotators, one per layer, in the order the pipeline runs them."""
+
+from __future__ import annotations
+
+from .actors import ActorsAnnotator
+from .base import NLP_PROVIDES, Annotator
+from .entities import EntitiesAnnotator
+
+#: The layers of the Document in pipeline order (DESIGN.md).
+LAYER_ORDER: tuple[str, ...] = (
+    "entities", "actors", "places", "times", "amounts", "quotes", "events",
+)
+
+#: Annotators that exist, by the layer they fill.
+ANNOTATORS: dict[str, type[Annotator]] = {
+    EntitiesAnnotator.name: EntitiesAnnotator,
+    ActorsAnnotator.name: ActorsAnnotator,
+}
+
+DEFAULT_STAGES: tuple[str, ...] = tuple(name for name in LAYER_ORDER if name in ANNOTATORS)
+
+__all__ = ["ANNOTATORS", "DEFAULT_STAGES", "LAYER_ORDER", "NLP_PROVIDES", "Annotator"]

@@ -1,0 +1,372 @@
+"""The ``lagebild`` command: a thin edge over the library.
+
+Library errors become one-line messages with their code and an exit status:
+0 all went well, 1 some article or source failed (the rest was done),
+2 the command itself was wrong (bad option, bad date, no such table).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from . import __version__
+from .errors import LagebildError
+from .ingest import read_sources
+from .ingest.sources import is_url
+from .lang import SUPPORTED
+from .model import Article, Document, json_schema, parse_published
+from .pipeline import Pipeline, document_id
+from .store import EventQuery, Store
+from .store.export import export as export_store
+from .store.sqlite import TABLES, content_hash
+
+app = typer.Typer(
+    name="lagebild",
+    help="Verifiable event data from news: who did what to whom, when, where, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+#: Batches larger than this get a progress bar.
+PROGRESS_AFTER = 5
+
+
+class DocFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+
+
+def _published(value: str | None) -> str | None:
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _lang(value: str | None) -> str | None:
+    if value is not None and value not in SUPPORTED:
+        raise typer.BadParameter(f"unsupported language: {value} (have {', '.join(SUPPORTED)})")
+    return value
+
+
+Sources = Annotated[list[str], typer.Argument(help="files, folders, http(s) URLs, or - for stdin")]
+Published = Annotated[
+    str | None,
+    typer.Option(callback=_published, help="publication date (ISO 8601) for texts that lack one"),
+]
+Lang = Annotated[
+    str | None, typer.Option(callback=_lang, help="language of the texts (default: identify)")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")]
+DbPath = Annotated[Path, typer.Option("--db", help="SQLite store", dir_okay=False)]
+
+
+def _with_defaults(articles: Iterable[Article], published: str | None,
+                   lang: str | None) -> Iterator[Article]:
+    for article in articles:
+        if published and not article.published:
+            article.published = published
+        if lang and not article.lang:
+            article.lang = lang
+        yield article
+
+
+def _count_inputs(sources: list[str]) -> int | None:
+    """How many articles the sources hold, where that is cheap to know."""
+    total = 0
+    for source in sources:
+        if source == "-" or is_url(source):
+            return None
+        path = Path(source)
+        if path.is_dir():
+            return None
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _progress(documents: Iterable[Document], total: int | None, quiet: bool) -> Iterator[Document]:
+    if quiet or (total is not None and total <= PROGRESS_AFTER):
+        yield from documents
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("articles", total=total)
+        for document in documents:
+            yield document
+            progress.advance(task)
+
+
+def _report_errors(documents: Iterable[Document], failures: list[Document]) -> Iterator[Document]:
+    for document in documents:
+        if document.error is not None:
+            failures.append(document)
+            err.print(f"[red]error[/red] {document.id}: {document.error}", highlight=False)
+        for warning in document.warnings:
+            err.print(f"[yellow]warning[/yellow] {document.id}: {warning}", highlight=False)
+        yield document
+
+
+def _fail(exc: LagebildError, status: int = 2) -> typer.Exit:
+    err.print(f"[red]error[/red] {exc}", highlight=False)
+    return typer.Exit(status)
+
+
+@app.command()
+def extract(
+    sources: Sources,
+    published: Published = None,
+    lang: Lang = None,
+    format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.json,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse articles and print their Documents (JSONL in, JSONL out, same order and ids)."""
+    pipeline = Pipeline()
+    articles = _with_defaults(read_sources(sources), published, lang)
+    failures: list[Document] = []
+    documents = _report_errors(
+        _progress(pipeline.pipe(articles), _count_inputs(sources), quiet), failures
+    )
+    _print_documents(documents, format)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_documents(documents: Iterable[Document], format: DocFormat) -> None:
+    if format is DocFormat.jsonl:
+        for document in documents:
+            sys.stdout.write(document.to_json() + "\n")
+        sys.stdout.flush()
+        return
+    collected = list(documents)
+    if format is DocFormat.json:
+        if len(collected) == 1:
+            sys.stdout.write(collected[0].to_json(indent=2) + "\n")
+        else:
+            sys.stdout.write(json.dumps([d.to_dict() for d in collected], indent=2,
+                                        ensure_ascii=False) + "\n")
+        return
+    out.print(_documents_table(collected))
+
+
+def _documents_table(documents: list[Document]) -> Table:
+    """One row per extracted item, grouped by document: what was found, and where."""
+    table = Table("document", "layer", "text", "value", "span")
+    for d in documents:
+        if d.error is not None:
+            table.add_row(d.id, "error", d.error, "", "")
+            continue
+        actors = {a.id: a for a in d.actors}
+        head = f"{d.id}\n{d.lang} {d.published or ''}\n{len(d.sentences)} sentences"
+        rows: list[tuple[str, str, str, str]] = []
+        for e in d.entities:
+            actor = actors.get(e.actor or "")
+            code = f" → {actor.org or actor.code}" if actor else ""
+            rows.append(("entity", e.text, f"{e.label}{code}", f"{e.start}-{e.end}"))
+        for t in d.times:
+            rows.append(("time", t.text, f"{t.type} {t.value}", f"{t.start}-{t.end}"))
+        for a in d.amounts:
+            rows.append(("amount", a.text, f"{a.value:g} {a.unit or ''}", f"{a.start}-{a.end}"))
+        for q in d.quotes:
+            speaker = q.speaker.text if q.speaker else "?"
+            rows.append(("quote", q.text, f"{q.kind}, {speaker}", f"{q.start}-{q.end}"))
+        for ev in d.events:
+            rows.append(("event", ev.trigger.text, f"{ev.type} {ev.date or ''} {ev.modality}",
+                         f"{ev.trigger.start}-{ev.trigger.end}"))
+        if not rows:
+            rows.append(("", "(nothing found)", "", ""))
+        for i, row in enumerate(rows):
+            table.add_row(head if i == 0 else "", *row, end_section=i == len(rows) - 1)
+    return table
+
+
+@app.command()
+def ingest(
+    sources: Sources,
+    db: DbPath = Path("lagebild.db"),
+    published: Published = None,
+    lang: Lang = None,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse articles into the SQLite store; articles already there are skipped."""
+    pipeline = Pipeline()
+    try:
+        store = Store(db)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    counts: Counter[str] = Counter()
+    failures: list[Document] = []
+    with store:
+        def new_articles() -> Iterator[Article]:
+            for article in _with_defaults(read_sources(sources), published, lang):
+                text = article.text[: pipeline.config.max_chars]
+                if article.error is None and store.has(document_id(article), content_hash(text)):
+                    counts["unchanged"] += 1
+                    continue
+                yield article
+
+        documents = _report_errors(
+            _progress(pipeline.pipe(new_articles()), _count_inputs(sources), quiet), failures
+        )
+        for document in documents:
+            counts[store.write(document)] += 1
+    if not quiet:
+        err.print(
+            f"{db}: {counts['added']} added, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed", highlight=False
+        )
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    db: DbPath = Path("lagebild.db"),
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor code, country or org")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country of place or actors")] = None,
+    since: Annotated[str | None, typer.Option(callback=_published, help="event date from")] = None,
+    until: Annotated[str | None, typer.Option(callback=_published, help="event date to")] = None,
+    text: Annotated[str | None, typer.Option(help="full-text query over the articles")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="at most this many events")] = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """List the events in the store that match every filter given."""
+    filters = EventQuery(type=type, actor=actor, country=country, since=since, until=until,
+                         text=text, limit=limit)
+    try:
+        with Store(db, readonly=True) as store:
+            rows = store.events(filters)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    if format is QueryFormat.json:
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif format is QueryFormat.csv:
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(rows[0].keys())
+            writer.writerows(row.values() for row in rows)
+    else:
+        table = Table("date", "type", "actor", "recipient", "place", "qty", "modality", "trigger",
+                      "article")
+        for r in rows:
+            table.add_row(r["date"] or "", r["type"], r["actor_org"] or r["actor_code"] or "",
+                          r["recipient_org"] or r["recipient_code"] or "", r["place_name"] or "",
+                          r["quantity"] or "", r["modality"] or "", r["trigger_text"] or "",
+                          r["article_id"])
+        out.print(table)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="file to write", dir_okay=False)],
+    db: DbPath = Path("lagebild.db"),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    table: Annotated[str, typer.Option(help=f"table for csv/parquet: {', '.join(TABLES)}")] = (
+        "events"
+    ),
+    quiet: Quiet = False,
+) -> None:
+    """Write the store out: Documents as JSON Lines, or one table as CSV or Parquet."""
+    try:
+        with Store(db, readonly=True) as store:
+            count = export_store(store, format.value, output, table)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        what = "documents" if format is ExportFormat.jsonl else f"{table} rows"
+        err.print(f"{output}: {count} {what}", highlight=False)
+
+
+@app.command()
+def demo(
+    format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
+) -> None:
+    """Run the pipeline on the invented demo articles that ship with lagebild."""
+    from .demo import ARTICLES
+
+    with ARTICLES.open("r", encoding="utf-8") as handle:
+        articles = [Article.model_validate_json(line) for line in handle if line.strip()]
+    _print_documents(Pipeline().pipe(articles), format)
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the Document, lagebild.document/1."""
+    text = json_schema()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    """Verifiable event data from news: who did what to whom, when, where, and who says so."""
+
+
+def main() -> None:
+    try:
+        app()
+    except LagebildError as exc:  # anything the commands did not translate themselves
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Typed errors with stable, searchable codes.
+
+The library raises these; only the edges (CLI, HTTP) turn them into exit
+codes or statuses. An error that concerns one article becomes that article's
+``Document.error`` instead, so that a batch goes on.
+"""
+
+from __future__ import annotations
+
+
+class LagebildError(Exception):
+    """Base of every error lagebild raises on purpose."""
+
+    code = "L000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(LagebildError):
+    """An input could not be read: missing path, binary file, bad encoding."""
+
+    code = "L100"
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+    code = "L101"
+
+
+class DateError(InputError):
+    """A publication date is not ISO 8601."""
+
+    code = "L102"
+
+
+class LanguageError(LagebildError):
+    """The article's language is not one lagebild analyses, or could not be told."""
+
+    code = "L200"
+
+
+class ConfigError(LagebildError):
+    """The pipeline configuration is invalid (unknown key, stage or order)."""
+
+    code = "L300"
+
+
+class StoreError(LagebildError):
+    """The store cannot be opened or migrated."""
+
+    code = "L400"

@@ -1,0 +1,65 @@
+"""Bytes to text: size cap, binary refusal, encoding detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+
+#: Largest input read from one file or response; the rest is dropped with a warning.
+MAX_BYTES = 8 * 1024 * 1024
+_CONTROL = {c for c in range(32)} - {9, 10, 12, 13}
+
+
+def read_capped(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes, list[str]]:
+    """The first ``max_bytes`` of a file, and a warning if there was more."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"is a directory: {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return data, capped_warning(size, max_bytes)
+
+
+def capped_warning(size: int, max_bytes: int) -> list[str]:
+    if size <= max_bytes:
+        return []
+    mib = 2**20
+    return [f"input of {size / mib:.1f} MiB capped: only the first {max_bytes / mib:.0f} MiB read"]
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8, else the declared or detected charset (with a warning).
+
+    Raises InputError for empty or binary data, which no charset turns into text.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise InputError("empty input")
+    sample = data[:65536]
+    if b"\x00" in sample or sum(b in _CONTROL for b in sample) > len(sample) * 0.01:
+        raise InputError("binary data, not text")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8"), []  # cut inside the last character
+        position = exc.start
+    encoding = declared
+    if encoding is None:
+        best = from_bytes(sample).best()
+        encoding = best.encoding if best is not None else "cp1252"
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        encoding = "cp1252"
+        text = data.decode(encoding, errors="replace")
+    return text, [f"not valid UTF-8 (byte {position}); decoded as {encoding}"]

@@ -1,0 +1,46 @@
+"""What a language pack is: its code, its data folder and how it builds its spaCy pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer
+
+
+@Language.component("lagebild_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, so headlines do not run into the text."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """The language-specific parts of lagebild, most of them data files in ``data_dir``."""
+
+    code: str
+    data_dir: Path
+    name_suffixes: tuple[str, ...] = ()
+    no_suffix_after: str = ""
+    spacy_settings: dict = field(default_factory=dict)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after)
+
+    def build_nlp(self) -> Language:
+        """Tokenizer, sentences and entities; a trained model replaces the blank base later."""
+        nlp = spacy.blank(self.code, **self.spacy_settings)
+        nlp.add_pipe("lagebild_paragraphs")
+        nlp.add_pipe("sentencizer")
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(self.gazetteer.ruler_patterns())
+        return nlp

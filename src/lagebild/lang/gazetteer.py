@@ -1,0 +1,90 @@
+"""Name gazetteers of a language pack: countries and organisations as data.
+
+Each entry knows the actor it stands for, so the entity ruler and the actors
+layer read the same table. Inflected forms come from the pack's suffixes,
+not from listing every form by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pycountry
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One named thing: the key used as the entity id, and its actor coding."""
+
+    key: str  # "country:KAZ" or "org:CSTO"
+    label: str  # entity label: LOC for countries, ORG for organisations
+    name: str  # canonical English name
+    country: str  # ISO 3166-1 alpha-3, or UNO, EUR, IGO, NGO
+    org: str | None
+    names: tuple[str, ...]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        raise ConfigError(f"language data file missing: {path}")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    if not rows:
+        raise ConfigError(f"language data file is empty: {path}")
+    return rows
+
+
+def _country_name(alpha3: str) -> str:
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        return alpha3
+    return getattr(country, "common_name", None) or country.name
+
+
+class Gazetteer:
+    """Countries and organisations of one language, with their inflected forms."""
+
+    def __init__(self, data_dir: Path, name_suffixes: tuple[str, ...] = (),
+                 no_suffix_after: str = ""):
+        self.data_dir = data_dir
+        self.name_suffixes = name_suffixes
+        self.no_suffix_after = no_suffix_after
+
+    @cached_property
+    def entries(self) -> dict[str, GazetteerEntry]:
+        entries: dict[str, GazetteerEntry] = {}
+        for alpha3, names in _rows(self.data_dir / "countries.tsv"):
+            key = f"country:{alpha3}"
+            entries[key] = GazetteerEntry(
+                key, "LOC", _country_name(alpha3), alpha3, None, tuple(names.split("|"))
+            )
+        for org, country, name, names in _rows(self.data_dir / "organizations.tsv"):
+            key = f"org:{org}"
+            entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")))
+        return entries
+
+    def forms(self, name: str) -> list[str]:
+        """The name and its inflected forms (German genitive: Kasachstans)."""
+        forms = [name]
+        if " " not in name and name[-1:].isalpha() and name[-1] not in self.no_suffix_after:
+            forms.extend(name + suffix for suffix in self.name_suffixes)
+        return forms
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase patterns for spaCy's entity ruler, the entry key as the entity id."""
+        patterns = []
+        for entry in self.entries.values():
+            for name in entry.names:
+                for form in self.forms(name) if entry.label == "LOC" else [name]:
+                    patterns.append({"label": entry.label, "pattern": form, "id": entry.key})
+        return patterns
+
+    def get(self, key: str) -> GazetteerEntry | None:
+        return self.entries.get(key)

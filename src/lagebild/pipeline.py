@@ -1,0 +1,196 @@
+"""Assembly: one Pipeline per process turns Articles into Documents, in input order.
+
+The Pipeline is built from a validated config (a worker can rebuild it from
+``config.model_dump_json()``), does no I/O when constructed, and loads each
+language's spaCy pipeline the first time an article in that language comes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from spacy.language import Language
+
+from .annotate import ANNOTATORS, DEFAULT_STAGES, LAYER_ORDER, NLP_PROVIDES, Annotator
+from .errors import ConfigError, LagebildError
+from .lang import SUPPORTED, LanguagePack, get_pack
+from .lang.identify import DEFAULT_CANDIDATES, identify
+from .model import Article, Document, parse_published
+
+log = logging.getLogger(__name__)
+
+
+class PipelineConfig(BaseModel):
+    """Everything that decides what a Pipeline does; unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    languages: tuple[str, ...] = Field(SUPPORTED, description="languages analysed")
+    stages: tuple[str, ...] = Field(DEFAULT_STAGES, description="annotators, in DESIGN order")
+    identify_among: tuple[str, ...] = Field(
+        DEFAULT_CANDIDATES, description="languages the identifier may answer with"
+    )
+    batch_size: int = Field(64, ge=1)
+    max_chars: int = Field(1_000_000, ge=1, description="longer texts are cut, with a warning")
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in value if code not in SUPPORTED]
+        if unknown:
+            raise ValueError(f"no language pack for {unknown}; have {list(SUPPORTED)}")
+        return value
+
+
+def _check_stages(stages: tuple[str, ...]) -> list[Annotator]:
+    """Annotators for the stages, refusing unknown ones and any order that misses a layer."""
+    provided = set(NLP_PROVIDES)
+    annotators: list[Annotator] = []
+    last = -1
+    for name in stages:
+        if name not in ANNOTATORS:
+            raise ConfigError(f"unknown stage {name!r}; known: {sorted(ANNOTATORS)}")
+        position = LAYER_ORDER.index(name)
+        if position <= last:
+            raise ConfigError(f"stage {name!r} out of order; the order is {list(LAYER_ORDER)}")
+        last = position
+        annotator = ANNOTATORS[name]()
+        missing = [layer for layer in annotator.requires if layer not in provided]
+        if missing:
+            raise ConfigError(f"stage {name!r} requires {missing}, which no earlier stage assigns")
+        provided.update(annotator.assigns)
+        annotators.append(annotator)
+    return annotators
+
+
+def document_id(article: Article) -> str:
+    """The article's own id, else a stable hash of its URL, else of its text."""
+    if article.id:
+        return article.id
+    basis = article.url or article.text
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Articles in, Documents out: ``for doc in Pipeline().pipe(articles)``."""
+
+    def __init__(self, config: PipelineConfig | dict[str, Any] | None = None):
+        if isinstance(config, dict):
+            try:
+                config = PipelineConfig.model_validate(config)
+            except ValidationError as exc:
+                raise ConfigError(f"invalid pipeline config: {exc}") from None
+        self.config = config or PipelineConfig()
+        self.annotators = _check_stages(self.config.stages)
+        self._nlp: dict[str, Language] = {}
+
+    def nlp(self, lang: str) -> Language:
+        """The spaCy pipeline of a language, built on first use."""
+        if lang not in self._nlp:
+            self._nlp[lang] = self.pack(lang).build_nlp()
+        return self._nlp[lang]
+
+    def pack(self, lang: str) -> LanguagePack:
+        if lang not in self.config.languages:
+            raise ConfigError(f"unsupported language: {lang}")
+        return get_pack(lang)
+
+    def __call__(self, article: Article | dict[str, Any]) -> Document:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article | dict[str, Any]],
+             batch_size: int | None = None) -> Iterator[Document]:
+        """Documents for the articles, in input order; a bad article gets an ``error``."""
+        size = batch_size or self.config.batch_size
+        stream = iter(articles)
+        while batch := list(islice(stream, size)):
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Article | dict[str, Any]]) -> list[Document]:
+        documents: list[Document] = []
+        by_lang: dict[str, list[int]] = {}
+        for item in batch:
+            document = self._prepare(item)
+            if document.error is None:
+                by_lang.setdefault(document.lang or "", []).append(len(documents))
+            documents.append(document)
+        for lang, positions in by_lang.items():
+            nlp, pack = self.nlp(lang), self.pack(lang)
+            texts = (documents[i].text for i in positions)
+            for position, doc in zip(positions, nlp.pipe(texts), strict=True):
+                documents[position] = self._annotate(doc, documents[position], pack)
+        return documents
+
+    def _prepare(self, item: Article | dict[str, Any]) -> Document:
+        """A Document with text, metadata and language set, or with ``error`` set."""
+        if not isinstance(item, Article):
+            try:
+                item = Article.model_validate(item)
+            except ValidationError as exc:
+                ident = str(item.get("id", "")) if isinstance(item, dict) else ""
+                return Document(id=ident or "invalid", error=f"invalid article: {exc}")
+        document = Document(
+            id=document_id(item), url=item.url, title=item.title, source=item.source,
+            lang=item.lang, text=item.text, warnings=list(item.warnings),
+        )
+        if item.error:
+            document.error = item.error
+            return document
+        try:
+            document.published = parse_published(item.published)
+        except ValueError as exc:
+            document.error = f"invalid published date: {exc}"
+            return document
+        if not item.text.strip():
+            document.error = "empty text"
+            return document
+        if len(item.text) > self.config.max_chars:
+            document.text = item.text[: self.config.max_chars]
+            document.warnings.append(
+                f"text of {len(item.text):,} characters cut to {self.config.max_chars:,}"
+            )
+        try:
+            document.lang = item.lang or identify(document.text, self.config.identify_among)
+            if document.lang not in self.config.languages:
+                raise ConfigError(f"unsupported language: {document.lang}")
+        except LagebildError as exc:
+            document.error = exc.message
+        return document
+
+    def _annotate(self, doc, document: Document, pack: LanguagePack) -> Document:
+        document.sentences = sentence_spans(doc)
+        for annotator in self.annotators:
+            try:
+                annotator(doc, document, pack)
+            except Exception as exc:  # one article's failure must not stop the batch
+                log.exception("stage %s failed on %s", annotator.name, document.id)
+                failed = Document(id=document.id, url=document.url, title=document.title,
+                                  source=document.source, published=document.published,
+                                  lang=document.lang, text=document.text,
+                                  warnings=document.warnings)
+                failed.error = f"stage {annotator.name} failed: {type(exc).__name__}: {exc}"
+                return failed
+        return document
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences, without surrounding whitespace; blank ones dropped."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if stripped:
+            start = sent.start_char + (len(text) - len(text.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def extract(text: str, published: str | None = None, lang: str | None = None,
+            pipeline: Pipeline | None = None) -> Document:
+    """Analyse one text: the shortest way from a string to a Document."""
+    return (pipeline or Pipeline())(Article(text=text, published=published, lang=lang))

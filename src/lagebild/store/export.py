@@ -1,0 +1,64 @@
+"""Exports of the store: Documents as JSON Lines, any table as CSV or Parquet.
+
+Files are written under a temporary name and renamed when complete, so an
+interrupted export never leaves a file that looks finished.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..errors import StoreError
+from .sqlite import TABLES, Store
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+_ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+
+
+@contextmanager
+def _atomic(path: Path, mode: str):
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        with temp.open(mode, encoding="utf-8", newline="") if "b" not in mode else temp.open(
+            mode
+        ) as handle:
+            yield handle
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def export(store: Store, fmt: ExportFormat, out: Path, table: str = "events") -> int:
+    """Write the store (jsonl: Documents; csv, parquet: one table) to ``out``; rows written."""
+    if table not in TABLES:
+        raise StoreError(f"no table {table!r}; have {list(TABLES)}")
+    count = 0
+    if fmt == "jsonl":
+        with _atomic(out, "w") as handle:
+            for document in store.documents():
+                handle.write(document.to_json() + "\n")
+                count += 1
+        return count
+    columns = store.columns(table)
+    if fmt == "csv":
+        with _atomic(out, "w") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([name for name, _ in columns])
+            for row in store.rows(table):
+                writer.writerow(row.values())
+                count += 1
+        return count
+    if fmt == "parquet":
+        schema = pa.schema([(name, _ARROW_TYPES.get(kind, pa.string())) for name, kind in columns])
+        rows = list(store.rows(table))
+        with _atomic(out, "wb") as handle:
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), handle)
+        return len(rows)
+    raise StoreError(f"unknown export format {fmt!r}")

@@ -1,0 +1,197 @@
+"""The command line as a user runs it: real processes, real files, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from lagebild.model import Document
+from tests.conftest import closed_port, write_jsonl
+
+GERMAN = "Die OVKS hat am Donnerstag Soldaten nach Kasachstan geschickt."
+
+
+def run(*args, stdin: bytes | None = None, cwd=None, timeout=300):
+    return subprocess.run(
+        [sys.executable, "-m", "lagebild.cli", *map(str, args)],
+        input=stdin, capture_output=True, timeout=timeout, cwd=cwd,
+    )
+
+
+def test_extract_text_file_prints_one_document(tmp_path):
+    path = tmp_path / "meldung.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    result = run("extract", path, "--published", "2022-01-10")
+    assert result.returncode == 0, result.stderr
+    doc = Document.from_json(result.stdout)
+    assert doc.published == "2022-01-10" and doc.lang == "de"
+    assert [(e.text, e.label) for e in doc.entities] == [("OVKS", "ORG"), ("Kasachstan", "LOC")]
+
+
+def test_extract_jsonl_keeps_order_and_ids_and_reports_the_bad_line(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "z-1", "text": GERMAN, "published": "2022-01-06"},
+        "{nicht json",
+        {"id": "a-3", "text": "The United Nations met in Geneva.", "published": "2022-01-07"},
+    ])
+    result = run("extract", path, "--format", "jsonl")
+    assert result.returncode == 1
+    docs = [Document.from_json(line) for line in result.stdout.decode().splitlines()]
+    assert [d.id for d in docs] == ["z-1", f"{path}:2", "a-3"]
+    assert docs[1].error.startswith(f"{path}:2: invalid JSON")
+    assert docs[0].error is None and docs[2].lang == "en"
+    assert f"{path}:2" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_extract_5000_one_sentence_articles_in_order(tmp_path):
+    records = [{"id": f"id-{i:05d}", "text": f"{GERMAN} Meldung {i}.", "published": "2022-01-06"}
+               for i in range(5000)]
+    path = write_jsonl(tmp_path / "many.jsonl", records)
+    started = time.perf_counter()
+    result = run("extract", path, "--format", "jsonl", "--quiet")
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 5000
+    ids = [json.loads(line)["id"] for line in lines]
+    assert ids == [r["id"] for r in records]
+    assert elapsed < 120
+
+
+def test_extract_from_stdin_and_table_format():
+    result = run("extract", "-", "--lang", "de", "--format", "table", stdin=GERMAN.encode())
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "OVKS" in out and "ORG → CSTO" in out and "Kasachstan" in out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--published", "gestern"], "not an ISO 8601 date: 'gestern'"),
+    (["--lang", "fr"], "unsupported language: fr"),
+    (["--format", "xml"], "xml"),
+])
+def test_bad_options_exit_2_with_a_message(tmp_path, args, message):
+    path = tmp_path / "a.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    result = run("extract", path, *args)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p.write_bytes(b""), "empty input"),
+    (lambda p: p.write_bytes(bytes(range(256)) * 8), "binary data, not text"),
+    (lambda p: None, "no such file or folder"),
+    (lambda p: p.write_text("Le gouvernement a annoncé lundi de nouvelles aides pour les "
+                            "agriculteurs.", encoding="utf-8"), "unsupported language: fr"),
+])
+def test_bad_inputs_exit_1_with_a_clear_message(tmp_path, make, message):
+    path = tmp_path / "input.txt"
+    make(path)
+    result = run("extract", path)
+    assert result.returncode == 1
+    assert message in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    assert Document.from_json(result.stdout).error is not None
+
+
+def test_unreachable_url_gives_a_message_not_a_traceback():
+    result = run("extract", f"http://127.0.0.1:{closed_port()}/artikel")
+    assert result.returncode == 1
+    stderr = result.stderr.decode()
+    assert "could not fetch" in stderr and "Traceback" not in stderr
+
+
+def test_ingest_query_export_round_trip(tmp_path):
+    db = tmp_path / "lage.db"
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": GERMAN, "published": "2022-01-06"},
+        {"id": "b", "text": "Tokajew sprach mit Russland.", "published": "2022-01-07"},
+    ])
+    first = run("ingest", path, "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "2 added, 0 updated, 0 unchanged, 0 failed" in first.stderr.decode()
+    again = run("ingest", path, "--db", db)
+    assert "0 added, 0 updated, 2 unchanged, 0 failed" in again.stderr.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
+    query = run("query", "--db", db, "--format", "json")
+    assert query.returncode == 0 and json.loads(query.stdout) == []  # no events layer yet
+    out = tmp_path / "docs.jsonl"
+    exported = run("export", out, "--db", db, "--format", "jsonl")
+    assert exported.returncode == 0, exported.stderr
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["a", "b"]
+    entities = tmp_path / "entities.csv"
+    result = run("export", entities, "--db", db, "--format", "csv", "--table", "entities")
+    assert result.returncode == 0
+    assert "Kasachstan" in entities.read_text(encoding="utf-8")
+
+
+def test_query_on_a_missing_store_is_a_clear_error(tmp_path):
+    result = run("query", "--db", tmp_path / "nope.db")
+    assert result.returncode == 2
+    assert "no store at" in result.stderr.decode()
+
+
+def test_killed_ingest_leaves_no_half_article_and_the_next_run_completes(tmp_path):
+    db = tmp_path / "kill.db"
+    total = 3000
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": f"k{i}", "text": f"{GERMAN} Russland und China schwiegen ({i}).", "lang": "de"}
+        for i in range(total)
+    ])
+    process = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "ingest", str(path),
+                                "--db", str(db), "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and stored < 300:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            pass
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 0 < stored < total
+
+    def check_consistent() -> int:
+        with sqlite3.connect(db) as conn:
+            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            documents = conn.execute("SELECT json FROM documents").fetchall()
+            assert len(documents) == articles
+            entity_rows = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+            assert entity_rows == sum(len(json.loads(d)["entities"]) for (d,) in documents)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return articles
+
+    partial = check_consistent()
+    assert partial < total
+    result = run("ingest", path, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert f"{total - partial} added, 0 updated, {partial} unchanged" in result.stderr.decode()
+    assert check_consistent() == total
+
+
+def test_demo_runs_on_the_bundled_articles():
+    result = run("demo", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    docs = [Document.from_json(line) for line in result.stdout.decode().splitlines()]
+    assert [d.lang for d in docs] == ["de", "de", "en", "en"]
+    assert all(d.error is None and d.entities for d in docs)
+
+
+def test_schema_command_prints_the_committed_schema():
+    from lagebild.model import json_schema
+
+    result = run("schema")
+    assert result.returncode == 0 and result.stdout.decode() == json_schema()

@@ -1,0 +1,119 @@
+"""The Pipeline: order, ids, languages, config checks and per-article errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild import Article, Pipeline, PipelineConfig, extract
+from lagebild.errors import ConfigError
+from lagebild.pipeline import document_id
+
+GERMAN = "Die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen."
+ENGLISH = "The government in London approved new aid for Ukraine on Monday."
+
+
+def test_documents_come_in_input_order_with_ids_kept(pipeline):
+    articles = []
+    for i in range(150):  # several batches, mixed languages
+        text = GERMAN if i % 3 else ENGLISH
+        articles.append({"id": f"a{i}", "text": text + f" ({i})"})
+    docs = list(pipeline.pipe(articles, batch_size=16))
+    assert [d.id for d in docs] == [f"a{i}" for i in range(150)]
+    assert [d.lang for d in docs[:4]] == ["en", "de", "de", "en"]
+    assert all(d.text.endswith(f"({i})") for i, d in enumerate(docs))
+
+
+def test_language_identification_and_unsupported_language(pipeline):
+    french = "Le gouvernement a annoncé lundi de nouvelles aides pour les agriculteurs."
+    docs = list(pipeline.pipe([{"text": GERMAN}, {"text": french}, {"text": ENGLISH}]))
+    assert [d.lang for d in docs] == ["de", "fr", "en"]
+    assert docs[1].error == "unsupported language: fr"
+    assert docs[1].entities == [] and docs[0].error is None and docs[2].error is None
+
+
+def test_given_language_wins_and_unknown_given_language_is_an_error(pipeline):
+    assert pipeline({"text": GERMAN, "lang": "de"}).lang == "de"
+    assert pipeline({"text": GERMAN, "lang": "xx"}).error == "unsupported language: xx"
+
+
+def test_stable_ids_from_url_else_text():
+    by_url = Article(text="a", url="https://example.org/x")
+    assert document_id(by_url) == document_id(Article(text="b", url="https://example.org/x"))
+    assert document_id(Article(text="a")) != document_id(Article(text="b"))
+    assert document_id(Article(id="given", text="a")) == "given"
+    assert len(document_id(Article(text="a"))) == 16
+
+
+def test_bad_articles_get_errors_and_the_batch_goes_on(pipeline):
+    docs = list(pipeline.pipe([
+        {"id": "empty", "text": "  \n "},
+        {"id": "date", "text": GERMAN, "published": "letzten Montag"},
+        {"id": "fine", "text": GERMAN, "published": "2022-01-10"},
+        {"id": "kaputt", "titel": "kein Text"},
+    ]))
+    assert [d.id for d in docs] == ["empty", "date", "fine", "kaputt"]
+    assert docs[0].error == "empty text"
+    assert docs[1].error.startswith("invalid published date: not an ISO 8601 date")
+    assert docs[2].error is None and docs[2].published == "2022-01-10"
+    assert docs[3].error is not None
+
+
+def test_long_text_is_cut_with_a_warning():
+    pipeline = Pipeline({"max_chars": 200})
+    doc = pipeline({"text": GERMAN * 10, "lang": "de"})
+    assert len(doc.text) == 200
+    assert doc.warnings == [f"text of {len(GERMAN) * 10:,} characters cut to 200"]
+
+
+def test_sentences_are_trimmed_spans_and_headlines_stand_alone(pipeline):
+    text = "Kasachstan will Beweise liefern\n\nEin Sprecher hat am Sonntag gesprochen. Er ging."
+    doc = pipeline({"text": text, "lang": "de"})
+    assert [text[s:e] for s, e in doc.sentences] == [
+        "Kasachstan will Beweise liefern", "Ein Sprecher hat am Sonntag gesprochen.", "Er ging.",
+    ]
+
+
+def test_config_refuses_unknown_keys_stages_and_wrong_order():
+    with pytest.raises(ConfigError, match="invalid pipeline config"):
+        Pipeline({"batchsize": 10})
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'"):
+        Pipeline({"stages": ["entities", "sentiment"]})
+    with pytest.raises(ConfigError, match="out of order"):
+        Pipeline({"stages": ["entities", "actors", "entities"]})
+    with pytest.raises(ConfigError, match="'actors' requires \\['entities'\\]"):
+        Pipeline({"stages": ["actors", "entities"]})
+    with pytest.raises(ConfigError, match="no language pack"):
+        Pipeline({"languages": ["de", "fr"]})
+
+
+def test_config_round_trips_as_json_for_workers():
+    config = PipelineConfig(batch_size=8, stages=("entities",))
+    rebuilt = Pipeline(PipelineConfig.model_validate_json(config.model_dump_json()))
+    assert rebuilt.config == config
+    assert [a.name for a in rebuilt.annotators] == ["entities"]
+
+
+def test_every_layer_is_present_even_when_empty():
+    doc = extract("Ein ruhiger Tag ohne Namen.", lang="de")
+    data = doc.to_dict()
+    for layer in ("entities", "actors", "places", "times", "amounts", "quotes", "events"):
+        assert data[layer] == []
+    assert data["sentences"] == [[0, 27]]
+
+
+def test_a_failing_stage_fails_only_its_article(monkeypatch, pipeline):
+    from lagebild.annotate.actors import ActorsAnnotator
+
+    original = ActorsAnnotator.__call__
+
+    def explode(self, doc, document, pack):
+        if "Bombe" in document.text:
+            raise RuntimeError("boom")
+        return original(self, doc, document, pack)
+
+    monkeypatch.setattr(ActorsAnnotator, "__call__", explode)
+    docs = list(Pipeline().pipe([{"text": "Bombe in Chile.", "lang": "de"},
+                                 {"text": "Frieden in Peru.", "lang": "de"}]))
+    assert docs[0].error == "stage actors failed: RuntimeError: boom"
+    assert docs[0].entities == []
+    assert docs[1].error is None and docs[1].actors[0].country == "PER"
