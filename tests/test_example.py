@@ -19,3 +19,11 @@ def test_example_countries_and_organisations(pipeline, example):
     assert actors["CSTO"].country == "IGO" and actors["UN"].country == "UNO"
     assert {"KAZ", "RUS", "CHN", "LBN", "BLR", "ARM", "TJK", "KGZ"} <= set(actors)
     assert len(doc.sentences) >= 25
+
+
+def test_example_times_have_the_gold_values(pipeline, example):
+    text, gold = example
+    doc = pipeline(Article(text=text, published=gold["published"]))
+    found = {(t.text, t.type, t.value) for t in doc.times}
+    for expected in gold["times"]:
+        assert (expected["text"], expected["type"], expected["value"]) in found

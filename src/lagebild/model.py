@@ -19,7 +19,8 @@ EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
 PlaceKind = Literal["country", "region", "city", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimeMod = Literal[
-    "START", "END", "MID", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "BEFORE", "AFTER"
+    "START", "END", "MID", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
 ]
 QuoteKind = Literal["direct", "indirect"]
 Modality = Literal["asserted", "reported", "intended", "negated", "hypothetical"]

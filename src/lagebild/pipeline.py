@@ -92,7 +92,8 @@ class Pipeline:
     def nlp(self, lang: str) -> Language:
         """The spaCy pipeline of a language, built on first use."""
         if lang not in self._nlp:
-            self._nlp[lang] = self.pack(lang).build_nlp()
+            needs_entities = any("ner" in a.requires for a in self.annotators)
+            self._nlp[lang] = self.pack(lang).build_nlp(entities=needs_entities)
         return self._nlp[lang]
 
     def pack(self, lang: str) -> LanguagePack:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .actors import ActorsAnnotator
 from .base import NLP_PROVIDES, Annotator
 from .entities import EntitiesAnnotator
+from .times import TimesAnnotator
 
 #: The layers of the Document in pipeline order (DESIGN.md).
 LAYER_ORDER: tuple[str, ...] = (
@@ -15,6 +16,7 @@ LAYER_ORDER: tuple[str, ...] = (
 ANNOTATORS: dict[str, type[Annotator]] = {
     EntitiesAnnotator.name: EntitiesAnnotator,
     ActorsAnnotator.name: ActorsAnnotator,
+    TimesAnnotator.name: TimesAnnotator,
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(name for name in LAYER_ORDER if name in ANNOTATORS)

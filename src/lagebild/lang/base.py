@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
 
 
@@ -36,11 +37,17 @@ class LanguagePack:
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after)
 
-    def build_nlp(self) -> Language:
-        """Tokenizer, sentences and entities; a trained model replaces the blank base later."""
+    @cached_property
+    def time_tagger(self) -> TimeTagger:
+        return TimeTagger(TimeGrammar(self.data_dir / "time.toml"))
+
+    def build_nlp(self, entities: bool = True) -> Language:
+        """Tokenizer, sentences and (unless not wanted) entities."""
         nlp = spacy.blank(self.code, **self.spacy_settings)
         nlp.add_pipe("lagebild_paragraphs")
         nlp.add_pipe("sentencizer")
+        if not entities:
+            return nlp
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(self.gazetteer.ruler_patterns())
         return nlp

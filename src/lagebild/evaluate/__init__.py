@@ -1,0 +1,1 @@
+"""Scoring lagebild's output against gold-standard corpora."""

@@ -1,0 +1,121 @@
+"""Find time expressions in sentences and give them TIMEX3 values.
+
+Every rule of the language's grammar runs over each sentence; overlapping
+matches go to the longest (then to the earlier rule); the tense of the
+clause decides which way a bare weekday or month points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .grammar import Rule, TimeGrammar
+from .normalize import NORMALISERS, Context, Tense
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DURATION = re.compile(r"^PT?[\dX]")
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    rule: str
+
+
+def anchor_date(published: str | None) -> date | None:
+    """The publication day as a date, or None when unknown or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+class TimeTagger:
+    """The time expressions of a text, sentence by sentence, against an anchor date."""
+
+    def __init__(self, grammar: TimeGrammar):
+        self.grammar = grammar
+        separators = grammar.settings.get("clause_separators", ",;:()\"„“«»–—")
+        self._clause_split = re.compile("[" + re.escape(separators) + "]")
+        self._future = set(grammar.lists.get("future_markers", []))
+        self._past = set(grammar.lists.get("past_markers", []))
+        self._past_suffixes = tuple(grammar.lists.get("past_suffixes", []))
+        self._not_past = set(grammar.lists.get("not_past", []))
+        self._default_tense: Tense = grammar.settings.get("default_tense", "past")
+        prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
+        self._preposition = re.compile(
+            r"(?:(?<=\s)|^)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
+            + r")\s+$", re.IGNORECASE,
+        ) if prepositions else None
+
+    def tag(self, text: str, sentences: list[tuple[int, int]], anchor: date | None,
+            ) -> list[TimeMatch]:
+        matches: list[TimeMatch] = []
+        rules = self.grammar.active_rules(text)
+        for start, end in sentences or [(0, len(text))]:
+            matches.extend(self._tag_sentence(text, start, end, anchor, rules))
+        return matches
+
+    def _tag_sentence(self, text: str, s_start: int, s_end: int, anchor: date | None,
+                      rules: list[tuple[int, Rule]]) -> list[TimeMatch]:
+        """The sentence's expressions; a clock time belongs to a date named before it here."""
+        reference: date | None = None
+        sentence = text[s_start:s_end]
+        candidates = self.grammar.candidates(sentence, rules)
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int, Rule, dict[str, str]]] = []
+        for start, end, _, rule, groups in candidates:
+            if not any(start < t_end and t_start < end for t_start, t_end, _, _ in taken):
+                taken.append((start, end, rule, groups))
+        found: list[TimeMatch] = []
+        for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
+            context = Context(anchor, self.tense(sentence, start, end), reference)
+            result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
+            if result is None:
+                continue
+            value, mod = result
+            type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
+            if type_ == "DATE" and _FULL_DATE.match(value):
+                reference = date.fromisoformat(value)
+            start = self._with_preposition(sentence, start)
+            found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
+                                   type_, value, mod, rule.id))
+        return found
+
+    def _with_preposition(self, sentence: str, start: int) -> int:
+        """Move the start back over a temporal preposition (am, seit, bis; on, since)."""
+        if self._preposition is None:
+            return start
+        match = self._preposition.search(sentence, 0, start)
+        return match.start() if match else start
+
+    def _is_past(self, word: str) -> bool:
+        if word in self._past:
+            return True
+        return (bool(self._past_suffixes) and len(word) > 4 and word.endswith(self._past_suffixes)
+                and word not in self._not_past and not word.endswith(("ste", "sten")))
+
+    def tense(self, sentence: str, start: int, end: int) -> Tense:
+        """Past, present or future for the clause around a span, from marker words."""
+        clause_start = max((m.end() for m in self._clause_split.finditer(sentence, 0, start)),
+                           default=0)
+        after = self._clause_split.search(sentence, end)
+        clause = sentence[clause_start: after.start() if after else len(sentence)]
+        words = [w.lower() for w in _WORD.findall(clause)]
+        if any(w in self._future for w in words):
+            return "future"
+        if any(self._is_past(w) for w in words):
+            return "past"
+        if any(w.lower() in self._future for w in _WORD.findall(sentence)):
+            return "future"
+        return self._default_tense

@@ -1,0 +1,93 @@
+"""German time expressions and their TIMEX3 values, anchored on a Monday (2022-01-10)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.lang import get_pack
+
+MONDAY = date(2022, 1, 10)
+
+
+def tag(text: str, anchor: date | None = MONDAY):
+    return get_pack("de").time_tagger.tag(text, [(0, len(text))], anchor)
+
+
+def one(text: str, anchor: date | None = MONDAY):
+    found = tag(text, anchor)
+    assert len(found) == 1, [(m.text, m.value) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,expression,type_,value,mod", [
+    ("Die Soldaten kamen am 6. Januar an.", "am 6. Januar", "DATE", "2022-01-06", None),
+    ("Der Vertrag gilt seit dem 06.01.2022 offiziell.", "seit dem 06.01.2022", "DATE",
+     "2022-01-06", None),
+    ("Die Wahl fand am 6.1. statt.", "am 6.1.", "DATE", "2022-01-06", None),
+    ("Im Jan. 2022 war es kalt.", "Im Jan. 2022", "DATE", "2022-01", None),
+    ("Die Gespräche beginnen Anfang März.", "Anfang März", "DATE", "2022-03", "START"),
+    ("Bis Ende März soll die Brücke stehen.", "Bis Ende März", "DATE", "2022-03", "END"),
+    ("Die Fotos tauchten Ende vergangener Woche auf.", "Ende vergangener Woche", "DATE",
+     "2022-W01-WE", None),
+    ("Er war bis vergangenes Jahr Minister.", "bis vergangenes Jahr", "DATE", "2021", None),
+    ("Die Regierung hatte am Sonntag erklärt, sie sei bereit.", "am Sonntag", "DATE",
+     "2022-01-09", None),
+    ("Der Minister wird am Sonntag nach Kiew reisen.", "am Sonntag", "DATE", "2022-01-16",
+     None),
+    ("Das Netz war seit Mittwoch gestört.", "seit Mittwoch", "DATE", "2022-01-05", None),
+    ("Am vergangenen Dienstag gab es Proteste.", "Am vergangenen Dienstag", "DATE",
+     "2022-01-04", None),
+    ("Gestern gab es Proteste.", "Gestern", "DATE", "2022-01-09", None),
+    ("Vorgestern blieb es ruhig.", "Vorgestern", "DATE", "2022-01-08", None),
+    ("Das Treffen findet kommende Woche statt.", "kommende Woche", "DATE", "2022-W03", None),
+    ("Die Explosion ereignete sich vor drei Tagen.", "vor drei Tagen", "DATE", "2022-01-07",
+     None),
+    ("Die Armee zog sich vor zwei Wochen zurück.", "vor zwei Wochen", "DATE", "2021-W52",
+     None),
+    ("In zwei Stunden beginnt die Sitzung.", "In zwei Stunden", "DURATION", "PT2H", None),
+    ("Die Unruhen dauern seit mehr als einer Woche an.", "seit mehr als einer Woche",
+     "DURATION", "P1W", "MORE_THAN"),
+    ("Sie bleiben nicht länger als eine Woche.", "nicht länger als eine Woche", "DURATION",
+     "P1W", "EQUAL_OR_LESS"),
+    ("Nach tagelangen Kämpfen schwiegen die Waffen.", "tagelangen", "DURATION", "PXD", None),
+    ("Die Verhandlungen dauerten zwölf Stunden.", "zwölf Stunden", "DURATION", "PT12H", None),
+    ("Das Parlament tagt jeden Montag.", "jeden Montag", "SET", "XXXX-WXX-1", None),
+    ("Die Zeitung erscheint wöchentlich.", "wöchentlich", "SET", "P1W", None),
+    ("Die Kundgebung beginnt um 19 Uhr.", "um 19 Uhr", "TIME", "2022-01-10T19:00", None),
+    ("Die Sitzung endete um 19.30 Uhr.", "um 19.30 Uhr", "TIME", "2022-01-10T19:30", None),
+    ("Am Dienstagabend fielen Schüsse.", "Am Dienstagabend", "TIME", "2022-01-04TEV", None),
+    ("Im Frühjahr wird gewählt.", "Im Frühjahr", "DATE", "2022-SP", None),
+    ("Der Krieg begann 2014.", "2014", "DATE", "2014", None),
+    ("Derzeit ist die Lage ruhig.", "Derzeit", "DATE", "PRESENT_REF", None),
+    ("Damals war alles anders.", "Damals", "DATE", "PAST_REF", None),
+])
+def test_expression_and_value(text, expression, type_, value, mod):
+    match = one(text)
+    assert (match.text, match.type, match.value, match.mod) == (expression, type_, value, mod)
+    assert text[match.start:match.end] == expression
+
+
+def test_numbers_of_people_and_ages_are_not_times():
+    assert tag("Rund 2500 Soldaten und 1770 Kilometer Grenze.") == []
+    assert tag("Der 16 Jahre alte Schüler wurde verletzt.") == []
+
+
+def test_clock_time_belongs_to_the_date_named_before_it():
+    text = "Am 4. Januar trafen sie sich um 20 Uhr in Bozen."
+    assert [m.value for m in tag(text)] == ["2022-01-04", "2022-01-04T20:00"]
+    future = "Am 14. Februar treffen sie sich um 20 Uhr in Bozen."
+    assert [m.value for m in tag(future)] == ["2022-02-14", "2022-02-14T20:00"]
+
+
+def test_year_of_a_date_without_year_follows_the_tense():
+    december = date(2021, 12, 28)
+    assert one("Der Präsident wird am 6. Januar reden.", december).value == "2022-01-06"
+    assert one("Die Proteste hatten im Oktober begonnen.", date(2022, 1, 10)).value == "2021-10"
+
+
+def test_without_anchor_relative_values_stay_open():
+    assert one("Gestern gab es Proteste.", None).value == "PAST_REF"
+    assert one("Am Sonntag gab es Proteste.", None).value == "XXXX-WXX-7"
+    assert one("Am 6. Januar gab es Proteste.", None).value == "XXXX-01-06"
