@@ -5,6 +5,7 @@ from __future__ import annotations
 from .actors import ActorsAnnotator
 from .base import NLP_PROVIDES, Annotator
 from .entities import EntitiesAnnotator
+from .places import PlacesAnnotator
 from .times import TimesAnnotator
 
 #: The layers of the Document in pipeline order (DESIGN.md).
@@ -16,6 +17,7 @@ LAYER_ORDER: tuple[str, ...] = (
 ANNOTATORS: dict[str, type[Annotator]] = {
     EntitiesAnnotator.name: EntitiesAnnotator,
     ActorsAnnotator.name: ActorsAnnotator,
+    PlacesAnnotator.name: PlacesAnnotator,
     TimesAnnotator.name: TimesAnnotator,
 }
 

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
 
@@ -50,4 +51,5 @@ class LanguagePack:
             return nlp
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(self.gazetteer.ruler_patterns())
+        nlp.add_pipe("lagebild_place_names")  # cities and regions, from the place gazetteer
         return nlp

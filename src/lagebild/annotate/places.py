@@ -1,0 +1,96 @@
+"""Places layer: each LOC mention resolved to a GeoNames place (id, centre, country, kind).
+
+Candidates come from the shipped place gazetteer and are chosen in the
+context of the whole article (``lagebild.places.resolve``). Mentions of one
+place share one place record; a country actor gets its country's place, so
+that later layers can place what an actor did (``actor_place``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import pycountry
+from spacy.tokens import Doc
+
+from ..lang.base import LanguagePack
+from ..model import Document, Place
+from ..places import Mention, PlaceRecord, link_containers, load_gazetteer, resolve
+
+#: Top-level domains that are not the country code of the same name.
+TLD_COUNTRY = {"uk": "GB"}
+GENERIC_TLDS = {"tv", "fm", "io", "me", "co", "ai", "ly", "am", "cc", "ws", "to"}
+
+
+def source_country(document: Document) -> str | None:
+    """The alpha-2 country of the source's web domain (tagesschau.de -> DE), where it says."""
+    for value in (document.url, document.source):
+        if not value:
+            continue
+        host = urlsplit(value if "//" in value else f"//{value}").hostname or ""
+        tld = host.rsplit(".", 1)[-1].lower()
+        if len(tld) != 2 or tld in GENERIC_TLDS:
+            continue
+        code = TLD_COUNTRY.get(tld, tld.upper())
+        if pycountry.countries.get(alpha_2=code) is not None:
+            return code
+    return None
+
+
+@lru_cache(maxsize=512)
+def _alpha2(alpha3: str | None) -> str | None:
+    country = pycountry.countries.get(alpha_3=alpha3) if alpha3 and len(alpha3) == 3 else None
+    return country.alpha_2 if country is not None else None
+
+
+class PlacesAnnotator:
+    name = "places"
+    requires = ("entities", "actors")
+    assigns = ("places",)
+
+    def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
+        gazetteer = load_gazetteer()
+        hints = {(ent.start_char, ent.end_char): ent.ent_id_ for ent in doc.ents}
+        mentions: dict[str, Mention] = {}
+        for entity in document.entities:
+            if entity.label != "LOC":
+                continue
+            hint = hints.get((entity.start, entity.end), "")
+            country = _alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
+            mentions[entity.id] = Mention(entity.text, entity.start, entity.end, country)
+        link_containers(list(mentions.values()), document.text)
+        resolve(list(mentions.values()), gazetteer, pack.name_suffixes, source_country(document))
+        by_key: dict[str, Place] = {}
+        entities = {entity.id: entity for entity in document.entities}
+        for entity_id, mention in mentions.items():
+            if mention.place is not None:
+                place = self._place(by_key, mention.place)
+                place.mentions.append(entity_id)
+                entities[entity_id].place = place.id
+        for actor in document.actors:
+            country = gazetteer.country(_alpha2(actor.country))
+            if country is not None:
+                self._place(by_key, country)
+        document.places.extend(by_key.values())
+
+    @staticmethod
+    def _place(by_key: dict[str, Place], record: PlaceRecord) -> Place:
+        place = by_key.get(record.key)
+        if place is None:
+            place = Place(id=f"p{len(by_key) + 1}", name=record.name, geonameid=record.geonameid,
+                          lat=record.lat, lon=record.lon, country=record.country,
+                          kind=record.kind if record.kind in ("country", "region", "city")
+                          else "other")
+            by_key[record.key] = place
+        return place
+
+
+def actor_place(document: Document, actor_id: str) -> str | None:
+    """The id of the place of a country actor (its country), or None."""
+    actor = next((a for a in document.actors if a.id == actor_id), None)
+    alpha2 = _alpha2(actor.country) if actor is not None else None
+    for place in document.places:
+        if alpha2 and place.kind == "country" and place.country == alpha2:
+            return place.id
+    return None

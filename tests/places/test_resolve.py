@@ -1,0 +1,59 @@
+"""Disambiguation in context, on mentions written by hand (no spaCy needed)."""
+
+from __future__ import annotations
+
+from lagebild.places import Mention, link_containers, load_gazetteer, resolve
+from lagebild.places.resolve import name_variants
+
+
+def places_of(text: str, names: list[str], suffixes: tuple[str, ...] = ()):
+    mentions, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        mentions.append(Mention(name, start, start + len(name)))
+        position = start + len(name)
+    link_containers(mentions, text)
+    resolve(mentions, load_gazetteer(), suffixes)
+    return {m.text: m.place for m in mentions}
+
+
+def test_moscow_idaho_and_paris_texas_stay_in_the_us():
+    text = "The sheriff of Moscow, Idaho, met colleagues from Paris, Texas."
+    found = places_of(text, ["Moscow", "Idaho", "Paris", "Texas"])
+    assert found["Moscow"].country == "US" and found["Moscow"].admin1 == "ID"
+    assert found["Paris"].country == "US" and found["Paris"].admin1 == "TX"
+
+
+def test_moscow_and_paris_alone_are_the_capitals():
+    found = places_of("Talks in Moscow and Paris ended.", ["Moscow", "Paris"])
+    assert (found["Moscow"].country, found["Moscow"].kind) == ("RU", "city")
+    assert (found["Paris"].country, found["Paris"].kind) == ("FR", "city")
+
+
+def test_georgia_follows_the_story():
+    caucasus = places_of("Protesters gathered in Tbilisi and Batumi; Georgia's government fell.",
+                         ["Tbilisi", "Batumi", "Georgia"])
+    assert (caucasus["Georgia"].country, caucasus["Georgia"].kind) == ("GE", "country")
+    south = places_of("Storms hit Atlanta and Savannah as Georgia declared an emergency.",
+                      ["Atlanta", "Savannah", "Georgia"])
+    assert (south["Georgia"].country, south["Georgia"].kind) == ("US", "region")
+
+
+def test_german_inflected_forms():
+    assert name_variants("Kasachstans", ("s",)) == ["Kasachstans", "Kasachstan"]
+    found = places_of("Moskaus Einfluss in Kasachstans Norden", ["Moskaus", "Kasachstans"],
+                      ("s",))
+    assert found["Moskaus"].country == "RU" and found["Moskaus"].kind == "city"
+    assert found["Kasachstans"].kind == "country" and found["Kasachstans"].country == "KZ"
+
+
+def test_country_hint_from_the_entity_ruler_is_a_candidate():
+    mention = Mention("Nordkaukasusland", 0, 16, country_hint="RU")
+    resolve([mention], load_gazetteer())
+    assert mention.place.country == "RU" and mention.place.kind == "country"
+
+
+def test_unknown_names_stay_unresolved():
+    mention = Mention("Xqzzy", 0, 5)
+    resolve([mention], load_gazetteer())
+    assert mention.place is None
