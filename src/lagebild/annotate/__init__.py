@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .actors import ActorsAnnotator
+from .amounts import AmountsAnnotator
 from .base import NLP_PROVIDES, Annotator
 from .entities import EntitiesAnnotator
 from .places import PlacesAnnotator
@@ -19,6 +20,7 @@ ANNOTATORS: dict[str, type[Annotator]] = {
     ActorsAnnotator.name: ActorsAnnotator,
     PlacesAnnotator.name: PlacesAnnotator,
     TimesAnnotator.name: TimesAnnotator,
+    AmountsAnnotator.name: AmountsAnnotator,
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(name for name in LAYER_ORDER if name in ANNOTATORS)

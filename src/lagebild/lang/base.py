@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
+from ..amounts import AmountFinder
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
 
@@ -37,6 +38,10 @@ class LanguagePack:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after)
+
+    @cached_property
+    def amount_finder(self) -> AmountFinder:
+        return AmountFinder(self.data_dir / "amounts.toml")
 
     @cached_property
     def time_tagger(self) -> TimeTagger:
