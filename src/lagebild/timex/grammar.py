@@ -159,7 +159,10 @@ class TimeGrammar:
     def __init__(self, path: Path):
         if not path.is_file():
             raise ConfigError(f"time grammar missing: {path}")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"time grammar {path}: {exc}") from None
         settings = data.get("settings", {})
         endings = tuple(settings.get("inflection_endings", []))
         self.vocab = {name: Vocabulary(name, entries, endings)

@@ -110,12 +110,16 @@ class TimeTagger:
         clause_start = max((m.end() for m in self._clause_split.finditer(sentence, 0, start)),
                            default=0)
         after = self._clause_split.search(sentence, end)
-        clause = sentence[clause_start: after.start() if after else len(sentence)]
-        words = [w.lower() for w in _WORD.findall(clause)]
-        if any(w in self._future for w in words):
-            return "future"
-        if any(self._is_past(w) for w in words):
-            return "past"
+        clause_end = after.start() if after else len(sentence)
+        following = self._clause_split.search(sentence, clause_end + 1) if after else None
+        next_clause = sentence[clause_end + 1: following.start() if following else len(sentence)]
+        # an expression set off by a comma ("On Friday, the army ...") takes the next clause
+        for scope in (sentence[clause_start:clause_end], next_clause):
+            words = [w.lower() for w in _WORD.findall(scope)]
+            if any(w in self._future for w in words):
+                return "future"
+            if any(self._is_past(w) for w in words):
+                return "past"
         if any(w.lower() in self._future for w in _WORD.findall(sentence)):
             return "future"
         return self._default_tense
