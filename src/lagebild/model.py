@@ -60,6 +60,13 @@ class Actor(_Item):
     org: str | None = Field(None, description="acronym of a known organisation (CSTO, NATO, ...)")
     code: str = Field(description="CAMEO-style country+sector code, e.g. KAZGOV")
     mentions: list[str] = Field(default_factory=list, description="entity ids")
+    nominal: list[Span] = Field(
+        default_factory=list,
+        description="mentions that are no named entity: 'kasachische Soldaten', 'die Regierung'",
+    )
+    inferred: bool = Field(
+        False, description="country taken from the article's main country, not the mention"
+    )
 
 
 class Place(_Item):

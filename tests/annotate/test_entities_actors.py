@@ -22,7 +22,7 @@ def test_german_countries_and_organisations(pipeline):
 def test_mentions_of_one_actor_share_it(pipeline):
     doc = pipeline({"text": "Kasachstan grenzt an Russland. Kasachstans Regierung schweigt.",
                     "lang": "de"})
-    kaz = [a for a in doc.actors if a.country == "KAZ"]
+    kaz = [a for a in doc.actors if a.code == "KAZ"]
     assert len(kaz) == 1
     assert kaz[0].code == "KAZ" and kaz[0].name == "Kazakhstan"
     mentions = [e for e in doc.entities if e.actor == kaz[0].id]

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
+from ..actors.lexicon import ActorLexicon
 from ..amounts import AmountFinder
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
@@ -40,6 +41,10 @@ class LanguagePack:
         return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after)
 
     @cached_property
+    def actor_lexicon(self) -> ActorLexicon:
+        return ActorLexicon(self.data_dir)
+
+    @cached_property
     def amount_finder(self) -> AmountFinder:
         return AmountFinder(self.data_dir / "amounts.toml")
 
@@ -55,6 +60,7 @@ class LanguagePack:
         if not entities:
             return nlp
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(self.gazetteer.ruler_patterns())
+        ruler.add_patterns(self.gazetteer.ruler_patterns()
+                           + self.actor_lexicon.ruler_patterns(self.gazetteer.forms))
         nlp.add_pipe("lagebild_place_names")  # cities and regions, from the place gazetteer
         return nlp

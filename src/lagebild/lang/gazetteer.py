@@ -71,6 +71,16 @@ class Gazetteer:
             entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")))
         return entries
 
+    @cached_property
+    def by_name(self) -> dict[str, GazetteerEntry]:
+        """Each name and inflected form -> its entry ("UN", "Russlands", "OVKS")."""
+        names: dict[str, GazetteerEntry] = {}
+        for entry in self.entries.values():
+            for name in entry.names:
+                for form in self.forms(name):
+                    names.setdefault(form, entry)
+        return names
+
     def forms(self, name: str) -> list[str]:
         """The name and its inflected forms (German genitive: Kasachstans)."""
         forms = [name]

@@ -261,7 +261,8 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
     return {
         "entities": [e.model_dump() for e in doc.entities],
         "actors": [
-            {**a.model_dump(exclude={"mentions"}), "sector": json.dumps(a.sector)}
+            {**a.model_dump(exclude={"mentions", "nominal", "inferred"}),
+             "sector": json.dumps(a.sector)}
             for a in doc.actors
         ],
         "places": [p.model_dump(exclude={"mentions"}) for p in doc.places],

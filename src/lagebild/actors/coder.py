@@ -1,0 +1,277 @@
+"""Code the actors of a document: countries, organisations, persons and nominal groups.
+
+- Named countries and organisations come coded from the gazetteer (KAZ, UNO, IGO + CSTO).
+- Persons: a leader named in the table whose term covers the article date is his
+  country's GOV; otherwise a title in front ("Russlands Präsident X", "der
+  kasachische Minister X") gives country and sector; otherwise the country stays
+  null. Later mentions by surname ("Tokajew", "Tokajews") join the same actor.
+- Nominal groups: a role noun ("Soldaten", "Regierung") with a demonym adjective
+  ("kasachische"), a country in the genitive ("Kasachstans", "der Regierung
+  Kasachstans") or a country or organisation in a compound ("UN-Sprecherin",
+  "US-Präsident"); a bare role noun takes the article's main country, marked
+  ``inferred``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lang.base import LanguagePack
+from ..model import Actor, Document, Entity
+from ..model import Span as TextSpan
+from .lexicon import ActorLexicon
+
+#: Words that may stand between a role noun and a following genitive country.
+LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
+#: The sector of role nouns that take the actor they speak for ("Sprecherin").
+NO_SECTOR = "-"
+#: Tokens looked at before a role noun or a name for its country.
+LOOK_BACK = 3
+
+
+@dataclass
+class _Draft:
+    name: str
+    country: str | None
+    sectors: list[str] = field(default_factory=list)
+    org: str | None = None
+    inferred: bool = False
+    mentions: list[str] = field(default_factory=list)
+    nominal: list[TextSpan] = field(default_factory=list)
+
+    def code(self) -> str:
+        return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
+
+
+class _Coder:
+    def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
+        self.doc, self.document, self.pack, self.day = doc, document, pack, day
+        self.lexicon: ActorLexicon = pack.actor_lexicon
+        self.drafts: dict[tuple, _Draft] = {}
+        self.entities = {(e.start, e.end): e for e in document.entities}
+        self.in_entity: set[int] = set()
+        self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
+        self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
+        for ent in doc.ents:
+            self.in_entity.update(range(ent.start, ent.end))
+            entry = pack.gazetteer.get(ent.ent_id_)
+            if entry is not None:
+                for i in range(ent.start, ent.end):
+                    self.token_entry[i] = entry
+
+    # -- drafts ---------------------------------------------------------------
+
+    def draft(self, key: tuple, **values) -> _Draft:
+        if key not in self.drafts:
+            self.drafts[key] = _Draft(**values)
+        return self.drafts[key]
+
+    def link(self, draft: _Draft, entity: Entity | None, span: Span | None = None) -> None:
+        if entity is not None:
+            draft.mentions.append(entity.id)
+        elif span is not None:
+            draft.nominal.append(TextSpan(text=span.text, start=span.start_char,
+                                          end=span.end_char))
+
+    # -- context around a word ------------------------------------------------
+
+    def genitive_country(self, i: int) -> str | None:
+        """The country of a token in the genitive: "Russlands", "Russia 's"."""
+        entry = self.token_entry.get(i)
+        if entry is None or entry.label != "LOC":
+            return None
+        token = self.doc[i]
+        following = self.doc[i + 1].text if i + 1 < len(self.doc) else ""
+        if token.text not in entry.names or following in ("'s", "’s", "'", "’"):
+            return entry.country
+        return None
+
+    def country_before(self, index: int) -> str | None:
+        """A demonym adjective or a genitive country just before a token, adjectives between."""
+        sentence_start = self.doc[index].sent.start
+        for i in range(index - 1, max(sentence_start, index - LOOK_BACK) - 1, -1):
+            token = self.doc[i]
+            iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if iso3:
+                return iso3
+            if token.text in ("'s", "’s") and i > sentence_start:
+                continue
+            country = self.genitive_country(i)
+            if country:
+                return country
+            if token.is_punct or i in self.in_entity or not token.is_lower:
+                break
+        return None
+
+    def country_after(self, index: int) -> str | None:
+        """A genitive country after a role noun: "der Regierung Kasachstans"."""
+        sentence_end = self.doc[index].sent.end
+        i = index + 1
+        while i < sentence_end and self.doc[i].lower_ in LINKS:
+            i += 1
+        if i >= sentence_end or i > index + 2:
+            return None
+        entry = self.token_entry.get(i)
+        if entry is None or entry.label != "LOC":
+            return None
+        return entry.country if self.doc[i - 1].lower_ in LINKS or self.genitive_country(i) \
+            else None
+
+    def compound_entry(self, token: Token):
+        """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""
+        if "-" not in token.text:
+            return None
+        prefix = token.text.rsplit("-", 1)[0]
+        return self.pack.gazetteer.by_name.get(prefix)
+
+    # -- passes ---------------------------------------------------------------
+
+    def named(self) -> None:
+        for ent in self.doc.ents:
+            entity = self.entities.get((ent.start_char, ent.end_char))
+            if entity is None:
+                continue
+            entry = self.pack.gazetteer.get(ent.ent_id_)
+            if entry is not None:
+                draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
+                                   org=entry.org)
+                self.link(draft, entity)
+            elif entity.label == "PER":
+                draft = self.person(ent, entity)
+            else:
+                continue
+            self.token_draft[ent.start] = draft
+
+    def person(self, ent: Span, entity: Entity) -> _Draft:
+        names = self.lexicon.leader_names
+        text = ent.ent_id_[len("leader:"):] if ent.ent_id_.startswith("leader:") else ent.text
+        for suffix in self.pack.name_suffixes:  # genitive: "Tokajews"
+            if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
+                text = text[: -len(suffix)]
+        surname = text.split()[-1]
+        known = [key for key in self.drafts if key[0] == "person" and key[2] == surname]
+        key = names.get(text)
+        term = self.lexicon.term_of(key, self.day) if key else None
+        if term is not None:
+            draft = self.draft(("person", term.key, term.key.split()[-1]), name=term.key,
+                               country=term.country, sectors=["GOV"])
+        elif known:
+            draft = self.drafts[known[0]]
+        else:  # a title in front may still give country and sector (see nominal)
+            draft = self.draft(("person", text, surname), name=text, country=None)
+        if len(ent.text) > len(draft.name) and term is None:
+            draft.name = ent.text
+        self.link(draft, entity)
+        return draft
+
+    def role_at(self, i: int) -> tuple[str | None, int]:
+        """The sector of a role noun starting at token i ("security forces") and its end."""
+        if i + 1 < len(self.doc):
+            sector = self.lexicon.roles.get(f"{self.doc[i].text} {self.doc[i + 1].text}".lower())
+            if sector:
+                return sector, i + 2
+        return self.lexicon.role_of(self.doc[i].text), i + 1
+
+    def nominal(self) -> list[tuple[str, Span]]:
+        """Role nouns with their country; the bare ones are returned for the context pass."""
+        bare: list[tuple[str, Span]] = []
+        i = 0
+        while i < len(self.doc):
+            token = self.doc[i]
+            if i in self.in_entity:
+                i += 1
+                continue
+            people = self.lexicon.demonym_nouns.get(token.text)
+            if people:
+                draft = self.draft(("nominal", people, None, None), name=token.text,
+                                   country=people)
+                self.link(draft, None, self.doc[i:i + 1])
+                i += 1
+                continue
+            sector, end = self.role_at(i)
+            if sector is None:
+                i += 1
+                continue
+            start = i
+            while start > token.sent.start and (
+                self.doc[start - 1].lower_ in self.lexicon.demonym_adjectives
+                or self.genitive_country(start - 1)
+            ):
+                start -= 1
+            span = self.doc[start:end]
+            named = self.token_draft.get(end) if end < token.sent.end else None
+            entry = self.compound_entry(token)
+            is_person = named is not None and named.org is None and any(
+                key[0] == "person" and draft is named for key, draft in self.drafts.items())
+            sectors = [] if sector == NO_SECTOR else [sector]
+            if is_person or (named is not None and named.org is not None and entry is None):
+                # apposition: "Präsident Tokajew", "das Militärbündnis OVKS"
+                if named.country is None:
+                    named.country = self.country_before(i)
+                if not named.sectors and named.org is None:
+                    named.sectors = sectors
+                self.link(named, None, span)
+                i = end
+                continue
+            if entry is not None and not sectors:  # "UN-Sprecherin": the UN itself speaks
+                draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
+                                   org=entry.org)
+                self.link(draft, None, span)
+                i = end
+                continue
+            if not sectors:  # a spokesman of no one named
+                i = end
+                continue
+            if entry is not None:
+                country, org = entry.country, entry.org
+            else:
+                org = None
+                country = self.country_before(i) or self.country_after(end - 1)
+            if country is None:
+                bare.append((sector, span))
+            else:
+                draft = self.draft(("nominal", country, org, sector), name=span.text,
+                                   country=country, sectors=sectors, org=org)
+                self.link(draft, None, span)
+            i = end
+        return bare
+
+    def main_country(self) -> str | None:
+        """The country the article is about: the most mentioned one, first on a tie."""
+        counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
+                  for i, d in enumerate(self.drafts.values())
+                  if d.country and d.org is None and len(d.country) == 3
+                  and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
+        return max(counts)[2] if counts else None
+
+    def context(self, bare: list[tuple[str, Span]]) -> None:
+        country = self.main_country()
+        for sector, span in bare:
+            draft = self.draft(("nominal", country, None, sector), name=span.text,
+                               country=country, sectors=[sector], inferred=country is not None)
+            self.link(draft, None, span)
+
+    def actors(self) -> list[Actor]:
+        actors = []
+        entity_by_id = {e.id: e for e in self.document.entities}
+        for draft in self.drafts.values():
+            actor = Actor(id=f"a{len(actors) + 1}", name=draft.name, country=draft.country,
+                          sector=draft.sectors, org=draft.org, code=draft.code(),
+                          mentions=draft.mentions, nominal=draft.nominal,
+                          inferred=draft.inferred)
+            for entity_id in draft.mentions:
+                entity_by_id[entity_id].actor = actor.id
+            actors.append(actor)
+        return actors
+
+
+def code_actors(doc: Doc, document: Document, pack: LanguagePack, day: date | None) -> None:
+    """Fill ``document.actors`` and each entity's ``actor``."""
+    coder = _Coder(doc, document, pack, day)
+    coder.named()
+    bare = coder.nominal()
+    coder.context(bare)
+    document.actors.extend(coder.actors())

@@ -1,0 +1,117 @@
+"""What the actors layer knows of a language: demonyms, role nouns and the leaders table.
+
+All of it is data: ``demonyms.tsv`` and ``roles.tsv`` in each language pack,
+``lagebild/data/leaders.tsv`` for the persons who speak for their states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import ConfigError
+
+LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _rows(path: Path, columns: int) -> list[list[str]]:
+    if not path.is_file():
+        raise ConfigError(f"actor data missing: {path}")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            if len(cells) < columns:
+                raise ConfigError(f"{path}: expected {columns} columns in {line!r}")
+            rows.append(cells)
+    if not rows:
+        raise ConfigError(f"actor data empty: {path}")
+    return rows
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person in one office for one period."""
+
+    country: str
+    office: str
+    start: date
+    end: date | None
+    names: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.names[0]
+
+    def covers(self, day: date | None) -> bool:
+        return day is None or (self.start <= day and (self.end is None or day <= self.end))
+
+
+class ActorLexicon:
+    """Demonyms, role nouns and leaders for one language pack."""
+
+    def __init__(self, data_dir: Path, leaders: Path = LEADERS):
+        self.data_dir = data_dir
+        self.leaders_path = leaders
+
+    @cached_property
+    def demonym_adjectives(self) -> dict[str, str]:
+        """Every inflected adjective form ("kasachische") -> country code."""
+        forms: dict[str, str] = {}
+        for iso3, stems, _ in _rows(self.data_dir / "demonyms.tsv", 3):
+            for stem in stems.split("|"):
+                for ending in ADJECTIVE_ENDINGS:
+                    forms[(stem + ending).lower()] = iso3
+        return forms
+
+    @cached_property
+    def demonym_nouns(self) -> dict[str, str]:
+        """Nouns for a country's people ("Kasachen") -> country code."""
+        return {noun: iso3 for iso3, _, nouns in _rows(self.data_dir / "demonyms.tsv", 3)
+                for noun in nouns.split("|") if noun}
+
+    @cached_property
+    def roles(self) -> dict[str, str]:
+        """Role nouns, lowercased ("soldaten", "security forces") -> PLOVER sector."""
+        return {form.lower(): sector for sector, forms in _rows(self.data_dir / "roles.tsv", 2)
+                for form in forms.split("|")}
+
+    @cached_property
+    def terms(self) -> list[Term]:
+        terms = []
+        for iso3, office, start, end, names in _rows(self.leaders_path, 5)[1:]:
+            terms.append(Term(iso3, office, date.fromisoformat(start),
+                              date.fromisoformat(end) if end else None,
+                              tuple(names.split("|"))))
+        return terms
+
+    @cached_property
+    def leader_names(self) -> dict[str, str]:
+        """Every spelling of a leader's name -> the leader's key (first spelling)."""
+        names: dict[str, str] = {}
+        for term in self.terms:
+            for name in term.names:
+                names.setdefault(name, term.key)
+        return names
+
+    def ruler_patterns(self, forms) -> list[dict]:
+        """Entity-ruler patterns for the leaders' names (PER), ``forms`` adding inflections."""
+        return [{"label": "PER", "pattern": form, "id": f"leader:{key}"}
+                for name, key in self.leader_names.items() for form in forms(name)]
+
+    def term_of(self, key: str, day: date | None) -> Term | None:
+        """The office the person held on the day (any office, when no day is known)."""
+        held = [t for t in self.terms if t.key == key]
+        return next((t for t in held if t.covers(day)), None)
+
+    def role_of(self, word: str) -> str | None:
+        """The sector of a role noun, also at the end of a compound ("Regierungssprecher")."""
+        sector = self.roles.get(word.lower())
+        if sector is None and "-" in word:
+            sector = self.roles.get(word.rsplit("-", 1)[1].lower())
+        return sector
+
+

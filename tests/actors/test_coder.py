@@ -1,0 +1,87 @@
+"""Actor coding: country and sector from names, leaders, titles, demonyms and role nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild import extract
+
+
+def actors(text: str, lang: str = "de", published: str = "2022-01-10"):
+    doc = extract(text, published, lang)
+    return {(a.code, a.org, a.inferred): a for a in doc.actors}, doc
+
+
+def codes(text: str, lang: str = "de", published: str = "2022-01-10") -> set[str]:
+    return {code for code, _, _ in actors(text, lang, published)[0]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kasachische Soldaten trugen Helme.", {"KAZMIL"}),
+    ("Die russische Regierung schwieg.", {"RUSGOV"}),
+    ("Kasachstans Regierung widersprach.", {"KAZ", "KAZGOV"}),
+    ("Die Regierung Kasachstans widersprach.", {"KAZ", "KAZGOV"}),
+    ("Ukrainische Rebellen und türkische Polizisten.", {"UKRREB", "TURCOP"}),
+    ("US-Präsident Joe Biden telefonierte.", {"USAGOV"}),
+    ("Nato-Truppen übten in Polen.", {"IGOMIL", "POL"}),
+])
+def test_german_nominal_and_compound_actors(text, expected):
+    assert codes(text) == expected
+
+
+def test_leader_in_office_on_the_article_date():
+    found, doc = actors("Wladimir Putin sprach mit Tokajew. Später sagte Putin, er sei zufrieden.")
+    putin = found[("RUSGOV", None, False)]
+    assert putin.name == "Vladimir Putin"
+    assert [doc.text[e.start:e.end] for e in doc.entities if e.id in putin.mentions] == [
+        "Wladimir Putin", "Putin"]
+    assert ("KAZGOV", None, False) in found
+
+
+def test_a_leader_out_of_office_is_not_coded_as_government():
+    # Merkel left office in December 2021: in a 2023 article she is a person without office
+    found, _ = actors("Angela Merkel besuchte Paris.", published="2023-05-01")
+    assert all(code != "DEUGOV" for code, _, _ in found)
+
+
+def test_title_gives_an_unknown_person_country_and_sector():
+    found, doc = actors("Der kasachische Minister Alibek Dschaksylykow sprach.")
+    # no statistical NER here: the name is not an entity, the title still codes the group
+    assert "KAZGOV" in {code for code, _, _ in found}
+
+
+def test_spokesperson_speaks_for_the_organisation():
+    found, doc = actors("Das teilte eine UN-Sprecherin mit.")
+    un = found[("UNO", "UN", False)]
+    assert [n.text for n in un.nominal] == ["UN-Sprecherin"]
+
+
+def test_bare_roles_take_the_main_country_marked_inferred():
+    found, _ = actors("In Kasachstan gehen die Proteste weiter. Demonstranten forderten "
+                      "Reformen, die Polizei griff ein.")
+    assert ("KAZCVL", None, True) in found and ("KAZCOP", None, True) in found
+
+
+def test_bare_roles_without_any_country_stay_open():
+    found, _ = actors("Demonstranten forderten Reformen.")
+    assert ("CVL", None, False) in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian troops entered the town.", {"RUSMIL"}),
+    ("The Kazakh government thanked U.S. officials.", {"KAZGOV", "USA", "USAGOV"}),
+    ("Russia's president met the UN envoy.", {"RUS", "RUSGOV", "UNO"}),
+    ("President Tokayev called the CSTO for help.", {"KAZGOV", "IGO"}),
+])
+def test_english_actors(text, expected):
+    assert codes(text, "en") == expected
+
+
+def test_the_example_actors(pipeline, example):
+    text, gold = example
+    doc = pipeline({"text": text, "published": gold["published"]})
+    by_code = {a.code: a for a in doc.actors if not a.inferred}
+    assert by_code["KAZGOV"].name == "Kassym-Jomart Tokayev"
+    assert by_code["RUSGOV"].name == "Vladimir Putin"
+    assert by_code["UNO"].org == "UN" and by_code["IGO"].org == "CSTO"
+    assert "kasachische Soldaten" in [n.text for n in by_code["KAZMIL"].nominal]
