@@ -7,6 +7,7 @@ from .amounts import AmountsAnnotator
 from .base import NLP_PROVIDES, Annotator
 from .entities import EntitiesAnnotator
 from .places import PlacesAnnotator
+from .quotes import QuotesAnnotator
 from .times import TimesAnnotator
 
 #: The layers of the Document in pipeline order (DESIGN.md).
@@ -21,6 +22,7 @@ ANNOTATORS: dict[str, type[Annotator]] = {
     PlacesAnnotator.name: PlacesAnnotator,
     TimesAnnotator.name: TimesAnnotator,
     AmountsAnnotator.name: AmountsAnnotator,
+    QuotesAnnotator.name: QuotesAnnotator,
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(name for name in LAYER_ORDER if name in ANNOTATORS)

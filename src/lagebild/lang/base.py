@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..actors.lexicon import ActorLexicon
 from ..amounts import AmountFinder
+from ..quotes import QuoteFinder
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
 
@@ -43,6 +44,10 @@ class LanguagePack:
     @cached_property
     def actor_lexicon(self) -> ActorLexicon:
         return ActorLexicon(self.data_dir)
+
+    @cached_property
+    def quote_finder(self) -> QuoteFinder:
+        return QuoteFinder(self.data_dir / "quotes.toml")
 
     @cached_property
     def amount_finder(self) -> AmountFinder:

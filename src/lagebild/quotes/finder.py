@@ -1,0 +1,244 @@
+"""Quotes and their speakers: direct speech in quote marks, reported speech after verbs of saying.
+
+Frames found, in this order:
+- direct: ``"…", sagte X`` / ``"…", teilte X mit`` / ``X sagte: "…"`` / ``X: "…"``; a
+  quote with no frame of its own belongs to the speaker quoted just before;
+- reported: ``X sagte, … sei …`` / ``…würden…, sagte X`` / ``Laut X …`` / ``…, hieß es``;
+- continued: a German sentence in the subjunctive right after a quoted one goes on
+  quoting the same speaker ("Tokajew sagte, … Kasachstan werde … liefern.").
+The speaker's actor is the actor whose mention (named or nominal) covers the speaker;
+a pronoun ("er", "sie") takes the last person named before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Document, Quote, Speaker
+
+_TOKEN = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+#: How many sentences back a quote without frame looks for its speaker.
+CARRY_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    person: bool
+
+
+class QuoteFinder:
+    """Finds quotes in one language, from the pack's ``quotes.toml``."""
+
+    def __init__(self, path: Path):
+        if not path.is_file():
+            raise ConfigError(f"quote data missing: {path}")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"quote data {path}: {exc}") from None
+        settings, cues = data.get("settings", {}), data.get("cues", {})
+        self.pairs = [tuple(p) for p in settings.get("pairs", [])]
+        self.min_words = settings.get("min_words", 4)
+        self.pronouns = set(settings.get("pronouns", []))
+        self.verbs = set(cues.get("verbs", []))
+        if not self.pairs or not self.verbs:
+            raise ConfigError(f"quote data {path}: no quote marks or no verbs of saying")
+        self.particles = set(cues.get("particles", []))
+        self.inverted = set(cues.get("inverted", []))
+        self.subjunctive = set(cues.get("subjunctive", []))
+        self.that = set(cues.get("that", []))
+        self.according = [re.compile(rf"(?<!\w){re.escape(m)}\s+", re.IGNORECASE)
+                          for m in cues.get("according", [])]
+        self.impersonal = [re.compile(rf",\s*{re.escape(m)}\s*[.!?]?$", re.IGNORECASE)
+                           for m in cues.get("impersonal", [])]
+        self.direct = [
+            re.compile(rf"{re.escape(o)}(?P<body>[^\n{re.escape(c)}]+?){re.escape(c)}")
+            for o, c in self.pairs
+        ]
+
+    # -- helpers ---------------------------------------------------------------
+
+    @staticmethod
+    def mentions(document: Document) -> list[_Mention]:
+        entities = {e.id: e for e in document.entities}
+        found = []
+        for actor in document.actors:
+            person = any(entities[m].label == "PER" for m in actor.mentions if m in entities)
+            for entity_id in actor.mentions:
+                entity = entities.get(entity_id)
+                if entity is not None:
+                    found.append(_Mention(entity.start, entity.end, actor.id, person))
+            for span in actor.nominal:
+                found.append(_Mention(span.start, span.end, actor.id, person))
+        return sorted(found, key=lambda m: (m.start, -m.end))  # the longest mention first
+
+    def speaker_at(self, text: str, start: int, end: int, mentions: list[_Mention],
+                   first: bool = True) -> Speaker | None:
+        """The first (or last) actor mention in [start, end), else a pronoun there."""
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if inside:
+            m = inside[0] if first else inside[-1]
+            return Speaker(text=text[m.start:m.end], start=m.start, end=m.end, actor=m.actor)
+        for token in _TOKEN.finditer(text, start, end):
+            if token.group() in self.pronouns:
+                before = [m for m in mentions if m.end <= token.start() and m.person]
+                return Speaker(text=token.group(), start=token.start(), end=token.end(),
+                               actor=before[-1].actor if before else None)
+        return None
+
+    def cue_in(self, text: str, start: int, end: int) -> re.Match | None:
+        for token in _TOKEN.finditer(text, start, end):
+            if token.group() in self.verbs or token.group() in self.inverted:
+                return token
+        return None
+
+    def reported(self, words: list[str]) -> bool:
+        """Whether a clause reads as reported speech (German: subjunctive; or "dass")."""
+        if not self.subjunctive:
+            return len(words) >= self.min_words
+        return any(w in self.subjunctive for w in words) or bool(words and words[0] in self.that)
+
+    # -- finding ----------------------------------------------------------------
+
+    def find(self, document: Document) -> list[Quote]:
+        text, sentences = document.text, document.sentences or [(0, len(document.text))]
+        mentions = self.mentions(document)
+        quotes: list[Quote] = []
+        direct = self._direct(text)
+        covered = [(s, e) for s, e, _, _ in direct]
+        last_speaker: tuple[int, Speaker] | None = None  # sentence index, speaker
+        for index, (s_start, s_end) in enumerate(sentences):
+            items: list[tuple] = [(d[0], "direct", d) for d in direct if s_start <= d[2] < s_end]
+            quoted = sum(min(e, s_end) - max(s, s_start) for s, e in covered
+                         if s < s_end and s_start < e)
+            found = None
+            if quoted <= (s_end - s_start) / 2:
+                found = self._reported(text, s_start, s_end, mentions, covered)
+                if found is None and not items and last_speaker and index - last_speaker[0] == 1:
+                    words = [t.group() for t in _TOKEN.finditer(text, s_start, s_end)]
+                    if self.subjunctive and self.reported(words):  # reported speech goes on
+                        found = (*_trim(text, s_start, s_end), None, last_speaker[1])
+                if found is not None:
+                    items.append((found[0], "indirect", found))
+            for _, kind, item in sorted(items, key=lambda i: i[0]):
+                if kind == "direct":
+                    q_start, q_end, open_at, close_at = item
+                    speaker, cue = self._direct_frame(text, open_at, close_at, s_start, s_end,
+                                                      mentions)
+                    if speaker is None and last_speaker and (
+                        index - last_speaker[0] <= CARRY_SENTENCES
+                    ):
+                        speaker = last_speaker[1]
+                else:
+                    q_start, q_end, cue, speaker = item
+                quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[q_start:q_end],
+                                    start=q_start, end=q_end, kind=kind, cue=cue,
+                                    speaker=speaker))
+                if speaker is not None:
+                    last_speaker = (index, speaker)
+        return quotes
+
+    def _direct(self, text: str) -> list[tuple[int, int, int, int]]:
+        """(body start, body end, open mark, close mark) of each quote long enough."""
+        found: list[tuple[int, int, int, int]] = []
+        for regex in self.direct:
+            for match in regex.finditer(text):
+                start, end = match.span("body")
+                if len(match.group("body").split()) < self.min_words:
+                    continue
+                if any(start < e and s < end for s, e, _, _ in found):
+                    continue
+                found.append((start, end, match.start(), match.end()))
+        return sorted(found)
+
+    def _direct_frame(self, text: str, open_at: int, close_at: int, s_start: int, s_end: int,
+                      mentions: list[_Mention]) -> tuple[Speaker | None, str | None]:
+        after_end = max(s_end, close_at)
+        sentence_end = re.search(r"[.!?](?:\s|$)", text[close_at:after_end + 200])
+        frame_end = close_at + sentence_end.end() if sentence_end else after_end
+        after = text[close_at:frame_end]
+        body = text[open_at:close_at].rstrip(" \"“”»«")
+        if after.lstrip().startswith(",") or body.endswith(","):
+            cue = self.cue_in(text, close_at, frame_end)
+            if cue is not None:  # ", sagte X" or (English) ,” X said
+                speaker = (self.speaker_at(text, cue.end(), frame_end, mentions)
+                           or self.speaker_at(text, close_at, cue.start(), mentions))
+                return speaker, cue.group()
+        frame_start = max(s_start, text.rfind("\n", 0, open_at) + 1)
+        before = text[frame_start:open_at].rstrip()
+        if before.endswith(":"):
+            cue = self.cue_in(text, frame_start, open_at)
+            speaker = self.speaker_at(text, frame_start, open_at, mentions, first=cue is not None)
+            return speaker, cue.group() if cue else ":"
+        return None, None
+
+    def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_Mention],
+                  covered: list[tuple[int, int]]):
+        """(content start, end, cue, speaker) of reported speech in a sentence, or None."""
+        tokens = list(_TOKEN.finditer(text, s_start, s_end))
+        end = tokens[-1].start() if tokens and tokens[-1].group() in ".!?" else s_end
+        for regex in self.impersonal:
+            hit = regex.search(text, s_start, s_end)
+            if hit:
+                return s_start, hit.start(), hit.group().strip(" ,.!?"), None
+        for regex in self.according:
+            hit = regex.match(text, s_start) or regex.search(text, s_start, s_end)
+            if hit:
+                words = list(_TOKEN.finditer(text, hit.end(), s_end))[:2]  # "der Polizei"
+                if not words:
+                    continue
+                speaker = self.speaker_at(text, hit.end(), words[-1].end(), mentions)
+                if speaker is None:
+                    word = words[0]
+                    speaker = Speaker(text=word.group(), start=word.start(), end=word.end())
+                comma = text.find(",", speaker.end, end)
+                c_start = speaker.end if hit.start() == s_start else s_start
+                c_end = end if hit.start() == s_start else hit.start()
+                if comma != -1 and hit.start() != s_start and comma < hit.start():
+                    c_end = comma
+                return _trim(text, c_start, c_end) + (hit.group().strip(), speaker)
+        for i, token in enumerate(tokens):
+            if token.group() not in self.verbs:
+                continue
+            j = i + 1
+            while j < len(tokens) and tokens[j].group() in self.particles:
+                j += 1
+            # "X sagte, … sei …" / "X said (that) …"
+            if j < len(tokens) and (tokens[j].group() == "," or not self.subjunctive):
+                k = j + 1 if tokens[j].group() == "," else j
+                words = [t.group() for t in tokens[k:]]
+                if k < len(tokens) and self.reported(words) and not _inside(tokens[k].start(),
+                                                                            covered):
+                    speaker = (self.speaker_at(text, s_start, token.start(), mentions)
+                               or self.speaker_at(text, token.end(), tokens[j].start(),
+                                                  mentions))
+                    if speaker is not None:
+                        return _trim(text, tokens[k].start(), end) + (token.group(), speaker)
+            # "… würden …, sagte X"
+            if i > 0 and tokens[i - 1].group() == ",":
+                words = [t.group() for t in tokens[:i - 1]]
+                if words and self.reported(words) and not _inside(s_start, covered):
+                    speaker = self.speaker_at(text, token.end(), end, mentions)
+                    if speaker is not None:
+                        return _trim(text, s_start, tokens[i - 1].start()) + (token.group(),
+                                                                              speaker)
+        return None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \n\t,.!?":
+        end -= 1
+    return start, end

@@ -1,0 +1,100 @@
+"""Quotes: the quoted words, direct or reported, and the speaker's actor."""
+
+from __future__ import annotations
+
+from lagebild import extract
+
+
+def quotes(text: str, lang: str = "de"):
+    doc = extract(text, "2022-01-10", lang)
+    actors = {a.id: a for a in doc.actors}
+    return [(q.kind, q.text, q.cue, q.speaker.text if q.speaker else None,
+             actors[q.speaker.actor].code if q.speaker and q.speaker.actor else None)
+            for q in doc.quotes]
+
+
+def test_direct_quote_with_speaker_after():
+    text = "„Wir ziehen die Truppen bald ab“, sagte Wladimir Putin am Montag."
+    assert quotes(text) == [("direct", "Wir ziehen die Truppen bald ab", "sagte",
+                             "Wladimir Putin", "RUSGOV")]
+
+
+def test_direct_quote_with_separable_verb_and_organisation_speaker():
+    text = "\"Wir sind tief besorgt über die Bilder\", teilte eine UN-Sprecherin mit."
+    assert quotes(text)[0][3:] == ("UN-Sprecherin", "UNO")
+
+
+def test_direct_quote_after_a_colon():
+    text = "Der kasachische Präsident sagte: „Die Ordnung ist wiederhergestellt worden.“"
+    kind, body, cue, speaker, code = quotes(text)[0]
+    assert (kind, cue, code) == ("direct", "sagte", "KAZGOV")
+
+
+def test_reported_speech_in_the_subjunctive():
+    text = "Tokajew sagte, es handele sich um einen versuchten Staatsstreich."
+    assert quotes(text) == [("indirect", "es handele sich um einen versuchten Staatsstreich",
+                             "sagte", "Tokajew", "KAZGOV")]
+
+
+def test_reported_speech_before_the_verb():
+    text = "Die Truppen würden bald abgezogen, sagte Russlands Präsident Wladimir Putin."
+    assert quotes(text) == [("indirect", "Die Truppen würden bald abgezogen", "sagte",
+                             "Russlands Präsident", "RUSGOV")]
+
+
+def test_reported_speech_goes_on_in_the_next_sentence():
+    text = ("China erklärte, man sei zur Zusammenarbeit bereit. Peking werde Kasachstan "
+            "dabei helfen.")
+    found = quotes(text)
+    assert [q[0] for q in found] == ["indirect", "indirect"]
+    assert found[1][1] == "Peking werde Kasachstan dabei helfen" and found[1][4] == "CHN"
+
+
+def test_a_direct_quote_without_frame_belongs_to_the_last_speaker():
+    text = ("Tokajew sagte, die Lage sei unter Kontrolle. \"Niemand wird dieses Land "
+            "ins Chaos stürzen.\"")
+    found = quotes(text)
+    assert found[1][0] == "direct" and found[1][4] == "KAZGOV"
+
+
+def test_pronoun_speaker_is_the_last_person_named():
+    text = "Wladimir Putin kam nach Minsk. Er sagte, die Gespräche seien gut verlaufen."
+    assert quotes(text)[0][3:] == ("Er", "RUSGOV")
+
+
+def test_indicative_after_a_verb_of_saying_is_no_reported_speech():
+    assert quotes("Er sagte, dass er kommt. Tokajew sagte, es regnet.")[1:] == []
+
+
+def test_according_to_and_impersonal_frames():
+    found = quotes("Laut Experten sorgt sich China um die Grenze. Die Soldaten blieben, hieß es.")
+    assert found[0][2:4] == ("Laut", "Experten")
+    assert found[1][:4] == ("indirect", "Die Soldaten blieben", "hieß es", None)
+
+
+def test_english_quotes():
+    found = quotes('"We will not allow chaos in this country," President Tokayev said. '
+                   "The CSTO said its troops would leave within days.", "en")
+    assert found[0][0] == "direct" and found[0][4] == "KAZGOV"
+    assert found[1][:3] == ("indirect", "its troops would leave within days", "said")
+    assert found[1][4] == "IGO"
+
+
+def test_short_quoted_words_are_no_quotes():
+    assert quotes("Das sogenannte \"einzelne Zentrum\" blieb unbekannt.") == []
+
+
+def test_example_quotes_and_speakers(pipeline, example):
+    text, gold = example
+    doc = pipeline({"text": text, "published": gold["published"]})
+    actors = {a.id: a for a in doc.actors}
+    found = []
+    for expected in gold["quotes"]:
+        for q in doc.quotes:
+            actor = actors.get(q.speaker.actor) if q.speaker and q.speaker.actor else None
+            code = actor and (actor.country if actor.country not in ("IGO",) else actor.org)
+            if expected["contains"] in q.text and q.kind == expected["kind"] \
+                    and code == expected["speaker_actor"]:
+                found.append(expected["contains"])
+                break
+    assert len(found) >= 5, found
