@@ -17,11 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
+from ..places.gazetteer import load_gazetteer
 from .lexicon import ActorLexicon
 
 #: Words that may stand between a role noun and a following genitive country.
@@ -55,8 +57,14 @@ class _Coder:
         self.in_entity: set[int] = set()
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
+        self.place_countries: list[str] = []  # countries of the cities and regions named
         for ent in doc.ents:
             self.in_entity.update(range(ent.start, ent.end))
+            if ent.ent_id_.startswith("place:"):
+                record = load_gazetteer().by_key(ent.ent_id_[len("place:"):])
+                country = record and pycountry.countries.get(alpha_2=record.country or "")
+                if country:
+                    self.place_countries.append(country.alpha_3)
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -245,7 +253,11 @@ class _Coder:
                   for i, d in enumerate(self.drafts.values())
                   if d.country and d.org is None and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
-        return max(counts)[2] if counts else None
+        if counts:
+            return max(counts)[2]
+        if self.place_countries:  # "Police in Lima ...": the country of the places named
+            return max(self.place_countries, key=self.place_countries.count)
+        return None
 
     def context(self, bare: list[tuple[str, Span]]) -> None:
         country = self.main_country()

@@ -6,6 +6,7 @@ from .actors import ActorsAnnotator
 from .amounts import AmountsAnnotator
 from .base import NLP_PROVIDES, Annotator
 from .entities import EntitiesAnnotator
+from .events import EventsAnnotator
 from .places import PlacesAnnotator
 from .quotes import QuotesAnnotator
 from .times import TimesAnnotator
@@ -23,6 +24,7 @@ ANNOTATORS: dict[str, type[Annotator]] = {
     TimesAnnotator.name: TimesAnnotator,
     AmountsAnnotator.name: AmountsAnnotator,
     QuotesAnnotator.name: QuotesAnnotator,
+    EventsAnnotator.name: EventsAnnotator,
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(name for name in LAYER_ORDER if name in ANNOTATORS)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..actors.lexicon import ActorLexicon
 from ..amounts import AmountFinder
+from ..events.lexicon import EventLexicon
 from ..quotes import QuoteFinder
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
@@ -44,6 +45,10 @@ class LanguagePack:
     @cached_property
     def actor_lexicon(self) -> ActorLexicon:
         return ActorLexicon(self.data_dir)
+
+    @cached_property
+    def event_lexicon(self) -> EventLexicon:
+        return EventLexicon(self.data_dir / "events.toml")
 
     @cached_property
     def quote_finder(self) -> QuoteFinder:

@@ -15,32 +15,14 @@ from __future__ import annotations
 
 import re
 
+from ..clauses import clause_of, sentence_of
 from ..model import Document, Place
 
-CLAUSE_MARKS = re.compile(r"[,;:–—\"“”„«»()]| - ")
 LOCATIVE = {
     "in", "im", "bei", "beim", "nahe", "vor", "aus", "nach", "an", "am", "auf",
     "near", "at", "outside", "inside", "across", "throughout", "from", "to", "into", "around",
 }
 SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
-
-
-def _sentence_of(document: Document, start: int, end: int) -> tuple[int, int]:
-    for sent_start, sent_end in document.sentences:
-        if sent_start <= start < sent_end or sent_start < end <= sent_end:
-            return sent_start, sent_end
-    return 0, len(document.text)
-
-
-def _clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    left, right = sentence
-    for mark in CLAUSE_MARKS.finditer(text, sentence[0], sentence[1]):
-        if mark.end() <= start:
-            left = mark.end()
-        elif mark.start() >= end:
-            right = mark.start()
-            break
-    return left, right
 
 
 def _after_locative(text: str, start: int) -> bool:
@@ -54,8 +36,8 @@ def place_for_span(document: Document, start: int, end: int) -> str | None:
     for place in document.places:
         for entity_id in place.mentions:
             place_of[entity_id] = place
-    sentence = _sentence_of(document, start, end)
-    clause = _clause_of(document.text, sentence, start, end)
+    sentence = sentence_of(document.sentences, start, end, len(document.text))
+    clause = clause_of(document.text, sentence, start, end)
     in_sentence = [e for e in document.entities if e.id in place_of
                    and sentence[0] <= e.start and e.end <= sentence[1]
                    and not (e.start < end and start < e.end)]

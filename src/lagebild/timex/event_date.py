@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clauses import clause_of
 from ..model import Document, Time
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\"„“«»–—]")
 _DATED = re.compile(r"^\d{4}")
 
 
@@ -24,19 +24,12 @@ class EventDate:
     inferred: bool  # True when the publication date stands in for a missing expression
 
 
-def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    s_start, s_end = sentence
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, start)), default=s_start)
-    right = _CLAUSE_BREAK.search(text, end, s_end)
-    return left, right.start() if right else s_end
-
-
 def governing_time(document: Document, start: int, end: int) -> Time | None:
     """The DATE/TIME expression of the clause around [start, end), nearest first."""
     sentence = next(((s, e) for s, e in document.sentences if s <= start < e), None)
     if sentence is None:
         return None
-    left, right = _clause(document.text, sentence, start, end)
+    left, right = clause_of(document.text, sentence, start, end)
     candidates = [
         t for t in document.times
         if t.type in ("DATE", "TIME") and _DATED.match(t.value) and left <= t.start

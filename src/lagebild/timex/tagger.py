@@ -53,9 +53,9 @@ class TimeTagger:
         self._not_past = set(grammar.lists.get("not_past", []))
         self._default_tense: Tense = grammar.settings.get("default_tense", "past")
         prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
+        alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
         self._preposition = re.compile(
-            r"(?:(?<=\s)|^)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
-            + r")\s+$", re.IGNORECASE,
+            rf"(?:(?<=\s)|^)(?:{alternatives})\s+$", re.IGNORECASE
         ) if prepositions else None
 
     def tag(self, text: str, sentences: list[tuple[int, int]], anchor: date | None,

@@ -1,0 +1,105 @@
+"""Score events against hand-made gold in the format of ``shared/gold/*.json``.
+
+A gold event is matched by a predicted one of one of its types whose actor
+(country, or the organisation's acronym for IGOs) is the gold actor (or one
+of ``actor_any``) and whose recipient's is the gold recipient where the gold
+names one; a quantity, where given, must agree too. Each prediction matches
+at most one gold event; the rest are extra.
+
+    python -m lagebild.evaluate.events ../shared/gold/de-kasachstan-blauhelme.json
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Actor, Document, Event
+
+
+@dataclass
+class EventScores:
+    gold: int = 0
+    predicted: int = 0
+    matched: list[tuple[dict, Event]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+
+    @property
+    def extra(self) -> int:
+        return self.predicted - len(self.matched)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = len(self.matched) / self.predicted if self.predicted else 0.0
+        r = len(self.matched) / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def actor_code(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.org if actor.country == "IGO" and actor.org else actor.country
+
+
+def _matches(gold: dict, event: Event, document: Document) -> bool:
+    actors = {a.id: a for a in document.actors}
+    amounts = {a.id: a for a in document.amounts}
+    if event.type not in gold.get("types", [gold.get("type")]):
+        return False
+    wanted = gold.get("actor_any") or [gold.get("actor")]
+    if actor_code(actors.get(event.actor or "")) not in wanted:
+        return False
+    if gold.get("recipient") and actor_code(actors.get(event.recipient or "")) != gold[
+            "recipient"]:
+        return False
+    if gold.get("quantity") is not None:
+        amount = amounts.get(event.quantity or "")
+        if amount is None or amount.value != gold["quantity"]:
+            return False
+    return True
+
+
+def score_document(document: Document, gold_events: list[dict]) -> EventScores:
+    scores = EventScores(gold=len(gold_events), predicted=len(document.events))
+    used: set[str] = set()
+    for gold in gold_events:
+        event = next((e for e in document.events
+                      if e.id not in used and _matches(gold, e, document)), None)
+        if event is None:
+            scores.missed.append(gold)
+        else:
+            used.add(event.id)
+            scores.matched.append((gold, event))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    from ..pipeline import Pipeline
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="+", type=Path, help="gold JSON files")
+    args = parser.parse_args(argv)
+    pipeline, total = Pipeline(), EventScores()
+    for path in args.gold:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (path.parent.parent / gold["file"]).read_text(encoding="utf-8")
+        document = pipeline({"text": text, "published": gold.get("published"),
+                             "lang": gold.get("lang")})
+        scores = score_document(document, gold["events"])
+        total.gold += scores.gold
+        total.predicted += scores.predicted
+        total.matched += scores.matched
+        total.missed += scores.missed
+        print(f"{path.name}: {len(scores.matched)}/{scores.gold} gold events found, "
+              f"{scores.extra} extra of {scores.predicted}")
+        for gold_event in scores.missed:
+            print(f"  missed: {gold_event.get('types')} {gold_event.get('note', '')}")
+    p, r, f = total.prf()
+    print(f"\nall: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({len(total.matched)} matched, "
+          f"{total.extra} extra, {len(total.missed)} missed)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Code events: a trigger, its actor and recipient, and when, where, how many, and who says so.
+
+Roles come from the clause around the trigger, read on the layers before:
+- the actor is the antecedent of a relative clause ("…OVKS, das … entsandte"), the
+  agent of a passive ("von X festgenommen"), or the first actor mention of the clause
+  that no preposition governs; inside a quote a pronoun actor ("man", "wir"), a
+  passive without agent, or a trigger that is the speaker's own accusation gives the
+  speaker's actor; some triggers fall back on an actor of the article (protests: the
+  civilians named);
+- the recipient is a mention after one of the trigger's prepositions ("gegen", "nach"),
+  else, for transitive triggers, the next actor mention no preposition governs.
+Date, place and quantity are the clause's; modality is negated, hypothetical,
+intended, reported (inside a quote) or asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..clauses import clause_of, sentence_of
+from ..model import Document, Event, Quote
+from ..model import Span as TextSpan
+from ..places.salience import place_for_span
+from ..timex import event_date
+from .lexicon import EventLexicon, TriggerMatch
+
+if TYPE_CHECKING:  # the language pack imports this package
+    from ..lang.base import LanguagePack
+
+DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+               "einer", "eines", "the", "a", "an", "its", "their", "his", "her"}
+#: How far back from a mention a governing preposition is looked for.
+PREPOSITION_REACH = 3
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # characters
+    end: int
+    actor: str
+    preposition: str | None
+
+
+class _EventCoder:
+    def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon):
+        self.doc, self.document, self.lexicon = doc, document, lexicon
+        self.text = document.text
+        self.mentions = self._mentions()
+        self.actors = {a.id: a for a in document.actors}
+
+    def _mentions(self) -> list[_Mention]:
+        entities = {e.id: e for e in self.document.entities}
+        spans = []
+        for actor in self.document.actors:
+            spans += [(entities[m].start, entities[m].end, actor.id) for m in actor.mentions
+                      if m in entities]
+            spans += [(n.start, n.end, actor.id) for n in actor.nominal]
+        mentions = []
+        for start, end, actor in sorted(spans, key=lambda s: (s[0], -s[1])):
+            if mentions and start < mentions[-1].end:
+                continue  # nested in a longer mention ("Russlands" in "Russlands Präsident")
+            mentions.append(_Mention(start, end, actor, self._preposition(start)))
+        return mentions
+
+    def _preposition(self, start: int) -> str | None:
+        span = self.doc.char_span(start, start, alignment_mode="expand")
+        i = span.start if span is not None else None
+        if i is None:
+            return None
+        for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
+            word = self.doc[j].lower_
+            if word in self.lexicon.words["prepositions"]:
+                return word
+            if not (word in DETERMINERS or self.doc[j].is_lower) or self.doc[j].is_punct:
+                return None
+        return None
+
+    # -- roles ------------------------------------------------------------------
+
+    def quote_at(self, start: int) -> Quote | None:
+        return next((q for q in self.document.quotes if q.start <= start < q.end), None)
+
+    def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        trigger = match.trigger
+        t_start = self.doc[match.start].idx
+        in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
+                     and not (m.start <= t_start < m.end)]
+        words = {t.lower_ for t in self.doc.char_span(*clause, alignment_mode="expand") or ()}
+        actor = recipient = None
+        first = self.doc.char_span(*clause, alignment_mode="expand")
+        opener = first[0].lower_ if first is not None and len(first) else ""
+        free = [m for m in in_clause if m.preposition is None]
+        passive = bool(words & self.lexicon.words["passive"])
+        governed = self.governed(match) and not trigger.speaker_acts
+        after_comma = self.text[:clause[0]].rstrip().endswith(",")
+        if governed:
+            pass  # "gegen die Unruhen": the clause's subject did not do it
+        elif opener in self.lexicon.words["relative"] and after_comma:
+            before = [m for m in self.mentions if m.end <= clause[0]]
+            actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
+        elif passive:  # "von X festgenommen"; without an agent the subject is the patient
+            actor = next((m for m in in_clause if m.preposition in self.lexicon.words["agent"]),
+                         None)
+        elif free:
+            actor = free[0]
+        speaker = quote.speaker.actor if quote and quote.speaker else None
+        actor_id = actor.actor if actor else None
+        agentless = passive and actor is None and not governed
+        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+            self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
+        )):  # his own accusation, his side's unnamed doing, his "we"
+            actor_id, actor = speaker, None
+        if actor_id is None and trigger.default_actor:
+            actor_id = next((a.id for a in self.document.actors
+                             if trigger.default_actor in a.sector), None)
+        for m in in_clause:
+            if m.preposition in trigger.recipient and m.actor != actor_id:
+                recipient = m.actor
+                break
+        if recipient is None and trigger.object:  # the nearest other ungoverned mention
+            others = [m for m in free if m.actor != actor_id and m is not actor]
+            if others:
+                recipient = min(others, key=lambda m: abs(m.start - t_start)).actor
+        return actor_id, recipient
+
+    def governed(self, match: TriggerMatch) -> bool:
+        """A trigger noun after a preposition ("gegen die Unruhen") names no act of the clause's
+        subject."""
+        return self._preposition(self.doc[match.start].idx) is not None
+
+    def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
+        sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
+        before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
+                           max(sentence[0], clause[0] - 2))
+        span = self.doc.char_span(min(before[0], clause[0]), clause[1], alignment_mode="expand")
+        words = {t.lower_ for t in span or ()}
+        near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
+        if near & self.lexicon.words["negation"]:
+            return "negated"
+        if quote is None and words & self.lexicon.words["hypothetical"]:
+            return "hypothetical"
+        if words & self.lexicon.words["future"]:
+            return "intended"
+        return "reported" if quote is not None else "asserted"
+
+    # -- events -----------------------------------------------------------------
+
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for match in self.lexicon.find(self.doc):
+            first, last = self.doc[match.start], self.doc[match.end - 1]
+            start, end = first.idx, last.idx + len(last)
+            sentence = sentence_of(self.document.sentences, start, end, len(self.text))
+            clause = clause_of(self.text, sentence, start, end)
+            quote = self.quote_at(start)
+            actor, recipient = self.roles(match, clause, quote)
+            if actor is None:
+                continue
+            dated = event_date(self.document, start, end)
+            place = place_for_span(self.document, start, end)
+            quantity = next((a.id for a in self.document.amounts
+                             if clause[0] <= a.start and a.end <= clause[1]), None)
+            key = (match.trigger.type, actor, recipient, dated.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            attributed = quote.speaker.actor if quote and quote.speaker else None
+            confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
+                + 0.1 * (not self.actors[actor].inferred)
+            events.append(Event(
+                id=f"v{len(events) + 1}", type=match.trigger.type, actor=actor,
+                recipient=recipient, trigger=TextSpan(text=self.text[start:end], start=start,
+                                                      end=end),
+                sentence=sentence, date=dated.value, time=dated.time, place=place,
+                quantity=quantity, modality=self.modality(match, clause, quote),
+                attributed_to=attributed, quote=quote.id if quote else None,
+                confidence=round(confidence, 2),
+            ))
+        return events
+
+
+def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:
+    """Fill ``document.events`` from the trigger lexicon of the language pack."""
+    document.events.extend(_EventCoder(doc, document, pack.event_lexicon).code())

@@ -1,0 +1,95 @@
+"""Event triggers of a language, read from its ``events.toml``, matched on spaCy tokens."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+from ..model import EVENT_TYPES
+
+GAP = "…"
+#: Words that may stand between the parts of a split trigger ("nahm … fest").
+MAX_GAP = 8
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    parts: tuple[tuple[str, ...], ...]  # lowercase words; parts split at "…"
+    recipient: tuple[str, ...]
+    object: bool
+    default_actor: str | None
+    speaker_acts: bool
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    start: int  # first token
+    end: int  # after the first part: the trigger shown
+    last: int  # after the last part
+    trigger: Trigger
+
+
+class EventLexicon:
+    def __init__(self, path: Path):
+        if not path.is_file():
+            raise ConfigError(f"event data missing: {path}")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"event data {path}: {exc}") from None
+        settings = data.get("settings", {})
+        self.words = {key: {w.lower() for w in settings.get(key, [])}
+                      for key in ("recipient", "prepositions", "agent", "passive", "relative",
+                                  "impersonal", "negation", "future", "hypothetical")}
+        self.by_first: dict[str, list[Trigger]] = {}
+        for entry in data.get("trigger", []):
+            if entry.get("type") not in EVENT_TYPES:
+                raise ConfigError(f"{path}: unknown event type {entry.get('type')!r}")
+            recipient = tuple(w.lower() for w in entry.get("recipient", []))
+            for form in entry.get("forms", []):
+                parts = tuple(tuple(p.lower().split()) for p in form.split(GAP) if p.strip())
+                trigger = Trigger(entry["type"], parts, recipient or tuple(self.words["recipient"]),
+                                  entry.get("object", False), entry.get("default_actor"),
+                                  entry.get("speaker_acts", False))
+                self.by_first.setdefault(parts[0][0], []).append(trigger)
+        if not self.by_first:
+            raise ConfigError(f"{path}: no event triggers")
+
+    def find(self, doc: Doc) -> list[TriggerMatch]:
+        """Every trigger in the doc; where two overlap, the longer one."""
+        found: list[TriggerMatch] = []
+        for token in doc:
+            for trigger in self.by_first.get(token.lower_, ()):
+                match = self._match(doc, token.i, trigger)
+                if match is not None:
+                    found.append(match)
+        found.sort(key=lambda m: (-(m.last - m.start), m.start))
+        kept: list[TriggerMatch] = []
+        for match in found:
+            if not any(match.start < k.last and k.start < match.last for k in kept):
+                kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
+
+    @staticmethod
+    def _match(doc: Doc, i: int, trigger: Trigger) -> TriggerMatch | None:
+        sentence_end = doc[i].sent.end
+
+        def part_at(j: int, part: tuple[str, ...]) -> bool:
+            return j + len(part) <= sentence_end and all(
+                doc[j + k].lower_ == word for k, word in enumerate(part))
+
+        if not part_at(i, trigger.parts[0]):
+            return None
+        end = last = i + len(trigger.parts[0])
+        for part in trigger.parts[1:]:
+            j = next((j for j in range(last, min(last + MAX_GAP, sentence_end))
+                      if part_at(j, part)), None)
+            if j is None:
+                return None
+            last = j + len(part)
+        return TriggerMatch(i, end, last, trigger)

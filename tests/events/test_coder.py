@@ -1,0 +1,83 @@
+"""Events: PLOVER type, actor and recipient codes, date, place, quantity and modality."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lagebild import extract
+from lagebild.evaluate.events import actor_code, score_document
+
+
+def events(text: str, lang: str = "de", published: str = "2022-01-10"):
+    doc = extract(text, published, lang)
+    actors = {a.id: a for a in doc.actors}
+    amounts = {a.id: a for a in doc.amounts}
+    places = {p.id: p for p in doc.places}
+    return [
+        {"type": e.type, "actor": actor_code(actors.get(e.actor or "")),
+         "recipient": actor_code(actors.get(e.recipient or "")), "trigger": e.trigger.text,
+         "date": e.date, "place": places[e.place].name if e.place else None,
+         "quantity": amounts[e.quantity].value if e.quantity else None,
+         "modality": e.modality,
+         "attributed_to": actor_code(actors.get(e.attributed_to or ""))}
+        for e in doc.events
+    ]
+
+
+def test_relative_clause_actor_destination_recipient_and_quantity():
+    found = events("Tokajew rief die OVKS zu Hilfe, die am Donnerstag 2500 Soldaten nach "
+                   "Kasachstan entsandte.")
+    mobilize = next(e for e in found if e["type"] == "MOBILIZE")
+    assert (mobilize["actor"], mobilize["recipient"], mobilize["quantity"], mobilize["date"]) \
+        == ("CSTO", "KAZ", 2500, "2022-01-06")
+
+
+def test_passive_with_agent():
+    found = events("In Almaty wurden am Sonntag zwölf Demonstranten von der Polizei "
+                   "festgenommen.")
+    assert [(e["type"], e["actor"], e["recipient"], e["date"], e["place"]) for e in found] == [
+        ("COERCE", "KAZ", "KAZ", "2022-01-09", "Almaty")]
+
+
+def test_protest_against_the_government():
+    found = events("In Kasachstan demonstrierten Tausende Menschen gegen die Regierung.")
+    assert [(e["type"], e["actor"], e["recipient"]) for e in found] == [
+        ("PROTEST", "KAZ", "KAZ")]
+
+
+def test_reported_event_is_attributed_to_the_speaker():
+    found = events("China erklärte, man sei bereit, die Zusammenarbeit mit Kasachstan zu "
+                   "verstärken.")
+    assert [(e["type"], e["actor"], e["recipient"], e["modality"], e["attributed_to"])
+            for e in found] == [("COOPERATE", "CHN", "KAZ", "intended", "CHN")]
+
+
+def test_negated_event():
+    found = events("Russland hat keine Soldaten nach Kasachstan entsandt.")
+    assert [(e["type"], e["actor"], e["modality"]) for e in found] == [
+        ("MOBILIZE", "RUS", "negated")]
+
+
+def test_sentences_without_a_trigger_have_no_events():
+    assert events("Kasachstan ist der weltgrößte Uran-Produzent.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police in Lima arrested 25 protesters on Saturday.", ("COERCE", "PER", "PER")),
+    ("Russia deployed troops to Kazakhstan.", ("MOBILIZE", "RUS", "KAZ")),
+    ("The United Nations criticized the Kazakh government.", ("ACCUSE", "UNO", "KAZ")),
+])
+def test_english_events(text, expected):
+    found = events(text, "en", "2023-09-18")
+    assert [(e["type"], e["actor"], e["recipient"]) for e in found] == [expected]
+
+
+def test_the_example_events(pipeline, example):
+    text, gold = example
+    doc = pipeline({"text": text, "published": gold["published"]})
+    scores = score_document(doc, gold["events"])
+    assert len(scores.matched) >= 7, [g.get("note") for g in scores.missed]
+    assert scores.extra <= 4
+    assert json.loads(doc.to_json())["events"]
