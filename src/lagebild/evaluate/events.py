@@ -73,15 +73,72 @@ def score_document(document: Document, gold_events: list[dict]) -> EventScores:
     return scores
 
 
+#: PLOVER GSR's older type names, as the manual's CAMEO table maps them.
+GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+             "FIGHT": "ASSAULT"}
+
+
+#: Older codes in the GSR records: the UN and the EU were IGOs, Japan was JAP.
+GSR_CODES = {"JAP": "JPN"}
+GSR_ALIASES = {"UNO": "IGO", "EUR": "IGO"}
+
+
+def _codes(field) -> set[str]:
+    if isinstance(field, dict):
+        field = [field]
+    if not isinstance(field, list):
+        return set()
+    return {GSR_CODES.get(actor["code"], actor["code"]) for actor in field
+            if isinstance(actor, dict) and actor.get("code")}
+
+
+def _in(code: str | None, codes: set[str]) -> bool:
+    return code in codes or GSR_ALIASES.get(code or "") in codes
+
+
+def score_plover_gsr(path: Path, pipeline) -> EventScores:
+    """Type + actor country + recipient country against the PLOVER GSR English records.
+
+    A record counts as found when one of the events of its sentence agrees on
+    type, actor (one of the record's sources) and, where the record has one,
+    recipient (one of its targets); precision counts the events that agree.
+    """
+    records = [r for r in json.loads(path.read_text(encoding="utf-8"))
+               if r.get("event") not in (None, "DOCUMENT") and r.get("text")]
+    scores = EventScores(gold=len(records))
+    documents = pipeline.pipe({"id": r["id"], "text": r["text"], "lang": "en",
+                               "published": r.get("date")} for r in records)
+    for record, document in zip(records, documents, strict=True):
+        wanted = GSR_TYPES.get(record["event"], record["event"])
+        sources, targets = _codes(record.get("source")), _codes(record.get("target"))
+        actors = {a.id: a for a in document.actors}
+        scores.predicted += len(document.events)
+        hits = [e for e in document.events if e.type == wanted
+                and _in(actors[e.actor].country if e.actor else None, sources)
+                and (not targets or _in(actors[e.recipient].country if e.recipient else None,
+                                        targets))]
+        if hits:
+            scores.matched.append((record, hits[0]))
+        else:
+            scores.missed.append(record)
+    return scores
+
+
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
     from ..pipeline import Pipeline
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", nargs="+", type=Path, help="gold JSON files")
+    parser.add_argument("gold", nargs="*", type=Path, help="gold JSON files")
+    parser.add_argument("--plover", type=Path, help="PLOVER GSR records (PLOVER_GSR_CAMEO.txt)")
     args = parser.parse_args(argv)
     pipeline, total = Pipeline(), EventScores()
+    if args.plover:
+        scores = score_plover_gsr(args.plover, pipeline)
+        p, r, f = scores.prf()
+        print(f"PLOVER GSR ({scores.gold} records): P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+              f"({len(scores.matched)} found, {scores.predicted} events predicted)")
     for path in args.gold:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (path.parent.parent / gold["file"]).read_text(encoding="utf-8")
@@ -96,9 +153,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{scores.extra} extra of {scores.predicted}")
         for gold_event in scores.missed:
             print(f"  missed: {gold_event.get('types')} {gold_event.get('note', '')}")
-    p, r, f = total.prf()
-    print(f"\nall: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({len(total.matched)} matched, "
-          f"{total.extra} extra, {len(total.missed)} missed)")
+    if args.gold:
+        p, r, f = total.prf()
+        print(f"\nall: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({len(total.matched)} matched, "
+              f"{total.extra} extra, {len(total.missed)} missed)")
 
 
 if __name__ == "__main__":
