@@ -81,3 +81,9 @@ def test_the_example_events(pipeline, example):
     assert len(scores.matched) >= 7, [g.get("note") for g in scores.missed]
     assert scores.extra <= 4
     assert json.loads(doc.to_json())["events"]
+
+
+def test_compound_actor_gives_one_event_per_member():
+    found = events("Russland und China kritisierten die Vereinigten Staaten.")
+    assert sorted((e["type"], e["actor"], e["recipient"]) for e in found) == [
+        ("ACCUSE", "CHN", "USA"), ("ACCUSE", "RUS", "USA")]

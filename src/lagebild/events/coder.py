@@ -15,7 +15,9 @@ intended, reported (inside a quote) or asserted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import product
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -32,6 +34,9 @@ if TYPE_CHECKING:  # the language pack imports this package
 
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
                "einer", "eines", "the", "a", "an", "its", "their", "his", "her"}
+#: What joins the members of a compound actor: "Russland und China", "Israel and the
+#: Palestinians", "Belarus, Armenien".
+_JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
 
@@ -116,15 +121,32 @@ class _EventCoder:
         if actor_id is None and trigger.default_actor:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
+        actors = self.members(actor, in_clause) if actor is not None else [actor_id]
+        actor_ids = [m.actor for m in actors] if actor is not None else actors
         for m in in_clause:
-            if m.preposition in trigger.recipient and m.actor != actor_id:
-                recipient = m.actor
+            if m.preposition in trigger.recipient and m.actor not in actor_ids:
+                recipient = m
                 break
         if recipient is None and trigger.object:  # the nearest other ungoverned mention
-            others = [m for m in free if m.actor != actor_id and m is not actor]
+            others = [m for m in free if m.actor not in actor_ids and m not in actors]
             if others:
-                recipient = min(others, key=lambda m: abs(m.start - t_start)).actor
-        return actor_id, recipient
+                recipient = min(others, key=lambda m: abs(m.start - t_start))
+        if actor_id is not None and actor is not None and actor_id != actor.actor:
+            actor_ids = [actor_id]  # the speaker stands in
+        recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
+        return actor_ids, recipients
+
+    def members(self, mention: _Mention, pool: list[_Mention]) -> list[_Mention]:
+        """A mention and those joined to it by "und", "and", commas: a compound actor."""
+        group = [mention]
+        for other in sorted(pool, key=lambda m: m.start):
+            if other.start < group[-1].end:
+                continue
+            between = self.text[group[-1].end:other.start]
+            if not _JOIN.match(between):
+                break
+            group.append(other)
+        return group
 
     def governed(self, match: TriggerMatch) -> bool:
         """A trigger noun after a preposition ("gegen die Unruhen") names no act of the clause's
@@ -158,29 +180,28 @@ class _EventCoder:
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
             clause = clause_of(self.text, sentence, start, end)
             quote = self.quote_at(start)
-            actor, recipient = self.roles(match, clause, quote)
-            if actor is None:
-                continue
+            actors, recipients = self.roles(match, clause, quote)
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end)
             quantity = next((a.id for a in self.document.amounts
                              if clause[0] <= a.start and a.end <= clause[1]), None)
-            key = (match.trigger.type, actor, recipient, dated.value)
-            if key in seen:
-                continue
-            seen.add(key)
             attributed = quote.speaker.actor if quote and quote.speaker else None
-            confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
-                + 0.1 * (not self.actors[actor].inferred)
-            events.append(Event(
-                id=f"v{len(events) + 1}", type=match.trigger.type, actor=actor,
-                recipient=recipient, trigger=TextSpan(text=self.text[start:end], start=start,
-                                                      end=end),
-                sentence=sentence, date=dated.value, time=dated.time, place=place,
-                quantity=quantity, modality=self.modality(match, clause, quote),
-                attributed_to=attributed, quote=quote.id if quote else None,
-                confidence=round(confidence, 2),
-            ))
+            modality = self.modality(match, clause, quote)
+            for actor, recipient in product(actors, recipients):  # one event per member
+                key = (match.trigger.type, actor, recipient, dated.value)
+                if actor is None or actor == recipient or key in seen:
+                    continue
+                seen.add(key)
+                confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
+                    + 0.1 * (not self.actors[actor].inferred)
+                events.append(Event(
+                    id=f"v{len(events) + 1}", type=match.trigger.type, actor=actor,
+                    recipient=recipient, trigger=TextSpan(text=self.text[start:end],
+                                                          start=start, end=end),
+                    sentence=sentence, date=dated.value, time=dated.time, place=place,
+                    quantity=quantity, modality=modality, attributed_to=attributed,
+                    quote=quote.id if quote else None, confidence=round(confidence, 2),
+                ))
         return events
 
 
