@@ -27,6 +27,7 @@ class Context:
     anchor: date | None
     tense: Tense = "past"
     reference: date | None = None
+    previous: date | None = None  # the last full date of the sentence before
 
     @property
     def day(self) -> date | None:
@@ -307,7 +308,8 @@ def norm_daypart(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     part = lookup("daypart", groups.get("daypart")) or params.get("daypart")
     if part is None:
         return None
-    day = day_value(ctx.day) if ctx.day else "XXXX-XX-XX"
+    day = ctx.reference or ctx.previous or ctx.anchor
+    day = day_value(day) if day else "XXXX-XX-XX"
     return f"{day}T{part}", None
 
 

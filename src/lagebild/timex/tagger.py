@@ -62,13 +62,18 @@ class TimeTagger:
             ) -> list[TimeMatch]:
         matches: list[TimeMatch] = []
         rules = self.grammar.active_rules(text)
+        previous: date | None = None  # the last full date of the sentence before
         for start, end in sentences or [(0, len(text))]:
-            matches.extend(self._tag_sentence(text, start, end, anchor, rules))
+            found = self._tag_sentence(text, start, end, anchor, rules, previous)
+            dates = [m.value for m in found if m.type == "DATE" and _FULL_DATE.match(m.value)]
+            previous = date.fromisoformat(dates[-1]) if dates else None
+            matches.extend(found)
         return matches
 
     def _tag_sentence(self, text: str, s_start: int, s_end: int, anchor: date | None,
-                      rules: list[tuple[int, Rule]]) -> list[TimeMatch]:
-        """The sentence's expressions; a clock time belongs to a date named before it here."""
+                      rules: list[tuple[int, Rule]], previous: date | None) -> list[TimeMatch]:
+        """The sentence's expressions; a clock time belongs to a date named before it here,
+        a part of the day ("am Nachmittag") also to one of the sentence before."""
         reference: date | None = None
         sentence = text[s_start:s_end]
         candidates = self.grammar.candidates(sentence, rules)
@@ -79,7 +84,7 @@ class TimeTagger:
                 taken.append((start, end, rule, groups))
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
-            context = Context(anchor, self.tense(sentence, start, end), reference)
+            context = Context(anchor, self.tense(sentence, start, end), reference, previous)
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
