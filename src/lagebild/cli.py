@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import signal
 import sys
-from collections import Counter
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -31,13 +34,16 @@ from rich.table import Table
 from . import __version__
 from .errors import LagebildError
 from .ingest import read_sources
+from .ingest.fetch import FetchPolicy
+from .ingest.pages import Extractor, IngestContext, default_workers
 from .ingest.sources import is_url
+from .ingest.watch import Tally, ingest_articles, poll
 from .lang import SUPPORTED
 from .model import Article, Document, json_schema, parse_published
-from .pipeline import Pipeline, document_id
+from .pipeline import Pipeline
 from .store import EventQuery, Store
 from .store.export import export as export_store
-from .store.sqlite import TABLES, content_hash
+from .store.sqlite import TABLES
 
 app = typer.Typer(
     name="lagebild",
@@ -84,7 +90,9 @@ def _lang(value: str | None) -> str | None:
     return value
 
 
-Sources = Annotated[list[str], typer.Argument(help="files, folders, http(s) URLs, or - for stdin")]
+Sources = Annotated[list[str], typer.Argument(
+    help="files, folders, http(s) URLs, RSS/Atom feeds, OPML lists, WARC files, or - for stdin"
+)]
 Published = Annotated[
     str | None,
     typer.Option(callback=_published, help="publication date (ISO 8601) for texts that lack one"),
@@ -94,6 +102,24 @@ Lang = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")]
 DbPath = Annotated[Path, typer.Option("--db", help="SQLite store", dir_okay=False)]
+AllowPrivate = Annotated[bool, typer.Option(
+    "--allow-private",
+    help="let feeds, lists and redirects lead to loopback, private or link-local addresses",
+)]
+Delay = Annotated[float, typer.Option(
+    min=0.0, help="seconds between two requests to the same host (robots.txt may ask more)"
+)]
+
+
+def _context(allow_private: bool, delay: float, sources: list[str]) -> IngestContext:
+    """Fetcher and extractor for a run; the extraction worker starts at once when the
+    sources may hold many pages, so that it is ready when the NLP models are."""
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    context = IngestContext(policy=policy, extractor=Extractor(default_workers()))
+    many_pages = (".xml", ".rss", ".atom", ".opml", ".warc", ".warc.gz", ".arc")
+    if any(is_url(s) or s.lower().endswith(many_pages) for s in sources):
+        context.extractor.warm()
+    return context
 
 
 def _with_defaults(articles: Iterable[Article], published: str | None,
@@ -161,15 +187,18 @@ def extract(
     lang: Lang = None,
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.json,
     quiet: Quiet = False,
+    allow_private: AllowPrivate = False,
+    delay: Delay = 1.0,
 ) -> None:
     """Analyse articles and print their Documents (JSONL in, JSONL out, same order and ids)."""
     pipeline = Pipeline()
-    articles = _with_defaults(read_sources(sources), published, lang)
     failures: list[Document] = []
-    documents = _report_errors(
-        _progress(pipeline.pipe(articles), _count_inputs(sources), quiet), failures
-    )
-    _print_documents(documents, format)
+    with _context(allow_private, delay, sources) as context:
+        articles = _with_defaults(read_sources(sources, context=context), published, lang)
+        documents = _report_errors(
+            _progress(pipeline.pipe(articles), _count_inputs(sources), quiet), failures
+        )
+        _print_documents(documents, format)
     if failures:
         raise typer.Exit(1)
 
@@ -229,36 +258,105 @@ def ingest(
     published: Published = None,
     lang: Lang = None,
     quiet: Quiet = False,
+    allow_private: AllowPrivate = False,
+    delay: Delay = 1.0,
 ) -> None:
-    """Analyse articles into the SQLite store; articles already there are skipped."""
+    """Analyse articles into the SQLite store; articles already there, and duplicates
+    of them (same canonical URL or same text), are skipped."""
     pipeline = Pipeline()
     try:
         store = Store(db)
     except LagebildError as exc:
         raise _fail(exc) from None
-    counts: Counter[str] = Counter()
+    tally = Tally()
     failures: list[Document] = []
-    with store:
-        def new_articles() -> Iterator[Article]:
-            for article in _with_defaults(read_sources(sources), published, lang):
-                text = article.text[: pipeline.config.max_chars]
-                if article.error is None and store.has(document_id(article), content_hash(text)):
-                    counts["unchanged"] += 1
-                    continue
-                yield article
-
-        documents = _report_errors(
-            _progress(pipeline.pipe(new_articles()), _count_inputs(sources), quiet), failures
-        )
-        for document in documents:
-            counts[store.write(document)] += 1
+    with store, _context(allow_private, delay, sources) as context:
+        context.known = store.known
+        articles = _with_defaults(read_sources(sources, context=context), published, lang)
+        total = _count_inputs(sources)
+        ingest_articles(store, pipeline, (([], a) for a in articles), tally,
+                        wrap=lambda docs: _report_errors(_progress(docs, total, quiet), failures))
     if not quiet:
-        err.print(
-            f"{db}: {counts['added']} added, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts['failed']} failed", highlight=False
-        )
+        err.print(f"{db}: {tally.summary()}", highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _seconds(value: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value or "")
+    if match is None:
+        raise typer.BadParameter(f"not a duration: {value!r} (e.g. 90s, 15m, 2h)")
+    number, unit = float(match.group(1)), match.group(2) or "s"
+    seconds = number * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+    if seconds < 1:
+        raise typer.BadParameter("the interval must be at least 1 second")
+    return seconds
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs or files, OPML lists")],
+    db: DbPath = Path("lagebild.db"),
+    every: Annotated[str, typer.Option(help="time between polls: 90s, 15m, 2h")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="poll once, then stop")] = False,
+    quiet: Quiet = False,
+    allow_private: AllowPrivate = False,
+    delay: Delay = 1.0,
+) -> None:
+    """Poll feeds and ingest their new entries into the store, until Ctrl-C or SIGTERM.
+
+    Seen entries, ETags and Last-Modified dates live in the store, so a restarted
+    watch goes on where the last one stopped."""
+    interval = _seconds(every)
+    pipeline = Pipeline()
+    try:
+        store = Store(db)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    stop = threading.Event()
+    previous = _stop_on_signals(stop)
+    failed = False
+    with store, _context(allow_private, delay, feeds) as context, _restore_signals(previous):
+        context.known = store.known
+        while True:
+            failures: list[Document] = []
+            tally = poll(feeds, store, pipeline, context, stop,
+                         wrap=lambda docs, failures=failures: _report_errors(docs, failures))
+            for message in tally.failures:
+                err.print(f"[red]error[/red] {message}", highlight=False)
+            failed = bool(failures or tally.failures)
+            if not quiet:
+                err.print(f"{db}: {tally.summary()}", highlight=False)
+            if once or stop.wait(interval):
+                break
+    if stop.is_set() and not quiet:
+        err.print("stopped", highlight=False)
+    if once and failed:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _restore_signals(previous: dict):
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _stop_on_signals(stop: threading.Event) -> dict:
+    """First Ctrl-C or SIGTERM: finish the current article, then stop; the second: stop now."""
+
+    def handle(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        err.print("stopping after the current article (again to stop at once)", highlight=False)
+
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, handle)
+    signal.signal(signal.SIGTERM, handle)
+    return previous
 
 
 @app.command()

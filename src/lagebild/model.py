@@ -136,6 +136,11 @@ class Document(BaseModel):
     source: str | None = None
     published: str | None = Field(None, description="ISO 8601 date or datetime")
     lang: str | None = None
+    author: str | None = Field(None, description="byline, as the page or feed gives it")
+    cluster: str | None = Field(
+        None, description="story cluster in the store: near-duplicates (syndicated copies, "
+        "updates) share it; the id of the cluster's first article"
+    )
     text: str = ""
     sentences: list[tuple[int, int]] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
@@ -173,6 +178,7 @@ class Article(BaseModel):
     url: str | None = None
     title: str | None = None
     source: str | None = None
+    author: str | None = None
     warnings: list[str] = Field(default_factory=list)
     error: str | None = Field(None, description="set by a source that could not read it")
 

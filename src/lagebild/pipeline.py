@@ -137,7 +137,7 @@ class Pipeline:
                 return Document(id=ident or "invalid", error=f"invalid article: {exc}")
         document = Document(
             id=document_id(item), url=item.url, title=item.title, source=item.source,
-            lang=item.lang, text=item.text, warnings=list(item.warnings),
+            lang=item.lang, author=item.author, text=item.text, warnings=list(item.warnings),
         )
         if item.error:
             document.error = item.error
@@ -172,7 +172,7 @@ class Pipeline:
                 log.exception("stage %s failed on %s", annotator.name, document.id)
                 failed = Document(id=document.id, url=document.url, title=document.title,
                                   source=document.source, published=document.published,
-                                  lang=document.lang, text=document.text,
+                                  lang=document.lang, author=document.author, text=document.text,
                                   warnings=document.warnings)
                 failed.error = f"stage {annotator.name} failed: {type(exc).__name__}: {exc}"
                 return failed

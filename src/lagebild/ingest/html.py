@@ -8,6 +8,7 @@ import trafilatura
 
 from ..errors import InputError
 from ..model import Article
+from .text import decode
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 
@@ -34,4 +35,13 @@ def from_html(html: str, url: str | None = None) -> Article:
         published=data.get("date"),
         url=url or data.get("url"),
         source=data.get("sitename") or data.get("hostname"),
+        author=data.get("author"),
     )
+
+
+def page_article(data: bytes, charset: str | None, url: str | None) -> Article:
+    """Bytes of an HTML page to an Article: run in extraction workers, so it must pickle."""
+    text, warnings = decode(data, charset)
+    article = from_html(text, url=url)
+    article.warnings = warnings + article.warnings
+    return article

@@ -1,5 +1,7 @@
-"""Turn what the user names (files, folders, URLs, ``-``) into a stream of Articles.
+"""Turn what the user names (files, folders, URLs, feeds, OPML lists, WARC files, ``-``)
+into a stream of Articles: ``read_source`` and ``read_sources`` are the one entry point.
 
+A source is recognised by its suffix or, where that says nothing, by its content.
 A source that cannot be read yields one Article with ``error`` set, so the
 batch goes on and the failure is reported with the others.
 """
@@ -9,18 +11,22 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from .html import from_html, looks_like_html
+from .content import from_bytes
+from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from .jsonl import read_jsonl
-from .text import MAX_BYTES, capped_warning, decode, read_capped
-from .url import fetch
+from .opml import OPML_SUFFIXES, feed_urls, looks_like_opml
+from .pages import IngestContext
+from .text import MAX_BYTES, capped_warning, read_capped
+from .url import read_feed_url, read_url
+from .warc import is_warc_path, looks_like_warc, read_warc
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -37,59 +43,38 @@ def _error(source: str, message: str) -> Article:
     return Article(id=ident, url=source if is_url(source) else None, error=message)
 
 
-def _from_bytes(data: bytes, name: str, kind: str | None, declared: str | None = None,
-                url: str | None = None) -> Iterator[Article]:
-    """Articles from the bytes of one file or response; ``kind`` is jsonl, json, html or text."""
-    if kind is None:
-        head = data.lstrip()[:1]
-        kind = "html" if looks_like_html(data) else "jsonl" if head in (b"{", b"[") else "text"
-    text, warnings = decode(data, declared)
-    if kind == "json" or (kind == "jsonl" and text.lstrip().startswith("[")):
-        yield from _from_json_array(text, name)
-        return
-    if kind == "jsonl":
-        yield from read_jsonl(io.StringIO(text), name)
-        return
-    if kind == "html":
-        article = from_html(text, url=url)
-    else:
-        article = Article(text=text, url=url)
-    article.warnings = warnings + article.warnings
-    yield article
-
-
-def _from_json_array(text: str, name: str) -> Iterator[Article]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        yield from read_jsonl(io.StringIO(text), name)  # JSON Lines saved as .json
-        return
-    from .jsonl import parse_record
-
-    for number, record in enumerate(value if isinstance(value, list) else [value], start=1):
-        yield parse_record(record, f"{name}[{number}]")
-
-
 def _kind_of(path: Path) -> str | None:
+    if is_warc_path(path):
+        return "warc"
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
-    if last in JSONL_SUFFIXES:
-        return "jsonl"
-    if last == ".json":
-        return "json"
-    if last in HTML_SUFFIXES:
-        return "html"
-    if last in TEXT_SUFFIXES:
-        return "text"
-    return None
+    kinds = [(JSONL_SUFFIXES, "jsonl"), ({".json"}, "json"), (HTML_SUFFIXES, "html"),
+             (TEXT_SUFFIXES, "text"), (FEED_SUFFIXES, "feed"), (OPML_SUFFIXES, "opml")]
+    return next((kind for suffixes_, kind in kinds if last in suffixes_), None)
 
 
-def _read_file(path: Path) -> Iterator[Article]:
+def _head(path: Path) -> bytes:
+    """The first bytes of a file, decompressed when it is gzip."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        if head.startswith(b"\x1f\x8b"):
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(4096)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+    return head
+
+
+def _read_file(path: Path, context: IngestContext) -> Iterator[Article]:
     kind = _kind_of(path)
     if kind == "jsonl":  # streamed line by line: JSONL files may be far larger than memory
         yield from _stream_jsonl(path)
+        return
+    if kind == "warc" or (kind is None and looks_like_warc(_head(path))):
+        yield from read_warc(path, context)
         return
     if path.suffix.lower() == ".gz":
         try:
@@ -101,7 +86,16 @@ def _read_file(path: Path) -> Iterator[Article]:
         data = data[:MAX_BYTES]
     else:
         data, warnings = read_capped(path)
-    for article in _from_bytes(data, str(path), kind):
+    if kind in ("opml", None, "feed") and looks_like_opml(data):
+        for feed_url in feed_urls(data, str(path)):
+            yield from read_feed_url(feed_url, context)
+        return
+    if kind in ("feed", None) and looks_like_feed(data):
+        yield from read_feed(data, str(path), context)
+        return
+    if kind in ("feed", "opml"):
+        raise InputError(f"{path}: not an RSS/Atom feed or OPML list")
+    for article in from_bytes(data, str(path), kind):
         article.warnings = warnings + article.warnings
         yield article
 
@@ -115,28 +109,14 @@ def _stream_jsonl(path: Path) -> Iterator[Article]:
         yield _error(str(path), f"cannot read {path}: {exc.strerror or exc}")
 
 
-def _read_folder(folder: Path) -> Iterator[Article]:
+def _read_folder(folder: Path, context: IngestContext) -> Iterator[Article]:
     files = sorted(
         p for p in folder.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and _kind_of(p) is not None
     )
     for path in files:
-        yield from read_source(str(path))
-
-
-def _read_url(url: str) -> Iterator[Article]:
-    data, declared, content_type, warnings = fetch(url)
-    kind = None
-    if content_type in ("text/html", "application/xhtml+xml"):
-        kind = "html"
-    elif content_type in ("application/x-ndjson", "application/jsonl"):
-        kind = "jsonl"
-    elif content_type == "text/plain":
-        kind = "text"
-    for article in _from_bytes(data, url, kind, declared, url=url):
-        article.warnings = warnings + article.warnings
-        yield article
+        yield from read_source(str(path), context=context)
 
 
 def _read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article]:
@@ -146,31 +126,41 @@ def _read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article]:
         return
     data = reader.read(MAX_BYTES + 1)
     warnings = capped_warning(len(data), MAX_BYTES)
-    for article in _from_bytes(data[:MAX_BYTES], name, None):
+    for article in from_bytes(data[:MAX_BYTES], name, None):
         article.warnings = warnings + article.warnings
         yield article
 
 
-def read_source(source: str, stdin: BinaryIO | None = None) -> Iterator[Article]:
-    """Articles from one source: a path, a folder, an http(s) URL or ``-`` for stdin."""
-    try:
-        if source == "-":
-            yield from _read_stream(stdin or sys.stdin.buffer)
-        elif is_url(source):
-            yield from _read_url(source)
-        else:
-            path = Path(source)
-            if path.is_dir():
-                yield from _read_folder(path)
-            elif not path.exists():
-                raise InputError(f"no such file or folder: {source}")
+def read_source(source: str, stdin: BinaryIO | None = None,
+                context: IngestContext | None = None) -> Iterator[Article]:
+    """Articles from one source: a path, a folder, an http(s) URL or ``-`` for stdin.
+
+    ``context`` carries the fetcher and extractor shared by a run; without one, a
+    default (polite, no private addresses through feeds) is made for this source.
+    """
+    scope = nullcontext(context) if context is not None else IngestContext()
+    with scope as context:
+        try:
+            if source == "-":
+                yield from _read_stream(stdin or sys.stdin.buffer)
+            elif is_url(source):
+                yield from read_url(source, context)
             else:
-                yield from _read_file(path)
-    except InputError as exc:
-        yield _error(source, exc.message)
+                path = Path(source)
+                if path.is_dir():
+                    yield from _read_folder(path, context)
+                elif not path.exists():
+                    raise InputError(f"no such file or folder: {source}")
+                else:
+                    yield from _read_file(path, context)
+        except InputError as exc:
+            yield _error(source, exc.message)
 
 
-def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article]:
-    """Articles from every source in turn."""
-    for source in sources:
-        yield from read_source(source, stdin)
+def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None,
+                 context: IngestContext | None = None) -> Iterator[Article]:
+    """Articles from every source in turn, sharing one fetcher (connections, robots.txt)."""
+    scope = nullcontext(context) if context is not None else IngestContext()
+    with scope as context:
+        for source in sources:
+            yield from read_source(source, stdin, context)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -63,3 +65,30 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
         encoding = "cp1252"
         text = data.decode(encoding, errors="replace")
     return text, [f"not valid UTF-8 (byte {position}); decoded as {encoding}"]
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a document declares inside itself: BOM, XML declaration or HTML meta.
+
+    A few lines of regular expressions, as browsers do in their pre-scan; a full
+    HTML parser would be needed only to read past the first 4 KiB.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", errors="replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

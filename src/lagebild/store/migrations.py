@@ -97,4 +97,90 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0002_ingest_dedup_watch",
+        """
+        ALTER TABLE articles ADD COLUMN author TEXT;
+        ALTER TABLE articles ADD COLUMN canonical_url TEXT;
+        ALTER TABLE articles ADD COLUMN cluster_id TEXT;
+        CREATE INDEX articles_canonical_url ON articles(canonical_url);
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_cluster ON articles(cluster_id);
+        CREATE TABLE minhashes (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE lsh_bands (
+            key INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX lsh_bands_article ON lsh_bands(article_id);
+        CREATE TABLE duplicates (
+            key TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL,
+            url TEXT,
+            source TEXT,
+            kind TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX duplicates_article ON duplicates(article_id);
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            polled_at TEXT,
+            status TEXT,
+            error TEXT
+        );
+        CREATE TABLE feed_entries (
+            feed_url TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            url TEXT,
+            article_id TEXT,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        );
+        CREATE VIEW merged_events AS
+        WITH article_sources AS (
+            SELECT id AS article_id, coalesce(source, url, id) AS name FROM articles
+            UNION
+            SELECT article_id, coalesce(source, url, key) FROM duplicates
+        ),
+        keyed AS (
+            SELECT e.article_id, e.id, e.type, e.actor_code, e.actor_org, e.recipient_code,
+                   e.recipient_org, e.date, e.place_name, e.place_country, e.lat, e.lon,
+                   coalesce(a.cluster_id, a.id) AS cluster, a.published,
+                   coalesce(e.actor_code, '') || '|' || coalesce(e.actor_org, '') AS actor_key,
+                   coalesce(e.recipient_code, '') || '|' || coalesce(e.recipient_org, '')
+                       AS recipient_key,
+                   coalesce(CAST(p.geonameid AS TEXT),
+                            CASE WHEN e.lat IS NOT NULL AND e.lon IS NOT NULL
+                                 THEN printf('%.2f,%.2f', e.lat, e.lon) END,
+                            e.place_name, '') AS place_key
+            FROM events e
+            JOIN articles a ON a.id = e.article_id
+            LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+        )
+        SELECT k.cluster AS cluster,
+               min(k.article_id || '/' || k.id) AS event,
+               k.type AS type,
+               min(k.actor_code) AS actor_code, min(k.actor_org) AS actor_org,
+               min(k.recipient_code) AS recipient_code, min(k.recipient_org) AS recipient_org,
+               min(k.date) AS date, min(k.place_name) AS place_name,
+               min(k.place_country) AS place_country, min(k.lat) AS lat, min(k.lon) AS lon,
+               min(k.published) AS first_published,
+               count(DISTINCT k.article_id) AS articles,
+               count(DISTINCT s.name) AS sources,
+               json_group_array(DISTINCT k.article_id) AS article_ids,
+               json_group_array(DISTINCT s.name) AS source_names
+        FROM keyed k
+        JOIN article_sources s ON s.article_id = k.article_id
+        GROUP BY k.cluster, k.type, k.actor_key, k.recipient_key, coalesce(k.date, ''),
+                 k.place_key;
+        """,
+    ),
 ]

@@ -16,13 +16,21 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import StoreError
+from ..ingest.canonical import url_key
 from ..model import Document
+from .dedup import assign_cluster
 from .migrations import MIGRATIONS
 from .query import EventQuery, build_sql
+from .state import FeedState
 
 LAYER_TABLES = ("entities", "actors", "places", "times", "amounts", "quotes", "events")
-TABLES = ("articles", "documents", *LAYER_TABLES, "failures")
-WriteResult = Literal["added", "updated", "unchanged", "failed"]
+STATE_TABLES = ("duplicates", "feeds", "feed_entries")
+VIEWS = ("merged_events",)
+TABLES = ("articles", "documents", *LAYER_TABLES, "failures", *STATE_TABLES, *VIEWS)
+WriteResult = Literal["added", "updated", "unchanged", "duplicate", "failed"]
+Triage = Literal["new", "unchanged", "duplicate"]
+#: An entry of a feed: (feed URL, entry key, entry link).
+EntryRef = tuple[str, str, str | None]
 
 
 def content_hash(text: str) -> str:
@@ -33,11 +41,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(FeedState):
     """A lagebild SQLite database; use as a context manager."""
 
     def __init__(self, path: str | Path = "lagebild.db", *, readonly: bool = False):
         self.path = str(path)
+        self._columns: dict[str, set[str]] = {}
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -100,7 +109,27 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
             applied.append(name)
+        if "0002_ingest_dedup_watch" in applied:
+            self._cluster_unclustered()
         return applied
+
+    def _cluster_unclustered(self) -> None:
+        """Give articles stored before clustering existed their signature and cluster."""
+        rows = self.conn.execute(
+            "SELECT id, text, url FROM articles WHERE id NOT IN (SELECT article_id FROM minhashes)"
+            " ORDER BY rowid"
+        ).fetchall()
+        for article_id, text, url in rows:
+            with self._transaction():
+                cluster = assign_cluster(self.conn, article_id, text)
+                self.conn.execute(
+                    "UPDATE articles SET cluster_id = ?, canonical_url = ? WHERE id = ?",
+                    (cluster, url_key(url) if url else None, article_id),
+                )
+                self.conn.execute(
+                    "UPDATE documents SET json = json_set(json, '$.cluster', ?) "
+                    "WHERE article_id = ?", (cluster, article_id),
+                )
 
     # -- writing --------------------------------------------------------------
 
@@ -111,20 +140,87 @@ class Store:
         ).fetchone()
         return row is not None and (text_hash is None or row[0] == text_hash)
 
-    def write(self, document: Document) -> WriteResult:
-        """Store one Document in one transaction; a failed one goes to ``failures``."""
+    def known(self, key: str) -> bool:
+        """Whether an article with this URL key (``ingest.canonical.url_key``) is stored."""
+        return self.conn.execute(
+            "SELECT 1 FROM articles WHERE canonical_url = ? UNION ALL "
+            "SELECT 1 FROM duplicates WHERE key = ? LIMIT 1", (key, key)
+        ).fetchone() is not None
+
+    def triage(self, article_id: str, text: str, url: str | None = None,
+               source: str | None = None) -> tuple[Triage, str | None]:
+        """Whether an article is new, stored already, or a duplicate (and of which article).
+
+        A duplicate has the URL key or the exact text of another stored article; it is
+        recorded in ``duplicates`` (so its source counts) and not analysed again.
+        """
+        text_hash = content_hash(text)
+        row = self.conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            return ("unchanged" if row[0] == text_hash else "new"), article_id
+        with self._transaction():
+            original = self._record_duplicate(article_id, text_hash, url, source)
+        return ("new", None) if original is None else ("duplicate", original)
+
+    def _record_duplicate(self, article_id: str, text_hash: str, url: str | None,
+                          source: str | None) -> str | None:
+        """The stored article this one duplicates (same URL key or text), recorded; else None."""
+        key = url_key(url) if url else None
+        original, kind = None, "url"
+        if key:
+            original = self.conn.execute(
+                "SELECT id FROM articles WHERE canonical_url = ? AND id != ? UNION ALL "
+                "SELECT article_id FROM duplicates WHERE key = ? LIMIT 1", (key, article_id, key)
+            ).fetchone()
+        if original is None:
+            kind = "text"
+            original = self.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? AND id != ? LIMIT 1",
+                (text_hash, article_id),
+            ).fetchone()
+        if original is None:
+            return None
+        self.conn.execute(
+            "INSERT OR IGNORE INTO duplicates(key, article_id, url, source, kind, seen_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (key or article_id, original[0], url, source, kind, _now()),
+        )
+        return original[0]
+
+    def write(self, document: Document, entries: list[EntryRef] = (),
+              dedupe: bool = False) -> WriteResult:
+        """Store one Document in one transaction; a failed one goes to ``failures``.
+
+        ``entries``: the feed entries it came from, marked as seen in the same transaction.
+        ``dedupe``: a new article with the URL key or text of a stored one is only
+        recorded as its duplicate (``triage`` does this before analysis; this catches
+        copies that were analysed in the same batch as their original).
+        """
         if document.error is not None:
             with self._transaction():
                 self.conn.execute(
                     "INSERT OR REPLACE INTO failures(source_id, error, failed_at) VALUES (?, ?, ?)",
                     (document.id, document.error, _now()),
                 )
+                for feed_url, key, link in entries:
+                    self._mark_entry(feed_url, key, link, document.id, "retry", document.error)
             return "failed"
         text_hash = content_hash(document.text)
         with self._transaction():
             row = self.conn.execute(
                 "SELECT content_hash FROM articles WHERE id = ?", (document.id,)
             ).fetchone()
+            original = None
+            if row is None and dedupe:  # a copy of an article written since it was triaged
+                original = self._record_duplicate(document.id, text_hash, document.url,
+                                                  document.source)
+            for feed_url, key, link in entries:
+                state = "duplicate" if original else "stored"
+                self._mark_entry(feed_url, key, link, original or document.id, state)
+            if original is not None:
+                return "duplicate"
             if row is not None and row[0] == text_hash:
                 return "unchanged"
             if row is not None:
@@ -140,22 +236,31 @@ class Store:
         aid = doc.id
         self.conn.execute(
             "INSERT INTO articles(id, url, title, source, published, lang, text, content_hash,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " ingested_at, author, canonical_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, doc.url, doc.title, doc.source, doc.published, doc.lang, doc.text, text_hash,
-             _now()),
+             _now(), doc.author, url_key(doc.url) if doc.url else None),
         )
+        doc.cluster = assign_cluster(self.conn, aid, doc.text)
+        self.conn.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (doc.cluster, aid))
         self.conn.execute(
             "INSERT INTO documents(article_id, schema, json) VALUES (?, ?, ?)",
             (aid, doc.schema_, doc.to_json()),
         )
         for table, rows in layer_rows(doc).items():
             if rows:
-                columns = list(rows[0])
+                # fields without a column yet stay in documents.json only
+                columns = [c for c in rows[0] if c in self._table_columns(table)]
                 self.conn.executemany(
                     f"INSERT INTO {table}(article_id, {', '.join(_q(c) for c in columns)}) "
                     f"VALUES (?, {', '.join('?' * len(columns))})",
-                    [(aid, *row.values()) for row in rows],
+                    [(aid, *(row[c] for c in columns)) for row in rows],
                 )
+
+    def _table_columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            rows = self.conn.execute(f"PRAGMA table_info({table})")
+            self._columns[table] = {row["name"] for row in rows}
+        return self._columns[table]
 
     # -- reading --------------------------------------------------------------
 
@@ -173,8 +278,15 @@ class Store:
     def rows(self, table: str) -> Iterator[dict]:
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; have {list(TABLES)}")
-        for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+        order = "cluster, event" if table in VIEWS else "rowid"
+        for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             yield dict(row)
+
+    def merged_events(self) -> list[dict]:
+        """Events merged over their story cluster, with the articles and sources behind each."""
+        rows = self.rows("merged_events")
+        return [{**row, "article_ids": json.loads(row["article_ids"]),
+                 "source_names": json.loads(row["source_names"])} for row in rows]
 
     def events(self, query: EventQuery) -> list[dict]:
         """Events matching the query, with their article's date, URL and title."""
