@@ -55,6 +55,7 @@ class _Coder:
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()
+        self.coded: set[int] = set()  # tokens of the named mentions that became actors
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
         self.place_countries: list[str] = []  # countries of the cities and regions named
@@ -147,11 +148,15 @@ class _Coder:
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
                                    org=entry.org)
                 self.link(draft, entity)
-            elif entity.label == "PER":
+            elif entity.label == "PER" and not (
+                len(ent) == 1 and (self.lexicon.role_of(ent.text)
+                                   or ent.text in self.lexicon.demonym_nouns)
+            ):  # a role noun the NER took for a name is read as a role below
                 draft = self.person(ent, entity)
             else:
                 continue
             self.token_draft[ent.start] = draft
+            self.coded.update(range(ent.start, ent.end))
 
     def person(self, ent: Span, entity: Entity) -> _Draft:
         names = self.lexicon.leader_names
@@ -189,7 +194,7 @@ class _Coder:
         i = 0
         while i < len(self.doc):
             token = self.doc[i]
-            if i in self.in_entity:
+            if i in self.coded:  # part of a named actor; other entities may hold roles
                 i += 1
                 continue
             people = self.lexicon.demonym_nouns.get(token.text)

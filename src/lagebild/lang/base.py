@@ -62,15 +62,33 @@ class LanguagePack:
     def time_tagger(self) -> TimeTagger:
         return TimeTagger(TimeGrammar(self.data_dir / "time.toml"))
 
+    @property
+    def model_dir(self) -> Path:
+        """Where the pack's trained spaCy pipeline lives, when it has one."""
+        return self.data_dir.parent / "model"
+
     def build_nlp(self, entities: bool = True) -> Language:
-        """Tokenizer, sentences and (unless not wanted) entities."""
-        nlp = spacy.blank(self.code, **self.spacy_settings)
-        nlp.add_pipe("lagebild_paragraphs")
-        nlp.add_pipe("sentencizer")
+        """Tokenizer, sentences and (unless not wanted) entities.
+
+        With a trained model: its tokenizer, tagger, morphology and NER, with the
+        gazetteers (countries, organisations, leaders, places) in front of the NER, which
+        keeps their entities; without one, a blank pipeline with the gazetteers alone.
+        """
+        trained = entities and (self.model_dir / "meta.json").is_file()
+        if trained:
+            nlp = spacy.load(self.model_dir)
+        else:
+            nlp = spacy.blank(self.code, **self.spacy_settings)
+        first = nlp.pipe_names[0] if nlp.pipe_names else None
+        nlp.add_pipe("lagebild_paragraphs", before=first)
+        nlp.add_pipe("sentencizer", after="lagebild_paragraphs")
         if not entities:
             return nlp
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"},
+                             before=before)
         ruler.add_patterns(self.gazetteer.ruler_patterns()
                            + self.actor_lexicon.ruler_patterns(self.gazetteer.forms))
-        nlp.add_pipe("lagebild_place_names")  # cities and regions, from the place gazetteer
+        # cities and regions from the place gazetteer, also before the NER
+        nlp.add_pipe("lagebild_place_names", before=before)
         return nlp

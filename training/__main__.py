@@ -1,0 +1,142 @@
+"""``python -m training de-ner``: rebuild the shipped German model and print its scores.
+
+Steps: write the corpora (``training/corpus/``), train tagger, morphologizer
+and NER together (``configs/de_news.cfg``, a time limit, two threads), put the
+best checkpoint behind the news tokenizer in ``src/lagebild/lang/de/model/``,
+then score the saved model on held-out data and record it all in meta.json.
+
+``python -m training de-ner-eval`` only re-scores the shipped model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import srsly
+
+from . import assemble, build, measure, train, ud
+
+ROOT = Path(__file__).resolve().parent
+CORPUS = ROOT / "corpus"
+OUTPUT = ROOT / "output"
+LOGS = ROOT / "logs"
+
+
+def _record(model: Path, info: dict | None = None) -> dict:
+    """Score the saved model and store data, seed, times and scores in its meta.json.
+
+    Without ``info`` the training facts already in meta.json are kept.
+    """
+    scores = measure.heldout(model)
+    speed = measure.throughput_one_core(model)
+    meta = srsly.read_json(model / "meta.json")
+    if info is None:
+        info = {k: v for k, v in meta.get("lagebild", {}).items()
+                if k not in ("heldout", "scores", "throughput", "size_mb")}
+    meta["sources"] = SOURCES
+    meta["lagebild"] = {
+        **info,
+        "heldout": "GermEval 2014 dev sentences 1,701-2,200 (file order), never trained "
+                   "or tuned on",
+        "scores": {k: v for k, v in scores.items() if k != "germeval_test_table"},
+        "throughput": speed,
+        "size_mb": round(assemble.size_mb(model), 2),
+    }
+    test = scores["germeval_test"]
+    meta["performance"] = {
+        "ents_p": test["micro"]["precision"], "ents_r": test["micro"]["recall"],
+        "ents_f": test["micro"]["f1"],
+        "ents_per_type": {k: {"p": v["precision"], "r": v["recall"], "f": v["f1"]}
+                          for k, v in test["per_label"].items()},
+    }
+    if "ud_lit" in scores:
+        meta["performance"].update({
+            "pos_acc": scores["ud_lit"]["pos"], "tag_acc": scores["ud_lit"]["tag"],
+            "case_acc": scores["ud_lit"]["case"], "number_acc": scores["ud_lit"]["number"]})
+    meta["notes"] = ("Scores on held-out GermEval 2014 dev 1,701-2,200 (exact spans, gold tokens) "
+                     "and UD German LIT test (tagging; evaluation only).")
+    srsly.write_json(model / "meta.json", meta)
+    return {**scores, "throughput": speed}
+
+
+SOURCES = [
+    {"name": "GermEval 2014 NER (dev, sentences 1-1,700)", "license": "CC BY 4.0",
+     "url": "https://sites.google.com/site/germeval2014ner/"},
+    {"name": "WikiANN German (Rahimi et al. 2019 splits)", "license": "unknown (from Wikipedia)",
+     "url": "https://github.com/afshinrahimi/mmner"},
+    {"name": "DFKI SmartData corpus v1", "license": "CC BY 4.0",
+     "url": "https://github.com/DFKI-NLP/smartdata-corpus"},
+    {"name": "German Legal Entity Recognition (LER), subsample", "license": "CC BY 4.0",
+     "url": "https://github.com/elenanereiss/Legal-Entity-Recognition"},
+    {"name": "MobIE", "license": "CC BY 4.0", "url": "https://github.com/DFKI-NLP/MobIE"},
+    {"name": "Europeana Newspapers NER (German)", "license": "CC0 1.0",
+     "url": "https://github.com/EuropeanaNewspapers/ner-corpora"},
+    {"name": "UD German GSD (dev+test)", "license": "CC BY-SA 4.0",
+     "url": "https://github.com/UniversalDependencies/UD_German-GSD"},
+    {"name": "UD German PUD", "license": "CC BY-SA 3.0",
+     "url": "https://github.com/UniversalDependencies/UD_German-PUD"},
+]
+
+
+def de_ner(args) -> int:
+    import spacy
+
+    started = time.monotonic()
+    info: dict = {"seed": args.seed, "machine": "2 CPU cores, 2 training threads",
+                  "config": "training/configs/de_news.cfg"}
+    print("== corpora", flush=True)
+    info["ner_data"] = build.build_ner(CORPUS, args.seed)
+    info["tagger_data"] = ud.build_tagger(CORPUS, spacy.blank("de").vocab, args.seed)
+    print(json.dumps(info, indent=1), flush=True)
+
+    print(f"== training (at most {args.minutes} minutes; log: {LOGS / 'de_news.log'})", flush=True)
+    seconds = train.spacy_train(ROOT / "configs" / "de_news.cfg", OUTPUT / "de_news",
+                                LOGS / "de_news.log", args.minutes * 60,
+                                {"system.seed": str(args.seed)})
+    info["training_s"] = round(seconds)
+
+    print("== assembling", flush=True)
+    assemble.assemble(OUTPUT / "de_news" / "model-best")
+    info["total_s"] = round(time.monotonic() - started)
+    results = _record(assemble.MODEL_DIR, info)
+    _print(results)
+    return 0
+
+
+def de_ner_eval(args) -> int:
+    _print(_record(assemble.MODEL_DIR))
+    return 0
+
+
+def _print(results: dict) -> None:
+    print("\nGermEval 2014 dev 1,701-2,200 (held out), exact spans:")
+    print(results["germeval_test_table"])
+    if "ud_lit" in results:
+        lit = results["ud_lit"]
+        print(f"\nUD German LIT (gold tokens): UPOS {lit['pos']:.4f}  STTS {lit['tag']:.4f}  "
+              f"Case {lit['case']:.4f}  Number {lit['number']:.4f}  ({lit['tokens']} tokens)")
+    speed = results["throughput"]
+    print(f"\nthroughput: {speed['tokens_per_s']} tokens/s on one core ({speed['pipeline']})")
+    print(f"model: {assemble.MODEL_DIR} ({assemble.size_mb():.1f} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ner = commands.add_parser("de-ner", help="rebuild the German model and print its evaluation")
+    ner.add_argument("--seed", type=int, default=0)
+    ner.add_argument("--minutes", type=int, default=30, help="training time limit")
+    ner.set_defaults(run=de_ner)
+    evaluate = commands.add_parser(
+        "de-ner-eval", help="re-score the shipped German model and update its meta.json")
+    evaluate.set_defaults(run=de_ner_eval)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

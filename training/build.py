@@ -1,0 +1,130 @@
+"""Assemble the German NER training mix and write it as spaCy DocBin files.
+
+GermEval 2014 dev sentences 1,701-2,200 are the held-out test set and never
+enter any file written here or any statistic used for cleaning; 1-1,500 train
+(repeated: they are the only data annotated to the target guidelines) and
+1,501-1,700 are the tuning set that picks the best checkpoint.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from . import corpora
+from .cleaning import Lexicon, clean_sentence, is_fragment, mark_unlabelled_names
+from .corpora import Sentence
+
+GERMEVAL_TRAIN = slice(0, 1500)
+GERMEVAL_DEV = slice(1500, 1700)
+GERMEVAL_TEST = slice(1700, 2200)
+
+MIX = {
+    "germeval_repeat": 14,
+    "wikiann_max": 10000,
+    "ler_with_entities": 3000,
+    "ler_without": 300,
+    "smartdata_news_repeat": 1,
+    "europeana_min_known": 0.85,  # share of words seen twice elsewhere: screens OCR noise
+}
+
+NO_SPACE_BEFORE = set(".,;:!?)]}“»%")
+NO_SPACE_AFTER = set("([{„«")
+
+
+def _spaces(words: list[str]) -> list[bool]:
+    """Plausible whitespace so that doc.text reads naturally (features ignore it)."""
+    spaces = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        spaces.append(nxt is not None and nxt not in NO_SPACE_BEFORE and word not in NO_SPACE_AFTER)
+    return spaces
+
+
+def to_doc(vocab, sentence: Sentence, *, annotate_missing_as_o: bool = False) -> Doc:
+    """A Doc with entity spans; ``missing`` tokens stay unannotated."""
+    tags: list[str | None] = ["O"] * len(sentence.words)
+    for start, end in sentence.missing:
+        for i in range(start, end):
+            tags[i] = "O" if annotate_missing_as_o else None
+    for start, end, label in sentence.spans:
+        for i in range(start, end):
+            tags[i] = ("B-" if i == start else "I-") + label
+    return Doc(vocab, words=sentence.words, spaces=_spaces(sentence.words), ents=tags)
+
+
+def load_silver(tokenizer) -> dict[str, list[Sentence]]:
+    """Every silver corpus, raw (uncleaned), keyed by name."""
+    return {
+        "wikiann": [s for split in ("train", "dev", "test") for s in corpora.wikiann(split)],
+        "smartdata": corpora.smartdata(tokenizer),
+        "mobie": [s for split in ("train", "dev", "test") for s in corpora.mobie(split)],
+        "ler": [s for split in ("train", "dev", "test") for s in corpora.ler(split)],
+        "europeana": corpora.europeana(tokenizer),
+    }
+
+
+def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sentence]],
+                    seed: int) -> list[Sentence]:
+    """Cleaned silver sentences plus repeated GermEval, shuffled."""
+    rng = random.Random(seed)
+    lexicon = Lexicon(germeval_train + [s for group in silver.values() for s in group])
+    misc_words = {w for s in germeval_train for a, b, label in s.spans if label == "MISC"
+                  for w in s.words[a:b] if w[:1].isupper() and not lexicon.is_common(w)}
+
+    def clean(sentence: Sentence) -> Sentence:
+        return mark_unlabelled_names(clean_sentence(sentence, lexicon), lexicon, misc_words)
+
+    cleaned: list[Sentence] = []
+    wikiann = [clean(s) for s in silver["wikiann"]]
+    wikiann = [s for s in wikiann if not is_fragment(s)]
+    rng.shuffle(wikiann)
+    cleaned += wikiann[: MIX["wikiann_max"]]
+
+    for s in silver["smartdata"]:
+        if len(s.words) >= 3:
+            repeat = MIX["smartdata_news_repeat"] if s.source == "smartdata-news" else 1
+            cleaned += [clean(s)] * repeat
+
+    cleaned += [clean(s) for s in silver["mobie"] if len(s.words) >= 3]
+
+    ler = [clean(s) for s in silver["ler"] if len(s.words) <= 60]
+    with_entities = [s for s in ler if s.spans]
+    without = [s for s in ler if not s.spans and not s.missing]
+    rng.shuffle(with_entities)
+    rng.shuffle(without)
+    cleaned += with_entities[: MIX["ler_with_entities"]] + without[: MIX["ler_without"]]
+
+    cleaned += [clean(s) for s in silver["europeana"]
+                if lexicon.known_share(s.words) >= MIX["europeana_min_known"]]
+
+    chosen = cleaned + germeval_train * MIX["germeval_repeat"]
+    rng.shuffle(chosen)
+    return chosen
+
+
+def build_ner(out_dir: Path, seed: int) -> dict:
+    """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per source."""
+    for part in ("train", "dev"):
+        (out_dir / part).mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("de")
+    germeval = corpora.germeval()
+    assert len(germeval) == 2200, len(germeval)
+    train = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer), seed)
+    dev = germeval[GERMEVAL_DEV]
+
+    DocBin(docs=(to_doc(nlp.vocab, s) for s in train)).to_disk(out_dir / "train" / "ner.spacy")
+    DocBin(docs=(to_doc(nlp.vocab, s) for s in dev)).to_disk(out_dir / "dev" / "ner.spacy")
+
+    sentences, tokens, entities = Counter(), Counter(), Counter()
+    for s in train:
+        sentences[s.source] += 1
+        tokens[s.source] += len(s.words)
+        for _, _, label in s.spans:
+            entities[f"{s.source}:{label}"] += 1
+    return {"sentences": dict(sentences), "tokens": dict(tokens), "entities": dict(entities),
+            "dev_sentences": len(dev), "mix": dict(MIX), "seed": seed}
