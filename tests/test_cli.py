@@ -68,7 +68,8 @@ def test_extract_from_stdin_and_table_format():
     result = run("extract", "-", "--lang", "de", "--format", "table", stdin=GERMAN.encode())
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
-    assert "OVKS" in out and "ORG → CSTO" in out and "Kasachstan" in out
+    assert "OVKS (ORG)" in out and "Kasachstan (LOC)" in out
+    assert "MOBILIZE CSTO → KAZ" in out  # the event, with its actor and recipient
 
 
 @pytest.mark.parametrize("args,message", [

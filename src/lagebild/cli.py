@@ -221,31 +221,45 @@ def _print_documents(documents: Iterable[Document], format: DocFormat) -> None:
 
 
 def _documents_table(documents: list[Document]) -> Table:
-    """One row per extracted item, grouped by document: what was found, and where."""
-    table = Table("document", "layer", "text", "value", "span")
+    """What each document says, layer by layer: events first, each with its evidence."""
+    table = Table("document", "layer", "what", "text")
     for d in documents:
         if d.error is not None:
-            table.add_row(d.id, "error", d.error, "", "")
+            table.add_row(d.id, "error", d.error, "", end_section=True)
             continue
         actors = {a.id: a for a in d.actors}
-        head = f"{d.id}\n{d.lang} {d.published or ''}\n{len(d.sentences)} sentences"
-        rows: list[tuple[str, str, str, str]] = []
-        for e in d.entities:
-            actor = actors.get(e.actor or "")
-            code = f" → {actor.org or actor.code}" if actor else ""
-            rows.append(("entity", e.text, f"{e.label}{code}", f"{e.start}-{e.end}"))
-        for t in d.times:
-            rows.append(("time", t.text, f"{t.type} {t.value}", f"{t.start}-{t.end}"))
-        for a in d.amounts:
-            rows.append(("amount", a.text, f"{a.value:g} {a.unit or ''}", f"{a.start}-{a.end}"))
-        for q in d.quotes:
-            speaker = q.speaker.text if q.speaker else "?"
-            rows.append(("quote", q.text, f"{q.kind}, {speaker}", f"{q.start}-{q.end}"))
+        places = {p.id: p for p in d.places}
+        amounts = {a.id: a for a in d.amounts}
+
+        def name(actor_id: str | None) -> str:
+            actor = actors.get(actor_id or "")
+            return (actor.org or actor.code) if actor else "?"
+
+        head = f"{d.id}\n{d.lang} {d.published or ''}"
+        rows: list[tuple[str, str, str]] = []
         for ev in d.events:
-            rows.append(("event", ev.trigger.text, f"{ev.type} {ev.date or ''} {ev.modality}",
-                         f"{ev.trigger.start}-{ev.trigger.end}"))
+            where = places[ev.place].name if ev.place in places else ""
+            qty = amounts[ev.quantity].text if ev.quantity in amounts else ""
+            said = f", says {name(ev.attributed_to)}" if ev.attributed_to else ""
+            what = f"{ev.type} {name(ev.actor)} → {name(ev.recipient)}"
+            detail = ", ".join(x for x in (ev.date, where, qty, ev.modality + said) if x)
+            rows.append(("event", f"{what}\n{detail}", ev.trigger.text))
+        for q in d.quotes:
+            speaker = f"{q.speaker.text} ({name(q.speaker.actor)})" if q.speaker else "?"
+            text = q.text if len(q.text) <= 60 else q.text[:57] + "..."
+            rows.append(("quote", f"{q.kind}, {speaker}", text))
+        for t in d.times:
+            rows.append(("time", f"{t.type} {t.value}" + (f" {t.mod}" if t.mod else ""), t.text))
+        for a in d.amounts:
+            rows.append(("amount", f"{a.value:g} {a.unit or ''}" + (" ~" if a.approx else ""),
+                         a.text))
+        for p in d.places:
+            rows.append(("place", f"{p.kind} {p.country or ''} {p.lat:.2f},{p.lon:.2f}", p.name))
+        named = dict.fromkeys(f"{e.text} ({e.label})" for e in d.entities)
+        if named:
+            rows.append(("entities", f"{len(d.entities)} mentions", ", ".join(named)))
         if not rows:
-            rows.append(("", "(nothing found)", "", ""))
+            rows.append(("", "(nothing found)", ""))
         for i, row in enumerate(rows):
             table.add_row(head if i == 0 else "", *row, end_section=i == len(rows) - 1)
     return table

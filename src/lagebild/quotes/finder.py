@@ -93,6 +93,18 @@ class QuoteFinder:
                                actor=before[-1].actor if before else None)
         return None
 
+    def words_after(self, text: str, start: int, end: int, limit: int = 4) -> Speaker | None:
+        """A speaker no actor stands for: the words after the cue, up to punctuation."""
+        words = []
+        for token in _TOKEN.finditer(text, start, end):
+            if not token.group()[0].isalnum() or len(words) == limit:
+                break
+            words.append(token)
+        if not words:
+            return None
+        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
+                       end=words[-1].end())
+
     def cue_in(self, text: str, start: int, end: int) -> re.Match | None:
         for token in _TOKEN.finditer(text, start, end):
             if token.group() in self.verbs or token.group() in self.inverted:
@@ -169,7 +181,8 @@ class QuoteFinder:
             cue = self.cue_in(text, close_at, frame_end)
             if cue is not None:  # ", sagte X" or (English) ,” X said
                 speaker = (self.speaker_at(text, cue.end(), frame_end, mentions)
-                           or self.speaker_at(text, close_at, cue.start(), mentions))
+                           or self.speaker_at(text, close_at, cue.start(), mentions)
+                           or self.words_after(text, cue.end(), frame_end))
                 return speaker, cue.group()
         frame_start = max(s_start, text.rfind("\n", 0, open_at) + 1)
         before = text[frame_start:open_at].rstrip()
@@ -198,12 +211,9 @@ class QuoteFinder:
                 if speaker is None:
                     word = words[0]
                     speaker = Speaker(text=word.group(), start=word.start(), end=word.end())
-                comma = text.find(",", speaker.end, end)
+                # "Laut X, …" / "Laut X sorgt sich …": what follows X; else the sentence
                 c_start = speaker.end if hit.start() == s_start else s_start
-                c_end = end if hit.start() == s_start else hit.start()
-                if comma != -1 and hit.start() != s_start and comma < hit.start():
-                    c_end = comma
-                return _trim(text, c_start, c_end) + (hit.group().strip(), speaker)
+                return _trim(text, c_start, end) + (hit.group().strip(), speaker)
         for i, token in enumerate(tokens):
             if token.group() not in self.verbs:
                 continue
