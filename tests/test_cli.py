@@ -124,8 +124,14 @@ def test_ingest_query_export_round_trip(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
         assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
-    query = run("query", "--db", db, "--format", "json")
-    assert query.returncode == 0 and json.loads(query.stdout) == []  # no events layer yet
+    query = run("query", "--db", db, "--format", "json", "--type", "MOBILIZE", "--actor", "CSTO",
+                "--country", "KZ", "--since", "2022-01-01")
+    assert query.returncode == 0, query.stderr
+    [event] = json.loads(query.stdout)
+    assert (event["article_id"], event["actor_org"], event["recipient_country"], event["date"],
+            event["trigger_text"]) == ("a", "CSTO", "KAZ", "2022-01-06", "geschickt")
+    none = run("query", "--db", db, "--format", "json", "--type", "PROTEST")
+    assert json.loads(none.stdout) == []
     out = tmp_path / "docs.jsonl"
     exported = run("export", out, "--db", db, "--format", "jsonl")
     assert exported.returncode == 0, exported.stderr

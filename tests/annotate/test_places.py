@@ -96,7 +96,7 @@ def test_resolving_a_long_article_is_quick(pipeline):
     document.text, document.entities, document.places, document.actors = text, [], [], []
     pipeline.annotators[0](spacy_doc, document, pack)
     pipeline.annotators[1](spacy_doc, document, pack)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine does not fail it
     PlacesAnnotator()(spacy_doc, document, pack)
-    assert time.perf_counter() - started < 0.5  # benchmarks/places.py: a few ms
+    assert time.process_time() - started < 0.5  # benchmarks/places.py: a few ms
     assert len(document.places) >= 7
