@@ -202,3 +202,21 @@ def test_schema_command_prints_the_committed_schema():
 
     result = run("schema")
     assert result.returncode == 0 and result.stdout.decode() == json_schema()
+
+
+def test_export_events_as_plover_and_gdelt(tmp_path):
+    db = tmp_path / "lage.db"
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": GERMAN, "published": "2022-01-06", "url": "https://example.org/a"}])
+    assert run("ingest", path, "--db", db, "--quiet").returncode == 0
+    plover, gdelt = tmp_path / "events.jsonl", tmp_path / "events.tsv"
+    assert run("export", plover, "--db", db, "--format", "plover").returncode == 0
+    [record] = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert (record["event_type"], record["actor"]["org"], record["recipient"]["country"],
+            record["date"]) == ("MOBILIZE", "CSTO", "KAZ", "2022-01-06")
+    assert record["source"]["url"] == "https://example.org/a"
+    assert run("export", gdelt, "--db", db, "--format", "gdelt").returncode == 0
+    header, row = [line.split("\t") for line in gdelt.read_text(encoding="utf-8").splitlines()]
+    fields = dict(zip(header, row, strict=True))
+    assert (fields["SQLDATE"], fields["EventRootCode"], fields["Actor2CountryCode"]) == (
+        "20220106", "15", "KAZ")

@@ -75,6 +75,8 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     csv = "csv"
+    plover = "plover"
+    gdelt = "gdelt"
 
 
 def _published(value: str | None) -> str | None:
@@ -231,7 +233,7 @@ def _documents_table(documents: list[Document]) -> Table:
         places = {p.id: p for p in d.places}
         amounts = {a.id: a for a in d.amounts}
 
-        def name(actor_id: str | None) -> str:
+        def name(actor_id: str | None, actors=actors) -> str:
             actor = actors.get(actor_id or "")
             return (actor.org or actor.code) if actor else "?"
 
@@ -421,14 +423,16 @@ def export(
     ),
     quiet: Quiet = False,
 ) -> None:
-    """Write the store out: Documents as JSON Lines, or one table as CSV or Parquet."""
+    """Write the store out: Documents as JSON Lines, one table as CSV or Parquet, or the
+    events as PLOVER-style JSON Lines (plover) or a GDELT-2.0-like TSV (gdelt)."""
     try:
         with Store(db, readonly=True) as store:
             count = export_store(store, format.value, output, table)
     except LagebildError as exc:
         raise _fail(exc) from None
     if not quiet:
-        what = "documents" if format is ExportFormat.jsonl else f"{table} rows"
+        what = {ExportFormat.jsonl: "documents", ExportFormat.plover: "events",
+                ExportFormat.gdelt: "events"}.get(format, f"{table} rows")
         err.print(f"{output}: {count} {what}", highlight=False)
 
 

@@ -1,4 +1,5 @@
-"""Exports of the store: Documents as JSON Lines, any table as CSV or Parquet.
+"""Exports of the store: Documents as JSON Lines, any table as CSV or Parquet, events as
+PLOVER-style JSON Lines or a GDELT-2.0-like table.
 
 Files are written under a temporary name and renamed when complete, so an
 interrupted export never leaves a file that looks finished.
@@ -7,6 +8,7 @@ interrupted export never leaves a file that looks finished.
 from __future__ import annotations
 
 import csv
+import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +18,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import StoreError
+from ..events.export import GDELT_COLUMNS, gdelt_rows, plover_records
 from .sqlite import TABLES, Store
 
-ExportFormat = Literal["jsonl", "csv", "parquet"]
+ExportFormat = Literal["jsonl", "csv", "parquet", "plover", "gdelt"]
 _ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
 
 
@@ -45,6 +48,22 @@ def export(store: Store, fmt: ExportFormat, out: Path, table: str = "events") ->
             for document in store.documents():
                 handle.write(document.to_json() + "\n")
                 count += 1
+        return count
+    if fmt == "plover":  # one PLOVER-style JSON record per line and event
+        with _atomic(out, "w") as handle:
+            for document in store.documents():
+                for record in plover_records(document):
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    count += 1
+        return count
+    if fmt == "gdelt":  # tab-separated, GDELT 2.0 event columns where they have a match
+        with _atomic(out, "w") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(GDELT_COLUMNS)
+            for document in store.documents():
+                for row in gdelt_rows(document):
+                    writer.writerow(row)
+                    count += 1
         return count
     columns = store.columns(table)
     if fmt == "csv":
