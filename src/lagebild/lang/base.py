@@ -10,10 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..actors.lexicon import ActorLexicon
 from ..amounts import AmountFinder
 from ..events.lexicon import EventLexicon
+from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..quotes import QuoteFinder
 from ..timex import TimeGrammar, TimeTagger
 from .gazetteer import Gazetteer
