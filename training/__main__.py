@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     ner = commands.add_parser("de-ner", help="rebuild the German model and print its evaluation")
     ner.add_argument("--seed", type=int, default=0)
-    ner.add_argument("--minutes", type=int, default=30, help="training time limit")
+    ner.add_argument("--minutes", type=int, default=28, help="training time limit")
     ner.set_defaults(run=de_ner)
     evaluate = commands.add_parser(
         "de-ner-eval", help="re-score the shipped German model and update its meta.json")

@@ -24,11 +24,11 @@ GERMEVAL_DEV = slice(1500, 1700)
 GERMEVAL_TEST = slice(1700, 2200)
 
 MIX = {
-    "germeval_repeat": 14,
-    "wikiann_max": 10000,
+    "germeval_repeat": 8,
+    "wikiann_max": 12000,
     "ler_with_entities": 3000,
     "ler_without": 300,
-    "smartdata_news_repeat": 1,
+    "smartdata_news_repeat": 2,
     "europeana_min_known": 0.85,  # share of words seen twice elsewhere: screens OCR noise
 }
 
