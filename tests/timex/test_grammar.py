@@ -41,5 +41,5 @@ def test_unknown_placeholder_and_keys_are_refused(tmp_path):
                            'colour="red"\n')
     with pytest.raises(ConfigError, match="has no rules"):
         _grammar(tmp_path, "[settings]\n")
-    with pytest.raises(ConfigError, match="time grammar missing"):
+    with pytest.raises(ConfigError, match="language data file missing"):
         TimeGrammar(tmp_path / "nope.toml")

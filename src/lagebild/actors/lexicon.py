@@ -11,25 +11,10 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..lang.datafile import read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-
-
-def _rows(path: Path, columns: int) -> list[list[str]]:
-    if not path.is_file():
-        raise ConfigError(f"actor data missing: {path}")
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            if len(cells) < columns:
-                raise ConfigError(f"{path}: expected {columns} columns in {line!r}")
-            rows.append(cells)
-    if not rows:
-        raise ConfigError(f"actor data empty: {path}")
-    return rows
 
 
 @dataclass(frozen=True)
@@ -61,7 +46,7 @@ class ActorLexicon:
     def demonym_adjectives(self) -> dict[str, str]:
         """Every inflected adjective form ("kasachische") -> country code."""
         forms: dict[str, str] = {}
-        for iso3, stems, _ in _rows(self.data_dir / "demonyms.tsv", 3):
+        for iso3, stems, _ in read_tsv(self.data_dir / "demonyms.tsv", 3):
             for stem in stems.split("|"):
                 for ending in ADJECTIVE_ENDINGS:
                     forms[(stem + ending).lower()] = iso3
@@ -70,19 +55,19 @@ class ActorLexicon:
     @cached_property
     def demonym_nouns(self) -> dict[str, str]:
         """Nouns for a country's people ("Kasachen") -> country code."""
-        return {noun: iso3 for iso3, _, nouns in _rows(self.data_dir / "demonyms.tsv", 3)
+        return {noun: iso3 for iso3, _, nouns in read_tsv(self.data_dir / "demonyms.tsv", 3)
                 for noun in nouns.split("|") if noun}
 
     @cached_property
     def roles(self) -> dict[str, str]:
         """Role nouns, lowercased ("soldaten", "security forces") -> PLOVER sector."""
-        return {form.lower(): sector for sector, forms in _rows(self.data_dir / "roles.tsv", 2)
+        return {form.lower(): sector for sector, forms in read_tsv(self.data_dir / "roles.tsv", 2)
                 for form in forms.split("|")}
 
     @cached_property
     def terms(self) -> list[Term]:
         terms = []
-        for iso3, office, start, end, names in _rows(self.leaders_path, 5)[1:]:
+        for iso3, office, start, end, names in read_tsv(self.leaders_path, 5)[1:]:
             terms.append(Term(iso3, office, date.fromisoformat(start),
                               date.fromisoformat(end) if end else None,
                               tuple(names.split("|"))))

@@ -8,11 +8,11 @@ pack's ``amounts.toml``; the finding itself is the same for every language.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lang.datafile import read_toml
 
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*|[€$£%])", re.UNICODE)
 #: Modifiers allowed between a number and its noun ("2500 russische Soldaten").
@@ -38,12 +38,7 @@ class AmountFinder:
     """Counts and their counted nouns in one language."""
 
     def __init__(self, path: Path):
-        if not path.is_file():
-            raise ConfigError(f"amount grammar missing: {path}")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"amount grammar {path}: {exc}") from None
+        data = read_toml(path)
         settings = data.get("settings", {})
         self.decimal = settings.get("decimal", ".")
         self.thousands = settings.get("thousands", ",")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from ..lang.datafile import read_toml
 from ..model import EVENT_TYPES
 
 GAP = "…"
@@ -36,12 +36,7 @@ class TriggerMatch:
 
 class EventLexicon:
     def __init__(self, path: Path):
-        if not path.is_file():
-            raise ConfigError(f"event data missing: {path}")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"event data {path}: {exc}") from None
+        data = read_toml(path)
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 import spacy
 
-from ..errors import ConfigError
+from .datafile import read_tsv
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,6 @@ class GazetteerEntry:
     country: str  # ISO 3166-1 alpha-3, or UNO, EUR, IGO, NGO
     org: str | None
     names: tuple[str, ...]
-
-
-def _rows(path: Path) -> list[list[str]]:
-    if not path.is_file():
-        raise ConfigError(f"language data file missing: {path}")
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    if not rows:
-        raise ConfigError(f"language data file is empty: {path}")
-    return rows
 
 
 def _country_name(alpha3: str) -> str:
@@ -61,12 +48,12 @@ class Gazetteer:
     @cached_property
     def entries(self) -> dict[str, GazetteerEntry]:
         entries: dict[str, GazetteerEntry] = {}
-        for alpha3, names in _rows(self.data_dir / "countries.tsv"):
+        for alpha3, names in read_tsv(self.data_dir / "countries.tsv", 2):
             key = f"country:{alpha3}"
             entries[key] = GazetteerEntry(
                 key, "LOC", _country_name(alpha3), alpha3, None, tuple(names.split("|"))
             )
-        for org, country, name, names in _rows(self.data_dir / "organizations.tsv"):
+        for org, country, name, names in read_tsv(self.data_dir / "organizations.tsv", 4):
             key = f"org:{org}"
             entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")))
         return entries

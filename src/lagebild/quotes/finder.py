@@ -13,11 +13,11 @@ a pronoun ("er", "sie") takes the last person named before it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lang.datafile import read_toml
 from ..model import Document, Quote, Speaker
 
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -37,12 +37,7 @@ class QuoteFinder:
     """Finds quotes in one language, from the pack's ``quotes.toml``."""
 
     def __init__(self, path: Path):
-        if not path.is_file():
-            raise ConfigError(f"quote data missing: {path}")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"quote data {path}: {exc}") from None
+        data = read_toml(path)
         settings, cues = data.get("settings", {}), data.get("cues", {})
         self.pairs = [tuple(p) for p in settings.get("pairs", [])]
         self.min_words = settings.get("min_words", 4)

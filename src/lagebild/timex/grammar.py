@@ -11,12 +11,12 @@ inflection endings (``vergangen*``: vergangene, vergangenen, ...).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..lang.datafile import read_toml
 from .normalize import NORMALISERS
 
 BUILTIN = {
@@ -157,12 +157,7 @@ class TimeGrammar:
     """Compiled rules and vocabularies of one language."""
 
     def __init__(self, path: Path):
-        if not path.is_file():
-            raise ConfigError(f"time grammar missing: {path}")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"time grammar {path}: {exc}") from None
+        data = read_toml(path)
         settings = data.get("settings", {})
         endings = tuple(settings.get("inflection_endings", []))
         self.vocab = {name: Vocabulary(name, entries, endings)
