@@ -58,9 +58,13 @@ class EventLexicon:
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""
         found: list[TriggerMatch] = []
-        for token in doc:
-            for trigger in self.by_first.get(token.lower_, ()):
-                match = self._match(doc, token.i, trigger)
+        words = [token.lower_ for token in doc]  # plain strings: no Token objects per look
+        sentence_end = [0] * len(words)
+        for sentence in doc.sents:
+            sentence_end[sentence.start:sentence.end] = [sentence.end] * len(sentence)
+        for i, word in enumerate(words):
+            for trigger in self.by_first.get(word, ()):
+                match = self._match(words, i, sentence_end[i], trigger)
                 if match is not None:
                     found.append(match)
         found.sort(key=lambda m: (-(m.last - m.start), m.start))
@@ -71,12 +75,10 @@ class EventLexicon:
         return sorted(kept, key=lambda m: m.start)
 
     @staticmethod
-    def _match(doc: Doc, i: int, trigger: Trigger) -> TriggerMatch | None:
-        sentence_end = doc[i].sent.end
-
+    def _match(words: list[str], i: int, sentence_end: int,
+               trigger: Trigger) -> TriggerMatch | None:
         def part_at(j: int, part: tuple[str, ...]) -> bool:
-            return j + len(part) <= sentence_end and all(
-                doc[j + k].lower_ == word for k, word in enumerate(part))
+            return j + len(part) <= sentence_end and tuple(words[j:j + len(part)]) == part
 
         if not part_at(i, trigger.parts[0]):
             return None
