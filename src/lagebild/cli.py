@@ -437,6 +437,57 @@ def export(
 
 
 @app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(
+        help="files, folders or glob patterns: JSONL, text, HTML, WARC"
+    )],
+    output: Annotated[Path, typer.Option("--output", "-o", help="folder for the Parquet parts",
+                                         file_okay=False)],
+    scheduler: Annotated[str | None, typer.Option(
+        help="address of a running Dask scheduler, e.g. tcp://HOST:8786 (default: local)"
+    )] = None,
+    workers: Annotated[int, typer.Option(min=1, help="local worker processes")] = 2,
+    partition_size: Annotated[int, typer.Option(min=1, help="articles per partition")] = 200,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse a corpus on a Dask cluster into Parquet; a rerun skips finished partitions."""
+    from .scale import run as run_corpus
+
+    def report(number: int, counts: dict[str, int]) -> None:
+        if not quiet:
+            err.print(f"partition {number}: {counts['articles']} articles, "
+                      f"{counts['events']} events, {counts['errors']} errors", highlight=False)
+
+    try:
+        summary = run_corpus(inputs, output, scheduler=scheduler, workers=workers,
+                             partition_size=partition_size, on_partition=report)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    err.print(f"{output}: {summary}", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    run_dir: Annotated[Path, typer.Argument(help="output folder of `lagebild run`",
+                                            file_okay=False)],
+    db: DbPath = Path("lagebild.db"),
+    quiet: Quiet = False,
+) -> None:
+    """Load the Documents of a finished run into the SQLite store."""
+    from .scale import load as load_run
+
+    try:
+        results = load_run(run_dir, db)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        counts = ", ".join(f"{n} {what}" for what, n in sorted(results.items())) or "nothing"
+        err.print(f"{db}: {counts}", highlight=False)
+
+
+@app.command()
 def demo(
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
 ) -> None:

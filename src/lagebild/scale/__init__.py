@@ -1,0 +1,8 @@
+"""Scaling out: analyse a corpus on a Dask cluster into Parquet, partition by partition."""
+
+from .load import load
+from .runner import RunSummary, run
+from .schema import LAYERS, SCHEMAS
+from .worker import process_batch
+
+__all__ = ["LAYERS", "SCHEMAS", "RunSummary", "load", "process_batch", "run"]

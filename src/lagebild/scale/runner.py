@@ -1,0 +1,141 @@
+"""``run``: read the inputs, cut them into partitions, analyse them on a Dask
+cluster, write each partition's tables as it finishes.
+
+Partitions are numbered in input order, so the parts read back in input
+order. Only a window of partitions is in flight at a time, which keeps the
+client's memory flat however large the corpus. The client writes the output,
+so workers need no shared filesystem.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from ..ingest import read_sources
+from ..pipeline import PipelineConfig
+from .output import Manifest, digest, write_partition
+from .worker import process_batch
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PARTITION_SIZE = 200
+
+
+@dataclass
+class RunSummary:
+    """What a run did; ``articles_per_second`` counts only partitions analysed now."""
+
+    partitions: int = 0
+    skipped: int = 0
+    failed: list[int] = field(default_factory=list)
+    articles: int = 0
+    events: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+    @property
+    def articles_per_second(self) -> float:
+        return (self.articles + self.errors) / self.seconds if self.seconds else 0.0
+
+    def __str__(self) -> str:
+        failed = f", {len(self.failed)} partitions failed" if self.failed else ""
+        return (
+            f"{self.articles} articles, {self.events} events, {self.errors} errors; "
+            f"{self.partitions} partitions done, {self.skipped} skipped{failed}; "
+            f"{self.seconds:.1f} s, {self.articles_per_second:.1f} articles/s"
+        )
+
+
+def expand(inputs: Iterable[str]) -> list[str]:
+    """Inputs with glob patterns expanded (sorted); other names pass unchanged."""
+    names: list[str] = []
+    for name in inputs:
+        matches = sorted(glob.glob(name)) if glob.has_magic(name) else []
+        names.extend(matches or [name])
+    return names
+
+
+def partitions(inputs: Iterable[str], size: int) -> Iterator[list[dict]]:
+    """The input articles as records, ``size`` at a time."""
+    stream = (a.model_dump(mode="json") for a in read_sources(expand(inputs)))
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def _client(scheduler: str | None, workers: int, stack: ExitStack):
+    """A client of the given scheduler, or of a new local cluster; both closed with ``stack``."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return stack.enter_context(Client(scheduler))
+    cluster = stack.enter_context(LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, silence_logs=logging.ERROR,
+    ))
+    return stack.enter_context(Client(cluster))
+
+
+def run(inputs: Iterable[str], output_dir: str | Path, scheduler: str | None = None,
+        workers: int = 2, partition_size: int = DEFAULT_PARTITION_SIZE,
+        config: PipelineConfig | None = None,
+        on_partition: Callable[[int, dict[str, int]], None] | None = None) -> RunSummary:
+    """Analyse the inputs on a Dask cluster into Parquet parts under ``output_dir``."""
+    from distributed import as_completed
+
+    output_dir = Path(output_dir)
+    config_json = (config or PipelineConfig()).model_dump_json()
+    manifest = Manifest(output_dir, {"partition_size": partition_size, "config": config_json})
+    summary = RunSummary()
+    with ExitStack() as stack:
+        client, running, window = None, None, 2  # started at the first partition to analyse
+        meta: dict[str, tuple[int, str]] = {}
+
+        def collect(future) -> None:
+            number, fingerprint = meta.pop(future.key)
+            try:
+                tables = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost partition is retried by a rerun
+                log.error("partition %d failed: %s", number, exc)
+                summary.failed.append(number)
+                return
+            finally:
+                future.release()
+            write_partition(output_dir, number, tables)
+            counts = {"articles": tables["articles"].num_rows,
+                      "events": tables["events"].num_rows, "errors": tables["errors"].num_rows}
+            manifest.finish(number, fingerprint, counts)
+            summary.partitions += 1
+            summary.articles += counts["articles"]
+            summary.events += counts["events"]
+            summary.errors += counts["errors"]
+            if on_partition:
+                on_partition(number, counts)
+
+        start = time.perf_counter()
+        for number, records in enumerate(partitions(inputs, partition_size)):
+            fingerprint = digest(records)
+            if manifest.done(number, fingerprint):
+                summary.skipped += 1
+                continue
+            if client is None:
+                client = _client(scheduler, workers, stack)
+                window = max(2, 2 * len(client.scheduler_info()["workers"]))
+                running = as_completed()
+            future = client.submit(process_batch, records, config_json, pure=False,
+                                   key=f"lagebild-part-{number}-{fingerprint[:12]}")
+            meta[future.key] = (number, fingerprint)
+            running.add(future)
+            while running.count() >= window:
+                collect(next(running))
+        for future in running or ():
+            collect(future)
+        summary.seconds = time.perf_counter() - start
+    summary.failed.sort()
+    return summary
