@@ -170,12 +170,11 @@ class Pipeline:
                 annotator(doc, document, pack)
             except Exception as exc:  # one article's failure must not stop the batch
                 log.exception("stage %s failed on %s", annotator.name, document.id)
-                failed = Document(id=document.id, url=document.url, title=document.title,
-                                  source=document.source, published=document.published,
-                                  lang=document.lang, author=document.author, text=document.text,
-                                  warnings=document.warnings)
-                failed.error = f"stage {annotator.name} failed: {type(exc).__name__}: {exc}"
-                return failed
+                # the article and its metadata stay; no half-filled layer does
+                return document.model_copy(update={
+                    **{layer: [] for layer in ("sentences", *LAYER_ORDER)},
+                    "error": f"stage {annotator.name} failed: {type(exc).__name__}: {exc}",
+                })
         return document
 
 
