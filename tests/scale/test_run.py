@@ -96,3 +96,36 @@ def test_process_batch_turns_a_bad_record_into_an_error_row():
     tables = process_batch([{"id": "kaputt", "text": 17}, ARTICLES[2]], "")
     assert tables["errors"].column("article_id").to_pylist() == ["kaputt"]
     assert tables["articles"].column("article_id").to_pylist() == [ARTICLES[2]["id"]]
+
+
+def test_a_run_killed_half_way_is_finished_by_the_rerun_without_duplicates(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", articles(60))
+    output = tmp_path / "run"
+    command = [sys.executable, "-m", "lagebild.cli", "run", str(corpus), "--output",
+               str(output), "--workers", "1", "--partition-size", "5"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)  # its Dask workers die with it
+    manifest, finished = output / "manifest.json", 0
+    deadline = time.time() + 120
+    while time.time() < deadline and finished < 2 and process.poll() is None:
+        time.sleep(0.2)
+        if manifest.exists():
+            finished = len(json.loads(manifest.read_text(encoding="utf-8"))["partitions"])
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 2 <= finished < 12, "the run was not caught half-way"
+
+    rerun = subprocess.run(command, capture_output=True, timeout=240)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    done = json.loads(manifest.read_text(encoding="utf-8"))["partitions"]
+    assert len(done) == 12
+    ids = [row["article_id"] for row in _rows(output, "articles")]
+    assert sorted(ids) == sorted(a["id"] for a in articles(60))  # each article once
+    events = [(row["article_id"], row["id"]) for row in _rows(output, "events")]
+    assert len(events) == len(set(events)) > 0
