@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Actor, Document, Event
+from .metrics import prf
 
 
 @dataclass
@@ -30,9 +31,7 @@ class EventScores:
         return self.predicted - len(self.matched)
 
     def prf(self) -> tuple[float, float, float]:
-        p = len(self.matched) / self.predicted if self.predicted else 0.0
-        r = len(self.matched) / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(len(self.matched), self.predicted, self.gold)
 
 
 def actor_code(actor: Actor | None) -> str | None:

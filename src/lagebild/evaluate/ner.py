@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .metrics import prf
+
 LABELS = ("PER", "LOC", "ORG", "MISC")
 CORE_LABELS = ("PER", "LOC", "ORG")
 
@@ -122,8 +124,7 @@ class LabelScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[2]
 
     def to_dict(self) -> dict:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}

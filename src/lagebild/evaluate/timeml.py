@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .metrics import prf
+
 Prediction = tuple[int, int, str, str]  # start, end, type, value
 
 
@@ -45,18 +47,12 @@ class TimeScores:
     type_correct: int = 0
     value_correct: int = 0
 
-    @staticmethod
-    def f1(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
-        p = correct / predicted if predicted else 0.0
-        r = correct / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
     def table(self) -> dict[str, tuple[float, float, float]]:
         return {
-            "strict span": self.f1(self.strict, self.predicted, self.gold),
-            "relaxed span": self.f1(self.relaxed, self.predicted, self.gold),
-            "type (relaxed)": self.f1(self.type_correct, self.predicted, self.gold),
-            "value (relaxed)": self.f1(self.value_correct, self.predicted, self.gold),
+            "strict span": prf(self.strict, self.predicted, self.gold),
+            "relaxed span": prf(self.relaxed, self.predicted, self.gold),
+            "type (relaxed)": prf(self.type_correct, self.predicted, self.gold),
+            "value (relaxed)": prf(self.value_correct, self.predicted, self.gold),
         }
 
 
