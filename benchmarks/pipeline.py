@@ -10,12 +10,11 @@ holds for one core.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from lagebild import Pipeline
-from lagebild.demo import ARTICLES
+from lagebild.demo import demo_text
 
 
 def main() -> None:
@@ -27,8 +26,7 @@ def main() -> None:
     if args.file:
         text = args.file.read_text(encoding="utf-8")
     else:
-        records = [json.loads(x) for x in ARTICLES.read_text(encoding="utf-8").splitlines()]
-        text = "\n\n".join(r["text"] for r in records if r["lang"] == args.lang)
+        text = demo_text(args.lang)
         while len(text.split()) < 450:
             text = f"{text}\n\n{text}"
     pipeline = Pipeline()

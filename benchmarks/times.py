@@ -8,12 +8,11 @@ Without a file, the bundled demo articles of the language are used.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from datetime import date
 from pathlib import Path
 
-from lagebild.demo import ARTICLES
+from lagebild.demo import demo_text
 from lagebild.lang import get_pack
 from lagebild.pipeline import sentence_spans
 
@@ -28,8 +27,7 @@ def main() -> None:
     if args.file:
         text = args.file.read_text(encoding="utf-8")
     else:
-        lines = ARTICLES.read_text(encoding="utf-8").splitlines()
-        text = "\n\n".join(json.loads(x)["text"] for x in lines if json.loads(x)["lang"] == args.lang)
+        text = demo_text(args.lang)
     pack = get_pack(args.lang)
     sentences = sentence_spans(pack.build_nlp(entities=False)(text))
     tagger, anchor = pack.time_tagger, date.fromisoformat(args.published)

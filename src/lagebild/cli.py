@@ -492,11 +492,9 @@ def demo(
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
 ) -> None:
     """Run the pipeline on the invented demo articles that ship with lagebild."""
-    from .demo import ARTICLES
+    from .demo import demo_articles
 
-    with ARTICLES.open("r", encoding="utf-8") as handle:
-        articles = [Article.model_validate_json(line) for line in handle if line.strip()]
-    _print_documents(Pipeline().pipe(articles), format)
+    _print_documents(Pipeline().pipe(demo_articles()), format)
 
 
 @app.command()
