@@ -488,6 +488,32 @@ def load(
 
 
 @app.command()
+def serve(
+    db: DbPath = Path("lagebild.db"),
+    host: Annotated[str, typer.Option(help="address to bind; 0.0.0.0 opens it to the network")
+                    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="LAGEBILD_API_TOKEN", help="switch on POST /articles for clients that send it")
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Serve the store: JSON API (OpenAPI docs at /docs) and the web page at /."""
+    import uvicorn
+
+    from .serve import create_app
+
+    try:
+        application = create_app(db, token=token)
+    except LagebildError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        mode = "ingest on (token required)" if token else "read-only"
+        err.print(f"lagebild on http://{host}:{port}/ over {db} ({mode})", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning" if quiet else "info")
+
+
+@app.command()
 def demo(
     format: Annotated[DocFormat, typer.Option("--format", "-f")] = DocFormat.table,
 ) -> None:

@@ -55,3 +55,21 @@ class StoreError(LagebildError):
     """The store cannot be opened or migrated."""
 
     code = "L400"
+
+
+class RequestError(LagebildError):
+    """An HTTP request is invalid: unknown filter, bad date, page too large, bad cursor."""
+
+    code = "L500"
+
+
+class NotFoundError(LagebildError):
+    """No event or article with the id asked for."""
+
+    code = "L501"
+
+
+class AuthError(LagebildError):
+    """The ingest endpoint is off, or the request lacks its API token."""
+
+    code = "L502"

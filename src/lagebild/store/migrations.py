@@ -183,4 +183,13 @@ MIGRATIONS: list[tuple[str, str]] = [
                  k.place_key;
         """,
     ),
+    (
+        "0003_event_reading_indexes",
+        """
+        CREATE INDEX events_order ON events(coalesce(date, ''), article_id, id);
+        CREATE INDEX events_actor_code ON events(actor_code);
+        CREATE INDEX events_recipient_code ON events(recipient_code);
+        CREATE INDEX events_place_country ON events(place_country);
+        """,
+    ),
 ]

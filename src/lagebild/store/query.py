@@ -1,4 +1,8 @@
-"""Event queries over the store: the filters analysts ask for, as one SQL statement."""
+"""Event queries over the store: the filters analysts ask for, as one SQL WHERE clause.
+
+The CLI (``lagebild query``) and the HTTP API (``lagebild serve``) build their
+SQL from the same ``EventQuery``, so a filter means the same thing in both.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,23 @@ EVENT_COLUMNS = (
     "e.trigger_text", "a.published", "a.url", "a.title",
 )
 
+# an actor of the event (role "actor" or "recipient") has this PLOVER sector
+_SECTOR = (
+    "EXISTS (SELECT 1 FROM actors ac, json_each(ac.sector) s WHERE ac.article_id = e.article_id"
+    " AND ac.id = e.{role} AND s.value = ?)"
+)
+
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Filters on events; every one given must hold."""
+    """Filters on events; every one given must hold.
+
+    ``actor``/``recipient`` match a CAMEO-style code (KAZGOV), a country (KAZ)
+    or an organisation (CSTO); ``country`` matches where the event happened or
+    whom it involves; ``since``/``until`` bound the event date (inclusive);
+    ``text`` is an FTS5 expression over the article's title and text; ``bbox``
+    is (min lon, min lat, max lon, max lat).
+    """
 
     type: str | None = None
     actor: str | None = None
@@ -27,10 +44,20 @@ class EventQuery:
     until: str | None = None
     text: str | None = None
     limit: int | None = None
+    types: tuple[str, ...] = ()
+    recipient: str | None = None
+    sector: str | None = None
+    recipient_sector: str | None = None
+    mode: str | None = None
+    modality: str | None = None
+    place_country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    cluster: str | None = None
 
 
-def _country_codes(code: str) -> tuple[str, str]:
+def country_codes(code: str) -> tuple[str, str]:
     """(alpha-2, alpha-3) for an ISO country code given in either form."""
+    code = code.upper()
     country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
     country = country or (pycountry.countries.get(alpha_3=code) if len(code) == 3 else None)
     if country is None:
@@ -38,32 +65,65 @@ def _country_codes(code: str) -> tuple[str, str]:
     return country.alpha_2, country.alpha_3
 
 
-def build_sql(query: EventQuery) -> tuple[str, list]:
-    """The SELECT for a query, with its parameters."""
+def _party(role: str, value: str) -> tuple[str, list]:
+    code = value.upper()
+    return (f"(e.{role}_code = ? OR e.{role}_country = ? OR e.{role}_org = ?)", [code] * 3)
+
+
+def where_clause(query: EventQuery) -> tuple[str, list]:
+    """`` WHERE ...`` (or ``""``) over ``events e JOIN articles a``, with its parameters."""
     where, params = [], []
-    if query.type:
-        where.append("e.type = ?")
-        params.append(query.type.upper())
-    if query.actor:
-        code = query.actor.upper()
-        where.append("(e.actor_code = ? OR e.actor_country = ? OR e.actor_org = ?)")
-        params += [code, code, code]
+    types = [t.upper() for t in (*query.types, *([query.type] if query.type else []))]
+    if types:
+        where.append(f"e.type IN ({', '.join('?' * len(types))})")
+        params += types
+    for role, value in (("actor", query.actor), ("recipient", query.recipient)):
+        if value:
+            sql, values = _party(role, value)
+            where.append(sql)
+            params += values
+    for role, sector in (("actor", query.sector), ("recipient", query.recipient_sector)):
+        if sector:
+            where.append(_SECTOR.format(role=role))
+            params.append(sector.upper())
     if query.country:
-        alpha2, alpha3 = _country_codes(query.country.upper())
+        alpha2, alpha3 = country_codes(query.country)
         where.append("(e.place_country = ? OR e.actor_country = ? OR e.recipient_country = ?)")
         params += [alpha2, alpha3, alpha3]
+    if query.place_country:
+        where.append("e.place_country = ?")
+        params.append(country_codes(query.place_country)[0])
+    if query.mode:
+        where.append("e.mode = ?")
+        params.append(query.mode)
+    if query.modality:
+        where.append("e.modality = ?")
+        params.append(query.modality)
     if query.since:
-        where.append("substr(e.date, 1, 10) >= ?")
+        where.append("e.date >= ?")  # ISO strings: "2022-01-06" >= "2022-01-06" holds
         params.append(query.since)
     if query.until:
-        where.append("substr(e.date, 1, 10) <= ?")
-        params.append(query.until)
+        where.append("e.date < ?")  # every date that starts with `until` is before this
+        params.append(query.until + "\uffff")
+    if query.bbox:
+        min_lon, min_lat, max_lon, max_lat = query.bbox
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    if query.cluster:
+        where.append("coalesce(a.cluster_id, a.id) = ?")
+        params.append(query.cluster)
     if query.text:
         where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(query.text)
+    return (f" WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def build_sql(query: EventQuery) -> tuple[str, list]:
+    """The SELECT for a query, with its parameters."""
+    where, params = where_clause(query)
     sql = (
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e JOIN articles a ON a.id = e.article_id"
-        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + where
         + " ORDER BY e.date, a.published, e.article_id, e.rowid"
     )
     if query.limit:

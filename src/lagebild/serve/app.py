@@ -1,0 +1,195 @@
+"""The HTTP API and the web page over one store: ``create_app(db)``, served by uvicorn.
+
+Read-only unless an API token is given; then ``POST /articles`` analyses and
+stores articles for clients that send ``Authorization: Bearer <token>``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import __version__
+from ..errors import AuthError, RequestError
+from ..model import Article
+from . import envelope, exports
+from .envelope import Envelope, ok
+from .filters import EventExport, EventPage, StatsFilters, decode_cursor, encode_cursor
+from .reads import Reader
+
+STATIC = Path(__file__).parent / "static"
+MAX_POST = 100
+
+
+class ActorFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="PLOVER country code")
+    q: str | None = Field(None, max_length=200, description="part of the actor's name")
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class PlaceFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="ISO alpha-2")
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class Ingested(BaseModel):
+    id: str
+    status: str = Field(description="added, updated, unchanged, duplicate or failed")
+    duplicate_of: str | None = None
+    events: int = 0
+    error: str | None = None
+
+
+class _Writer:
+    """The pipeline and a writable store, built on the first POST and used one at a time."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.lock = threading.Lock()
+        self.pipeline = None
+
+    def ingest(self, articles: list[Article]) -> list[Ingested]:
+        from ..pipeline import Pipeline, document_id
+        from ..store import Store
+
+        with self.lock, Store(self.db) as store:
+            self.pipeline = self.pipeline or Pipeline()
+            results: dict[int, Ingested] = {}
+            new: list[tuple[int, Article]] = []
+            for number, article in enumerate(articles):
+                ident = document_id(article)
+                text = article.text[: self.pipeline.config.max_chars]
+                verdict, original = store.triage(ident, text, article.url, article.source)
+                if verdict == "new":
+                    new.append((number, article))
+                else:
+                    results[number] = Ingested(id=ident, status=verdict,
+                                               duplicate_of=original if original != ident
+                                               else None)
+            for (number, _), document in zip(
+                    new, self.pipeline.pipe([a for _, a in new]), strict=True):
+                status = store.write(document, dedupe=True)
+                results[number] = Ingested(id=document.id, status=status,
+                                           events=len(document.events), error=document.error)
+            return [results[n] for n in range(len(articles))]
+
+
+def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+    """The app over the store at ``db``; ``token`` switches the ingest endpoint on."""
+    reader = Reader(db)
+    writer = _Writer(Path(db)) if token else None
+    app = FastAPI(
+        title="lagebild", version=__version__, docs_url=None, redoc_url=None,
+        description="Events extracted from news articles: who did what to whom, when, "
+        "where, how many, and who says so. Every answer is an envelope "
+        "`{data, meta, error}`.",
+    )
+    envelope.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _mount_docs(app)
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/health", summary="Whether the store can be read, and its size")
+    def health() -> Envelope:
+        return ok({"status": "ok", **reader.counts()}, version=__version__,
+                  ingest=writer is not None)
+
+    @app.get("/events", summary="Events matching every filter, one page at a time")
+    def events(filters: Annotated[EventPage, Query()]) -> Envelope:
+        after = decode_cursor(filters.cursor, filters.sort) if filters.cursor else None
+        rows, last = reader.events(filters.query(), filters.sort, filters.limit, after)
+        return ok(rows, count=len(rows), limit=filters.limit, sort=filters.sort,
+                  next_cursor=encode_cursor(filters.sort, last) if last else None)
+
+    @app.get("/events.csv", summary="Events matching the filters as CSV",
+             response_class=StreamingResponse)
+    def events_csv(filters: Annotated[EventExport, Query()]) -> StreamingResponse:
+        rows = reader.event_rows(filters.query(), filters.sort, filters.limit)
+        return StreamingResponse(exports.csv_chunks(rows), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": "attachment; "
+                                          'filename="events.csv"'})
+
+    @app.get("/events.geojson", summary="Events matching the filters as GeoJSON points")
+    def events_geojson(filters: Annotated[EventExport, Query()]) -> Response:
+        rows = reader.event_rows(filters.query(), filters.sort, filters.limit)
+        return Response(exports.geojson_bytes(rows), media_type="application/geo+json")
+
+    @app.get("/events.parquet", summary="Events matching the filters as Parquet")
+    def events_parquet(filters: Annotated[EventExport, Query()]) -> Response:
+        rows = reader.event_rows(filters.query(), filters.sort, filters.limit)
+        return Response(exports.parquet(rows), media_type="application/vnd.apache.parquet",
+                        headers={"Content-Disposition": 'attachment; filename="events.parquet"'})
+
+    @app.get("/events/{event_id:path}",
+             summary="One event with its sentence, trigger, quote and sources")
+    def event(event_id: str) -> Envelope:
+        return ok(reader.event(event_id))
+
+    @app.get("/articles/{article_id:path}",
+             summary="The article's Document (lagebild.document/1) with every span")
+    def article(article_id: str) -> Envelope:
+        return ok(reader.document(article_id))
+
+    @app.get("/actors", summary="Actors over the store, most active first")
+    def actors(filters: Annotated[ActorFilters, Query()]) -> Envelope:
+        rows = reader.actors(filters.country, filters.q, filters.limit)
+        return ok(rows, count=len(rows))
+
+    @app.get("/places", summary="Places over the store, most mentioned first")
+    def places(filters: Annotated[PlaceFilters, Query()]) -> Envelope:
+        rows = reader.places(filters.country, filters.limit)
+        return ok(rows, count=len(rows))
+
+    @app.get("/stats", summary="Event counts per day × type × country")
+    def stats(filters: Annotated[StatsFilters, Query()]) -> Envelope:
+        rows = reader.stats(filters.query(), filters.by)
+        return ok(rows, count=len(rows), by=filters.by)
+
+    @app.post("/articles", summary="Analyse and store articles (needs the API token)",
+              status_code=201)
+    def post_articles(request: Request, body: Article | list[Article],
+                      authorization: Annotated[str | None, Header()] = None) -> Envelope:
+        if writer is None:
+            raise AuthError("ingest is off: start the server with an API token to allow it")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
+            raise AuthError("missing or wrong API token (Authorization: Bearer <token>)")
+        articles = body if isinstance(body, list) else [body]
+        if not articles or len(articles) > MAX_POST:
+            raise RequestError(f"send 1 to {MAX_POST} articles per request")
+        results = writer.ingest(articles)
+        response = ok([r.model_dump() for r in results], count=len(results))
+        response.status_code = 201
+        return response
+
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """OpenAPI docs at /docs from the Swagger UI files installed with the package."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # the API works without its docs page
+        return
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="lagebild API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg")

@@ -1,0 +1,270 @@
+"""What the API reads from the store: one read-only SQLite connection per server thread.
+
+Every answer is built from plain SQL over the store's tables (``events``,
+``actors``, ``amounts``, ``quotes``, ...) so that a page of events costs a few
+index lookups, whatever the size of the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import NotFoundError, StoreError
+from ..store.migrations import MIGRATIONS
+from ..store.query import EventQuery, where_clause
+
+_ORDER = {  # sort → (key expression, direction)
+    "date": ("coalesce(e.date, '')", "ASC"),
+    "-date": ("coalesce(e.date, '')", "DESC"),
+    "published": ("coalesce(a.published, '')", "ASC"),
+    "-published": ("coalesce(a.published, '')", "DESC"),
+}
+
+_SELECT = """
+SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.confidence, e.context,
+       e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
+       e.place_name, e.place_country, e.lat, e.lon, e.quote,
+       e.actor, ac.name AS actor_name, e.actor_code, e.actor_country, e.actor_org,
+       ac.sector AS actor_sector,
+       e.recipient, rc.name AS recipient_name, e.recipient_code, e.recipient_country,
+       e.recipient_org, rc.sector AS recipient_sector,
+       e.attributed_to, at.name AS attributed_name, at.code AS attributed_code,
+       e.quantity, am.text AS quantity_text, am.value AS quantity_value,
+       am.unit AS quantity_unit, am.start AS quantity_start, am."end" AS quantity_end,
+       a.title, a.url, a.source, a.published, coalesce(a.cluster_id, a.id) AS cluster,
+       {key} AS sort_key
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN actors ac ON ac.article_id = e.article_id AND ac.id = e.actor
+LEFT JOIN actors rc ON rc.article_id = e.article_id AND rc.id = e.recipient
+LEFT JOIN actors at ON at.article_id = e.article_id AND at.id = e.attributed_to
+LEFT JOIN amounts am ON am.article_id = e.article_id AND am.id = e.quantity
+"""
+
+
+def event_id(article_id: str, event: str) -> str:
+    """The API's id of an event: unique over the store, stable across reads."""
+    return f"{article_id}/{event}"
+
+
+def split_event_id(value: str) -> tuple[str, str]:
+    article_id, _, event = value.rpartition("/")
+    if not article_id or not event:
+        raise NotFoundError(f"no event {value!r} (ids look like ARTICLE/EVENT)")
+    return article_id, event
+
+
+def _actor(row: sqlite3.Row, role: str) -> dict | None:
+    if row[role] is None:
+        return None
+    return {
+        "id": row[role], "name": row[f"{role}_name"], "code": row[f"{role}_code"],
+        "country": row[f"{role}_country"], "org": row[f"{role}_org"],
+        "sector": json.loads(row[f"{role}_sector"] or "[]"),
+    }
+
+
+def event_record(row: sqlite3.Row) -> dict:
+    """One event as the API gives it: actors, trigger, place, amount and article inline."""
+    return {
+        "id": event_id(row["article_id"], row["id"]),
+        "type": row["type"], "mode": row["mode"], "modality": row["modality"],
+        "date": row["date"], "confidence": row["confidence"],
+        "context": json.loads(row["context"] or "[]"),
+        "actor": _actor(row, "actor"), "recipient": _actor(row, "recipient"),
+        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"],
+                    "end": row["trigger_end"]},
+        "sentence": [row["sentence_start"], row["sentence_end"]],
+        "place": None if row["place_name"] is None else {
+            "name": row["place_name"], "country": row["place_country"],
+            "lat": row["lat"], "lon": row["lon"]},
+        "quantity": None if row["quantity"] is None else {
+            "id": row["quantity"], "text": row["quantity_text"], "value": row["quantity_value"],
+            "unit": row["quantity_unit"], "start": row["quantity_start"],
+            "end": row["quantity_end"]},
+        "attributed_to": None if row["attributed_to"] is None else {
+            "id": row["attributed_to"], "name": row["attributed_name"],
+            "code": row["attributed_code"]},
+        "quote": row["quote"],
+        "article": {"id": row["article_id"], "title": row["title"], "url": row["url"],
+                    "source": row["source"], "published": row["published"],
+                    "cluster": row["cluster"]},
+    }
+
+
+def _ordered(query: EventQuery, sort: str, limit: int,
+             after: list | None = None) -> tuple[str, list]:
+    """The SELECT of events matching ``query`` in ``sort`` order, from after the key ``after``
+    (keyset pagination: the page costs the same wherever it starts)."""
+    key, direction = _ORDER[sort]
+    where, params = where_clause(query)
+    if after is not None:
+        compare = ">" if direction == "ASC" else "<"
+        where += (" AND " if where else " WHERE ") + (
+            f"({key}, e.article_id, e.id) {compare} (?, ?, ?)")
+        params += after
+    sql = (_SELECT.format(key=key) + where
+           + f" ORDER BY {key} {direction}, e.article_id {direction}, e.id {direction} LIMIT ?")
+    return sql, [*params, limit]
+
+
+class Reader:
+    """Read access to one store file, safe to share between server threads."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        self._local = threading.local()
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 or version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} is not a lagebild store this version can read "
+                             f"(schema version {version})")
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only = 1")
+            self._local.conn = conn
+        return conn
+
+    # -- events ---------------------------------------------------------------
+
+    def events(self, query: EventQuery, sort: str, limit: int,
+               after: list | None = None) -> tuple[list[dict], list | None]:
+        """One page of events in sort order after ``after``; with the key of its last event
+        when more follow."""
+        rows = self.conn.execute(*_ordered(query, sort, limit + 1, after)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = [rows[-1]["sort_key"], rows[-1]["article_id"], rows[-1]["id"]] if more else None
+        return [event_record(r) for r in rows], last
+
+    def event_rows(self, query: EventQuery, sort: str, limit: int) -> Iterator[dict]:
+        """Events for the exports, in sort order, at most ``limit``."""
+        for row in self.conn.execute(*_ordered(query, sort, limit)):
+            yield event_record(row)
+
+    def event(self, value: str) -> dict:
+        """One event with its sentence, quote and the sources that report it."""
+        article_id, event = split_event_id(value)
+        row = self.conn.execute(
+            _SELECT.format(key="''") + " WHERE e.article_id = ? AND e.id = ?", (article_id, event)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no event {value!r}")
+        record = event_record(row)
+        text = self.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                 (article_id,)).fetchone()[0]
+        start, end = record["sentence"]
+        record["sentence_text"] = text[start:end]
+        record["quote"] = self._quote(article_id, row["quote"])
+        record["sources"] = self._sources(row)
+        return record
+
+    def _quote(self, article_id: str, quote_id: str | None) -> dict | None:
+        if quote_id is None:
+            return None
+        q = self.conn.execute(
+            "SELECT q.*, ac.name AS actor_name, ac.code AS actor_code FROM quotes q "
+            "LEFT JOIN actors ac ON ac.article_id = q.article_id AND ac.id = q.speaker_actor "
+            "WHERE q.article_id = ? AND q.id = ?", (article_id, quote_id)).fetchone()
+        if q is None:
+            return None
+        return {"id": q["id"], "text": q["text"], "start": q["start"], "end": q["end"],
+                "kind": q["kind"], "cue": q["cue"],
+                "speaker": None if q["speaker_text"] is None else {
+                    "text": q["speaker_text"], "start": q["speaker_start"],
+                    "end": q["speaker_end"], "actor": q["speaker_actor"],
+                    "name": q["actor_name"], "code": q["actor_code"]}}
+
+    def _sources(self, row: sqlite3.Row) -> list[dict]:
+        """Articles of the story cluster that report an event of the same type and actors,
+        and the duplicates (syndicated copies) recorded for them."""
+        articles = self.conn.execute(
+            "SELECT DISTINCT a.id, a.source, a.url, a.title, a.published FROM articles a "
+            "JOIN events e ON e.article_id = a.id WHERE coalesce(a.cluster_id, a.id) = ? "
+            "AND e.type = ? AND e.actor_code IS ? AND e.recipient_code IS ? "
+            "ORDER BY a.published, a.id",
+            (row["cluster"], row["type"], row["actor_code"], row["recipient_code"])).fetchall()
+        sources = [{"article_id": a["id"], "source": a["source"], "url": a["url"],
+                    "title": a["title"], "published": a["published"], "kind": "article"}
+                   for a in articles]
+        ids = [a["id"] for a in articles]
+        if ids:
+            copies = self.conn.execute(
+                f"SELECT article_id, source, url, kind, seen_at FROM duplicates "
+                f"WHERE article_id IN ({', '.join('?' * len(ids))}) ORDER BY seen_at", ids)
+            sources += [{"article_id": d["article_id"], "source": d["source"], "url": d["url"],
+                         "title": None, "published": None, "kind": d["kind"]} for d in copies]
+        return sources
+
+    # -- articles, actors, places, stats ---------------------------------------
+
+    def document(self, article_id: str) -> dict:
+        row = self.conn.execute("SELECT json FROM documents WHERE article_id = ?",
+                                (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r}")
+        return json.loads(row[0])
+
+    def actors(self, country: str | None, q: str | None, limit: int) -> list[dict]:
+        """Actors over the store, grouped by code and organisation, most active first."""
+        where, params = [], []
+        if country:
+            where.append("ac.country = ?")
+            params.append(country)
+        if q:
+            where.append("ac.name LIKE ? ESCAPE '\\'")
+            params.append("%" + q.replace("\\", "\\\\").replace("%", "\\%")
+                          .replace("_", "\\_") + "%")
+        sql = (
+            "SELECT ac.code, ac.country, ac.org, max(ac.name) AS name, "
+            "max(ac.sector) AS sectors, count(DISTINCT ac.article_id) AS articles, "
+            "count(DISTINCT CASE WHEN e.actor = ac.id THEN e.article_id || '/' || e.id END) "
+            "AS events_as_actor, "
+            "count(DISTINCT CASE WHEN e.recipient = ac.id THEN e.article_id || '/' || e.id END) "
+            "AS events_as_recipient "
+            "FROM actors ac LEFT JOIN events e ON e.article_id = ac.article_id "
+            "AND ac.id IN (e.actor, e.recipient)"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " GROUP BY ac.code, ac.org ORDER BY articles DESC, ac.code LIMIT ?")
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
+        return [{**dict(r), "sectors": json.loads(r["sectors"] or "[]")} for r in rows]
+
+    def places(self, country: str | None, limit: int) -> list[dict]:
+        """Places over the store, one per GeoNames id (or name), most mentioned first."""
+        sql = (
+            "SELECT p.geonameid, max(p.name) AS name, p.country, p.kind, avg(p.lat) AS lat, "
+            "avg(p.lon) AS lon, count(DISTINCT p.article_id) AS articles, "
+            "count(e.id) AS events "
+            "FROM places p LEFT JOIN events e ON e.article_id = p.article_id AND e.place = p.id"
+            + (" WHERE p.country = ?" if country else "")
+            + " GROUP BY coalesce(p.geonameid, p.name), p.country, p.kind "
+            "ORDER BY articles DESC, events DESC, name LIMIT ?")
+        params = [country] if country else []
+        return [dict(r) for r in self.conn.execute(sql, [*params, limit])]
+
+    def stats(self, query: EventQuery, by: str) -> list[dict]:
+        """Event counts per day × type × country."""
+        column = {"place": "e.place_country", "actor": "e.actor_country",
+                  "recipient": "e.recipient_country"}[by]
+        where, params = where_clause(query)
+        sql = (f"SELECT substr(e.date, 1, 10) AS day, e.type AS type, {column} AS country, "
+               f"count(*) AS count FROM events e JOIN articles a ON a.id = e.article_id{where} "
+               "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def counts(self) -> dict:
+        one = self.conn.execute
+        return {"articles": one("SELECT count(*) FROM articles").fetchone()[0],
+                "events": one("SELECT count(*) FROM events").fetchone()[0]}

@@ -1,0 +1,104 @@
+"""POST /articles behind its token, read-only serving, and the ``lagebild serve`` command."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from lagebild.serve import create_app
+
+from .conftest import documents, free_port, running, write_store
+
+TOKEN = "test-token-7f3a"
+GOOD = {"id": "wire-1", "lang": "en", "published": "2026-03-09", "source": "Example Wire",
+        "text": "Police arrested 12 protesters in Paris on Monday."}
+
+
+@pytest.fixture()
+def writable(tmp_path):
+    path = write_store(tmp_path / "store.db", documents())
+    with running(create_app(path, token=TOKEN)) as url, httpx.Client(base_url=url,
+                                                                      timeout=120) as http:
+        yield http
+
+
+def test_ingest_needs_the_token(writable):
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
+        response = writable.post("/articles", json=GOOD, headers=headers)
+        assert response.status_code == 401, headers
+        assert response.headers["www-authenticate"] == "Bearer"
+    assert writable.get("/articles/wire-1").status_code == 404
+
+
+def test_ingest_analyses_stores_and_keeps_going(writable):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    batch = [GOOD, {"id": "empty-1", "lang": "en", "text": ""},
+             {"id": "klingon-1", "text": "Qapla' batlh Daq ghot vIlegh."}]
+    response = writable.post("/articles", json=batch, headers=auth)
+    assert response.status_code == 201, response.text
+    results = {r["id"]: r for r in response.json()["data"]}
+    assert results["wire-1"]["status"] == "added"
+    assert results["empty-1"]["status"] == "failed" and results["empty-1"]["error"]
+    assert results["klingon-1"]["status"] == "failed"
+    stored = writable.get("/articles/wire-1").json()["data"]
+    assert stored["lang"] == "en" and stored["published"] == "2026-03-09"
+    assert any(t["text"] == "on Monday" or t["value"] == "2026-03-09" for t in stored["times"])
+    again = writable.post("/articles", json=GOOD, headers=auth).json()["data"]
+    assert again[0]["status"] == "unchanged"
+
+
+def test_ingest_refuses_bad_bodies(writable):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    bad = [b"{not json", b'{"text": 5}', b"[]", ("[" + ",".join(['{"text": "x"}'] * 101) + "]")]
+    for body in bad:
+        response = writable.post("/articles", content=body, headers=auth | {
+            "Content-Type": "application/json"})
+        assert response.status_code == 400, (body[:20], response.text)
+        assert response.json()["error"]["code"] == "L500"
+
+
+def test_read_only_server_leaves_the_store_untouched(tmp_path):
+    path = write_store(tmp_path / "store.db", documents())
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with running(create_app(path)) as url:
+        for route in ("/events", "/stats", "/actors", "/places", "/events.csv"):
+            assert httpx.get(url + route).status_code == 200
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_serve_command_binds_localhost_and_answers(tmp_path):
+    path = write_store(tmp_path / "store.db", documents())
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(path),
+                                "--port", str(port), "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read().decode()
+                assert time.monotonic() < deadline, "server did not answer"
+                time.sleep(0.2)
+        assert health["data"] == {"status": "ok", "articles": 3, "events": 5}
+        assert health["meta"]["ingest"] is False
+        page = httpx.get(f"http://127.0.0.1:{port}/").text
+        assert "/static/app.js" in page and "https://" not in page
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
+def test_serve_command_refuses_a_missing_store(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "lagebild.cli", "serve", "--db",
+                             str(tmp_path / "missing.db")], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    assert "L400" in result.stderr and "missing.db" in result.stderr
