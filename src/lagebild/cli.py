@@ -496,21 +496,32 @@ def serve(
     token: Annotated[str | None, typer.Option(
         envvar="LAGEBILD_API_TOKEN", help="switch on POST /articles for clients that send it")
     ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="server processes (one per core)")] = 1,
     quiet: Quiet = False,
 ) -> None:
     """Serve the store: JSON API (OpenAPI docs at /docs) and the web page at /."""
+    import os
+
     import uvicorn
 
     from .serve import create_app
 
     try:
-        application = create_app(db, token=token)
+        application = create_app(db, token=token)  # checks the store before binding
     except LagebildError as exc:
         raise _fail(exc) from None
     if not quiet:
         mode = "ingest on (token required)" if token else "read-only"
         err.print(f"lagebild on http://{host}:{port}/ over {db} ({mode})", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning" if quiet else "info")
+    log_level = "warning" if quiet else "info"
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level=log_level)
+        return
+    os.environ["LAGEBILD_DB"] = str(Path(db).resolve())
+    if token:
+        os.environ["LAGEBILD_API_TOKEN"] = token
+    uvicorn.run("lagebild.serve.app:from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level=log_level)
 
 
 @app.command()

@@ -7,6 +7,7 @@ stores articles for clients that send ``Authorization: Bearer <token>``.
 from __future__ import annotations
 
 import hmac
+import os
 import threading
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +22,7 @@ from .. import __version__
 from ..errors import AuthError, RequestError
 from ..model import Article
 from . import envelope, exports
-from .envelope import Envelope, ok
+from .envelope import Envelope, ok, ok_records
 from .filters import EventExport, EventPage, StatsFilters, decode_cursor, encode_cursor
 from .reads import Reader
 
@@ -108,11 +109,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
                   ingest=writer is not None)
 
     @app.get("/events", summary="Events matching every filter, one page at a time")
-    def events(filters: Annotated[EventPage, Query()]) -> Envelope:
+    def events(filters: Annotated[EventPage, Query()]) -> Response:
         after = decode_cursor(filters.cursor, filters.sort) if filters.cursor else None
         rows, last = reader.events(filters.query(), filters.sort, filters.limit, after)
-        return ok(rows, count=len(rows), limit=filters.limit, sort=filters.sort,
-                  next_cursor=encode_cursor(filters.sort, last) if last else None)
+        return ok_records(rows, count=len(rows), limit=filters.limit, sort=filters.sort,
+                          next_cursor=encode_cursor(filters.sort, last) if last else None)
 
     @app.get("/events.csv", summary="Events matching the filters as CSV",
              response_class=StreamingResponse)
@@ -176,6 +177,12 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         return response
 
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app over ``$LAGEBILD_DB`` (and ``$LAGEBILD_API_TOKEN``): the factory that each
+    uvicorn worker process calls when ``lagebild serve --workers N`` runs several."""
+    return create_app(os.environ["LAGEBILD_DB"], token=os.environ.get("LAGEBILD_API_TOKEN"))
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -35,6 +35,13 @@ def ok(data: Any, **meta: Any) -> Envelope:
     return Envelope({"data": data, "meta": meta, "error": None})
 
 
+def ok_records(records: list[str], **meta: Any) -> Response:
+    """The envelope around records that are JSON texts already (a page of events)."""
+    body = (b'{"data":[' + ",".join(records).encode("utf-8") + b'],"meta":'
+            + json.dumps(meta, separators=(",", ":")).encode("utf-8") + b',"error":null}')
+    return Response(body, media_type="application/json")
+
+
 def failure(status: int, code: str, message: str, details: list | None = None,
             headers: dict | None = None) -> Envelope:
     error = {"status": status, "code": code, "message": message, "details": details or []}

@@ -24,20 +24,38 @@ _ORDER = {  # sort → (key expression, direction)
     "-published": ("coalesce(a.published, '')", "DESC"),
 }
 
-_SELECT = """
-SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, e.confidence, e.context,
-       e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
-       e.place_name, e.place_country, e.lat, e.lon, e.quote,
-       e.actor, ac.name AS actor_name, e.actor_code, e.actor_country, e.actor_org,
-       ac.sector AS actor_sector,
-       e.recipient, rc.name AS recipient_name, e.recipient_code, e.recipient_country,
-       e.recipient_org, rc.sector AS recipient_sector,
-       e.attributed_to, at.name AS attributed_name, at.code AS attributed_code,
-       e.quantity, am.text AS quantity_text, am.value AS quantity_value,
-       am.unit AS quantity_unit, am.start AS quantity_start, am."end" AS quantity_end,
-       a.title, a.url, a.source, a.published, coalesce(a.cluster_id, a.id) AS cluster,
-       {key} AS sort_key
-FROM events e
+def _party(role: str, alias: str) -> str:
+    return (f"CASE WHEN e.{role} IS NULL THEN NULL ELSE json_object('id', e.{role}, "
+            f"'name', {alias}.name, 'code', e.{role}_code, 'country', e.{role}_country, "
+            f"'org', e.{role}_org, 'sector', json(coalesce({alias}.sector, '[]'))) END")
+
+
+# One event as the API gives it, built by SQLite as JSON text: Python only joins the
+# records of a page, which keeps a page of 50 events at about a millisecond.
+RECORD = f"""json_object(
+    'id', e.article_id || '/' || e.id, 'type', e.type, 'mode', e.mode,
+    'modality', e.modality, 'date', e.date, 'confidence', e.confidence,
+    'context', json(coalesce(e.context, '[]')),
+    'actor', {_party("actor", "ac")}, 'recipient', {_party("recipient", "rc")},
+    'trigger', json_object('text', e.trigger_text, 'start', e.trigger_start,
+                           'end', e.trigger_end),
+    'sentence', json_array(e.sentence_start, e.sentence_end),
+    'place', CASE WHEN e.place_name IS NULL THEN NULL ELSE json_object(
+        'name', e.place_name, 'country', e.place_country, 'lat', e.lat, 'lon', e.lon) END,
+    'quantity', CASE WHEN e.quantity IS NULL THEN NULL ELSE json_object(
+        'id', e.quantity, 'text', am.text, 'value', am.value, 'unit', am.unit,
+        'start', am.start, 'end', am."end") END,
+    'attributed_to', CASE WHEN e.attributed_to IS NULL THEN NULL ELSE json_object(
+        'id', e.attributed_to, 'name', at.name, 'code', at.code) END,
+    'quote', e.quote,
+    'article', json_object('id', e.article_id, 'title', a.title, 'url', a.url,
+        'source', a.source, 'published', a.published,
+        'cluster', coalesce(a.cluster_id, a.id)))"""
+
+_DETAILS = """
+SELECT {record} AS record, e.article_id, e.id, e.type, e.actor_code, e.recipient_code,
+       e.quote AS quote_id, coalesce(a.cluster_id, a.id) AS cluster, {key} AS sort_key
+FROM {source}
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN actors ac ON ac.article_id = e.article_id AND ac.id = e.actor
 LEFT JOIN actors rc ON rc.article_id = e.article_id AND rc.id = e.recipient
@@ -58,48 +76,14 @@ def split_event_id(value: str) -> tuple[str, str]:
     return article_id, event
 
 
-def _actor(row: sqlite3.Row, role: str) -> dict | None:
-    if row[role] is None:
-        return None
-    return {
-        "id": row[role], "name": row[f"{role}_name"], "code": row[f"{role}_code"],
-        "country": row[f"{role}_country"], "org": row[f"{role}_org"],
-        "sector": json.loads(row[f"{role}_sector"] or "[]"),
-    }
-
-
-def event_record(row: sqlite3.Row) -> dict:
-    """One event as the API gives it: actors, trigger, place, amount and article inline."""
-    return {
-        "id": event_id(row["article_id"], row["id"]),
-        "type": row["type"], "mode": row["mode"], "modality": row["modality"],
-        "date": row["date"], "confidence": row["confidence"],
-        "context": json.loads(row["context"] or "[]"),
-        "actor": _actor(row, "actor"), "recipient": _actor(row, "recipient"),
-        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"],
-                    "end": row["trigger_end"]},
-        "sentence": [row["sentence_start"], row["sentence_end"]],
-        "place": None if row["place_name"] is None else {
-            "name": row["place_name"], "country": row["place_country"],
-            "lat": row["lat"], "lon": row["lon"]},
-        "quantity": None if row["quantity"] is None else {
-            "id": row["quantity"], "text": row["quantity_text"], "value": row["quantity_value"],
-            "unit": row["quantity_unit"], "start": row["quantity_start"],
-            "end": row["quantity_end"]},
-        "attributed_to": None if row["attributed_to"] is None else {
-            "id": row["attributed_to"], "name": row["attributed_name"],
-            "code": row["attributed_code"]},
-        "quote": row["quote"],
-        "article": {"id": row["article_id"], "title": row["title"], "url": row["url"],
-                    "source": row["source"], "published": row["published"],
-                    "cluster": row["cluster"]},
-    }
-
-
 def _ordered(query: EventQuery, sort: str, limit: int,
              after: list | None = None) -> tuple[str, list]:
-    """The SELECT of events matching ``query`` in ``sort`` order, from after the key ``after``
-    (keyset pagination: the page costs the same wherever it starts)."""
+    """The events matching ``query`` in ``sort`` order, from after the key ``after``.
+
+    Keyset pagination: the inner SELECT picks the page over the events alone (an index
+    gives the order), and only the page's rows are joined with actors, amounts and
+    articles, so a page costs the same wherever it starts and whatever the store's size.
+    """
     key, direction = _ORDER[sort]
     where, params = where_clause(query)
     if after is not None:
@@ -107,8 +91,11 @@ def _ordered(query: EventQuery, sort: str, limit: int,
         where += (" AND " if where else " WHERE ") + (
             f"({key}, e.article_id, e.id) {compare} (?, ?, ?)")
         params += after
-    sql = (_SELECT.format(key=key) + where
-           + f" ORDER BY {key} {direction}, e.article_id {direction}, e.id {direction} LIMIT ?")
+    order = f"{key} {direction}, e.article_id {direction}, e.id {direction}"
+    join = " JOIN articles a ON a.id = e.article_id" if "a." in where + key else ""
+    page = (f"(SELECT e.rowid AS page_row FROM events e{join}{where} ORDER BY {order} LIMIT ?)"
+            " page JOIN events e ON e.rowid = page.page_row")
+    sql = _DETAILS.format(record=RECORD, key=key, source=page) + f" ORDER BY {order}"
     return sql, [*params, limit]
 
 
@@ -140,34 +127,35 @@ class Reader:
     # -- events ---------------------------------------------------------------
 
     def events(self, query: EventQuery, sort: str, limit: int,
-               after: list | None = None) -> tuple[list[dict], list | None]:
-        """One page of events in sort order after ``after``; with the key of its last event
-        when more follow."""
+               after: list | None = None) -> tuple[list[str], list | None]:
+        """One page of events (JSON texts) in sort order after ``after``; with the key of
+        its last event when more follow."""
         rows = self.conn.execute(*_ordered(query, sort, limit + 1, after)).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         last = [rows[-1]["sort_key"], rows[-1]["article_id"], rows[-1]["id"]] if more else None
-        return [event_record(r) for r in rows], last
+        return [r["record"] for r in rows], last
 
     def event_rows(self, query: EventQuery, sort: str, limit: int) -> Iterator[dict]:
         """Events for the exports, in sort order, at most ``limit``."""
         for row in self.conn.execute(*_ordered(query, sort, limit)):
-            yield event_record(row)
+            yield json.loads(row["record"])
 
     def event(self, value: str) -> dict:
         """One event with its sentence, quote and the sources that report it."""
         article_id, event = split_event_id(value)
         row = self.conn.execute(
-            _SELECT.format(key="''") + " WHERE e.article_id = ? AND e.id = ?", (article_id, event)
+            _DETAILS.format(record=RECORD, key="''", source="events e")
+            + " WHERE e.article_id = ? AND e.id = ?", (article_id, event)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no event {value!r}")
-        record = event_record(row)
+        record = json.loads(row["record"])
         text = self.conn.execute("SELECT text FROM articles WHERE id = ?",
                                  (article_id,)).fetchone()[0]
         start, end = record["sentence"]
         record["sentence_text"] = text[start:end]
-        record["quote"] = self._quote(article_id, row["quote"])
+        record["quote"] = self._quote(article_id, row["quote_id"])
         record["sources"] = self._sources(row)
         return record
 

@@ -187,9 +187,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0003_event_reading_indexes",
         """
         CREATE INDEX events_order ON events(coalesce(date, ''), article_id, id);
-        CREATE INDEX events_actor_code ON events(actor_code);
-        CREATE INDEX events_recipient_code ON events(recipient_code);
-        CREATE INDEX events_place_country ON events(place_country);
+        CREATE INDEX events_type_order ON events(type, coalesce(date, ''), article_id, id);
         """,
     ),
 ]

@@ -100,10 +100,11 @@ def where_clause(query: EventQuery) -> tuple[str, list]:
         where.append("e.modality = ?")
         params.append(query.modality)
     if query.since:
-        where.append("e.date >= ?")  # ISO strings: "2022-01-06" >= "2022-01-06" holds
+        # ISO strings compare in time order; coalesce() as in the events_order index
+        where.append("coalesce(e.date, '') >= ?")
         params.append(query.since)
     if query.until:
-        where.append("e.date < ?")  # every date that starts with `until` is before this
+        where.append("coalesce(e.date, '') < ?")  # every date starting with `until` is before
         params.append(query.until + "\uffff")
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox

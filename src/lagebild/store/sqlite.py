@@ -46,6 +46,7 @@ class Store(FeedState):
 
     def __init__(self, path: str | Path = "lagebild.db", *, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
         self._columns: dict[str, set[str]] = {}
         try:
             if readonly:
@@ -74,6 +75,11 @@ class Store(FeedState):
         self.close()
 
     def close(self) -> None:
+        if not self.readonly:
+            try:  # keep the query planner's statistics current (cheap; SQLite's advice)
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
         self.conn.close()
 
     # -- schema ---------------------------------------------------------------
