@@ -132,7 +132,8 @@ def test_exports_carry_the_filtered_events(client):
 def test_openapi_and_docs_are_served_locally(client):
     spec = client.get("/openapi.json").json()
     assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/actors", "/places",
-            "/stats", "/events.csv", "/events.geojson", "/events.parquet"} <= set(spec["paths"])
+            "/stats", "/stats/places", "/events.csv", "/events.geojson",
+            "/events.parquet"} <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
     assert {"type", "actor", "since", "until", "bbox", "q", "cursor", "limit"} <= params
     page = client.get("/docs").text
@@ -207,3 +208,13 @@ def test_no_query_string_gives_a_server_error(base_url):
                 assert response.json()["error"]["code"].startswith("L5")
 
         check()
+
+
+def test_place_counts_for_the_map(client):
+    rows = client.get("/stats/places?country=FR").json()["data"]
+    assert {(r["name"], r["type"], r["count"]) for r in rows} == {
+        ("Lyon", "COERCE", 1), ("Lyon", "PROTEST", 1), ("Mali", "MOBILIZE", 1),
+        ("Mali", "PROTEST", 1)}
+    lyon = next(r for r in rows if r["type"] == "COERCE")
+    assert (lyon["lat"], lyon["lon"], lyon["country"], lyon["event"]) == (
+        45.748, 4.847, "FR", "art-lyon/v1")

@@ -23,7 +23,14 @@ from ..errors import AuthError, RequestError
 from ..model import Article
 from . import envelope, exports
 from .envelope import Envelope, ok, ok_records
-from .filters import EventExport, EventPage, StatsFilters, decode_cursor, encode_cursor
+from .filters import (
+    EventExport,
+    EventFilters,
+    EventPage,
+    StatsFilters,
+    decode_cursor,
+    encode_cursor,
+)
 from .reads import Reader
 
 STATIC = Path(__file__).parent / "static"
@@ -158,6 +165,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     def stats(filters: Annotated[StatsFilters, Query()]) -> Envelope:
         rows = reader.stats(filters.query(), filters.by)
         return ok(rows, count=len(rows), by=filters.by)
+
+    @app.get("/stats/places", summary="Event counts per place × type (points for a map)")
+    def place_stats(filters: Annotated[EventFilters, Query()]) -> Envelope:
+        rows = reader.place_counts(filters.query())
+        return ok(rows, count=len(rows))
 
     @app.post("/articles", summary="Analyse and store articles (needs the API token)",
               status_code=201)

@@ -252,6 +252,17 @@ class Reader:
                "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
         return [dict(r) for r in self.conn.execute(sql, params)]
 
+    def place_counts(self, query: EventQuery) -> list[dict]:
+        """Events per place and type, with one event id of each group (the map's points)."""
+        where, params = where_clause(query)
+        where += (" AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        join = " JOIN articles a ON a.id = e.article_id" if "a." in where else ""
+        sql = ("SELECT e.place_name AS name, e.place_country AS country, e.lat, e.lon, "
+               "e.type, count(*) AS count, min(e.article_id || '/' || e.id) AS event "
+               f"FROM events e{join}{where} GROUP BY e.lat, e.lon, e.place_name, "
+               "e.place_country, e.type ORDER BY count DESC")
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
     def counts(self) -> dict:
         one = self.conn.execute
         return {"articles": one("SELECT count(*) FROM articles").fetchone()[0],

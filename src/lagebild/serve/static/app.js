@@ -90,15 +90,13 @@ async function refresh() {
     const page = new URLSearchParams(params);
     page.set("limit", "100");
     const [events, stats, points] = await Promise.all([
-      api(`/events?${page}`),
-      api(`/stats?${params}`),
-      fetch(`/events.geojson?${params}${params.toString() ? "&" : ""}limit=5000`).then((r) => r.json()),
+      api(`/events?${page}`), api(`/stats?${params}`), api(`/stats/places?${params}`),
     ]);
     renderCards(events.data, false);
     nextCursor = events.meta.next_cursor;
     $("#more").hidden = !nextCursor;
     renderTimeline(stats.data);
-    renderMap(points.features || []);
+    renderMap(points.data);
     const total = stats.data.reduce((sum, row) => sum + row.count, 0);
     $("#summary").textContent = `${total} event${total === 1 ? "" : "s"}`;
   } catch (error) {
@@ -182,21 +180,22 @@ function countryPath(geometry) {
   return polygons.map((polygon) => polygon.map(ringPath).join("")).join("");
 }
 
-function renderMap(features) {
+function renderMap(points) {
+  // points: one row per place and type, {name, country, lat, lon, type, count, event}
   const svg = $("#map");
   svg.replaceChildren();
-  const located = features.filter((f) => f.geometry);
-  const active = new Set(located.map((f) => f.properties.place_country));
+  const active = new Set(points.map((p) => p.country));
   // fit the view to the events, never closer than 40° × 20°
   let [x0, y0, x1, y1] = [0, 0, 360, 180];
-  if (located.length) {
-    const xs = located.map((f) => f.geometry.coordinates[0] + 180);
-    const ys = located.map((f) => 90 - f.geometry.coordinates[1]);
+  if (points.length) {
+    const xs = points.map((p) => p.lon + 180);
+    const ys = points.map((p) => 90 - p.lat);
     const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
     const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
     const w = Math.max(40, (Math.max(...xs) - Math.min(...xs)) * 1.4);
     const h = Math.max(20, (Math.max(...ys) - Math.min(...ys)) * 1.4, w / 2.4);
-    [x0, y0, x1, y1] = [cx - Math.max(w, h * 2.4) / 2, cy - h / 2, cx + Math.max(w, h * 2.4) / 2, cy + h / 2];
+    const half = Math.max(w, h * 2.4) / 2;
+    [x0, y0, x1, y1] = [cx - half, cy - h / 2, cx + half, cy + h / 2];
   }
   svg.setAttribute("viewBox", `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
   const land = el("svg:g", { class: "countries" });
@@ -208,29 +207,26 @@ function renderMap(features) {
     }, el("svg:title", {}, feature.properties.name)));
   }
   svg.append(land);
-  // one circle per place and type; its area grows with the number of events
-  const groups = new Map();
-  for (const f of located) {
-    const [lon, lat] = f.geometry.coordinates;
-    const key = `${lon},${lat},${f.properties.type}`;
-    if (!groups.has(key)) groups.set(key, { lon, lat, type: f.properties.type, events: [] });
-    groups.get(key).events.push(f.properties);
-  }
+  // one circle per place and type, its area growing with the number of events; the types
+  // of one place are set side by side
   const unit = (x1 - x0) / 150;
+  const max = Math.max(1, ...points.map((p) => p.count));
+  const seen = new Map();
   const layer = el("svg:g", { class: "points" });
-  const byType = [...groups.values()].sort((a, b) => b.events.length - a.events.length);
-  byType.forEach((group, index) => {
-    const shift = unit * 0.9 * (index % 5);  // keep types at one place apart
-    const first = group.events[0];
+  for (const point of points) {
+    const key = `${point.lon},${point.lat}`;
+    const index = seen.get(key) || 0;
+    seen.set(key, index + 1);
     layer.append(el("svg:circle", {
-      class: "event-point", cx: group.lon + 180 + shift, cy: 90 - group.lat,
-      r: unit * (1 + Math.sqrt(group.events.length) * 0.6), fill: COLORS[group.type],
-      "data-type": group.type, "data-country": first.place_country, "data-id": first.id,
-      onclick: () => openEvent(first.id),
-    }, el("svg:title", {}, `${group.type} · ${first.place_name} · ${group.events.length} event(s)`)));
-  });
+      class: "event-point", cx: point.lon + 180 + unit * 1.2 * (index % 6),
+      cy: 90 - point.lat + unit * 1.2 * Math.floor(index / 6),
+      r: unit * (0.8 + 1.6 * Math.sqrt(point.count / max)), fill: COLORS[point.type],
+      "data-type": point.type, "data-country": point.country, "data-id": point.event,
+      onclick: () => openEvent(point.event),
+    }, el("svg:title", {}, `${point.type} · ${point.name} · ${point.count} event(s)`)));
+  }
   svg.append(layer);
-  const types = [...new Set(located.map((f) => f.properties.type))];
+  const types = TYPES.filter((type) => points.some((p) => p.type === type));
   $("#legend").replaceChildren(...types.map((type) => el("span", {},
     el("span", { class: "swatch", style: `background:${COLORS[type]}` }), " ", type)));
 }
