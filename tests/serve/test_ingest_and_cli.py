@@ -102,3 +102,20 @@ def test_serve_command_refuses_a_missing_store(tmp_path):
                             timeout=60)
     assert result.returncode == 2
     assert "L400" in result.stderr and "missing.db" in result.stderr
+
+
+def test_oversized_bodies_are_refused(writable, monkeypatch):
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    big = b'{"text": "' + b"x" * (33 * 1024 * 1024) + b'"}'
+    response = writable.post("/articles", content=big, headers=auth)
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "L500"
+
+    def chunks():  # no Content-Length: counted as it arrives
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"y" * (1024 * 1024)
+        yield b'"}'
+
+    response = writable.post("/articles", content=chunks(), headers=auth)
+    assert response.status_code == 413

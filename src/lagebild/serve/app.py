@@ -35,6 +35,7 @@ from .reads import Reader
 
 STATIC = Path(__file__).parent / "static"
 MAX_POST = 100
+MAX_BODY = 32 * 1024 * 1024  # bytes of one POST; each article is cut at max_chars anyway
 
 
 class ActorFilters(BaseModel):
@@ -103,6 +104,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         "`{data, meta, error}`.",
     )
     envelope.install(app)
+    app.add_middleware(envelope.BodyLimit, limit=MAX_BODY)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _mount_docs(app)
 

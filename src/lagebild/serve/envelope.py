@@ -49,6 +49,41 @@ def failure(status: int, code: str, message: str, details: list | None = None,
                     headers=headers)
 
 
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes gets 413 before it is read whole."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"0")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(scope, receive, send)
+        seen, refused = 0, False
+
+        async def counted():
+            nonlocal seen, refused
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit and not refused:
+                refused = True
+                await self._refuse(scope, receive, send)
+            return {"type": "http.disconnect"} if refused else message
+
+        async def guarded(message):
+            if not refused:  # the 413 has been sent; whatever the app answers is dropped
+                await send(message)
+
+        await self.app(scope, counted, guarded)
+
+    async def _refuse(self, scope, receive, send):
+        response = failure(413, RequestError.code, f"request body over {self.limit:,} bytes")
+        await response(scope, receive, send)
+
+
 def install(app: FastAPI) -> None:
     """Route every error through the envelope."""
 
