@@ -8,6 +8,7 @@ index lookups, whatever the size of the store.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,9 @@ _ORDER = {  # sort → (key expression, direction)
     "published": ("coalesce(a.published, '')", "ASC"),
     "-published": ("coalesce(a.published, '')", "DESC"),
 }
+
+_ARTICLE = re.compile(r"\ba\.")  # SQL that reads a column of the article
+
 
 def _party(role: str, alias: str) -> str:
     return (f"CASE WHEN e.{role} IS NULL THEN NULL ELSE json_object('id', e.{role}, "
@@ -92,7 +96,7 @@ def _ordered(query: EventQuery, sort: str, limit: int,
             f"({key}, e.article_id, e.id) {compare} (?, ?, ?)")
         params += after
     order = f"{key} {direction}, e.article_id {direction}, e.id {direction}"
-    join = " JOIN articles a ON a.id = e.article_id" if "a." in where + key else ""
+    join = " JOIN articles a ON a.id = e.article_id" if _ARTICLE.search(where + key) else ""
     page = (f"(SELECT e.rowid AS page_row FROM events e{join}{where} ORDER BY {order} LIMIT ?)"
             " page JOIN events e ON e.rowid = page.page_row")
     sql = _DETAILS.format(record=RECORD, key=key, source=page) + f" ORDER BY {order}"
@@ -256,7 +260,7 @@ class Reader:
         """Events per place and type, with one event id of each group (the map's points)."""
         where, params = where_clause(query)
         where += (" AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
-        join = " JOIN articles a ON a.id = e.article_id" if "a." in where else ""
+        join = " JOIN articles a ON a.id = e.article_id" if _ARTICLE.search(where) else ""
         sql = ("SELECT e.place_name AS name, e.place_country AS country, e.lat, e.lon, "
                "e.type, count(*) AS count, min(e.article_id || '/' || e.id) AS event "
                f"FROM events e{join}{where} GROUP BY e.lat, e.lon, e.place_name, "
