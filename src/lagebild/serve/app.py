@@ -117,8 +117,9 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         return ok({"status": "ok", **reader.counts()}, version=__version__,
                   ingest=writer is not None)
 
+    # a page is a few index lookups: answered on the event loop, without a thread hop
     @app.get("/events", summary="Events matching every filter, one page at a time")
-    def events(filters: Annotated[EventPage, Query()]) -> Response:
+    async def events(filters: Annotated[EventPage, Query()]) -> Response:
         after = decode_cursor(filters.cursor, filters.sort) if filters.cursor else None
         rows, last = reader.events(filters.query(), filters.sort, filters.limit, after)
         return ok_records(rows, count=len(rows), limit=filters.limit, sort=filters.sort,
