@@ -47,6 +47,14 @@ def test_german_inflected_forms():
     assert found["Kasachstans"].kind == "country" and found["Kasachstans"].country == "KZ"
 
 
+def test_a_final_full_stop_is_tried_with_and_without():
+    assert name_variants("Ky.") == ["Ky.", "Ky"]
+    assert name_variants("Moskau.") == ["Moskau.", "Moskau"]
+    found = places_of("He moved to Lexington, Ky. Then he left.", ["Lexington", "Ky."])
+    assert found["Ky."].name == "Kentucky"
+    assert found["Lexington"].admin1 == "KY"
+
+
 def test_country_hint_from_the_entity_ruler_is_a_candidate():
     mention = Mention("Nordkaukasusland", 0, 16, country_hint="RU")
     resolve([mention], load_gazetteer())

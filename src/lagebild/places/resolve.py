@@ -59,9 +59,12 @@ class Mention:
 
 
 def name_variants(text: str, suffixes: tuple[str, ...] = ()) -> list[str]:
-    """The name as written, without an inflection suffix, and in title case when shouted."""
-    text = " ".join(text.split()).strip(".,;:\"'“”„«»()")
-    variants = [text]
+    """The name as written, without an inflection suffix, and in title case when shouted;
+    a final full stop is kept first (Ky., W.Va.), then left off (end of a sentence)."""
+    text = " ".join(text.split()).strip(",;:\"'“”„«»()")
+    variants = [text] if text.endswith(".") else []
+    text = text.rstrip(".")
+    variants.append(text)
     for suffix in (*suffixes, "'s", "’s"):
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
             variants.append(text[: -len(suffix)])
