@@ -65,3 +65,15 @@ def test_unknown_names_stay_unresolved():
     mention = Mention("Xqzzy", 0, 5)
     resolve([mention], load_gazetteer())
     assert mention.place is None
+
+
+def test_names_that_can_share_a_state_go_there_together():
+    """No name is clear by itself, but Gainesville, Hall County and Georgia all have a
+    candidate in the US state of Georgia (Gainesville in Florida is bigger)."""
+    text = "The Gainesville council and Hall County asked Georgia for road money."
+    found = places_of(text, ["Gainesville", "Hall County", "Georgia"])
+    assert (found["Gainesville"].country, found["Gainesville"].admin1) == ("US", "GA")
+    assert (found["Hall County"].country, found["Hall County"].admin1) == ("US", "GA")
+    assert (found["Georgia"].country, found["Georgia"].kind) == ("US", "region")
+    alone = places_of("The Gainesville council met.", ["Gainesville"])
+    assert alone["Gainesville"].admin1 == "FL"

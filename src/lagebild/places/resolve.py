@@ -16,7 +16,10 @@ The score of a candidate adds up a prior and what the article says:
 - the country the article's source is in, where known.
 
 Mentions of the same name share one place. The first round of context uses
-only the names that are clear by themselves; two rounds suffice.
+the names that are clear by themselves and what the other names may stand for
+(their candidates within ``PLAUSIBLE_MARGIN`` of their best prior): a town
+gains for each other name with a candidate in its state (Gainesville, Hall
+County and Georgia all have one in Georgia); two rounds suffice.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ CONTAINER = 8.0
 SOURCE_COUNTRY = 1.5
 HINTED_COUNTRY = 1.0
 ROUNDS = 2
+#: Candidates of another name that count as what it may stand for: within this of its best prior.
+PLAUSIBLE_MARGIN = 3.0
+COHERENT_REGION, COHERENT_REGION_MAX = 2.5, 3
+COHERENT_COUNTRY, COHERENT_COUNTRY_MAX = 0.5, 4
 #: A name whose best candidate leads by this much without context informs the first round.
 SURE_MARGIN = 3.0
 
@@ -141,6 +148,35 @@ class _Context:
         return score
 
 
+class _Coherence:
+    """What the other names may stand for: for each first-level region and country, how
+    many other names have a plausible candidate there (Gainesville, Hall County and Georgia
+    all have one in the US state of Georgia)."""
+
+    def __init__(self, priors: dict[str, list[tuple[Match, float]]]):
+        self.regions: Counter = Counter()
+        self.countries: Counter = Counter()
+        self.own: dict[str, tuple[set, set]] = {}
+        for text, scored in priors.items():
+            best = max(score for _, score in scored)
+            plausible = [m.place for m, score in scored if score >= best - PLAUSIBLE_MARGIN]
+            regions = {(p.country, p.admin1) for p in plausible if p.kind != "country"}
+            countries = {p.country for p in plausible}
+            self.regions.update(regions)
+            self.countries.update(countries)
+            self.own[text] = (regions, countries)
+
+    def score(self, place: PlaceRecord, text: str) -> float:
+        regions, countries = self.own[text]
+        score = 0.0
+        if place.kind != "country":
+            key = (place.country, place.admin1)
+            score += COHERENT_REGION * min(COHERENT_REGION_MAX,
+                                           self.regions[key] - (key in regions))
+        others = self.countries[place.country] - (place.country in countries)
+        return score + COHERENT_COUNTRY * min(COHERENT_COUNTRY_MAX, others)
+
+
 def _container_score(place: PlaceRecord, mention: Mention) -> float:
     container = mention.container.place if mention.container else None
     if container is not None and container.contains(place):
@@ -177,6 +213,7 @@ def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
     order = sorted(groups, key=lambda text: groups[text][0].container is not None)
     choice: dict[str, PlaceRecord] = {}
     sure: set[str] = set()
+    coherence = _Coherence(priors) if len(priors) > 1 else None
     for round_ in range(ROUNDS + 1):
         # the first context comes only from the names that are clear by themselves
         known = [choice[t] for t in (sure if round_ == 1 else choice)]
@@ -189,6 +226,8 @@ def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
                 score += max(_container_score(match.place, m) for m in group)
                 if context is not None:
                     score += context.score(match.place, own)
+                if round_ == 1 and coherence is not None:
+                    score += coherence.score(match.place, text)
                 ranked.append((score, match.place))
             ranked.sort(key=lambda item: -item[0])
             if round_ == 0 and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= SURE_MARGIN):
