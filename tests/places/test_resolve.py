@@ -77,3 +77,20 @@ def test_names_that_can_share_a_state_go_there_together():
     assert (found["Georgia"].country, found["Georgia"].kind) == ("US", "region")
     alone = places_of("The Gainesville council met.", ["Gainesville"])
     assert alone["Gainesville"].admin1 == "FL"
+
+
+def test_a_town_close_to_another_name_goes_with_it():
+    """Athens in Ohio lies next to Meigs County; Athens in Greece is far bigger."""
+    found = places_of("Athens and Meigs County declared a flood emergency on Monday.",
+                      ["Athens", "Meigs County"])
+    assert (found["Athens"].country, found["Athens"].admin1) == ("US", "OH")
+    assert (found["Meigs County"].country, found["Meigs County"].admin1) == ("US", "OH")
+    greek = places_of("Athens and Sparta were rivals.", ["Athens", "Sparta"])
+    assert greek["Athens"].country == "GR"
+
+
+def test_towns_of_one_county_stay_together():
+    """Each of these names is a town in several states; together they are Mississippi."""
+    text = "Sheriffs from Jackson, Madison County and Ridgeland met in Canton."
+    found = places_of(text, ["Jackson", "Madison County", "Ridgeland", "Canton"])
+    assert {p.admin1 for p in found.values()} == {"MS"}
