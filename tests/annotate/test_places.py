@@ -121,3 +121,11 @@ def test_english_datelines_abbreviated_states_and_short_words(pipeline):
 def test_shouted_words_outside_datelines_are_no_places(pipeline):
     doc = analyse(pipeline, "The company said PARIS would stay its code name.", "en")
     assert not [e for e in doc.entities if e.label == "LOC"]
+
+
+def test_position_words_alone_are_no_places(pipeline):
+    doc = analyse(pipeline, "Crews closed North Lumpkin Street. The West watched as Central "
+                            "and North met in North Carolina.", "en")
+    found = [e.text for e in doc.entities if e.label == "LOC"]
+    assert "North Carolina" in found
+    assert not {"North", "West", "Central"} & set(found)

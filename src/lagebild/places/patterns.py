@@ -5,7 +5,8 @@ Only names a reader would take for a place make it: regions, cities from
 anything else, from ``MIN_CITY_POPULATION_WORDS``; their alternate names,
 which hold the exonyms such as Moskau or Peking, from ``MIN_ALIAS_POPULATION``
 on), written with a capital, and not a common word of the language (the pack's
-``place_stopwords.tsv`` and spaCy's stop words). A shouted name counts in a
+``place_stopwords.tsv`` and spaCy's stop words) nor a word of position alone
+(North, Centre: GeoNames names regions so). A shouted name counts in a
 dateline only ("CHARLESTON, W.Va. --"), an abbreviated region only after a
 town and a comma ("Lexington, Ky.").
 """
@@ -29,6 +30,13 @@ MIN_ALIAS_POPULATION = 100_000
 STOPWORDS_FILE = "place_stopwords.tsv"
 
 
+#: Words of position that GeoNames has as names of regions (North, Centre, Western), but
+#: that a text uses alone for anything but them (North Lumpkin Street, the West).
+POSITION_WORDS = {
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Centre", "Center",
+    "Capital", "Upper", "Lower", "Middle", "Nord", "Süd", "Ost", "Mitte", "Zentrum",
+}
 #: Tokens that may follow a dateline's place name (CHARLESTON, ...; BEIRUT (AP) --).
 DATELINE_MARKS = {",", "(", "-", "--", "—", "–"}
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-zé]{0,4}\. ?){1,3}")
@@ -64,7 +72,7 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
     gazetteer = gazetteer or load_gazetteer()
     found = []
     for name, matches in gazetteer.names():
-        if not (_looks_like_name(name) or is_abbreviation(name)):
+        if not (_looks_like_name(name) or is_abbreviation(name)) or name in POSITION_WORDS:
             continue
         places = [gazetteer.record(row) for row, alias in matches]
         worth = [p for p, (_, alias) in zip(places, matches, strict=True)
