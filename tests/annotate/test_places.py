@@ -129,3 +129,14 @@ def test_position_words_alone_are_no_places(pipeline):
     found = [e.text for e in doc.entities if e.label == "LOC"]
     assert "North Carolina" in found
     assert not {"North", "West", "Central"} & set(found)
+
+
+def test_a_longer_place_name_takes_in_a_country(pipeline):
+    doc = analyse(pipeline, "Fires burned in New Mexico and Western Australia; Mexico City "
+                            "and Mexico sent help.", "en")
+    found = [e.text for e in doc.entities if e.label == "LOC"]
+    assert found == ["New Mexico", "Western Australia", "Mexico City", "Mexico"]
+    assert (place_of(doc, "New Mexico").country, place_of(doc, "New Mexico").kind) == (
+        "US", "region")
+    assert place_of(doc, "Western Australia").country == "AU"
+    assert place_of(doc, "Mexico").kind == "country"

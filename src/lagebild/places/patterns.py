@@ -104,7 +104,8 @@ class PlaceNameMatcher:
     token sequences) but looks names up in a dict, so that some 100,000 names
     cost a fraction of a second to load instead of the ruler's tokenizing of
     every pattern. Entities already there (countries, organisations, a
-    statistical model's) are kept; the longest name wins among overlaps.
+    statistical model's) are kept, but for a place that a longer place name
+    takes in whole (New Mexico, Mexico City); the longest name wins among overlaps.
     """
 
     def __init__(self, patterns: dict[str, str], max_tokens: int = 6):
@@ -117,9 +118,18 @@ class PlaceNameMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         for start, token in enumerate(doc):
-            if not token.text[:1].isupper() or start in taken:
+            if not token.text[:1].isupper():
+                continue
+            if start in taken:
+                # a longer name may take in a place found before (New Mexico, Mexico City)
+                ent = taken[start]
+                if ent.label_ == "LOC" and ent.start == start \
+                        and token.text.split("-", 1)[0] in self.first_words:
+                    span = self._name(doc, start, taken)
+                    if span is not None:
+                        found.append(span)
                 continue
             span = self._abbreviation(doc, start, taken)
             if span is None and token.text.isupper():
@@ -132,17 +142,23 @@ class PlaceNameMatcher:
             doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
-    def _free(self, start: int, end: int, taken: set[int]) -> bool:
+    def _free(self, start: int, end: int, taken: dict[int, Span]) -> bool:
         return not any(i in taken for i in range(start, end))
 
-    def _name(self, doc: Doc, start: int, taken: set[int]) -> Span | None:
+    def _name(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
+        """The longest name from ``start`` that overlaps no entity but places found before
+        that it takes in whole (New Mexico over Mexico)."""
         for end in range(min(len(doc), start + self.max_tokens), start, -1):
             key = self.patterns.get(doc[start:end].text)
-            if key is not None and self._free(start, end, taken):
+            if key is not None and all(
+                    i not in taken or (taken[i].label_ == "LOC" and taken[i].start >= start
+                                       and taken[i].end <= end
+                                       and taken[i].end - taken[i].start < end - start)
+                    for i in range(start, end)):
                 return Span(doc, start, end, label="LOC", span_id=key)
         return None
 
-    def _abbreviation(self, doc: Doc, start: int, taken: set[int]) -> Span | None:
+    def _abbreviation(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
         """Ky. in "Lexington, Ky.": after a capitalised word and a comma only."""
         if start < 2 or doc[start - 1].text != "," or not doc[start - 2].text[:1].isupper():
             return None
@@ -152,7 +168,7 @@ class PlaceNameMatcher:
                 return Span(doc, start, end, label="LOC", span_id=key)
         return None
 
-    def _dateline(self, doc: Doc, start: int, taken: set[int]) -> Span | None:
+    def _dateline(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
         """A shouted name followed by a dateline mark: CHARLESTON, ...; BEIRUT (AP)."""
         end = start
         while end < min(len(doc), start + self.max_tokens) and doc[end].is_upper \
