@@ -116,7 +116,8 @@ def prior(match: Match, eponyms: set[tuple[str, str]]) -> float:
 class _Context:
     """What the current choices of all mentions say, minus one mention's own."""
 
-    def __init__(self, chosen: list[PlaceRecord]):
+    def __init__(self, chosen: list[PlaceRecord], km: dict | None = None):
+        self.km: dict[tuple[int, int], float] = {} if km is None else km
         self.local: list[PlaceRecord] = []
         self.countries: Counter = Counter()
         self.admin1s: Counter = Counter()
@@ -153,8 +154,12 @@ class _Context:
         if place.kind == "city" or place.feature == "ADM2":
             near = 0.0
             for p in self.local:
-                if p is not own and p is not place:
-                    km = distance_km(p.lat, p.lon, place.lat, place.lon)
+                # a degree of latitude is 111 km: most towns are ruled out without the haversine
+                if p is not own and p is not place and abs(p.lat - place.lat) * 111 <= NEAR_KM:
+                    pair = (id(p), id(place))
+                    km = self.km.get(pair)
+                    if km is None:
+                        km = self.km[pair] = distance_km(p.lat, p.lon, place.lat, place.lon)
                     near += 0.0 if km > NEAR_KM else CLOSE if km <= CLOSE_KM else 1.0
             score += NEAR * min(NEAR_MAX, near)
             own_admin1 = (own.country, own.admin1) if own and own.kind != "country" else None
@@ -268,7 +273,8 @@ def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
         # the first context comes only from the names that are clear by themselves;
         # later rounds see each change of choice at once
         if round_ in (1, 2):
-            context = _Context([choice[t] for t in (sure if round_ == 1 else choice)])
+            context = _Context([choice[t] for t in (sure if round_ == 1 else choice)],
+                               None if context is None else context.km)
         for text in order:
             group = groups[text]
             contained = [m for m in group if m.container is not None]
