@@ -94,3 +94,15 @@ def test_towns_of_one_county_stay_together():
     text = "Sheriffs from Jackson, Madison County and Ridgeland met in Canton."
     found = places_of(text, ["Jackson", "Madison County", "Ridgeland", "Canton"])
     assert {p.admin1 for p in found.values()} == {"MS"}
+
+
+def test_a_country_named_in_the_article_draws_its_towns():
+    """Saint Paul and Saint Peter have towns next to an Alexandria in Minnesota; Egypt,
+    named, draws Alexandria to itself."""
+    text = ("Crews from Saint Paul and Saint Peter flew to Alexandria, then on to Giza. "
+            "Egypt thanked them.")
+    found = places_of(text, ["Saint Paul", "Saint Peter", "Alexandria", "Giza", "Egypt"])
+    assert found["Alexandria"].country == "EG"
+    without = places_of("Priests from Saint Paul and Saint Peter prayed in Alexandria.",
+                        ["Saint Paul", "Saint Peter", "Alexandria"])
+    assert without["Alexandria"].country == "US"

@@ -8,10 +8,10 @@ The score of a candidate adds up a prior and what the article says:
 - a city that lies in a region of the same name goes before it (Almaty);
 - a country's capital goes before other places of its name (Washington);
 - the other places of the article: their countries and first-level regions
-  (the more of them, the more), the regions they lie in, and the places that
-  lie in a candidate region or country, and for a town the other towns
-  within 250 km, twice within 50 km (Georgia next to
-  Tbilisi is the country, next to Atlanta the US state);
+  (the more of them, the more), the countries and regions named that a
+  candidate lies in, the places that lie in a candidate region or country,
+  and for a town the other towns within 250 km, twice within 50 km (Georgia
+  next to Tbilisi is the country, next to Atlanta the US state);
 - "X, Y" where Y is a region or country: X inside Y (Moscow, Idaho);
 - the country the article's source is in, where known.
 
@@ -43,6 +43,7 @@ NEAR, NEAR_KM, NEAR_MAX = 1.0, 250.0, 3
 #: A town within CLOSE_KM of another counts CLOSE times as near.
 CLOSE, CLOSE_KM = 2.0, 50.0
 IN_MENTIONED_REGION = 3.0
+IN_MENTIONED_COUNTRY = 1.5
 CONTAINS_MENTIONED = 3.0
 CONTAINER = 8.0
 SOURCE_COUNTRY = 1.5
@@ -124,6 +125,7 @@ class _Context:
         self.regions: Counter = Counter()
         self.inside_country: Counter = Counter()
         self.inside_region: Counter = Counter()
+        self.named_countries: Counter = Counter()
         for place in chosen:
             self.add(place, 1)
 
@@ -135,7 +137,9 @@ class _Context:
             else:
                 self.local.remove(p)
         self.countries[p.country] += count
-        if p.kind != "country":
+        if p.kind == "country":
+            self.named_countries[p.country] += count
+        else:
             self.admin1s[p.country, p.admin1] += count
             self.inside_country[p.country] += count
         if p.feature == "ADM1":
@@ -164,6 +168,10 @@ class _Context:
             score += NEAR * min(NEAR_MAX, near)
             own_admin1 = (own.country, own.admin1) if own and own.kind != "country" else None
             score += SAME_REGION * min(SAME_REGION_MAX, others(self.admin1s, region, own_admin1))
+        if place.kind != "country":
+            own_named = own_country if own and own.kind == "country" else None
+            if others(self.named_countries, place.country, own_named) > 0:
+                score += IN_MENTIONED_COUNTRY
         if place.kind == "city":
             own_region = (own.country, own.admin1) if own and own.feature == "ADM1" else None
             if others(self.regions, region, own_region) > 0:
