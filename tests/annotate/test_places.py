@@ -100,3 +100,43 @@ def test_resolving_a_long_article_is_quick(pipeline):
     PlacesAnnotator()(spacy_doc, document, pack)
     assert time.process_time() - started < 0.5  # benchmarks/places.py: a few ms
     assert len(document.places) >= 7
+
+
+def test_english_datelines_abbreviated_states_and_short_words(pipeline):
+    text = ("SOUTH CHARLESTON, W.Va. -- The council met on Monday. Visitors came from "
+            "Lexington, Ky., and from St. Louis. Ky. Smith, the clerk, said little.")
+    doc = analyse(pipeline, text, "en")
+    found = {e.text for e in doc.entities if e.label == "LOC"}
+    assert {"SOUTH CHARLESTON", "W.Va.", "Ky.", "St. Louis"} <= found
+    assert sum(e.text == "Ky." for e in doc.entities) == 1  # not the clerk's initials
+    south_charleston = place_of(doc, "SOUTH CHARLESTON")
+    assert (south_charleston.country, south_charleston.kind) == ("US", "city")
+    assert distance_km(south_charleston.lat, south_charleston.lon, 38.37, -81.70) < 30
+    assert place_of(doc, "W.Va.").name == "West Virginia"
+    lexington = place_of(doc, "Lexington")
+    assert distance_km(lexington.lat, lexington.lon, 38.05, -84.50) < 30  # in Kentucky
+    assert place_of(doc, "St. Louis").country == "US"
+
+
+def test_shouted_words_outside_datelines_are_no_places(pipeline):
+    doc = analyse(pipeline, "The company said PARIS would stay its code name.", "en")
+    assert not [e for e in doc.entities if e.label == "LOC"]
+
+
+def test_position_words_alone_are_no_places(pipeline):
+    doc = analyse(pipeline, "Crews closed North Lumpkin Street. The West watched as Central "
+                            "and North met in North Carolina.", "en")
+    found = [e.text for e in doc.entities if e.label == "LOC"]
+    assert "North Carolina" in found
+    assert not {"North", "West", "Central"} & set(found)
+
+
+def test_a_longer_place_name_takes_in_a_country(pipeline):
+    doc = analyse(pipeline, "Fires burned in New Mexico and Western Australia; Mexico City "
+                            "and Mexico sent help.", "en")
+    found = [e.text for e in doc.entities if e.label == "LOC"]
+    assert found == ["New Mexico", "Western Australia", "Mexico City", "Mexico"]
+    assert (place_of(doc, "New Mexico").country, place_of(doc, "New Mexico").kind) == (
+        "US", "region")
+    assert place_of(doc, "Western Australia").country == "AU"
+    assert place_of(doc, "Mexico").kind == "country"

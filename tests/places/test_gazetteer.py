@@ -48,3 +48,32 @@ def test_regions_get_the_centre_of_their_cities():
 def test_unknown_name_has_no_candidates():
     assert load_gazetteer().lookup("Nirgendwoheim") == []
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+
+
+def test_region_centre_reaches_the_thinly_settled_parts():
+    """Towns crowd in the south of Canadian provinces; the centre is still the middle of
+    the province (Ontario reaches from 42 N to 57 N; the towns of the gazetteer to 53 N)."""
+    gazetteer = load_gazetteer()
+    ontario = next(m.place for m in gazetteer.lookup("Ontario") if m.place.kind == "region")
+    assert 47 < ontario.lat < 51 and -87 < ontario.lon < -82
+
+
+def test_centre_leaves_out_strays_parted_by_a_wide_gap_only():
+    from lagebild.places.build import centre
+
+    spread = [(40.0 + i * 0.1, 10.0 + i * 0.1, 100) for i in range(100)]  # 40..49.9, 10..19.9
+    assert centre(spread) == pytest.approx((44.95, 14.95))
+    strays = [(45.0, 40.0 + i * 0.1, 100) for i in range(3)]  # mis-coded towns far east
+    lat, lon = centre(spread + strays)
+    assert lon == pytest.approx(14.95)
+    thin_north = [(51.0 + 2 * i, 15.0, 100) for i in range(3)]  # sparse, but no wide gap
+    assert centre(spread + thin_north)[0] == pytest.approx((40.0 + 55.0) / 2)
+
+
+@pytest.mark.parametrize("name,region", [
+    ("W.Va.", "West Virginia"), ("W. Va.", "West Virginia"), ("Ky.", "Kentucky"),
+    ("Calif.", "California"), ("B.C.", "British Columbia"), ("Ont.", "Ontario"),
+])
+def test_abbreviated_states_and_provinces_are_names_of_their_region(name, region):
+    places = [m.place for m in load_gazetteer().lookup(name)]
+    assert [(p.name, p.kind) for p in places] == [(region, "region")]

@@ -47,6 +47,14 @@ def test_german_inflected_forms():
     assert found["Kasachstans"].kind == "country" and found["Kasachstans"].country == "KZ"
 
 
+def test_a_final_full_stop_is_tried_with_and_without():
+    assert name_variants("Ky.") == ["Ky.", "Ky"]
+    assert name_variants("Moskau.") == ["Moskau.", "Moskau"]
+    found = places_of("He moved to Lexington, Ky. Then he left.", ["Lexington", "Ky."])
+    assert found["Ky."].name == "Kentucky"
+    assert found["Lexington"].admin1 == "KY"
+
+
 def test_country_hint_from_the_entity_ruler_is_a_candidate():
     mention = Mention("Nordkaukasusland", 0, 16, country_hint="RU")
     resolve([mention], load_gazetteer())
@@ -57,3 +65,44 @@ def test_unknown_names_stay_unresolved():
     mention = Mention("Xqzzy", 0, 5)
     resolve([mention], load_gazetteer())
     assert mention.place is None
+
+
+def test_names_that_can_share_a_state_go_there_together():
+    """No name is clear by itself, but Gainesville, Hall County and Georgia all have a
+    candidate in the US state of Georgia (Gainesville in Florida is bigger)."""
+    text = "The Gainesville council and Hall County asked Georgia for road money."
+    found = places_of(text, ["Gainesville", "Hall County", "Georgia"])
+    assert (found["Gainesville"].country, found["Gainesville"].admin1) == ("US", "GA")
+    assert (found["Hall County"].country, found["Hall County"].admin1) == ("US", "GA")
+    assert (found["Georgia"].country, found["Georgia"].kind) == ("US", "region")
+    alone = places_of("The Gainesville council met.", ["Gainesville"])
+    assert alone["Gainesville"].admin1 == "FL"
+
+
+def test_a_town_close_to_another_name_goes_with_it():
+    """Athens in Ohio lies next to Meigs County; Athens in Greece is far bigger."""
+    found = places_of("Athens and Meigs County declared a flood emergency on Monday.",
+                      ["Athens", "Meigs County"])
+    assert (found["Athens"].country, found["Athens"].admin1) == ("US", "OH")
+    assert (found["Meigs County"].country, found["Meigs County"].admin1) == ("US", "OH")
+    greek = places_of("Athens and Sparta were rivals.", ["Athens", "Sparta"])
+    assert greek["Athens"].country == "GR"
+
+
+def test_towns_of_one_county_stay_together():
+    """Each of these names is a town in several states; together they are Mississippi."""
+    text = "Sheriffs from Jackson, Madison County and Ridgeland met in Canton."
+    found = places_of(text, ["Jackson", "Madison County", "Ridgeland", "Canton"])
+    assert {p.admin1 for p in found.values()} == {"MS"}
+
+
+def test_a_country_named_in_the_article_draws_its_towns():
+    """Saint Paul and Saint Peter have towns next to an Alexandria in Minnesota; Egypt,
+    named, draws Alexandria to itself."""
+    text = ("Crews from Saint Paul and Saint Peter flew to Alexandria, then on to Giza. "
+            "Egypt thanked them.")
+    found = places_of(text, ["Saint Paul", "Saint Peter", "Alexandria", "Giza", "Egypt"])
+    assert found["Alexandria"].country == "EG"
+    without = places_of("Priests from Saint Paul and Saint Peter prayed in Alexandria.",
+                        ["Saint Paul", "Saint Peter", "Alexandria"])
+    assert without["Alexandria"].country == "US"

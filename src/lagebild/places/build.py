@@ -35,13 +35,34 @@ NAMES_MARK = "#names"
 MIN_CITY_POPULATION = 1000
 #: Alternate names are kept for cities from this population on: exonyms of small towns are rare.
 MIN_ALTNAME_POPULATION = 15000
-#: Share of cities left out at each side when taking the middle of a region's cities.
-#: Measured on the US states against GeoNames' own points: this puts 99.6 per cent within
-#: 161 km, the plain mean of the cities 99.2, the population-weighted mean only 70.5.
-CENTRE_TRIM = 0.02
+#: A region's outermost cities are left out as strays (mis-coded places, far islets) only
+#: where a gap of this many degrees parts them from the rest, and at most
+#: ``CENTRE_STRAY_SHARE`` of them at each side. A fixed trim (2 per cent at each side) cut
+#: the thinly settled north of Canadian provinces and the outback of Australian states off,
+#: which put their centres 200 to 600 km south of GeoNames' points.
+CENTRE_GAP_DEGREES = 3.0
+CENTRE_STRAY_SHARE = 0.03
 #: Where a country's conventional centre is not the one countryinfo gives: the geographic
 #: centre of the contiguous United States (Alaska and Hawaii aside).
 COUNTRY_CENTRES = {"US": (39.83, -98.58)}
+#: The abbreviations English news writes after a town ("Charleston, W.Va."): the AP style
+#: of the US states and the Canadian Press style of the provinces, by GeoNames admin1 code.
+#: Names of regions like any other, but the place-name finder marks them only after
+#: "Town," (``patterns.is_abbreviation``).
+REGION_ABBREVIATIONS = {
+    "US": {"AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.",
+           "CT": "Conn.", "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.",
+           "IN": "Ind.", "KS": "Kan.|Kans.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+           "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.",
+           "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+           "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+           "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+           "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
+           "WV": "W.Va.|W. Va.", "WI": "Wis.|Wisc.", "WY": "Wyo."},
+    "CA": {"01": "Alta.", "02": "B.C.", "03": "Man.", "04": "N.B.", "05": "N.L.|Nfld.",
+           "07": "N.S.", "08": "Ont.", "09": "P.E.I.", "10": "Que.|Qué.", "11": "Sask.",
+           "13": "N.W.T.", "14": "Nvt.", "12": "Y.T."},
+}
 
 #: Words that say what kind of unit a region is; a region is also known by its name without them.
 DESIGNATORS = {
@@ -106,7 +127,7 @@ def usable_name(name: str) -> bool:
 
 
 def centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """The middle of the stretch a region's cities cover, the outer ``CENTRE_TRIM`` left out.
+    """The middle of the stretch a region's cities cover, strays left out.
 
     GeoNames puts a region's point near its geographic centre; cities crowd at
     coasts, borders and around the capital, so their mean, and more so their
@@ -115,12 +136,22 @@ def centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     """
     lons = [lon for _, lon, _ in points]
     shift = max(lons) - min(lons) > 180
-    lats = sorted(lat for lat, _, _ in points)
-    lons = sorted(lon + 360 if shift and lon < 0 else lon for lon in lons)
-    cut = int(CENTRE_TRIM * len(lats))
-    lat = (lats[cut] + lats[-1 - cut]) / 2
-    lon = (lons[cut] + lons[-1 - cut]) / 2
+    lat = _middle(sorted(lat for lat, _, _ in points))
+    lon = _middle(sorted(lon + 360 if shift and lon < 0 else lon for lon in lons))
     return round(lat, 4), round(lon - 360 if lon > 180 else lon, 4)
+
+
+def _middle(values: list[float]) -> float:
+    """The middle of sorted values; a few outermost ones (at most ``CENTRE_STRAY_SHARE``)
+    are left out where a gap of ``CENTRE_GAP_DEGREES`` parts them from the rest."""
+    last = len(values) - 1
+    limit = min(int(CENTRE_STRAY_SHARE * len(values)), last // 2)
+    low = max((k for k in range(1, limit + 1)
+               if values[k] - values[k - 1] > CENTRE_GAP_DEGREES), default=0)
+    high = last - max((k for k in range(1, limit + 1)
+                       if values[last - k + 1] - values[last - k] > CENTRE_GAP_DEGREES),
+                      default=0)
+    return (values[low] + values[high]) / 2
 
 
 def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
@@ -275,6 +306,7 @@ def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
             names += subdivisions[iso].get(match_key(name), [])
             names += subdivisions[iso].get(match_key(short or "-"), [])
         aliases = [short_name(name) for name in names]
+        abbreviations = REGION_ABBREVIATIONS.get(iso, {}).get(admin1)
         lat, lon = centre(points)
         rows.append({
             "key": str(geonameid) if geonameid else f"{iso}.{admin1}", "kind": "region",
@@ -282,6 +314,7 @@ def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
             "admin1": admin1, "lat": lat, "lon": lon,
             "population": sum(p for _, _, p in points), "names": names,
             "aliases": [a for a in aliases if a],
+            "abbreviations": abbreviations.split("|") if abbreviations else [],
         })
     for (admin1, county), points in counties.items():
         lat, lon = centre(points)
@@ -350,7 +383,8 @@ def build(output: Path = OUTPUT) -> Path:
             continue
         position = len(lines)
         index_names = [(n, "n") for n in names] + [
-            (a, "a") for a in _clean_names(row["aliases"], seen)]
+            (a, "a") for a in _clean_names(row["aliases"], seen)] + [
+            (a, "n") for a in row.get("abbreviations", ())]
         for name, flag in index_names:
             index[name].append(f"{flag}{position}")
         lat, lon = round(float(row["lat"]), 3), round(float(row["lon"]), 3)

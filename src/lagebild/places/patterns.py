@@ -1,15 +1,20 @@
 """City and region names found in the text, so that places are found before any NER model.
 
 Only names a reader would take for a place make it: regions, cities from
-``MIN_CITY_POPULATION`` on (their alternate names, which hold the exonyms
-such as Moskau or Peking, from ``MIN_ALIAS_POPULATION`` on), written with a
-capital, not shouted, and not a common word of the language (the pack's
-``place_stopwords.tsv`` and spaCy's stop words).
+``MIN_CITY_POPULATION`` on (names of more than one word, which are seldom
+anything else, from ``MIN_CITY_POPULATION_WORDS``; their alternate names,
+which hold the exonyms such as Moskau or Peking, from ``MIN_ALIAS_POPULATION``
+on), written with a capital, and not a common word of the language (the pack's
+``place_stopwords.tsv`` and spaCy's stop words) nor a word of position alone
+(North, Centre: GeoNames names regions so). A shouted name counts in a
+dateline only ("CHARLESTON, W.Va. --"), an abbreviated region only after a
+town and a comma ("Lexington, Ky.").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,20 +25,45 @@ from spacy.util import filter_spans
 from .gazetteer import PlaceGazetteer, load_gazetteer
 
 MIN_CITY_POPULATION = 15_000
+MIN_CITY_POPULATION_WORDS = 1_000
 MIN_ALIAS_POPULATION = 100_000
 STOPWORDS_FILE = "place_stopwords.tsv"
 
 
-def _worth(place, alias: bool) -> bool:
+#: Words of position that GeoNames has as names of regions (North, Centre, Western), but
+#: that a text uses alone for anything but them (North Lumpkin Street, the West).
+POSITION_WORDS = {
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Centre", "Center",
+    "Capital", "Upper", "Lower", "Middle", "Nord", "Süd", "Ost", "Mitte", "Zentrum",
+}
+#: Tokens that may follow a dateline's place name (CHARLESTON, ...; BEIRUT (AP) --).
+DATELINE_MARKS = {",", "(", "-", "--", "—", "–"}
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-zé]{0,4}\. ?){1,3}")
+_SHORT_WORD = re.compile(r"(?:[A-Z][a-z]{1,2}\. )+[^.]+")
+
+
+def is_abbreviation(name: str) -> bool:
+    """An abbreviated region name such as Ky., W.Va., B.C."""
+    return _ABBREVIATION.fullmatch(name) is not None
+
+
+def _worth(place, alias: bool, name: str = "") -> bool:
     if place.kind in ("region", "other"):
         return not alias or place.feature == "ADM1"
     if place.kind != "city":
         return False
-    return place.population >= (MIN_ALIAS_POPULATION if alias else MIN_CITY_POPULATION)
+    if alias:
+        return place.population >= MIN_ALIAS_POPULATION
+    least = MIN_CITY_POPULATION_WORDS if " " in name else MIN_CITY_POPULATION
+    return place.population >= least
 
 
 def _looks_like_name(name: str) -> bool:
-    return len(name) >= 3 and name[0].isupper() and not name.isupper() and "." not in name
+    """Capitalised, not shouted, no dots but in a short first word (St. Louis, Mt. Vernon)."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return False
+    return "." not in name or _SHORT_WORD.fullmatch(name) is not None
 
 
 @lru_cache(maxsize=1)
@@ -42,10 +72,11 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
     gazetteer = gazetteer or load_gazetteer()
     found = []
     for name, matches in gazetteer.names():
-        if not _looks_like_name(name):
+        if not (_looks_like_name(name) or is_abbreviation(name)) or name in POSITION_WORDS:
             continue
         places = [gazetteer.record(row) for row, alias in matches]
-        worth = [p for p, (_, alias) in zip(places, matches, strict=True) if _worth(p, alias)]
+        worth = [p for p, (_, alias) in zip(places, matches, strict=True)
+                 if _worth(p, alias, name)]
         if not worth:
             continue
         best = max(worth, key=lambda p: math.log10(p.population + 10) + (p.kind == "region"))
@@ -73,33 +104,84 @@ class PlaceNameMatcher:
     token sequences) but looks names up in a dict, so that some 100,000 names
     cost a fraction of a second to load instead of the ruler's tokenizing of
     every pattern. Entities already there (countries, organisations, a
-    statistical model's) are kept; the longest name wins among overlaps.
+    statistical model's) are kept, but for a place that a longer place name
+    takes in whole (New Mexico, Mexico City); the longest name wins among overlaps.
     """
 
     def __init__(self, patterns: dict[str, str], max_tokens: int = 6):
-        self.patterns = patterns
-        self.first_words = {name.split(" ", 1)[0].split("-", 1)[0] for name in patterns}
+        self.abbreviations = {name: key for name, key in patterns.items()
+                              if is_abbreviation(name)}
+        self.patterns = {name: key for name, key in patterns.items()
+                         if name not in self.abbreviations}
+        self.first_words = {name.split(" ", 1)[0].split("-", 1)[0] for name in self.patterns}
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        taken = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         for start, token in enumerate(doc):
-            if not token.text[:1].isupper() or start in taken:
+            if not token.text[:1].isupper():
                 continue
-            if token.text.split("-", 1)[0] not in self.first_words:
+            if start in taken:
+                # a longer name may take in a place found before (New Mexico, Mexico City)
+                ent = taken[start]
+                if ent.label_ == "LOC" and ent.start == start \
+                        and token.text.split("-", 1)[0] in self.first_words:
+                    span = self._name(doc, start, taken)
+                    if span is not None:
+                        found.append(span)
                 continue
-            stop = min(len(doc), start + self.max_tokens)
-            for end in range(stop, start, -1):
-                if any(i in taken for i in range(start, end)):
-                    continue
-                key = self.patterns.get(doc[start:end].text)
-                if key is not None:
-                    found.append(Span(doc, start, end, label="LOC", span_id=key))
-                    break
+            span = self._abbreviation(doc, start, taken)
+            if span is None and token.text.isupper():
+                span = self._dateline(doc, start, taken)
+            if span is None and token.text.split("-", 1)[0] in self.first_words:
+                span = self._name(doc, start, taken)
+            if span is not None:
+                found.append(span)
         if found:
             doc.ents = filter_spans([*doc.ents, *found])
         return doc
+
+    def _free(self, start: int, end: int, taken: dict[int, Span]) -> bool:
+        return not any(i in taken for i in range(start, end))
+
+    def _name(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
+        """The longest name from ``start`` that overlaps no entity but places found before
+        that it takes in whole (New Mexico over Mexico)."""
+        for end in range(min(len(doc), start + self.max_tokens), start, -1):
+            key = self.patterns.get(doc[start:end].text)
+            if key is not None and all(
+                    i not in taken or (taken[i].label_ == "LOC" and taken[i].start >= start
+                                       and taken[i].end <= end
+                                       and taken[i].end - taken[i].start < end - start)
+                    for i in range(start, end)):
+                return Span(doc, start, end, label="LOC", span_id=key)
+        return None
+
+    def _abbreviation(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
+        """Ky. in "Lexington, Ky.": after a capitalised word and a comma only."""
+        if start < 2 or doc[start - 1].text != "," or not doc[start - 2].text[:1].isupper():
+            return None
+        for end in range(min(len(doc), start + 3), start, -1):
+            key = self.abbreviations.get(doc[start:end].text)
+            if key is not None and self._free(start, end, taken):
+                return Span(doc, start, end, label="LOC", span_id=key)
+        return None
+
+    def _dateline(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
+        """A shouted name followed by a dateline mark: CHARLESTON, ...; BEIRUT (AP)."""
+        end = start
+        while end < min(len(doc), start + self.max_tokens) and doc[end].is_upper \
+                and doc[end].is_alpha:
+            end += 1
+        while end > start:
+            text = doc[start:end].text
+            key = self.patterns.get(text.title())
+            if (key is not None and len(text) > 3 and end < len(doc)
+                    and doc[end].text in DATELINE_MARKS and self._free(start, end, taken)):
+                return Span(doc, start, end, label="LOC", span_id=key)
+            end -= 1
+        return None
 
 
 @Language.factory("lagebild_place_names", default_config={"lang": ""})
