@@ -9,6 +9,18 @@ Roles come from the clause around the trigger, read on the layers before:
   civilians named);
 - the recipient is a mention after one of the trigger's prepositions ("gegen", "nach"),
   else, for transitive triggers, the next actor mention no preposition governs.
+Languages with a fixed subject-verb-object order (English: ``word_order = "svo"`` in
+the pack's events.toml) read the roles by position instead:
+- the actor is the first ungoverned mention before the trigger in its clause part (a
+  clause part ends at a subordinating word: "that", "where", "after"); a relative
+  pronoun opening the part points back to the mention before it; a clause that opens
+  with the trigger (", demanded") takes the subject before the comma; a passive
+  ("was attacked by X") or a noun ("calls by X") takes the agent after "by";
+- the recipient is the first mention after the trigger that is ungoverned (the object)
+  or governed by one of the trigger's prepositions ("to", "with", "between"), else one
+  after a place preposition ("a curfew in Montenegro"); in a passive, the subject;
+- a trigger in the complement of an earlier trigger of the same clause part ("agreed to
+  withdraw", "rejected the ultimatum") is the content of that event, not an event.
 Date, place and quantity are the clause's; modality is negated, hypothetical,
 intended, reported (inside a quote) or asserted.
 """
@@ -37,8 +49,14 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien".
 _JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
+#: The same with personal names between, which the pipeline may not have found as
+#: entities: "Libyan leader Muammar Gaddafi and Bulgarian President ...".
+_JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
+#: How many words may stand between an auxiliary and its participle ("was reportedly
+#: attacked") or between a clause start and a trigger that opens it.
+AUX_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,8 @@ class _EventCoder:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        if self.lexicon.word_order == "svo":
+            return self.roles_svo(match, clause, quote)
         trigger = match.trigger
         t_start = self.doc[match.start].idx
         in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -136,6 +156,120 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
         return actor_ids, recipients
 
+    # -- roles by word order (English) ---------------------------------------
+
+    def part_of_clause(self, match: TriggerMatch, clause: tuple[int, int]) -> tuple[int, int]:
+        """The stretch of the clause between the subordinating words around the trigger:
+        "Serbia lifted a curfew in Montenegro | where 28 people were killed". A "that"
+        after the trigger stays in: its subject is the recipient ("demanded that the US")."""
+        span = self.doc.char_span(*clause, alignment_mode="expand")
+        left, right = clause
+        if span is None:
+            return clause
+        subordinators = self.lexicon.words["subordinators"]
+        for token in span:
+            if token.i < match.start and token.lower_ in subordinators:
+                left = token.idx + len(token)
+            elif token.i >= match.last and token.lower_ in subordinators \
+                    and token.lower_ != "that":
+                right = token.idx
+                break
+        return left, right
+
+    def passive_at(self, match: TriggerMatch) -> bool:
+        """A form of "be" just before a participle trigger: "was attacked", "have been freed"."""
+        if self.doc[match.end - 1].lower_.endswith("ing"):
+            return False  # "is suing": progressive
+        for j in range(match.start - 1, max(-1, match.start - 2 - AUX_REACH), -1):
+            word = self.doc[j].lower_
+            if word in self.lexicon.words["passive"]:
+                return True
+            if not (word.endswith("ly") or word in self.lexicon.words["negation"]):
+                return False
+        return False
+
+    def roles_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        trigger = match.trigger
+        t_start = self.doc[match.start].idx
+        last = self.doc[match.last - 1]
+        t_end = last.idx + len(last)
+        part = self.part_of_clause(match, clause)
+        in_part = [m for m in self.mentions if part[0] <= m.start and m.end <= part[1]
+                   and not (m.start <= t_start < m.end)]
+        before = [m for m in in_part if m.end <= t_start]
+        after = [m for m in in_part if m.start >= t_end]
+        agent = self.lexicon.words["agent"]
+        by_agent = next((m for m in after if m.preposition in agent), None)
+        actor = recipient = None
+        governed = self.governed(match) and not trigger.speaker_acts
+        passive = self.passive_at(match)
+        opener = self.text[part[0]:t_start].split()
+        if governed:
+            pass  # "against the unrest": the clause's subject did not do it
+        elif passive:
+            actor = by_agent
+            recipient = next((m for m in before if m.preposition is None), None)
+        else:
+            actor = next((m for m in before if m.preposition is None), None)
+            if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
+                earlier = [m for m in self.mentions if m.end <= part[0]]
+                actor = earlier[-1] if earlier else None  # "forces who attacked"
+            elif actor is None and len(opener) <= AUX_REACH and part[0] > 0:
+                sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
+                earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
+                           and m.preposition is None]  # "X, the UN's envoy, demanded"
+                actor = earlier[-1] if earlier else None
+            if actor is None:
+                actor = by_agent  # "calls by X", "an attack by X"
+        speaker = quote.speaker.actor if quote and quote.speaker else None
+        actor_id = actor.actor if actor else None
+        agentless = passive and actor is None and not governed
+        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+            self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
+        )):
+            actor_id, actor = speaker, None
+        if actor_id is None and trigger.default_actor:
+            actor_id = next((a.id for a in self.document.actors
+                             if trigger.default_actor in a.sector), None)
+        actors = self.members(actor, in_part) if actor is not None else []
+        actor_ids = {m.actor for m in actors} | {actor_id}
+        if recipient is None:
+            wanted = set(trigger.recipient) | self.lexicon.words["recipient"]
+            candidates = [m for m in after if m.actor not in actor_ids and m is not by_agent
+                          and not self.own(m, actor_ids)]
+            recipient = next((m for m in candidates
+                              if m.preposition is None or m.preposition in wanted), None) \
+                or next((m for m in candidates
+                         if m.preposition in self.lexicon.words["locative"]), None)
+        if recipient is not None and recipient.actor in actor_ids:
+            recipient = None
+        ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
+        recipients = [m.actor for m in self.members(recipient, in_part)
+                      if m.actor not in actor_ids] if recipient else [None]
+        return ids, recipients or [None]
+
+    def own(self, mention: _Mention, actor_ids: set) -> bool:
+        """The actor's own people, not a recipient: "its troops", or a bare role noun of
+        a named actor's country ("Russia deployed troops")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start and \
+                self.doc[span.start - 1].lower_ in self.lexicon.words["possessive"]:
+            return True
+        other = self.actors[mention.actor]
+        return other.inferred and any(
+            self.actors[a].country == other.country and not self.actors[a].inferred
+            for a in actor_ids if a in self.actors)
+
+    def complement(self, match: TriggerMatch, earlier: TriggerMatch) -> bool:
+        """Whether a trigger is the content of an earlier one: same clause part, nothing but
+        its object between them ("agreed to withdraw", "rejected an ultimatum")."""
+        if earlier.last > match.start:
+            return False
+        between = self.doc[earlier.last:match.start]
+        stops = self.lexicon.words["subordinators"] | self.lexicon.words["coordinators"]
+        return not any(t.lower_ in stops or (t.is_punct and t.text not in "-'’")
+                       for t in between)
+
     def members(self, mention: _Mention, pool: list[_Mention]) -> list[_Mention]:
         """A mention and those joined to it by "und", "and", commas: a compound actor."""
         group = [mention]
@@ -143,7 +277,8 @@ class _EventCoder:
             if other.start < group[-1].end:
                 continue
             between = self.text[group[-1].end:other.start]
-            if not _JOIN.match(between):
+            join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
+            if not join.match(between):
                 break
             group.append(other)
         return group
@@ -174,7 +309,11 @@ class _EventCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        for match in self.lexicon.find(self.doc):
+        matches = self.lexicon.find(self.doc)
+        if self.lexicon.word_order == "svo":
+            matches = [m for i, m in enumerate(matches)
+                       if not (i and self.complement(m, matches[i - 1]))]
+        for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))

@@ -40,7 +40,13 @@ class EventLexicon:
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
-                                  "impersonal", "negation", "future", "hypothetical")}
+                                  "impersonal", "negation", "future", "hypothetical",
+                                  "subordinators", "coordinators", "locative", "possessive")}
+        #: "svo": roles by English word order (subject before the trigger, object after);
+        #: "free": by case and prepositions, as German needs (see events.coder)
+        self.word_order = settings.get("word_order", "free")
+        if self.word_order not in ("free", "svo"):
+            raise ConfigError(f"{path}: unknown word_order {self.word_order!r}")
         self.by_first: dict[str, list[Trigger]] = {}
         for entry in data.get("trigger", []):
             if entry.get("type") not in EVENT_TYPES:
