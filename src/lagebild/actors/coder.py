@@ -10,6 +10,9 @@
   Kasachstans") or a country or organisation in a compound ("UN-Sprecherin",
   "US-Präsident"); a bare role noun takes the article's main country, marked
   ``inferred``.
+- Where the pack's ``actors.toml`` says so (English): a country name in front of a role
+  noun ("the Mozambique government"), a demonym adjective alone ("Israeli air raids")
+  and a capital that is not a place ("Washington demanded") code actors too.
 """
 
 from __future__ import annotations
@@ -59,6 +62,9 @@ class _Coder:
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
         self.place_countries: list[str] = []  # countries of the cities and regions named
+        self.settings = self.lexicon.settings
+        self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
+        self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         for ent in doc.ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
@@ -66,6 +72,11 @@ class _Coder:
                 country = record and pycountry.countries.get(alpha_2=record.country or "")
                 if country:
                     self.place_countries.append(country.alpha_3)
+                    if record.feature == "PPLC" and self.settings.get("capital_actors") and not (
+                        ent.start and doc[ent.start - 1].lower_
+                        in self.settings.get("place_prepositions", ())
+                    ):
+                        self.capitals.append((ent, country.alpha_3))
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -87,14 +98,16 @@ class _Coder:
 
     # -- context around a word ------------------------------------------------
 
-    def genitive_country(self, i: int) -> str | None:
-        """The country of a token in the genitive: "Russlands", "Russia 's"."""
+    def genitive_country(self, i: int, adjunct: bool = True) -> str | None:
+        """The country of a token in the genitive: "Russlands", "Russia 's"; where the pack
+        has country adjuncts and ``adjunct`` is true, also a bare name ("Mozambique")."""
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
         token = self.doc[i]
         following = self.doc[i + 1].text if i + 1 < len(self.doc) else ""
-        if token.text not in entry.names or following in ("'s", "’s", "'", "’"):
+        if token.text not in entry.names or following in ("'s", "’s", "'", "’") \
+                or adjunct and self.settings.get("country_adjuncts"):
             return entry.country
         return None
 
@@ -108,7 +121,7 @@ class _Coder:
                 return iso3
             if token.text in ("'s", "’s") and i > sentence_start:
                 continue
-            country = self.genitive_country(i)
+            country = self.genitive_country(i, adjunct=i == index - 1)
             if country:
                 return country
             if token.is_punct or i in self.in_entity or not token.is_lower:
@@ -126,7 +139,7 @@ class _Coder:
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
-        return entry.country if self.doc[i - 1].lower_ in LINKS or self.genitive_country(i) \
+        return entry.country if self.doc[i - 1].lower_ in LINKS or self.genitive_country(i, adjunct=False) \
             else None
 
     def compound_entry(self, token: Token):
@@ -155,6 +168,12 @@ class _Coder:
                 draft = self.person(ent, entity)
             else:
                 continue
+            self.token_draft[ent.start] = draft
+            self.coded.update(range(ent.start, ent.end))
+        for ent, country in self.capitals:
+            draft = self.draft(("capital", country), name=ent.text, country=country,
+                               sectors=["GOV"])
+            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
 
@@ -215,6 +234,7 @@ class _Coder:
             ):
                 start -= 1
             span = self.doc[start:end]
+            self.in_role.update(range(start, end))
             named = self.token_draft.get(end) if end < token.sent.end else None
             entry = self.compound_entry(token)
             is_person = named is not None and named.org is None and any(
@@ -251,6 +271,18 @@ class _Coder:
                 self.link(draft, None, span)
             i = end
         return bare
+
+    def demonyms(self) -> None:
+        """Demonym adjectives outside a role span: "Israeli air raids" -> ISR."""
+        if not self.settings.get("demonym_actors"):
+            return
+        for token in self.doc:
+            iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if iso3 is None or not token.text[:1].isupper() or token.i in self.in_role \
+                    or token.i in self.coded or token.i in self.in_entity:
+                continue
+            draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
+            self.link(draft, None, self.doc[token.i:token.i + 1])
 
     def main_country(self) -> str | None:
         """The country the article is about: the most mentioned one, first on a tie."""
@@ -290,5 +322,6 @@ def code_actors(doc: Doc, document: Document, pack: LanguagePack, day: date | No
     coder = _Coder(doc, document, pack, day)
     coder.named()
     bare = coder.nominal()
+    coder.demonyms()
     coder.context(bare)
     document.actors.extend(coder.actors())

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..lang.datafile import read_tsv
+from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -41,6 +41,12 @@ class ActorLexicon:
     def __init__(self, data_dir: Path, leaders: Path = LEADERS):
         self.data_dir = data_dir
         self.leaders_path = leaders
+
+    @cached_property
+    def settings(self) -> dict:
+        """The pack's ``actors.toml`` (country adjuncts, demonym and capital actors), if any."""
+        path = self.data_dir / "actors.toml"
+        return read_toml(path) if path.is_file() else {}
 
     @cached_property
     def demonym_adjectives(self) -> dict[str, str]:
