@@ -18,7 +18,9 @@ the pack's events.toml) read the roles by position instead:
   ("was attacked by X") or a noun ("calls by X") takes the agent after "by";
 - the recipient is the first mention after the trigger that is ungoverned (the object)
   or governed by one of the trigger's prepositions ("to", "with", "between"), else one
-  after a place preposition ("a curfew in Montenegro"); in a passive, the subject;
+  after a place preposition ("a curfew in Montenegro"), else the first after it; in a
+  passive, the subject; "of" after a quantity or a group does not govern ("thousands
+  of Kurds");
 - a trigger in the complement of an earlier trigger of the same clause part ("agreed to
   withdraw", "rejected the ultimatum") is the content of that event, not an event.
 Date, place and quantity are the clause's; modality is negated, hypothetical,
@@ -57,6 +59,8 @@ PREPOSITION_REACH = 3
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
+#: How many words after a trigger its agent may start ("calls by X", "was attacked by X").
+AGENT_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,8 @@ class _EventCoder:
         for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
             word = self.doc[j].lower_
             if word in self.lexicon.words["prepositions"]:
+                if j and self.doc[j - 1].lower_ in self.lexicon.words["partitive"]:
+                    return None  # "a group of Moroccan diplomats", "thousands of Kurds"
                 return word
             if not (word in DETERMINERS or self.doc[j].is_lower) or self.doc[j].is_punct:
                 return None
@@ -199,7 +205,10 @@ class _EventCoder:
         before = [m for m in in_part if m.end <= t_start]
         after = [m for m in in_part if m.start >= t_end]
         agent = self.lexicon.words["agent"]
-        by_agent = next((m for m in after if m.preposition in agent), None)
+        near = self.doc[match.last:match.last + AGENT_REACH]
+        near_end = near[-1].idx + len(near[-1]) if len(near) else t_end
+        by_agent = next((m for m in after if m.preposition in agent and m.start <= near_end),
+                        None)
         actor = recipient = None
         governed = self.governed(match) and not trigger.speaker_acts
         passive = self.passive_at(match)
@@ -207,8 +216,9 @@ class _EventCoder:
         if governed:
             pass  # "against the unrest": the clause's subject did not do it
         elif passive:
-            actor = by_agent
-            recipient = next((m for m in before if m.preposition is None), None)
+            actor = by_agent  # the subject is the patient, also inside a longer phrase
+            recipient = next((m for m in before if m.preposition is None), None) \
+                or (before[0] if before else None)  # "a camp for refugees was attacked"
         else:
             actor = next((m for m in before if m.preposition is None), None)
             if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
@@ -240,7 +250,8 @@ class _EventCoder:
             recipient = next((m for m in candidates
                               if m.preposition is None or m.preposition in wanted), None) \
                 or next((m for m in candidates
-                         if m.preposition in self.lexicon.words["locative"]), None)
+                         if m.preposition in self.lexicon.words["locative"]), None) \
+                or next(iter(candidates), None)  # "against violations by the military"
         if recipient is not None and recipient.actor in actor_ids:
             recipient = None
         ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
