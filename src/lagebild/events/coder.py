@@ -77,6 +77,7 @@ class _EventCoder:
         self.text = document.text
         self.mentions = self._mentions()
         self.actors = {a.id: a for a in document.actors}
+        self.named = [e for e in document.entities if e.actor]
 
     def _mentions(self) -> list[_Mention]:
         entities = {e.id: e for e in self.document.entities}
@@ -327,6 +328,8 @@ class _EventCoder:
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
+            if any(e.start <= start < e.end for e in self.named):
+                continue  # a word of a name: "Amnesty International"
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
             clause = clause_of(self.text, sentence, start, end)
             quote = self.quote_at(start)
@@ -337,15 +340,18 @@ class _EventCoder:
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)
+            kind = match.trigger.type
+            if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
+                kind = self.lexicon.future_types.get(kind, kind)
             for actor, recipient in product(actors, recipients):  # one event per member
-                key = (match.trigger.type, actor, recipient, dated.value)
+                key = (kind, actor, recipient, dated.value)
                 if actor is None or actor == recipient or key in seen:
                     continue
                 seen.add(key)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (not self.actors[actor].inferred)
                 events.append(Event(
-                    id=f"v{len(events) + 1}", type=match.trigger.type, actor=actor,
+                    id=f"v{len(events) + 1}", type=kind, actor=actor,
                     recipient=recipient, trigger=TextSpan(text=self.text[start:end],
                                                           start=start, end=end),
                     sentence=sentence, date=dated.value, time=dated.time, place=place,

@@ -47,6 +47,11 @@ class EventLexicon:
         self.word_order = settings.get("word_order", "free")
         if self.word_order not in ("free", "svo"):
             raise ConfigError(f"{path}: unknown word_order {self.word_order!r}")
+        #: the type an act announced for the future is coded as (PLOVER: AGREE, THREATEN)
+        self.future_types: dict[str, str] = data.get("future", {})
+        for key, value in self.future_types.items():
+            if key not in EVENT_TYPES or value not in EVENT_TYPES:
+                raise ConfigError(f"{path}: unknown event type in [future]: {key} = {value}")
         self.by_first: dict[str, list[Trigger]] = {}
         for entry in data.get("trigger", []):
             if entry.get("type") not in EVENT_TYPES:
