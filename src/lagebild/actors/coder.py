@@ -233,10 +233,16 @@ class _Coder:
                 or self.genitive_country(start - 1)
             ):
                 start -= 1
+            entry = self.compound_entry(token)
+            before = self.token_entry.get(start - 1) if start > token.sent.start else None
+            if entry is None and before is not None and before.label == "ORG" \
+                    and self.settings.get("country_adjuncts"):  # "Arab League Secretary-General"
+                entry = before
+                while start > token.sent.start and self.token_entry.get(start - 1) is before:
+                    start -= 1
             span = self.doc[start:end]
             self.in_role.update(range(start, end))
             named = self.token_draft.get(end) if end < token.sent.end else None
-            entry = self.compound_entry(token)
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]
@@ -288,7 +294,7 @@ class _Coder:
         """The country the article is about: the most mentioned one, first on a tie."""
         counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
                   for i, d in enumerate(self.drafts.values())
-                  if d.country and d.org is None and len(d.country) == 3
+                  if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:
             return max(counts)[2]

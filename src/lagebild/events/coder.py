@@ -18,7 +18,8 @@ the pack's events.toml) read the roles by position instead:
   ("was attacked by X") or a noun ("calls by X") takes the agent after "by";
 - the recipient is the first mention after the trigger that is ungoverned (the object)
   or governed by one of the trigger's prepositions ("to", "with", "between"), else one
-  after a place preposition ("a curfew in Montenegro"), else the first after it; in a
+  after a place preposition ("a curfew in Montenegro"), else the first after it; "of"
+  just after the trigger marks its object ("the blockade of Serbia"); in a
   passive, the subject; "of" after a quantity or a group does not govern ("thousands
   of Kurds");
 - a trigger in the complement of an earlier trigger of the same clause part ("agreed to
@@ -145,7 +146,7 @@ class _EventCoder:
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
         )):  # his own accusation, his side's unnamed doing, his "we"
             actor_id, actor = speaker, None
-        if actor_id is None and trigger.default_actor:
+        if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
         actors = self.members(actor, in_clause) if actor is not None else [actor_id]
@@ -204,7 +205,8 @@ class _EventCoder:
         in_part = [m for m in self.mentions if part[0] <= m.start and m.end <= part[1]
                    and not (m.start <= t_start < m.end)]
         before = [m for m in in_part if m.end <= t_start]
-        after = [m for m in in_part if m.start >= t_end]
+        first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
+        after = [m for m in in_part if m.start >= first_end]  # "expelled two diplomats"
         agent = self.lexicon.words["agent"]
         near = self.doc[match.last:match.last + AGENT_REACH]
         near_end = near[-1].idx + len(near[-1]) if len(near) else t_end
@@ -228,8 +230,8 @@ class _EventCoder:
             elif actor is None and len(opener) <= AUX_REACH and part[0] > 0:
                 sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
                 earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
-                           and m.preposition is None]  # "X, the UN's envoy, demanded"
-                actor = earlier[-1] if earlier else None
+                           and m.preposition is None]  # "X, a key US ally, demanded"
+                actor = earlier[0] if earlier else None
             if actor is None:
                 actor = by_agent  # "calls by X", "an attack by X"
         speaker = quote.speaker.actor if quote and quote.speaker else None
@@ -239,7 +241,7 @@ class _EventCoder:
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
         )):
             actor_id, actor = speaker, None
-        if actor_id is None and trigger.default_actor:
+        if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
         actors = self.members(actor, in_part) if actor is not None else []
@@ -249,7 +251,8 @@ class _EventCoder:
             candidates = [m for m in after if m.actor not in actor_ids and m is not by_agent
                           and not self.own(m, actor_ids)]
             recipient = next((m for m in candidates
-                              if m.preposition is None or m.preposition in wanted), None) \
+                              if m.preposition is None or m.preposition in wanted
+                              or m.preposition == "of" and m.start <= near_end), None) \
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
                 or next(iter(candidates), None)  # "against violations by the military"
@@ -323,8 +326,14 @@ class _EventCoder:
         seen: set[tuple] = set()
         matches = self.lexicon.find(self.doc)
         if self.lexicon.word_order == "svo":
-            matches = [m for i, m in enumerate(matches)
-                       if not (i and self.complement(m, matches[i - 1]))]
+            kept: list[TriggerMatch] = []
+            for i, m in enumerate(matches):
+                if not (i and self.complement(m, matches[i - 1])):
+                    kept.append(m)
+                elif kept and kept[-1] is matches[i - 1] and kept[-1].trigger.type == "AGREE" \
+                        and self.lexicon.future_types.get(m.trigger.type) == "THREATEN":
+                    kept[-1] = m  # "prepared to impose martial law": a threat, not a promise
+            matches = kept
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
