@@ -27,7 +27,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
-from .lexicon import ActorLexicon
+from .lexicon import ELITE, ActorLexicon
 
 #: Words that may stand between a role noun and a following genitive country.
 LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
@@ -189,7 +189,8 @@ class _Coder:
         term = self.lexicon.term_of(key, self.day) if key else None
         if term is not None:
             draft = self.draft(("person", term.key, term.key.split()[-1]), name=term.key,
-                               country=term.country, sectors=["GOV"])
+                               country=term.country,
+                               sectors=[] if term.office == ELITE else ["GOV"])
         elif known:
             draft = self.drafts[known[0]]
         else:  # a title in front may still give country and sector (see nominal)

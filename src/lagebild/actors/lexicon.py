@@ -1,7 +1,8 @@
 """What the actors layer knows of a language: demonyms, role nouns and the leaders table.
 
 All of it is data: ``demonyms.tsv`` and ``roles.tsv`` in each language pack,
-``lagebild/data/leaders.tsv`` for the persons who speak for their states.
+``lagebild/data/leaders.tsv`` for the persons who speak for their states, and a pack's
+``persons.tsv`` (English: derived from the Phoenix actor dictionary) for more of them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+#: The office of a person of a country who holds no office of government (persons.tsv).
+ELITE = "elite"
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,24 @@ class ActorLexicon:
 
     @cached_property
     def terms(self) -> list[Term]:
+        """The leaders table, then the pack's own ``persons.tsv`` where it has one."""
         terms = []
-        for iso3, office, start, end, names in read_tsv(self.leaders_path, 5)[1:]:
-            terms.append(Term(iso3, office, date.fromisoformat(start),
-                              date.fromisoformat(end) if end else None,
-                              tuple(names.split("|"))))
+        paths = [self.leaders_path, self.data_dir / "persons.tsv"]
+        for path in paths:
+            if not path.is_file():
+                continue
+            for iso3, office, start, end, names in read_tsv(path, 5)[1:]:
+                terms.append(Term(iso3, office, date.fromisoformat(start),
+                                  date.fromisoformat(end) if end else None,
+                                  tuple(names.split("|"))))
         return terms
+
+    @cached_property
+    def terms_by_key(self) -> dict[str, list[Term]]:
+        by_key: dict[str, list[Term]] = {}
+        for term in self.terms:
+            by_key.setdefault(term.key, []).append(term)
+        return by_key
 
     @cached_property
     def leader_names(self) -> dict[str, str]:
@@ -95,8 +110,9 @@ class ActorLexicon:
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""
-        held = [t for t in self.terms if t.key == key]
-        return next((t for t in held if t.covers(day)), None)
+        held = self.terms_by_key.get(key, [])
+        return next((t for t in held if t.covers(day) and t.office != ELITE), None) \
+            or next((t for t in held if t.covers(day)), None)
 
     def role_of(self, word: str) -> str | None:
         """The sector of a role noun, also at the end of a compound ("Regierungssprecher")."""

@@ -1,0 +1,140 @@
+"""Build ``lang/en/data/persons.tsv`` from the Phoenix country actor dictionary (MIT).
+
+Reads ``Phoenix.Countries.actors.txt`` of PETRARCH-2 (CountryInfo, Copyright (c) 2014
+Open Event Data Alliance, MIT License) and keeps the persons: entries with at least
+one dated code ("[USAGOV 930120-010120]"). Each dated code becomes one row of the
+leaders table format (country, office, first day, last day, spellings), GOV codes as
+"government", the others as "elite"; spellings are the entry's names in title case,
+without the titles and descriptions PETRARCH lists as variants ("PRESIDENT_CLINTON",
+"THE_CLINTON_ADMINISTRATION"), which the actors layer reads from the text itself; the
+surname alone is added where it is not shared across countries and is no common word
+(``place_stopwords.tsv``) or place name (the place gazetteer).
+
+    PYTHONPATH=src python scripts/phoenix_persons.py ../shared/data/petrarch2_validation/dictionaries/\
+Phoenix.Countries.actors.txt > src/lagebild/lang/en/data/persons.tsv
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+
+import pycountry
+
+from lagebild.places.gazetteer import load_gazetteer
+
+CODE = re.compile(r"\[([A-Z]{3})([A-Z]{0,3})[A-Z]*\s*(?:([<>])?(\d{6}))?\s*(?:-\s*(\d{6}))?\s*\]")
+#: Variants that are a title or a description rather than a name.
+SKIP = re.compile(r"^(THE|MR|MRS|MS|DR|PRESIDENT|PRIME|KING|QUEEN|PRINCE|SHEIKH|GENERAL|GEN|"
+                  r"FORMER|US|U\.S\.|AMERICAN|MINISTER|FOREIGN|CHANCELLOR|EMIR|SULTAN|LEADER|"
+                  r"COLONEL|COL|MARSHAL|SECRETARY|VICE|DEPUTY|SENATOR|GOVERNOR|AYATOLLAH|"
+                  r"PREMIER|CHAIRMAN|BROTHER|COMRADE)_|_(ADMINISTRATION|GOVERNMENT|REGIME)_?$")
+#: Words kept lower case inside a name.
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
+             "di", "y", "abu", "ben"}
+#: Words that are never a person's name on their own (a surname alone is also a spelling).
+COMMON = {"King", "Prince", "President", "Jordan", "Chad", "Georgia", "Israel", "Will",
+          "May", "Young", "Brown", "Black", "White", "Green", "Rice", "Gates", "Powell", "Hope",
+          "Long", "Little", "Love", "Rich", "Strong", "Wise", "Best", "Bishop", "Church",
+          "Court", "Dean", "Justice", "Major", "Marshall", "Mayor", "Pope", "Power", "Sharp"}
+
+
+STOPWORDS = "src/lagebild/lang/en/data/place_stopwords.tsv"
+
+
+def day(text: str | None) -> date | None:
+    if not text:
+        return None
+    year, month, dom = int(text[:2]), int(text[2:4]), int(text[4:6])
+    year += 1900 if year > 30 else 2000
+    try:
+        return date(year, max(month, 1), max(dom, 1))
+    except ValueError:
+        return date(year, 1, 1)
+
+
+def title(variant: str) -> str:
+    words = [w for w in variant.strip("_").split("_") if w]
+    out = []
+    for w in words:
+        low = w.lower()
+        if out and low in PARTICLES:
+            out.append(low)
+        else:
+            out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def blocks(lines):
+    block: list[str] = []
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line[0] not in "+ \t[" and block:
+            yield block
+            block = []
+        block.append(line.rstrip("\n"))
+    if block:
+        yield block
+
+
+def main(path: str, stopwords_path: str = STOPWORDS) -> None:
+    stopwords = COMMON | {line.strip() for line in open(stopwords_path, encoding="utf-8")
+                          if line.strip() and not line.startswith("#")}
+    places = load_gazetteer()  # a surname that is also a place is left out ("Paris")
+    rows = []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for block in blocks(handle):
+            head = block[0].split("#")[0].split("[")[0].strip()
+            variants = [head] + [b[1:].split("#")[0].strip() for b in block if b.startswith("+")]
+            codes = []
+            for b in block:
+                for m in CODE.finditer(b.split("#")[0]):
+                    country, sector, mark, first, last = m.groups()
+                    if mark == "<":  # "<yymmdd": until that day
+                        first, last = None, first
+                    codes.append((country, sector, first, last))
+            if not any(first or last for _, _, first, last in codes):
+                continue
+            dated = codes
+            names = []
+            for variant in variants:
+                if not variant or SKIP.search(variant):
+                    continue
+                name = title(variant)
+                if len(name) > 3 and name not in names and name not in COMMON:
+                    names.append(name)
+            if not names or " " not in names[0]:
+                continue  # a single word is too often something else
+            for country, sector, first, last in dated:
+                if pycountry.countries.get(alpha_3=country) is None:
+                    continue
+                start, end = day(first) or date(1900, 1, 1), day(last)
+                office = "government" if sector == "GOV" else "elite"
+                rows.append([country, office, start.isoformat(), end.isoformat() if end else "",
+                             names])
+    # the surname alone, where the persons of government who bear it are of one country and
+    # it is no common word or other name ("Mubarak", not "Bush" or "Young")
+    countries: dict[str, set[str]] = {}
+    for country, office, _, _, names in rows:
+        if office == "government":
+            countries.setdefault(names[0].split()[-1], set()).add(country)
+    for row in rows:
+        surname = row[4][0].split()[-1]
+        if len(countries.get(surname, ())) == 1 and surname not in stopwords \
+                and not places.lookup(surname) \
+                and surname[:1].isupper() and len(surname) > 3 and surname not in row[4]:
+            row[4] = row[4] + [surname]
+    print("# Persons with their country and terms, for English news: derived by "
+          "scripts/phoenix_persons.py\n# from Phoenix.Countries.actors.txt of PETRARCH-2 "
+          "(CountryInfo, Copyright (c) 2014 Open Event\n# Data Alliance, MIT License). "
+          "Columns as in lagebild/data/leaders.tsv; office: government\n# (GOV codes) or "
+          "elite (others).")
+    print("iso3\toffice\tstart\tend\tnames")
+    for row in sorted({(*row[:4], "|".join(row[4])) for row in rows}):
+        print("\t".join(row))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
