@@ -26,10 +26,16 @@ from lagebild.places.gazetteer import load_gazetteer
 
 CODE = re.compile(r"\[([A-Z]{3})([A-Z]{0,3})[A-Z]*\s*(?:([<>])?(\d{6}))?\s*(?:-\s*(\d{6}))?\s*\]")
 #: Variants that are a title or a description rather than a name.
-SKIP = re.compile(r"^(THE|MR|MRS|MS|DR|PRESIDENT|PRIME|KING|QUEEN|PRINCE|SHEIKH|GENERAL|GEN|"
-                  r"FORMER|US|U\.S\.|AMERICAN|MINISTER|FOREIGN|CHANCELLOR|EMIR|SULTAN|LEADER|"
-                  r"COLONEL|COL|MARSHAL|SECRETARY|VICE|DEPUTY|SENATOR|GOVERNOR|AYATOLLAH|"
-                  r"PREMIER|CHAIRMAN|BROTHER|COMRADE)_|_(ADMINISTRATION|GOVERNMENT|REGIME)_?$")
+SKIP = re.compile(r"^(THE|MR|MRS|MS|DR|FORMER|US|U\.S\.|AMERICAN|MINISTER|FOREIGN|LEADER|"
+                  r"COLONEL|COL|MARSHAL|SECRETARY|VICE|DEPUTY|SENATOR|GOVERNOR|CHAIRMAN|"
+                  r"BROTHER|COMRADE|[A-Z]+_(PRESIDENT|MINISTER|LEADER))_|"
+                  r"_(ADMINISTRATION|GOVERNMENT|REGIME)_?$")
+#: A title that may stand in front of a name in a spelling: kept ("President Bush") where
+#: one title and one or two name words follow, since the title alone says whose.
+TITLED = re.compile(r"^(PRESIDENT|PRIME_MINISTER|KING|QUEEN|PRINCE|SHEIKH|EMIR|SULTAN|"
+                    r"CHANCELLOR|AYATOLLAH|PREMIER|GENERAL|GEN)_([A-Z.'-]+_?){1,2}$")
+TITLE_WORDS = {"President", "Prime", "Minister", "King", "Queen", "Prince", "Sheikh", "Emir",
+               "Sultan", "Chancellor", "Ayatollah", "Premier", "General", "Gen"}
 #: Words kept lower case inside a name.
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
              "di", "y", "abu", "ben"}
@@ -100,12 +106,17 @@ def main(path: str, stopwords_path: str = STOPWORDS) -> None:
             dated = codes
             names = []
             for variant in variants:
-                if not variant or SKIP.search(variant):
+                if not variant or SKIP.search(variant) or (
+                        variant.split("_")[0] in ("PRESIDENT", "PRIME", "KING", "QUEEN", "PRINCE",
+                                                  "SHEIKH", "EMIR", "SULTAN", "CHANCELLOR",
+                                                  "AYATOLLAH", "PREMIER", "GENERAL", "GEN")
+                        and not TITLED.match(variant)):
                     continue
                 name = title(variant)
                 if len(name) > 3 and name not in names and name not in COMMON:
                     names.append(name)
-            if not names or " " not in names[0]:
+            names.sort(key=lambda n: n.split()[0] in TITLE_WORDS)  # the name first
+            if not names or " " not in names[0] or names[0].split()[0] in TITLE_WORDS:
                 continue  # a single word is too often something else
             for country, sector, first, last in dated:
                 if pycountry.countries.get(alpha_3=country) is None:
@@ -117,13 +128,17 @@ def main(path: str, stopwords_path: str = STOPWORDS) -> None:
     # the surname alone, where the persons of government who bear it are of one country and
     # it is no common word or other name ("Mubarak", not "Bush" or "Young")
     countries: dict[str, set[str]] = {}
+    first_names = {n.split()[0] for *_, names in rows for n in names}
     for country, office, _, _, names in rows:
         if office == "government":
             countries.setdefault(names[0].split()[-1], set()).add(country)
     for row in rows:
         surname = row[4][0].split()[-1]
+        if surname[:1].islower() or surname.endswith("."):
+            continue
         if len(countries.get(surname, ())) == 1 and surname not in stopwords \
-                and not places.lookup(surname) \
+                and not places.lookup(surname) and surname not in first_names \
+                and surname not in TITLE_WORDS \
                 and surname[:1].isupper() and len(surname) > 3 and surname not in row[4]:
             row[4] = row[4] + [surname]
     print("# Persons with their country and terms, for English news: derived by "

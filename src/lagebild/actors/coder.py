@@ -219,9 +219,16 @@ class _Coder:
                 continue
             people = self.lexicon.demonym_nouns.get(token.text)
             if people:
-                draft = self.draft(("nominal", people, None, None), name=token.text,
-                                   country=people)
-                self.link(draft, None, self.doc[i:i + 1])
+                start = i
+                if self.settings.get("demonym_actors") and i > token.sent.start \
+                        and self.doc[i - 1].text[:1].isupper() \
+                        and self.doc[i - 1].lower_ in self.lexicon.demonym_adjectives:
+                    start = i - 1  # "Bosnian Serbs": the people of the first country named
+                    people = self.lexicon.demonym_adjectives[self.doc[i - 1].lower_]
+                    self.in_role.add(start)
+                draft = self.draft(("nominal", people, None, None),
+                                   name=self.doc[start:i + 1].text, country=people)
+                self.link(draft, None, self.doc[start:i + 1])
                 i += 1
                 continue
             sector, end = self.role_at(i)
@@ -286,8 +293,8 @@ class _Coder:
         for token in self.doc:
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
             if iso3 is None or not token.text[:1].isupper() or token.i in self.in_role \
-                    or token.i in self.coded or token.i in self.in_entity:
-                continue
+                    or token.i in self.coded or token.i in self.token_entry:
+                continue  # a place of that name does not count: "Australian" is one
             draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
             self.link(draft, None, self.doc[token.i:token.i + 1])
 

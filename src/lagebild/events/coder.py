@@ -213,7 +213,7 @@ class _EventCoder:
         by_agent = next((m for m in after if m.preposition in agent and m.start <= near_end),
                         None)
         actor = recipient = None
-        governed = self.governed(match) and not trigger.speaker_acts
+        governed = self.governed(match) and not (trigger.speaker_acts and quote)
         passive = self.passive_at(match)
         opener = self.text[part[0]:t_start].split()
         if governed:
@@ -304,12 +304,29 @@ class _EventCoder:
         return self._preposition(self.doc[match.start].idx) is not None
 
     def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        if self.lexicon.word_order == "svo":
+            return self.modality_svo(match, clause, quote)
         # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
                            max(sentence[0], clause[0] - 2))
         span = self.doc.char_span(min(before[0], clause[0]), clause[1], alignment_mode="expand")
         words = {t.lower_ for t in span or ()}
+        near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
+        if near & self.lexicon.words["negation"]:
+            return "negated"
+        if quote is None and words & self.lexicon.words["hypothetical"]:
+            return "hypothetical"
+        if words & self.lexicon.words["future"]:
+            return "intended"
+        return "reported" if quote is not None else "asserted"
+
+    def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        """English: the words of the clause part before the trigger ("would not blockade",
+        "if they attacked"), not a condition after it ("threatened ..., if X")."""
+        part = self.part_of_clause(match, clause)
+        span = self.doc.char_span(part[0], self.doc[match.start].idx, alignment_mode="expand")
+        words = {t.lower_ for t in span or ()} | {self.doc[match.start].lower_}
         near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
         if near & self.lexicon.words["negation"]:
             return "negated"
