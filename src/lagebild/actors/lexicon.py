@@ -16,6 +16,7 @@ from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+PERSONS = "persons.tsv"
 #: The office of a person of a country who holds no office of government (persons.tsv).
 ELITE = "elite"
 
@@ -73,19 +74,27 @@ class ActorLexicon:
         return {form.lower(): sector for sector, forms in read_tsv(self.data_dir / "roles.tsv", 2)
                 for form in forms.split("|")}
 
+    @staticmethod
+    def _read_terms(path: Path) -> list[Term]:
+        if not path.is_file():
+            return []
+        return [Term(iso3, office, date.fromisoformat(start),
+                     date.fromisoformat(end) if end else None, tuple(names.split("|")))
+                for iso3, office, start, end, names in read_tsv(path, 5)[1:]]
+
+    @cached_property
+    def leader_terms(self) -> list[Term]:
+        return self._read_terms(self.leaders_path)
+
+    @cached_property
+    def person_terms(self) -> list[Term]:
+        """The pack's own ``persons.tsv``, where it has one (English: some 10,000 persons)."""
+        return self._read_terms(self.data_dir / PERSONS)
+
     @cached_property
     def terms(self) -> list[Term]:
-        """The leaders table, then the pack's own ``persons.tsv`` where it has one."""
-        terms = []
-        paths = [self.leaders_path, self.data_dir / "persons.tsv"]
-        for path in paths:
-            if not path.is_file():
-                continue
-            for iso3, office, start, end, names in read_tsv(path, 5)[1:]:
-                terms.append(Term(iso3, office, date.fromisoformat(start),
-                                  date.fromisoformat(end) if end else None,
-                                  tuple(names.split("|"))))
-        return terms
+        """The leaders table, then the pack's persons."""
+        return self.leader_terms + self.person_terms
 
     @cached_property
     def terms_by_key(self) -> dict[str, list[Term]]:
@@ -105,8 +114,18 @@ class ActorLexicon:
 
     def ruler_patterns(self, forms) -> list[dict]:
         """Entity-ruler patterns for the leaders' names (PER), ``forms`` adding inflections."""
+        leaders = {name for term in self.leader_terms for name in term.names}
         return [{"label": "PER", "pattern": form, "id": f"leader:{key}"}
-                for name, key in self.leader_names.items() for form in forms(name)]
+                for name, key in self.leader_names.items() if name in leaders
+                for form in forms(name)]
+
+    @cached_property
+    def person_patterns(self) -> dict[str, str]:
+        """The pack's persons' names not in the leaders table -> ``leader:<key>``, for a
+        dictionary matcher (too many for the entity ruler to load quickly)."""
+        leaders = {name for term in self.leader_terms for name in term.names}
+        return {name: f"leader:{self.leader_names[name]}" for term in self.person_terms
+                for name in term.names if name not in leaders}
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""

@@ -76,8 +76,9 @@ class PlaceNameMatcher:
     statistical model's) are kept; the longest name wins among overlaps.
     """
 
-    def __init__(self, patterns: dict[str, str], max_tokens: int = 6):
+    def __init__(self, patterns: dict[str, str], max_tokens: int = 6, label: str = "LOC"):
         self.patterns = patterns
+        self.label = label
         self.first_words = {name.split(" ", 1)[0].split("-", 1)[0] for name in patterns}
         self.max_tokens = max_tokens
 
@@ -95,7 +96,7 @@ class PlaceNameMatcher:
                     continue
                 key = self.patterns.get(doc[start:end].text)
                 if key is not None:
-                    found.append(Span(doc, start, end, label="LOC", span_id=key))
+                    found.append(Span(doc, start, end, label=self.label, span_id=key))
                     break
         if found:
             doc.ents = filter_spans([*doc.ents, *found])
