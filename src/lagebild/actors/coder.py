@@ -72,15 +72,28 @@ class _Coder:
                 country = record and pycountry.countries.get(alpha_2=record.country or "")
                 if country:
                     self.place_countries.append(country.alpha_3)
-                    if record.feature == "PPLC" and self.settings.get("capital_actors") and not (
-                        ent.start and doc[ent.start - 1].lower_
-                        in self.settings.get("place_prepositions", ())
-                    ):
-                        self.capitals.append((ent, country.alpha_3))
+                capital = self.capital(ent)
+                if capital and not (ent.start and doc[ent.start - 1].lower_
+                                    in self.settings.get("place_prepositions", ())):
+                    self.capitals.append((ent, capital))
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
+
+    def capital(self, ent: Span) -> str | None:
+        """The country whose capital (or seat of government) the name is, where the pack
+        codes capitals as actors: "Moscow" -> RUS, "Washington" -> USA (``[seats]``)."""
+        if not self.settings.get("capital_actors"):
+            return None
+        seat = self.settings.get("seats", {}).get(ent.text)
+        if seat:
+            return seat
+        for match in load_gazetteer().lookup(ent.text):
+            if match.place.feature == "PPLC" and not match.alias:
+                country = pycountry.countries.get(alpha_2=match.place.country)
+                return country.alpha_3 if country else None
+        return None
 
     # -- drafts ---------------------------------------------------------------
 

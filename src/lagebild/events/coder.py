@@ -277,11 +277,13 @@ class _EventCoder:
 
     def complement(self, match: TriggerMatch, earlier: TriggerMatch) -> bool:
         """Whether a trigger is the content of an earlier one: same clause part, nothing but
-        its object between them ("agreed to withdraw", "rejected an ultimatum")."""
+        its object or a "that" between them ("agreed to withdraw", "rejected an ultimatum",
+        "demanded that X withdraw")."""
         if earlier.last > match.start:
             return False
         between = self.doc[earlier.last:match.start]
-        stops = self.lexicon.words["subordinators"] | self.lexicon.words["coordinators"]
+        stops = (self.lexicon.words["subordinators"] | self.lexicon.words["coordinators"]) \
+            - {"that"}  # "demanded that Iran release ...": the release is what was demanded
         return not any(t.lower_ in stops or (t.is_punct and t.text not in "-'’")
                        for t in between)
 
