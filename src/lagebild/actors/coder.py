@@ -308,6 +308,10 @@ class _Coder:
             if iso3 is None or not token.text[:1].isupper() or token.i in self.in_role \
                     or token.i in self.coded or token.i in self.token_entry:
                 continue  # a place of that name does not count: "Australian" is one
+            if token.nbor(-1).text == "-" if token.i else False:
+                continue  # "pro-Iranian", "anti-American": no actor
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == "-":
+                continue  # "Syrian-backed", "Russian-made"
             draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
             self.link(draft, None, self.doc[token.i:token.i + 1])
 

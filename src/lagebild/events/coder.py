@@ -20,7 +20,8 @@ the pack's events.toml) read the roles by position instead:
   or governed by one of the trigger's prepositions ("to", "with", "between"), else one
   after a place preposition ("a curfew in Montenegro"), else the first after it; "of"
   just after the trigger marks its object ("the blockade of Serbia"); in a
-  passive, the subject; "of" after a quantity or a group does not govern ("thousands
+  passive, the subject; for a threat, the subject of its condition ("unless Israel
+  withdrew"); "of" after a quantity or a group does not govern ("thousands
   of Kurds");
 - a trigger in the complement of an earlier trigger of the same clause part ("agreed to
   withdraw", "rejected the ultimatum") is the content of that event, not an event.
@@ -248,7 +249,8 @@ class _EventCoder:
         actor_ids = {m.actor for m in actors} | {actor_id}
         if recipient is None:
             wanted = set(trigger.recipient) | self.lexicon.words["recipient"]
-            candidates = [m for m in after if m.actor not in actor_ids and m is not by_agent
+            candidates = [m for m in after if m.actor not in actor_ids
+                          and not (m is by_agent and actor is by_agent)
                           and not self.own(m, actor_ids)]
             recipient = next((m for m in candidates
                               if m.preposition is None or m.preposition in wanted
@@ -256,12 +258,28 @@ class _EventCoder:
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
                 or next(iter(candidates), None)  # "against violations by the military"
+        if recipient is None and trigger.type == "THREATEN":
+            recipient = self.condition_subject(match, clause, actor_ids)
         if recipient is not None and recipient.actor in actor_ids:
             recipient = None
         ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
         return ids, recipients or [None]
+
+    def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
+                          actor_ids: set) -> _Mention | None:
+        """Whom a threat is aimed at: the subject of its condition ("threatened to strike
+        unless Israel withdrew")."""
+        span = self.doc.char_span(*clause, alignment_mode="expand")
+        if span is None:
+            return None
+        condition = next((t for t in span if t.i >= match.last
+                          and t.lower_ in self.lexicon.words["conditions"]), None)
+        if condition is None:
+            return None
+        return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
+                     and m.preposition is None and m.actor not in actor_ids), None)
 
     def own(self, mention: _Mention, actor_ids: set) -> bool:
         """The actor's own people, not a recipient: "its troops", or a bare role noun of
@@ -302,8 +320,17 @@ class _EventCoder:
 
     def governed(self, match: TriggerMatch) -> bool:
         """A trigger noun after a preposition ("gegen die Unruhen") names no act of the clause's
-        subject."""
-        return self._preposition(self.doc[match.start].idx) is not None
+        subject. In English only determiners may stand between ("with its allies demanded"
+        is a verb after a phrase)."""
+        if self.lexicon.word_order != "svo":
+            return self._preposition(self.doc[match.start].idx) is not None
+        for j in range(match.start - 1, max(-1, match.start - 1 - PREPOSITION_REACH), -1):
+            word = self.doc[j].lower_
+            if word in self.lexicon.words["prepositions"]:
+                return True
+            if word not in DETERMINERS:
+                return False
+        return False
 
     def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         if self.lexicon.word_order == "svo":
@@ -343,7 +370,8 @@ class _EventCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        matches = self.lexicon.find(self.doc)
+        matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
+                   if not any(e.start <= self.doc[m.start].idx < e.end for e in self.named)]
         if self.lexicon.word_order == "svo":
             kept: list[TriggerMatch] = []
             for i, m in enumerate(matches):
@@ -356,8 +384,6 @@ class _EventCoder:
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
-            if any(e.start <= start < e.end for e in self.named):
-                continue  # a word of a name: "Amnesty International"
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
             clause = clause_of(self.text, sentence, start, end)
             quote = self.quote_at(start)
