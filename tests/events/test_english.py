@@ -61,9 +61,9 @@ def test_future_acts_are_coded_as_plover_says():
     assert coded("France will send aid to Mali.") == [("AGREE", "FRA", "MLI", "intended")]
     assert coded("Greece would impose sanctions on Turkey.") == [
         ("THREATEN", "GRC", "TUR", "intended")]
-    # a condition after the threat does not make the threat hypothetical
+    # a condition after the threat does not make it hypothetical; its subject is the recipient
     assert coded("Chad threatened to close the border if Sudan did not act.") == [
-        ("THREATEN", "TCD", None, "intended")]
+        ("THREATEN", "TCD", "SDN", "intended")]
 
 
 def test_negated_event():
