@@ -12,7 +12,8 @@
   ``inferred``.
 - Where the pack's ``actors.toml`` says so (English): a country name in front of a role
   noun ("the Mozambique government"), a demonym adjective alone ("Israeli air raids")
-  and a capital that is not a place ("Washington demanded") code actors too.
+  and a capital that is not a place ("Washington demanded") code actors too, and so
+  does a place after a place preposition, for its country ("bombs in Kabul").
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class _Coder:
         self.settings = self.lexicon.settings
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
+        self.places: list[tuple[Span, str]] = []  # places standing for their country
         for ent in doc.ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
@@ -73,9 +75,12 @@ class _Coder:
                 if country:
                     self.place_countries.append(country.alpha_3)
                 capital = self.capital(ent)
-                if capital and not (ent.start and doc[ent.start - 1].lower_
-                                    in self.settings.get("place_prepositions", ())):
+                after_preposition = ent.start and doc[ent.start - 1].lower_ in \
+                    self.settings.get("place_prepositions", ())
+                if capital and not after_preposition:
                     self.capitals.append((ent, capital))
+                elif country and after_preposition and self.settings.get("place_actors"):
+                    self.places.append((ent, country.alpha_3))
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -183,6 +188,9 @@ class _Coder:
                 continue
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+        for ent, country in self.places:  # "bombs in Kabul": AFG as the place hit
+            draft = self.draft(("place", country), name=ent.text, country=country)
+            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
         for ent, country in self.capitals:
             draft = self.draft(("capital", country), name=ent.text, country=country,
                                sectors=["GOV"])
@@ -318,7 +326,7 @@ class _Coder:
     def main_country(self) -> str | None:
         """The country the article is about: the most mentioned one, first on a tie."""
         counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
-                  for i, d in enumerate(self.drafts.values())
+                  for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
                   if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:
