@@ -272,6 +272,15 @@ class _Coder:
             span = self.doc[start:end]
             self.in_role.update(range(start, end))
             named = self.token_draft.get(end) if end < token.sent.end else None
+            if named is None and self.settings.get("country_adjuncts"):
+                # "President Dawda Jawara" with only the surname known: a given name between
+                gap = end
+                while gap < min(end + 2, token.sent.end) and gap not in self.in_entity \
+                        and self.doc[gap].text[:1].isupper() and self.doc[gap].is_alpha:
+                    gap += 1
+                draft = self.token_draft.get(gap) if gap > end else None
+                if draft is not None and draft.org is None:
+                    named = draft
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]

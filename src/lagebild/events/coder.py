@@ -228,7 +228,7 @@ class _EventCoder:
             if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
                 earlier = [m for m in self.mentions if m.end <= part[0]]
                 actor = earlier[-1] if earlier else None  # "forces who attacked"
-            elif actor is None and len(opener) <= AUX_REACH and part[0] > 0:
+            elif actor is None and len(opener) <= AUX_REACH and part[0] == clause[0] > 0:
                 sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
                 earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
                            and m.preposition is None]  # "X, a key US ally, demanded"
@@ -373,6 +373,8 @@ class _EventCoder:
         matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
                    if not any(e.start <= self.doc[m.start].idx < e.end for e in self.named)]
         if self.lexicon.word_order == "svo":
+            # "Israeli-occupied", "UN-brokered": a compound adjective, no act of the clause
+            matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
             kept: list[TriggerMatch] = []
             for i, m in enumerate(matches):
                 if not (i and self.complement(m, matches[i - 1])):
@@ -412,7 +414,12 @@ class _EventCoder:
                     quantity=quantity, modality=modality, attributed_to=attributed,
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
-        return events
+        # an event that only repeats another one without its recipient adds nothing
+        aimed = {(e.type, e.actor, e.date) for e in events if e.recipient}
+        kept = [e for e in events if e.recipient or (e.type, e.actor, e.date) not in aimed]
+        for i, event in enumerate(kept):
+            event.id = f"v{i + 1}"
+        return kept
 
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:

@@ -12,6 +12,8 @@ from ..lang.datafile import read_toml
 from ..model import EVENT_TYPES
 
 GAP = "…"
+#: The type of the phrases in ``settings.ignore``: found like triggers, then dropped.
+IGNORE = "-"
 #: Words that may stand between the parts of a split trigger ("nahm … fest").
 MAX_GAP = 8
 
@@ -65,6 +67,10 @@ class EventLexicon:
                 self.by_first.setdefault(parts[0][0], []).append(trigger)
         if not self.by_first:
             raise ConfigError(f"{path}: no event triggers")
+        for form in settings.get("ignore", []):  # phrases that hold a trigger word but name
+            parts = tuple(tuple(p.lower().split()) for p in form.split(GAP) if p.strip())
+            self.by_first.setdefault(parts[0][0], []).append(  # no event: "press release"
+                Trigger(IGNORE, parts, (), False, None, False))
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""
@@ -83,7 +89,7 @@ class EventLexicon:
         for match in found:
             if not any(match.start < k.last and k.start < match.last for k in kept):
                 kept.append(match)
-        return sorted(kept, key=lambda m: m.start)
+        return sorted((m for m in kept if m.trigger.type != IGNORE), key=lambda m: m.start)
 
     @staticmethod
     def _match(words: list[str], i: int, sentence_end: int,
