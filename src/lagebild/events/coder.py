@@ -187,8 +187,8 @@ class _EventCoder:
 
     def passive_at(self, match: TriggerMatch) -> bool:
         """A form of "be" just before a participle trigger: "was attacked", "have been freed"."""
-        if self.doc[match.end - 1].lower_.endswith("ing"):
-            return False  # "is suing": progressive
+        if not self.doc[match.end - 1].lower_.endswith(("ed", "en", "wn", "t", "d")):
+            return False  # "is suing", "is ready to": no participle
         for j in range(match.start - 1, max(-1, match.start - 2 - AUX_REACH), -1):
             word = self.doc[j].lower_
             if word in self.lexicon.words["passive"]:
