@@ -1,8 +1,9 @@
-"""Build ``lang/en/data/persons.tsv`` from the Phoenix country actor dictionary (MIT).
+"""Build ``lang/en/data/persons.tsv`` from the Phoenix actor dictionaries (MIT).
 
-Reads ``Phoenix.Countries.actors.txt`` of PETRARCH-2 (CountryInfo, Copyright (c) 2014
-Open Event Data Alliance, MIT License) and keeps the persons: entries with at least
-one dated code ("[USAGOV 930120-010120]"). Each dated code becomes one row of the
+Reads ``Phoenix.Countries.actors.txt`` and ``Phoenix.International.actors.txt`` of
+PETRARCH-2 (CountryInfo and IGO rulers, Copyright (c) 2014 Open Event Data Alliance, MIT
+License; persons of the UN coded UNO, of the EU EUR, of other IGOs IGO, of NGOs NGO) and
+keeps the persons: entries with at least one dated code ("[USAGOV 930120-010120]"). Each dated code becomes one row of the
 leaders table format (country, office, first day, last day, spellings), GOV codes as
 "government", the others as "elite"; spellings are the entry's names in title case,
 without the titles and descriptions PETRARCH lists as variants ("PRESIDENT_CLINTON",
@@ -10,8 +11,8 @@ without the titles and descriptions PETRARCH lists as variants ("PRESIDENT_CLINT
 surname alone is added where it is not shared across countries and is no common word
 (``place_stopwords.tsv``) or place name (the place gazetteer).
 
-    PYTHONPATH=src python scripts/phoenix_persons.py ../shared/data/petrarch2_validation/dictionaries/\
-Phoenix.Countries.actors.txt > src/lagebild/lang/en/data/persons.tsv
+    PYTHONPATH=src python scripts/phoenix_persons.py DICTIONARIES/Phoenix.Countries.actors.txt \
+        DICTIONARIES/Phoenix.International.actors.txt > src/lagebild/lang/en/data/persons.tsv
 """
 
 from __future__ import annotations
@@ -85,15 +86,17 @@ def blocks(lines):
         yield block
 
 
-def main(path: str, stopwords_path: str = STOPWORDS) -> None:
+def main(paths: list[str], stopwords_path: str = STOPWORDS) -> None:
     stopwords = COMMON | {line.strip() for line in open(stopwords_path, encoding="utf-8")
                           if line.strip() and not line.startswith("#")}
     places = load_gazetteer()  # a surname that is also a place is left out ("Paris")
     rows = []
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for block in blocks(handle):
+    lines = [line for path in paths for line in open(path, encoding="utf-8", errors="replace")]
+    if True:
+        for block in blocks(lines):
             head = block[0].split("#")[0].split("[")[0].strip()
-            variants = [head] + [b[1:].split("#")[0].strip() for b in block if b.startswith("+")]
+            variants = [head] + [b[1:].split("#")[0].split("[")[0].strip() for b in block
+                                if b.startswith("+")]
             codes = []
             for b in block:
                 for m in CODE.finditer(b.split("#")[0]):
@@ -106,6 +109,7 @@ def main(path: str, stopwords_path: str = STOPWORDS) -> None:
             dated = codes
             names = []
             for variant in variants:
+                variant = variant.split()[0] if variant.split() else ""  # junk after a tab
                 if not variant or SKIP.search(variant) or (
                         variant.split("_")[0] in ("PRESIDENT", "PRIME", "KING", "QUEEN", "PRINCE",
                                                   "SHEIKH", "EMIR", "SULTAN", "CHANCELLOR",
@@ -119,7 +123,10 @@ def main(path: str, stopwords_path: str = STOPWORDS) -> None:
             if not names or " " not in names[0] or names[0].split()[0] in TITLE_WORDS:
                 continue  # a single word is too often something else
             for country, sector, first, last in dated:
-                if pycountry.countries.get(alpha_3=country) is None:
+                if country in ("IGO", "NGO"):  # the international file: UN, EU, other IGOs
+                    country = {"UNO": "UNO", "EUR": "EUR"}.get(sector, country) \
+                        if country == "IGO" else "NGO"
+                elif pycountry.countries.get(alpha_3=country) is None:
                     continue
                 start, end = day(first) or date(1900, 1, 1), day(last)
                 office = "government" if sector == "GOV" else "elite"
@@ -141,15 +148,16 @@ def main(path: str, stopwords_path: str = STOPWORDS) -> None:
                 and surname not in TITLE_WORDS \
                 and surname[:1].isupper() and len(surname) > 3 and surname not in row[4]:
             row[4] = row[4] + [surname]
-    print("# Persons with their country and terms, for English news: derived by "
-          "scripts/phoenix_persons.py\n# from Phoenix.Countries.actors.txt of PETRARCH-2 "
-          "(CountryInfo, Copyright (c) 2014 Open Event\n# Data Alliance, MIT License). "
-          "Columns as in lagebild/data/leaders.tsv; office: government\n# (GOV codes) or "
-          "elite (others).")
+    print("# Persons with their country and terms, for English news: derived by\n"
+          "# scripts/phoenix_persons.py from Phoenix.Countries.actors.txt and\n"
+          "# Phoenix.International.actors.txt of PETRARCH-2 (Copyright (c) 2014 Open Event\n"
+          "# Data Alliance, MIT License). Columns as in lagebild/data/leaders.tsv; office:\n"
+          "# government (GOV codes) or elite (others); UNO, EUR, IGO, NGO for persons of\n"
+          "# international organisations.")
     print("iso3\toffice\tstart\tend\tnames")
     for row in sorted({(*row[:4], "|".join(row[4])) for row in rows}):
         print("\t".join(row))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(sys.argv[1:])
