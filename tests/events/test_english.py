@@ -39,6 +39,10 @@ def coded(text: str, published: str | None = "2023-09-18"):
     ("Syria withdrew its troops from Lebanon last year.", ("RETREAT", "SYR", "LBN")),
     # an organisation before a role noun
     ("NATO troops withdrew from Afghanistan.", ("RETREAT", "NATO", "AFG")),
+    # who leads the troops
+    ("French-led troops withdrew from Mali.", ("RETREAT", "FRA", "MLI")),
+    # a city after a place preposition for its country, where nothing else is the recipient
+    ("Pakistani militants exploded a bomb in Kabul.", ("ASSAULT", "PAK", "AFG")),
     # a clause that opens with the verb takes the subject before the apposition
     ("Egypt, a close partner of Jordan, condemned Israel.", ("ACCUSE", "EGY", "ISR")),
 ])

@@ -134,6 +134,11 @@ class _Coder:
         sentence_start = self.doc[index].sent.start
         for i in range(index - 1, max(sentence_start, index - LOOK_BACK) - 1, -1):
             token = self.doc[i]
+            if token.lower_ in self.settings.get("led_by", ()) and i - 2 >= sentence_start \
+                    and self.doc[i - 1].text == "-":  # "US-led forces", "Saudi-led coalition"
+                leader = self.doc[i - 2]
+                return self.lexicon.demonym_adjectives.get(leader.lower_) \
+                    or self.genitive_country(i - 2)
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
             if iso3:
                 return iso3
