@@ -3,8 +3,9 @@
 Reads ``Phoenix.Countries.actors.txt`` and ``Phoenix.International.actors.txt`` of
 PETRARCH-2 (CountryInfo and IGO rulers, Copyright (c) 2014 Open Event Data Alliance, MIT
 License; persons of the UN coded UNO, of the EU EUR, of other IGOs IGO, of NGOs NGO) and
-keeps the persons: entries with at least one dated code ("[USAGOV 930120-010120]"). Each dated code becomes one row of the
-leaders table format (country, office, first day, last day, spellings), GOV codes as
+keeps the persons: entries with at least one dated code ("[USAGOV 930120-010120]").
+Each dated code becomes one row of the leaders table format (country, office, first
+day, last day, spellings), GOV codes as
 "government", the others as "elite"; spellings are the entry's names in title case,
 without the titles and descriptions PETRARCH lists as variants ("PRESIDENT_CLINTON",
 "THE_CLINTON_ADMINISTRATION"), which the actors layer reads from the text itself; the

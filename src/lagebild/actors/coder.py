@@ -162,8 +162,8 @@ class _Coder:
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
-        return entry.country if self.doc[i - 1].lower_ in LINKS or self.genitive_country(i, adjunct=False) \
-            else None
+        linked = self.doc[i - 1].lower_ in LINKS
+        return entry.country if linked or self.genitive_country(i, adjunct=False) else None
 
     def compound_entry(self, token: Token):
         """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""

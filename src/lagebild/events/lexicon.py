@@ -43,7 +43,8 @@ class EventLexicon:
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
                                   "impersonal", "negation", "future", "hypothetical",
-                                  "subordinators", "coordinators", "locative", "possessive", "partitive", "conditions")}
+                                  "subordinators", "coordinators", "locative", "possessive",
+                                  "partitive", "conditions")}
         #: "svo": roles by English word order (subject before the trigger, object after);
         #: "free": by case and prepositions, as German needs (see events.coder)
         self.word_order = settings.get("word_order", "free")
