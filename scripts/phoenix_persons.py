@@ -36,6 +36,12 @@ SKIP = re.compile(r"^(THE|MR|MRS|MS|DR|FORMER|US|U\.S\.|AMERICAN|MINISTER|FOREIG
 #: one title and one or two name words follow, since the title alone says whose.
 TITLED = re.compile(r"^(PRESIDENT|PRIME_MINISTER|KING|QUEEN|PRINCE|SHEIKH|EMIR|SULTAN|"
                     r"CHANCELLOR|AYATOLLAH|PREMIER|GENERAL|GEN)_([A-Z.'-]+_?){1,2}$")
+#: Last words of the names of groups and bodies, which the dictionary also lists: no surname.
+GROUP_WORDS = {"Council", "Party", "Front", "Movement", "Army", "Forces", "Coalition", "Union",
+               "Committee", "Organization", "Organisation", "Group", "Brigade", "Brigades",
+               "Association", "League", "Alliance", "Authority", "Government", "Ministry",
+               "Commission", "Assembly", "Congress", "Bank", "Agency", "Society", "Federation",
+               "Court", "Office", "Service", "Network", "Revolution", "Tribe", "Clan"}
 TITLE_WORDS = {"President", "Prime", "Minister", "King", "Queen", "Prince", "Sheikh", "Emir",
                "Sultan", "Chancellor", "Ayatollah", "Premier", "General", "Gen"}
 #: Words kept lower case inside a name.
@@ -118,12 +124,14 @@ def main(paths: list[str], stopwords_path: str = STOPWORDS) -> None:
                         and not TITLED.match(variant)):
                     continue
                 name = title(variant)
-                if len(name) > 3 and name not in names and name not in COMMON:
+                if " " in name and name not in names:  # one word alone: see surnames below
                     names.append(name)
             names.sort(key=lambda n: n.split()[0] in TITLE_WORDS)  # the name first
             if not names or " " not in names[0] or names[0].split()[0] in TITLE_WORDS:
                 continue  # a single word is too often something else
             for country, sector, first, last in dated:
+                if not sector and country not in ("IGO", "NGO"):
+                    continue  # "[BIH >920305]": the country itself, not a person
                 if country in ("IGO", "NGO"):  # the international file: UN, EU, other IGOs
                     country = {"UNO": "UNO", "EUR": "EUR"}.get(sector, country) \
                         if country == "IGO" else "NGO"
@@ -146,7 +154,7 @@ def main(paths: list[str], stopwords_path: str = STOPWORDS) -> None:
             continue
         if len(countries.get(surname, ())) == 1 and surname not in stopwords \
                 and not places.lookup(surname) and surname not in first_names \
-                and surname not in TITLE_WORDS \
+                and surname not in TITLE_WORDS and surname not in GROUP_WORDS \
                 and surname[:1].isupper() and len(surname) > 3 and surname not in row[4]:
             row[4] = row[4] + [surname]
     print("# Persons with their country and terms, for English news: derived by\n"
