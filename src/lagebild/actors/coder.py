@@ -11,9 +11,9 @@
   "US-Präsident"); a bare role noun takes the article's main country, marked
   ``inferred``.
 - Where the pack's ``actors.toml`` says so (English): a country name in front of a role
-  noun ("the Mozambique government"), a demonym adjective alone ("Israeli air raids")
+  noun ("the Kenya government"), a demonym adjective alone ("Turkish air strikes")
   and a capital that is not a place ("Washington demanded") code actors too, and so
-  does a place after a place preposition, for its country ("bombs in Kabul").
+  does a place after a place preposition, for its country ("a bomb in Kabul").
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class _Coder:
 
     def genitive_country(self, i: int, adjunct: bool = True) -> str | None:
         """The country of a token in the genitive: "Russlands", "Russia 's"; where the pack
-        has country adjuncts and ``adjunct`` is true, also a bare name ("Mozambique")."""
+        has country adjuncts and ``adjunct`` is true, also a bare name ("Kenya")."""
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
@@ -193,7 +193,7 @@ class _Coder:
                 continue
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
-        for ent, country in self.places:  # "bombs in Kabul": AFG as the place hit
+        for ent, country in self.places:  # "a bomb in Kabul": AFG as the place hit
             draft = self.draft(("place", country), name=ent.text, country=country)
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
         for ent, country in self.capitals:
@@ -270,7 +270,7 @@ class _Coder:
             entry = self.compound_entry(token)
             before = self.token_entry.get(start - 1) if start > token.sent.start else None
             if entry is None and before is not None and before.label == "ORG" \
-                    and self.settings.get("country_adjuncts"):  # "Arab League Secretary-General"
+                    and self.settings.get("country_adjuncts"):  # "EU foreign ministers"
                 entry = before
                 while start > token.sent.start and self.token_entry.get(start - 1) is before:
                     start -= 1
@@ -278,7 +278,7 @@ class _Coder:
             self.in_role.update(range(start, end))
             named = self.token_draft.get(end) if end < token.sent.end else None
             if named is None and self.settings.get("country_adjuncts"):
-                # "President Dawda Jawara" with only the surname known: a given name between
+                # "President Ana Ruiz" with only the surname known: a given name between
                 gap = end
                 while gap < min(end + 2, token.sent.end) and gap not in self.in_entity \
                         and self.doc[gap].text[:1].isupper() and self.doc[gap].is_alpha:
@@ -322,7 +322,7 @@ class _Coder:
         return bare
 
     def demonyms(self) -> None:
-        """Demonym adjectives outside a role span: "Israeli air raids" -> ISR."""
+        """Demonym adjectives outside a role span: "Turkish air strikes" -> TUR."""
         if not self.settings.get("demonym_actors"):
             return
         for token in self.doc:
@@ -331,9 +331,9 @@ class _Coder:
                     or token.i in self.coded or token.i in self.token_entry:
                 continue  # a place of that name does not count: "Australian" is one
             if token.nbor(-1).text == "-" if token.i else False:
-                continue  # "pro-Iranian", "anti-American": no actor
+                continue  # "pro-Russian", "anti-American": no actor
             if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == "-":
-                continue  # "Syrian-backed", "Russian-made"
+                continue  # "Iranian-backed", "German-made"
             draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
             self.link(draft, None, self.doc[token.i:token.i + 1])
 

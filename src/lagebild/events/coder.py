@@ -18,8 +18,8 @@ the pack's events.toml) read the roles by position instead:
   ("was attacked by X") or a noun ("calls by X") takes the agent after "by";
 - the recipient is the first mention after the trigger that is ungoverned (the object)
   or governed by one of the trigger's prepositions ("to", "with", "between"), else one
-  after a place preposition ("a curfew in Montenegro"), else the first after it; "of"
-  just after the trigger marks its object ("the blockade of Serbia"); in a
+  after a place preposition ("a curfew in Lagos"), else the first after it; "of"
+  just after the trigger marks its object ("the blockade of Gaza"); in a
   passive, the subject; for a threat, the subject of its condition ("unless Israel
   withdrew"); "of" after a quantity or a group does not govern ("thousands
   of Kurds");
@@ -54,7 +54,7 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
 #: Palestinians", "Belarus, Armenien".
 _JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
 #: The same with personal names between, which the pipeline may not have found as
-#: entities: "Libyan leader Muammar Gaddafi and Bulgarian President ...".
+#: entities: "Chilean President Ana Ruiz and Peruvian President ...".
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
@@ -169,7 +169,7 @@ class _EventCoder:
 
     def part_of_clause(self, match: TriggerMatch, clause: tuple[int, int]) -> tuple[int, int]:
         """The stretch of the clause between the subordinating words around the trigger:
-        "Serbia lifted a curfew in Montenegro | where 28 people were killed". A "that"
+        "Chad closed the border with Sudan | where refugees had fled". A "that"
         after the trigger stays in: its subject is the recipient ("demanded that the US")."""
         span = self.doc.char_span(*clause, alignment_mode="expand")
         left, right = clause
@@ -222,7 +222,7 @@ class _EventCoder:
         elif passive:
             actor = by_agent  # the subject is the patient, also inside a longer phrase
             recipient = next((m for m in before if m.preposition is None), None) \
-                or (before[0] if before else None)  # "a camp for refugees was attacked"
+                or (before[0] if before else None)  # "a convoy of refugees was attacked"
         else:
             actor = next((m for m in before if m.preposition is None), None)
             if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
@@ -231,7 +231,7 @@ class _EventCoder:
             elif actor is None and len(opener) <= AUX_REACH and part[0] == clause[0] > 0:
                 sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
                 earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
-                           and m.preposition is None]  # "X, a key US ally, demanded"
+                           and m.preposition is None]  # "X, a close ally of Y, demanded"
                 actor = earlier[0] if earlier else None
             if actor is None:
                 actor = by_agent  # "calls by X", "an attack by X"
@@ -257,7 +257,7 @@ class _EventCoder:
                               or m.preposition == "of" and m.start <= near_end), None) \
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
-                or next(iter(candidates), None)  # "against violations by the military"
+                or next(iter(candidates), None)  # "against abuses by the police"
         if recipient is None and trigger.type == "THREATEN":
             recipient = self.condition_subject(match, clause, actor_ids)
         if recipient is not None and recipient.actor in actor_ids:
@@ -373,7 +373,7 @@ class _EventCoder:
         matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
                    if not any(e.start <= self.doc[m.start].idx < e.end for e in self.named)]
         if self.lexicon.word_order == "svo":
-            # "Israeli-occupied", "UN-brokered": a compound adjective, no act of the clause
+            # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
             matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
             kept: list[TriggerMatch] = []
             for i, m in enumerate(matches):
