@@ -326,6 +326,8 @@ class _EventCoder:
             return self._preposition(self.doc[match.start].idx) is not None
         for j in range(match.start - 1, max(-1, match.start - 1 - PREPOSITION_REACH), -1):
             word = self.doc[j].lower_
+            if word == "to" and j == match.start - 1:
+                return False  # "continued to send": an infinitive
             if word in self.lexicon.words["prepositions"]:
                 return True
             if word not in DETERMINERS:
