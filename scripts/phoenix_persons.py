@@ -10,7 +10,7 @@ day, last day, spellings), GOV codes as
 without the titles and descriptions PETRARCH lists as variants ("PRESIDENT_CLINTON",
 "THE_CLINTON_ADMINISTRATION"), which the actors layer reads from the text itself; the
 surname alone is added where it is not shared across countries and is no common word
-(``place_stopwords.tsv``) or place name (the place gazetteer).
+(``place_stopwords.tsv``, spaCy's English stop words) or place name (the place gazetteer).
 
     PYTHONPATH=src python scripts/phoenix_persons.py DICTIONARIES/Phoenix.Countries.actors.txt \
         DICTIONARIES/Phoenix.International.actors.txt > src/lagebild/lang/en/data/persons.tsv
@@ -23,6 +23,7 @@ import sys
 from datetime import date
 
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from lagebild.places.gazetteer import load_gazetteer
 
@@ -96,6 +97,7 @@ def blocks(lines):
 def main(paths: list[str], stopwords_path: str = STOPWORDS) -> None:
     stopwords = COMMON | {line.strip() for line in open(stopwords_path, encoding="utf-8")
                           if line.strip() and not line.startswith("#")}
+    stopwords |= {word.title() for word in STOP_WORDS}  # "Some", "Many": English words
     places = load_gazetteer()  # a surname that is also a place is left out ("Paris")
     rows = []
     lines = [line for path in paths for line in open(path, encoding="utf-8", errors="replace")]

@@ -79,8 +79,9 @@ class _Coder:
                     self.settings.get("place_prepositions", ())
                 if capital and not after_preposition:
                     self.capitals.append((ent, capital))
-                elif country and after_preposition and self.settings.get("place_actors"):
-                    self.places.append((ent, country.alpha_3))
+                elif country and after_preposition and self.settings.get("place_actors") \
+                        and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
+                    self.places.append((ent, country.alpha_3))  # not "of South Korean ..."
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -140,6 +141,9 @@ class _Coder:
                 return self.lexicon.demonym_adjectives.get(leader.lower_) \
                     or self.genitive_country(i - 2)
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if i > sentence_start:  # "South Korean", "North Korean"
+                iso3 = self.lexicon.demonym_adjectives.get(
+                    f"{self.doc[i - 1].lower_} {token.lower_}") or iso3
             if iso3:
                 return iso3
             if token.text in ("'s", "’s") and i > sentence_start:
