@@ -274,7 +274,7 @@ class _Coder:
             entry = self.compound_entry(token)
             before = self.token_entry.get(start - 1) if start > token.sent.start else None
             if entry is None and before is not None and before.label == "ORG" \
-                    and self.settings.get("country_adjuncts"):  # "EU foreign ministers"
+                    and self.settings.get("country_adjuncts"):  # "NATO troops"
                 entry = before
                 while start > token.sent.start and self.token_entry.get(start - 1) is before:
                     start -= 1
