@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_MARKS = re.compile(r"[,;:–—\"“”„«»()]| - ")
+#: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark.
+CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»()]| - |(?<!\d),|,(?!\d)")
 
 
 def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,

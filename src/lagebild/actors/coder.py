@@ -10,6 +10,10 @@
   Kasachstans") or a country or organisation in a compound ("UN-Sprecherin",
   "US-Präsident"); a bare role noun takes the article's main country, marked
   ``inferred``.
+- Where the pack's ``actors.toml`` says so (English): a country name in front of a role
+  noun ("the Kenya government"), a demonym adjective alone ("Turkish air strikes")
+  and a capital that is not a place ("Washington demanded") code actors too, and so
+  does a place after a place preposition, for its country ("a bomb in Kabul").
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
-from .lexicon import ActorLexicon
+from .lexicon import ELITE, ActorLexicon
 
 #: Words that may stand between a role noun and a following genitive country.
 LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
@@ -59,6 +63,10 @@ class _Coder:
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
         self.place_countries: list[str] = []  # countries of the cities and regions named
+        self.settings = self.lexicon.settings
+        self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
+        self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
+        self.places: list[tuple[Span, str]] = []  # places standing for their country
         for ent in doc.ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
@@ -66,10 +74,32 @@ class _Coder:
                 country = record and pycountry.countries.get(alpha_2=record.country or "")
                 if country:
                     self.place_countries.append(country.alpha_3)
+                capital = self.capital(ent)
+                after_preposition = ent.start and doc[ent.start - 1].lower_ in \
+                    self.settings.get("place_prepositions", ())
+                if capital and not after_preposition:
+                    self.capitals.append((ent, capital))
+                elif country and after_preposition and self.settings.get("place_actors") \
+                        and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
+                    self.places.append((ent, country.alpha_3))  # not "of South Korean ..."
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
+
+    def capital(self, ent: Span) -> str | None:
+        """The country whose capital (or seat of government) the name is, where the pack
+        codes capitals as actors: "Moscow" -> RUS, "Washington" -> USA (``[seats]``)."""
+        if not self.settings.get("capital_actors"):
+            return None
+        seat = self.settings.get("seats", {}).get(ent.text)
+        if seat:
+            return seat
+        for match in load_gazetteer().lookup(ent.text):
+            if match.place.feature == "PPLC" and not match.alias:
+                country = pycountry.countries.get(alpha_2=match.place.country)
+                return country.alpha_3 if country else None
+        return None
 
     # -- drafts ---------------------------------------------------------------
 
@@ -87,14 +117,16 @@ class _Coder:
 
     # -- context around a word ------------------------------------------------
 
-    def genitive_country(self, i: int) -> str | None:
-        """The country of a token in the genitive: "Russlands", "Russia 's"."""
+    def genitive_country(self, i: int, adjunct: bool = True) -> str | None:
+        """The country of a token in the genitive: "Russlands", "Russia 's"; where the pack
+        has country adjuncts and ``adjunct`` is true, also a bare name ("Kenya")."""
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
         token = self.doc[i]
         following = self.doc[i + 1].text if i + 1 < len(self.doc) else ""
-        if token.text not in entry.names or following in ("'s", "’s", "'", "’"):
+        if token.text not in entry.names or following in ("'s", "’s", "'", "’") \
+                or adjunct and self.settings.get("country_adjuncts"):
             return entry.country
         return None
 
@@ -103,12 +135,20 @@ class _Coder:
         sentence_start = self.doc[index].sent.start
         for i in range(index - 1, max(sentence_start, index - LOOK_BACK) - 1, -1):
             token = self.doc[i]
+            if token.lower_ in self.settings.get("led_by", ()) and i - 2 >= sentence_start \
+                    and self.doc[i - 1].text == "-":  # "US-led forces", "Saudi-led coalition"
+                leader = self.doc[i - 2]
+                return self.lexicon.demonym_adjectives.get(leader.lower_) \
+                    or self.genitive_country(i - 2)
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if i > sentence_start:  # "South Korean", "North Korean"
+                iso3 = self.lexicon.demonym_adjectives.get(
+                    f"{self.doc[i - 1].lower_} {token.lower_}") or iso3
             if iso3:
                 return iso3
             if token.text in ("'s", "’s") and i > sentence_start:
                 continue
-            country = self.genitive_country(i)
+            country = self.genitive_country(i, adjunct=i == index - 1)
             if country:
                 return country
             if token.is_punct or i in self.in_entity or not token.is_lower:
@@ -126,8 +166,8 @@ class _Coder:
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
-        return entry.country if self.doc[i - 1].lower_ in LINKS or self.genitive_country(i) \
-            else None
+        linked = self.doc[i - 1].lower_ in LINKS
+        return entry.country if linked or self.genitive_country(i, adjunct=False) else None
 
     def compound_entry(self, token: Token):
         """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""
@@ -157,6 +197,15 @@ class _Coder:
                 continue
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+        for ent, country in self.places:  # "a bomb in Kabul": AFG as the place hit
+            draft = self.draft(("place", country), name=ent.text, country=country)
+            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
+        for ent, country in self.capitals:
+            draft = self.draft(("capital", country), name=ent.text, country=country,
+                               sectors=["GOV"])
+            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
+            self.token_draft[ent.start] = draft
+            self.coded.update(range(ent.start, ent.end))
 
     def person(self, ent: Span, entity: Entity) -> _Draft:
         names = self.lexicon.leader_names
@@ -170,7 +219,8 @@ class _Coder:
         term = self.lexicon.term_of(key, self.day) if key else None
         if term is not None:
             draft = self.draft(("person", term.key, term.key.split()[-1]), name=term.key,
-                               country=term.country, sectors=["GOV"])
+                               country=term.country,
+                               sectors=[] if term.office == ELITE else ["GOV"])
         elif known:
             draft = self.drafts[known[0]]
         else:  # a title in front may still give country and sector (see nominal)
@@ -199,9 +249,16 @@ class _Coder:
                 continue
             people = self.lexicon.demonym_nouns.get(token.text)
             if people:
-                draft = self.draft(("nominal", people, None, None), name=token.text,
-                                   country=people)
-                self.link(draft, None, self.doc[i:i + 1])
+                start = i
+                if self.settings.get("demonym_actors") and i > token.sent.start \
+                        and self.doc[i - 1].text[:1].isupper() \
+                        and self.doc[i - 1].lower_ in self.lexicon.demonym_adjectives:
+                    start = i - 1  # "Bosnian Serbs": the people of the first country named
+                    people = self.lexicon.demonym_adjectives[self.doc[i - 1].lower_]
+                    self.in_role.add(start)
+                draft = self.draft(("nominal", people, None, None),
+                                   name=self.doc[start:i + 1].text, country=people)
+                self.link(draft, None, self.doc[start:i + 1])
                 i += 1
                 continue
             sector, end = self.role_at(i)
@@ -214,9 +271,25 @@ class _Coder:
                 or self.genitive_country(start - 1)
             ):
                 start -= 1
-            span = self.doc[start:end]
-            named = self.token_draft.get(end) if end < token.sent.end else None
             entry = self.compound_entry(token)
+            before = self.token_entry.get(start - 1) if start > token.sent.start else None
+            if entry is None and before is not None and before.label == "ORG" \
+                    and self.settings.get("country_adjuncts"):  # "NATO troops"
+                entry = before
+                while start > token.sent.start and self.token_entry.get(start - 1) is before:
+                    start -= 1
+            span = self.doc[start:end]
+            self.in_role.update(range(start, end))
+            named = self.token_draft.get(end) if end < token.sent.end else None
+            if named is None and self.settings.get("country_adjuncts"):
+                # "President Ana Ruiz" with only the surname known: a given name between
+                gap = end
+                while gap < min(end + 2, token.sent.end) and gap not in self.in_entity \
+                        and self.doc[gap].text[:1].isupper() and self.doc[gap].is_alpha:
+                    gap += 1
+                draft = self.token_draft.get(gap) if gap > end else None
+                if draft is not None and draft.org is None:
+                    named = draft
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]
@@ -252,11 +325,27 @@ class _Coder:
             i = end
         return bare
 
+    def demonyms(self) -> None:
+        """Demonym adjectives outside a role span: "Turkish air strikes" -> TUR."""
+        if not self.settings.get("demonym_actors"):
+            return
+        for token in self.doc:
+            iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if iso3 is None or not token.text[:1].isupper() or token.i in self.in_role \
+                    or token.i in self.coded or token.i in self.token_entry:
+                continue  # a place of that name does not count: "Australian" is one
+            if token.nbor(-1).text == "-" if token.i else False:
+                continue  # "pro-Russian", "anti-American": no actor
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == "-":
+                continue  # "Iranian-backed", "German-made"
+            draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
+            self.link(draft, None, self.doc[token.i:token.i + 1])
+
     def main_country(self) -> str | None:
         """The country the article is about: the most mentioned one, first on a tie."""
         counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
-                  for i, d in enumerate(self.drafts.values())
-                  if d.country and d.org is None and len(d.country) == 3
+                  for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
+                  if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:
             return max(counts)[2]
@@ -290,5 +379,6 @@ def code_actors(doc: Doc, document: Document, pack: LanguagePack, day: date | No
     coder = _Coder(doc, document, pack, day)
     coder.named()
     bare = coder.nominal()
+    coder.demonyms()
     coder.context(bare)
     document.actors.extend(coder.actors())

@@ -1,7 +1,8 @@
 """What the actors layer knows of a language: demonyms, role nouns and the leaders table.
 
 All of it is data: ``demonyms.tsv`` and ``roles.tsv`` in each language pack,
-``lagebild/data/leaders.tsv`` for the persons who speak for their states.
+``lagebild/data/leaders.tsv`` for the persons who speak for their states, and a pack's
+``persons.tsv`` (English: derived from the Phoenix actor dictionary) for more of them.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..lang.datafile import read_tsv
+from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+PERSONS = "persons.tsv"
+#: The office of a person of a country who holds no office of government (persons.tsv).
+ELITE = "elite"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,12 @@ class ActorLexicon:
         self.leaders_path = leaders
 
     @cached_property
+    def settings(self) -> dict:
+        """The pack's ``actors.toml`` (country adjuncts, demonym and capital actors), if any."""
+        path = self.data_dir / "actors.toml"
+        return read_toml(path) if path.is_file() else {}
+
+    @cached_property
     def demonym_adjectives(self) -> dict[str, str]:
         """Every inflected adjective form ("kasachische") -> country code."""
         forms: dict[str, str] = {}
@@ -64,14 +74,34 @@ class ActorLexicon:
         return {form.lower(): sector for sector, forms in read_tsv(self.data_dir / "roles.tsv", 2)
                 for form in forms.split("|")}
 
+    @staticmethod
+    def _read_terms(path: Path) -> list[Term]:
+        if not path.is_file():
+            return []
+        return [Term(iso3, office, date.fromisoformat(start),
+                     date.fromisoformat(end) if end else None, tuple(names.split("|")))
+                for iso3, office, start, end, names in read_tsv(path, 5)[1:]]
+
+    @cached_property
+    def leader_terms(self) -> list[Term]:
+        return self._read_terms(self.leaders_path)
+
+    @cached_property
+    def person_terms(self) -> list[Term]:
+        """The pack's own ``persons.tsv``, where it has one (English: some 10,000 persons)."""
+        return self._read_terms(self.data_dir / PERSONS)
+
     @cached_property
     def terms(self) -> list[Term]:
-        terms = []
-        for iso3, office, start, end, names in read_tsv(self.leaders_path, 5)[1:]:
-            terms.append(Term(iso3, office, date.fromisoformat(start),
-                              date.fromisoformat(end) if end else None,
-                              tuple(names.split("|"))))
-        return terms
+        """The leaders table, then the pack's persons."""
+        return self.leader_terms + self.person_terms
+
+    @cached_property
+    def terms_by_key(self) -> dict[str, list[Term]]:
+        by_key: dict[str, list[Term]] = {}
+        for term in self.terms:
+            by_key.setdefault(term.key, []).append(term)
+        return by_key
 
     @cached_property
     def leader_names(self) -> dict[str, str]:
@@ -84,13 +114,24 @@ class ActorLexicon:
 
     def ruler_patterns(self, forms) -> list[dict]:
         """Entity-ruler patterns for the leaders' names (PER), ``forms`` adding inflections."""
+        leaders = {name for term in self.leader_terms for name in term.names}
         return [{"label": "PER", "pattern": form, "id": f"leader:{key}"}
-                for name, key in self.leader_names.items() for form in forms(name)]
+                for name, key in self.leader_names.items() if name in leaders
+                for form in forms(name)]
+
+    @cached_property
+    def person_patterns(self) -> dict[str, str]:
+        """The pack's persons' names not in the leaders table -> ``leader:<key>``, for a
+        dictionary matcher (too many for the entity ruler to load quickly)."""
+        leaders = {name for term in self.leader_terms for name in term.names}
+        return {name: f"leader:{self.leader_names[name]}" for term in self.person_terms
+                for name in term.names if name not in leaders}
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""
-        held = [t for t in self.terms if t.key == key]
-        return next((t for t in held if t.covers(day)), None)
+        held = self.terms_by_key.get(key, [])
+        return next((t for t in held if t.covers(day) and t.office != ELITE), None) \
+            or next((t for t in held if t.covers(day)), None)
 
     def role_of(self, word: str) -> str | None:
         """The sector of a role noun, also at the end of a compound ("Regierungssprecher")."""

@@ -9,6 +9,22 @@ Roles come from the clause around the trigger, read on the layers before:
   civilians named);
 - the recipient is a mention after one of the trigger's prepositions ("gegen", "nach"),
   else, for transitive triggers, the next actor mention no preposition governs.
+Languages with a fixed subject-verb-object order (English: ``word_order = "svo"`` in
+the pack's events.toml) read the roles by position instead:
+- the actor is the first ungoverned mention before the trigger in its clause part (a
+  clause part ends at a subordinating word: "that", "where", "after"); a relative
+  pronoun opening the part points back to the mention before it; a clause that opens
+  with the trigger (", demanded") takes the subject before the comma; a passive
+  ("was attacked by X") or a noun ("calls by X") takes the agent after "by";
+- the recipient is the first mention after the trigger that is ungoverned (the object)
+  or governed by one of the trigger's prepositions ("to", "with", "between"), else one
+  after a place preposition ("a curfew in Lagos"), else the first after it; "of"
+  just after the trigger marks its object ("the blockade of Gaza"); in a
+  passive, the subject; for a threat, the subject of its condition ("unless Israel
+  withdrew"); "of" after a quantity or a group does not govern ("thousands
+  of Kurds");
+- a trigger in the complement of an earlier trigger of the same clause part ("agreed to
+  withdraw", "rejected the ultimatum") is the content of that event, not an event.
 Date, place and quantity are the clause's; modality is negated, hypothetical,
 intended, reported (inside a quote) or asserted.
 """
@@ -37,8 +53,16 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien".
 _JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
+#: The same with personal names between, which the pipeline may not have found as
+#: entities: "Chilean President Ana Ruiz and Peruvian President ...".
+_JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
+#: How many words may stand between an auxiliary and its participle ("was reportedly
+#: attacked") or between a clause start and a trigger that opens it.
+AUX_REACH = 2
+#: How many words after a trigger its agent may start ("calls by X", "was attacked by X").
+AGENT_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -55,6 +79,7 @@ class _EventCoder:
         self.text = document.text
         self.mentions = self._mentions()
         self.actors = {a.id: a for a in document.actors}
+        self.named = [e for e in document.entities if e.actor]
 
     def _mentions(self) -> list[_Mention]:
         entities = {e.id: e for e in self.document.entities}
@@ -78,6 +103,8 @@ class _EventCoder:
         for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
             word = self.doc[j].lower_
             if word in self.lexicon.words["prepositions"]:
+                if j and self.doc[j - 1].lower_ in self.lexicon.words["partitive"]:
+                    return None  # "a group of Moroccan diplomats", "thousands of Kurds"
                 return word
             if not (word in DETERMINERS or self.doc[j].is_lower) or self.doc[j].is_punct:
                 return None
@@ -89,6 +116,8 @@ class _EventCoder:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        if self.lexicon.word_order == "svo":
+            return self.roles_svo(match, clause, quote)
         trigger = match.trigger
         t_start = self.doc[match.start].idx
         in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -118,7 +147,7 @@ class _EventCoder:
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
         )):  # his own accusation, his side's unnamed doing, his "we"
             actor_id, actor = speaker, None
-        if actor_id is None and trigger.default_actor:
+        if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
         actors = self.members(actor, in_clause) if actor is not None else [actor_id]
@@ -136,6 +165,146 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
         return actor_ids, recipients
 
+    # -- roles by word order (English) ---------------------------------------
+
+    def part_of_clause(self, match: TriggerMatch, clause: tuple[int, int]) -> tuple[int, int]:
+        """The stretch of the clause between the subordinating words around the trigger:
+        "Chad closed the border with Sudan | where refugees had fled". A "that"
+        after the trigger stays in: its subject is the recipient ("demanded that the US")."""
+        span = self.doc.char_span(*clause, alignment_mode="expand")
+        left, right = clause
+        if span is None:
+            return clause
+        subordinators = self.lexicon.words["subordinators"]
+        for token in span:
+            if token.i < match.start and token.lower_ in subordinators:
+                left = token.idx + len(token)
+            elif token.i >= match.last and token.lower_ in subordinators \
+                    and token.lower_ != "that":
+                right = token.idx
+                break
+        return left, right
+
+    def passive_at(self, match: TriggerMatch) -> bool:
+        """A form of "be" just before a participle trigger: "was attacked", "have been freed"."""
+        if not self.doc[match.end - 1].lower_.endswith(("ed", "en", "wn", "t", "d")):
+            return False  # "is suing", "is ready to": no participle
+        for j in range(match.start - 1, max(-1, match.start - 2 - AUX_REACH), -1):
+            word = self.doc[j].lower_
+            if word in self.lexicon.words["passive"]:
+                return True
+            if not (word.endswith("ly") or word in self.lexicon.words["negation"]):
+                return False
+        return False
+
+    def roles_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        trigger = match.trigger
+        t_start = self.doc[match.start].idx
+        last = self.doc[match.last - 1]
+        t_end = last.idx + len(last)
+        part = self.part_of_clause(match, clause)
+        in_part = [m for m in self.mentions if part[0] <= m.start and m.end <= part[1]
+                   and not (m.start <= t_start < m.end)]
+        before = [m for m in in_part if m.end <= t_start]
+        first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
+        after = [m for m in in_part if m.start >= first_end]  # "expelled two diplomats"
+        agent = self.lexicon.words["agent"]
+        near = self.doc[match.last:match.last + AGENT_REACH]
+        near_end = near[-1].idx + len(near[-1]) if len(near) else t_end
+        by_agent = next((m for m in after if m.preposition in agent and m.start <= near_end),
+                        None)
+        actor = recipient = None
+        governed = self.governed(match) and not (trigger.speaker_acts and quote)
+        passive = self.passive_at(match)
+        opener = self.text[part[0]:t_start].split()
+        if governed:
+            pass  # "against the unrest": the clause's subject did not do it
+        elif passive:
+            actor = by_agent  # the subject is the patient, also inside a longer phrase
+            recipient = next((m for m in before if m.preposition is None), None) \
+                or (before[0] if before else None)  # "a convoy of refugees was attacked"
+        else:
+            actor = next((m for m in before if m.preposition is None), None)
+            if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
+                earlier = [m for m in self.mentions if m.end <= part[0]]
+                actor = earlier[-1] if earlier else None  # "forces who attacked"
+            elif actor is None and len(opener) <= AUX_REACH and part[0] == clause[0] > 0:
+                sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
+                earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
+                           and m.preposition is None]  # "X, a close ally of Y, demanded"
+                actor = earlier[0] if earlier else None
+            if actor is None:
+                actor = by_agent  # "calls by X", "an attack by X"
+        speaker = quote.speaker.actor if quote and quote.speaker else None
+        actor_id = actor.actor if actor else None
+        agentless = passive and actor is None and not governed
+        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+            self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
+        )):
+            actor_id, actor = speaker, None
+        if actor_id is None and trigger.default_actor and not passive:
+            actor_id = next((a.id for a in self.document.actors
+                             if trigger.default_actor in a.sector), None)
+        actors = self.members(actor, in_part) if actor is not None else []
+        actor_ids = {m.actor for m in actors} | {actor_id}
+        if recipient is None:
+            wanted = set(trigger.recipient) | self.lexicon.words["recipient"]
+            candidates = [m for m in after if m.actor not in actor_ids
+                          and not (m is by_agent and actor is by_agent)
+                          and not self.own(m, actor_ids)]
+            recipient = next((m for m in candidates
+                              if m.preposition is None or m.preposition in wanted
+                              or m.preposition == "of" and m.start <= near_end), None) \
+                or next((m for m in candidates
+                         if m.preposition in self.lexicon.words["locative"]), None) \
+                or next(iter(candidates), None)  # "against abuses by the police"
+        if recipient is None and trigger.type == "THREATEN":
+            recipient = self.condition_subject(match, clause, actor_ids)
+        if recipient is not None and recipient.actor in actor_ids:
+            recipient = None
+        ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
+        recipients = [m.actor for m in self.members(recipient, in_part)
+                      if m.actor not in actor_ids] if recipient else [None]
+        return ids, recipients or [None]
+
+    def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
+                          actor_ids: set) -> _Mention | None:
+        """Whom a threat is aimed at: the subject of its condition ("threatened to strike
+        unless Israel withdrew")."""
+        span = self.doc.char_span(*clause, alignment_mode="expand")
+        if span is None:
+            return None
+        condition = next((t for t in span if t.i >= match.last
+                          and t.lower_ in self.lexicon.words["conditions"]), None)
+        if condition is None:
+            return None
+        return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
+                     and m.preposition is None and m.actor not in actor_ids), None)
+
+    def own(self, mention: _Mention, actor_ids: set) -> bool:
+        """The actor's own people, not a recipient: "its troops", or a bare role noun of
+        a named actor's country ("Russia deployed troops")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start and \
+                self.doc[span.start - 1].lower_ in self.lexicon.words["possessive"]:
+            return True
+        other = self.actors[mention.actor]
+        return other.inferred and any(
+            self.actors[a].country == other.country and not self.actors[a].inferred
+            for a in actor_ids if a in self.actors)
+
+    def complement(self, match: TriggerMatch, earlier: TriggerMatch) -> bool:
+        """Whether a trigger is the content of an earlier one: same clause part, nothing but
+        its object or a "that" between them ("agreed to withdraw", "rejected an ultimatum",
+        "demanded that X withdraw")."""
+        if earlier.last > match.start:
+            return False
+        between = self.doc[earlier.last:match.start]
+        stops = (self.lexicon.words["subordinators"] | self.lexicon.words["coordinators"]) \
+            - {"that"}  # "demanded that Iran release ...": the release is what was demanded
+        return not any(t.lower_ in stops or (t.is_punct and t.text not in "-'’")
+                       for t in between)
+
     def members(self, mention: _Mention, pool: list[_Mention]) -> list[_Mention]:
         """A mention and those joined to it by "und", "and", commas: a compound actor."""
         group = [mention]
@@ -143,17 +312,31 @@ class _EventCoder:
             if other.start < group[-1].end:
                 continue
             between = self.text[group[-1].end:other.start]
-            if not _JOIN.match(between):
+            join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
+            if not join.match(between):
                 break
             group.append(other)
         return group
 
     def governed(self, match: TriggerMatch) -> bool:
         """A trigger noun after a preposition ("gegen die Unruhen") names no act of the clause's
-        subject."""
-        return self._preposition(self.doc[match.start].idx) is not None
+        subject. In English only determiners may stand between ("with its allies demanded"
+        is a verb after a phrase)."""
+        if self.lexicon.word_order != "svo":
+            return self._preposition(self.doc[match.start].idx) is not None
+        for j in range(match.start - 1, max(-1, match.start - 1 - PREPOSITION_REACH), -1):
+            word = self.doc[j].lower_
+            if word == "to" and j == match.start - 1:
+                return False  # "continued to send": an infinitive
+            if word in self.lexicon.words["prepositions"]:
+                return True
+            if word not in DETERMINERS:
+                return False
+        return False
 
     def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        if self.lexicon.word_order == "svo":
+            return self.modality_svo(match, clause, quote)
         # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
@@ -169,12 +352,40 @@ class _EventCoder:
             return "intended"
         return "reported" if quote is not None else "asserted"
 
+    def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        """English: the words of the clause part before the trigger ("would not blockade",
+        "if they attacked"), not a condition after it ("threatened ..., if X")."""
+        part = self.part_of_clause(match, clause)
+        span = self.doc.char_span(part[0], self.doc[match.start].idx, alignment_mode="expand")
+        words = {t.lower_ for t in span or ()} | {self.doc[match.start].lower_}
+        near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
+        if near & self.lexicon.words["negation"]:
+            return "negated"
+        if quote is None and words & self.lexicon.words["hypothetical"]:
+            return "hypothetical"
+        if words & self.lexicon.words["future"]:
+            return "intended"
+        return "reported" if quote is not None else "asserted"
+
     # -- events -----------------------------------------------------------------
 
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        for match in self.lexicon.find(self.doc):
+        matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
+                   if not any(e.start <= self.doc[m.start].idx < e.end for e in self.named)]
+        if self.lexicon.word_order == "svo":
+            # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
+            matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
+            kept: list[TriggerMatch] = []
+            for i, m in enumerate(matches):
+                if not (i and self.complement(m, matches[i - 1])):
+                    kept.append(m)
+                elif kept and kept[-1] is matches[i - 1] and kept[-1].trigger.type == "AGREE" \
+                        and self.lexicon.future_types.get(m.trigger.type) == "THREATEN":
+                    kept[-1] = m  # "prepared to impose martial law": a threat, not a promise
+            matches = kept
+        for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
@@ -187,22 +398,30 @@ class _EventCoder:
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)
+            kind = match.trigger.type
+            if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
+                kind = self.lexicon.future_types.get(kind, kind)
             for actor, recipient in product(actors, recipients):  # one event per member
-                key = (match.trigger.type, actor, recipient, dated.value)
+                key = (kind, actor, recipient, dated.value)
                 if actor is None or actor == recipient or key in seen:
                     continue
                 seen.add(key)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (not self.actors[actor].inferred)
                 events.append(Event(
-                    id=f"v{len(events) + 1}", type=match.trigger.type, actor=actor,
+                    id=f"v{len(events) + 1}", type=kind, actor=actor,
                     recipient=recipient, trigger=TextSpan(text=self.text[start:end],
                                                           start=start, end=end),
                     sentence=sentence, date=dated.value, time=dated.time, place=place,
                     quantity=quantity, modality=modality, attributed_to=attributed,
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
-        return events
+        # an event that only repeats another one without its recipient adds nothing
+        aimed = {(e.type, e.actor, e.date) for e in events if e.recipient}
+        kept = [e for e in events if e.recipient or (e.type, e.actor, e.date) not in aimed]
+        for i, event in enumerate(kept):
+            event.id = f"v{i + 1}"
+        return kept
 
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:

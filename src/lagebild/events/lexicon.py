@@ -12,6 +12,8 @@ from ..lang.datafile import read_toml
 from ..model import EVENT_TYPES
 
 GAP = "…"
+#: The type of the phrases in ``settings.ignore``: found like triggers, then dropped.
+IGNORE = "-"
 #: Words that may stand between the parts of a split trigger ("nahm … fest").
 MAX_GAP = 8
 
@@ -40,7 +42,19 @@ class EventLexicon:
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
-                                  "impersonal", "negation", "future", "hypothetical")}
+                                  "impersonal", "negation", "future", "hypothetical",
+                                  "subordinators", "coordinators", "locative", "possessive",
+                                  "partitive", "conditions")}
+        #: "svo": roles by English word order (subject before the trigger, object after);
+        #: "free": by case and prepositions, as German needs (see events.coder)
+        self.word_order = settings.get("word_order", "free")
+        if self.word_order not in ("free", "svo"):
+            raise ConfigError(f"{path}: unknown word_order {self.word_order!r}")
+        #: the type an act announced for the future is coded as (PLOVER: AGREE, THREATEN)
+        self.future_types: dict[str, str] = data.get("future", {})
+        for key, value in self.future_types.items():
+            if key not in EVENT_TYPES or value not in EVENT_TYPES:
+                raise ConfigError(f"{path}: unknown event type in [future]: {key} = {value}")
         self.by_first: dict[str, list[Trigger]] = {}
         for entry in data.get("trigger", []):
             if entry.get("type") not in EVENT_TYPES:
@@ -54,6 +68,10 @@ class EventLexicon:
                 self.by_first.setdefault(parts[0][0], []).append(trigger)
         if not self.by_first:
             raise ConfigError(f"{path}: no event triggers")
+        for form in settings.get("ignore", []):  # phrases that hold a trigger word but name
+            parts = tuple(tuple(p.lower().split()) for p in form.split(GAP) if p.strip())
+            self.by_first.setdefault(parts[0][0], []).append(  # no event: "press release"
+                Trigger(IGNORE, parts, (), False, None, False))
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""
@@ -72,7 +90,7 @@ class EventLexicon:
         for match in found:
             if not any(match.start < k.last and k.start < match.last for k in kept):
                 kept.append(match)
-        return sorted(kept, key=lambda m: m.start)
+        return sorted((m for m in kept if m.trigger.type != IGNORE), key=lambda m: m.start)
 
     @staticmethod
     def _match(words: list[str], i: int, sentence_end: int,

@@ -28,6 +28,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("lagebild_person_names", default_config={"lang": ""})
+def make_person_name_matcher(nlp: Language, name: str, lang: str):
+    """Persons of the pack's ``persons.tsv`` as PER entities with the id ``leader:<key>``."""
+    from ..places.patterns import PlaceNameMatcher
+    from . import get_pack
+
+    return PlaceNameMatcher(get_pack(lang or nlp.lang).actor_lexicon.person_patterns,
+                            label="PER")
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     """The language-specific parts of lagebild, most of them data files in ``data_dir``."""
@@ -89,6 +99,8 @@ class LanguagePack:
                              before=before)
         ruler.add_patterns(self.gazetteer.ruler_patterns()
                            + self.actor_lexicon.ruler_patterns(self.gazetteer.forms))
+        if self.actor_lexicon.person_patterns:  # the pack's persons (English)
+            nlp.add_pipe("lagebild_person_names", before=before)
         # cities and regions from the place gazetteer, also before the NER
         nlp.add_pipe("lagebild_place_names", before=before)
         return nlp

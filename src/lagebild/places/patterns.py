@@ -108,7 +108,8 @@ class PlaceNameMatcher:
     takes in whole (New Mexico, Mexico City); the longest name wins among overlaps.
     """
 
-    def __init__(self, patterns: dict[str, str], max_tokens: int = 6):
+    def __init__(self, patterns: dict[str, str], max_tokens: int = 6, label: str = "LOC"):
+        self.label = label
         self.abbreviations = {name: key for name, key in patterns.items()
                               if is_abbreviation(name)}
         self.patterns = {name: key for name, key in patterns.items()
@@ -155,7 +156,7 @@ class PlaceNameMatcher:
                                        and taken[i].end <= end
                                        and taken[i].end - taken[i].start < end - start)
                     for i in range(start, end)):
-                return Span(doc, start, end, label="LOC", span_id=key)
+                return Span(doc, start, end, label=self.label, span_id=key)
         return None
 
     def _abbreviation(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
@@ -165,7 +166,7 @@ class PlaceNameMatcher:
         for end in range(min(len(doc), start + 3), start, -1):
             key = self.abbreviations.get(doc[start:end].text)
             if key is not None and self._free(start, end, taken):
-                return Span(doc, start, end, label="LOC", span_id=key)
+                return Span(doc, start, end, label=self.label, span_id=key)
         return None
 
     def _dateline(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
@@ -179,7 +180,7 @@ class PlaceNameMatcher:
             key = self.patterns.get(text.title())
             if (key is not None and len(text) > 3 and end < len(doc)
                     and doc[end].text in DATELINE_MARKS and self._free(start, end, taken)):
-                return Span(doc, start, end, label="LOC", span_id=key)
+                return Span(doc, start, end, label=self.label, span_id=key)
             end -= 1
         return None
 

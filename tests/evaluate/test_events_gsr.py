@@ -1,0 +1,34 @@
+"""The PLOVER GSR scorer: halves by id, type + actor + recipient country (made-up records)."""
+
+from __future__ import annotations
+
+import json
+
+from lagebild.evaluate.events import gsr_half, score_plover_halves
+from lagebild.pipeline import Pipeline
+
+
+def record(rid: str, event: str, text: str, source: str, target: str | None):
+    return {"id": rid, "event": event, "text": text, "date": "2000-01-01",
+            "source": [{"actorText": source, "code": source}],
+            "target": [{"actorText": target, "code": target}] if target else ""}
+
+
+def test_halves_split_by_id_and_add_up(tmp_path):
+    ids = [f"TEST-{i:04d}" for i in range(40)]
+    halves = {gsr_half(i) for i in ids}
+    assert halves == {"dev", "held-out"}
+    assert [gsr_half(i) for i in ids] == [gsr_half(i) for i in ids]  # deterministic
+
+    records = [{"id": "TEST-DOC", "event": "DOCUMENT"},
+               record(ids[0], "DISAPPROVE", "Germany criticized Russia on Monday.", "DEU", "RUS"),
+               record(ids[1], "DEMAND", "Chile demanded talks with Peru.", "CHL", "PER"),
+               record(ids[2], "FIGHT", "Norway criticized Sweden.", "NOR", "SWE")]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    scores = score_plover_halves(path, Pipeline())
+    assert scores["all"].gold == 3
+    assert scores["dev"].gold + scores["held-out"].gold == 3
+    # DISAPPROVE is ACCUSE, DEMAND is REQUEST; the third has the wrong type
+    assert len(scores["all"].matched) == 2
+    assert len(scores["dev"].matched) + len(scores["held-out"].matched) == 2

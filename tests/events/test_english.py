@@ -1,0 +1,87 @@
+"""English events: roles by word order, actors beyond the gazetteer, PLOVER's future rule.
+
+The sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild import extract
+from lagebild.evaluate.events import actor_code
+
+
+def coded(text: str, published: str | None = "2023-09-18"):
+    doc = extract(text, published, "en")
+    actors = {a.id: a for a in doc.actors}
+    return [(e.type, actor_code(actors.get(e.actor or "")),
+             actor_code(actors.get(e.recipient or "")), e.modality) for e in doc.events]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # subject before the verb, object after it
+    ("Germany criticized Russia on Monday.", ("ACCUSE", "DEU", "RUS")),
+    # a passive with its agent after "by"; the subject inside a longer phrase is the recipient
+    ("A convoy of Kenyan refugees was attacked by Somali militiamen on Sunday.",
+     ("ASSAULT", "SOM", "KEN")),
+    # a demonym adjective and a plural nationality noun
+    ("Hungarian officials accused Serbia of violating the border.", ("ACCUSE", "HUN", "SRB")),
+    ("Georgians protested against the Russian government in Tbilisi.",
+     ("PROTEST", "GEO", "RUS")),
+    # "of" after a quantity does not govern the actor
+    ("Thousands of Georgians protested against the Russian government.",
+     ("PROTEST", "GEO", "RUS")),
+    # a country name before a role noun; the offer is the content of the rejection
+    ("The Kenya government rejected an offer from Uganda.", ("REJECT", "KEN", "UGA")),
+    # a capital for its government, the subject of a "that" clause as the recipient
+    ("Washington demanded that Tehran release the prisoners.", ("REQUEST", "USA", "IRN")),
+    # the actor's own troops are not the recipient; "from" names it
+    ("Syria withdrew its troops from Lebanon last year.", ("RETREAT", "SYR", "LBN")),
+    # an organisation before a role noun
+    ("NATO troops withdrew from Afghanistan.", ("RETREAT", "NATO", "AFG")),
+    # who leads the troops
+    ("French-led troops withdrew from Mali.", ("RETREAT", "FRA", "MLI")),
+    # a city after a place preposition for its country, where nothing else is the recipient
+    ("Pakistani militants exploded a bomb in Kabul.", ("ASSAULT", "PAK", "AFG")),
+    # a clause that opens with the verb takes the subject before the apposition
+    ("Egypt, a close partner of Jordan, condemned Israel.", ("ACCUSE", "EGY", "ISR")),
+])
+def test_roles_by_word_order(text, expected):
+    assert [event[:3] for event in coded(text)] == [expected]
+
+
+def test_compound_actor_and_the_complement_of_the_verb():
+    assert coded("Chile and Peru agreed to resume talks.") == [
+        ("AGREE", "CHL", None, "asserted"), ("AGREE", "PER", None, "asserted")]
+
+
+def test_between_gives_two_recipients():
+    assert [e[:3] for e in coded("Norway hosted talks between Colombia and Venezuela.")] == [
+        ("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")]
+
+
+def test_future_acts_are_coded_as_plover_says():
+    # cooperation announced is AGREE, force or sanctions announced is THREATEN
+    assert coded("France will send aid to Mali.") == [("AGREE", "FRA", "MLI", "intended")]
+    assert coded("Greece would impose sanctions on Turkey.") == [
+        ("THREATEN", "GRC", "TUR", "intended")]
+    # a condition after the threat does not make it hypothetical; its subject is the recipient
+    assert coded("Chad threatened to close the border if Sudan did not act.") == [
+        ("THREATEN", "TCD", "SDN", "intended")]
+
+
+def test_negated_event():
+    assert coded("Russia did not deploy troops to Belarus.") == [
+        ("MOBILIZE", "RUS", "BLR", "negated")]
+
+
+def test_persons_outside_the_leaders_table():
+    # from persons.tsv (Phoenix actor dictionary): country by the person's terms
+    assert [e[:3] for e in coded("Hosni Mubarak met Yasser Arafat in Cairo.", "1996-05-02")] \
+        == [("CONSULT", "EGY", "PSE")]
+    assert [e[:3] for e in coded("President Bush criticized Iraq.", None)] == [
+        ("ACCUSE", "USA", "IRQ")]
+
+
+def test_no_trigger_inside_a_name():
+    assert coded("Amnesty International published a report.") == []
