@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -34,7 +35,8 @@ def one(text: str, anchor: date = MONDAY):
     ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
     ("The paper is published weekly.", "weekly", "SET", "P1W", None),
     ("The curfew starts at 7 p.m.", "at 7 p.m.", "TIME", "2022-01-10T19:00", None),
-    ("Growth slowed in the third quarter.", "in the third quarter", "DATE", "2022-Q3", None),
+    ("Growth slowed in the third quarter.", "in the third quarter", "DATE", "2021-Q3", None),
+    ("Growth will slow in the third quarter.", "in the third quarter", "DATE", "2022-Q3", None),
     ("The war began in 2014.", "in 2014", "DATE", "2014", None),
     ("The situation is calm now.", "now", "DATE", "PRESENT_REF", None),
 ])
@@ -46,3 +48,75 @@ def test_expression_and_value(text, expression, type_, value, mod):
 def test_ages_and_counts_are_not_times():
     assert get_pack("en").time_tagger.tag("A 6-year-old and 2500 soldiers.", [(0, 31)],
                                           MONDAY) == []
+
+
+NOVEMBER = date(2022, 11, 2)  # a Wednesday in the fourth quarter
+
+
+def tag_all(text: str, anchor: date = NOVEMBER):
+    sentences, start = [], 0
+    for gap in re.finditer(r"(?<=[a-z]{3}\.)\s+(?=[A-Z])", text):
+        sentences.append((start, gap.start()))
+        start = gap.end()
+    sentences.append((start, len(text)))
+    return [(m.text, m.type, m.value) for m in
+            get_pack("en").time_tagger.tag(text, sentences, anchor)]
+
+
+def test_a_quarterly_report_refers_back_to_its_quarter():
+    text = ("Widgetco posted a third-quarter loss. In the year-ago quarter it earned $2 million. "
+            "Sales fell from a year earlier. The quarter was hard, the chief said.")
+    assert tag_all(text) == [
+        ("third-quarter", "DATE", "2022-Q3"),
+        ("In the year-ago quarter", "DATE", "2021-Q3"),
+        ("from a year earlier", "DATE", "2021-Q3"),
+        ("The quarter", "DATE", "2022-Q3"),
+    ]
+
+
+def test_quarters_without_a_named_one():
+    assert tag_all("Profit rose in the latest quarter.") == [
+        ("in the latest quarter", "DATE", "2022-Q3")]
+    assert tag_all("Costs are rising this quarter.") == [("this quarter", "DATE", "2022-Q4")]
+    assert tag_all("Prices rose a year ago.") == [("a year ago", "DATE", "2021")]
+    assert tag_all("Net rose in the 2021 second quarter.") == [
+        ("in the 2021 second quarter", "DATE", "2021-Q2")]
+    assert tag_all("Orders will pick up in the second half.") == [
+        ("in the second half", "DATE", "2022-H2")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The plan was approved last April.", ("last April", "DATE", "2022-04")),
+    ("The mine closed last December.", ("last December", "DATE", "2021-12")),
+    ("Elections are due next March.", ("next March", "DATE", "2023-03")),
+    ("October's figures were weak.", ("October", "DATE", "2022-10")),
+    ("The offer was extended to Dec. 15.", ("Dec. 15", "DATE", "2022-12-15")),
+    ("He stepped down in March.", ("in March", "DATE", "2022-03")),
+    ("Profit rose 4% for the nine months.", ("the nine months", "DURATION", "P9M")),
+    ("Talks stalled over the past few weeks.", ("the past few weeks", "DURATION", "PXW")),
+    ("Rates may fall in coming months.", ("in coming months", "DURATION", "PXM")),
+    ("Both sides signed after the eight-year war.", ("eight-year", "DURATION", "P8Y")),
+    ("The talks could take a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+    ("The games were held in nineteen ninety-six.", ("in nineteen ninety-six", "DATE", "1996")),
+    ("The company expects a loss for the full year.", ("the full year", "DATE", "2022")),
+    ("Offices were closed over the weekend.", ("weekend", "DATE", "2022-W43-WE")),
+    ("The offer expires at 5 p.m. EST Nov. 9.", ("at 5 p.m. EST Nov. 9", "TIME",
+                                                 "2022-11-09T17:00")),
+    ("Negotiations broke off at noon Monday.", ("at noon Monday", "TIME", "2022-10-31T12:00")),
+    ("The index is up 2% from Monday.", ("from Monday", "DATE", "2022-10-31")),
+])
+def test_english_value_rules(text, expected):
+    assert tag_all(text) == [expected]
+
+
+def test_the_year_ended_is_a_length():
+    assert tag_all("Sales for the year ended March 31 rose.") == [
+        ("year", "DURATION", "P1Y"), ("March 31", "DATE", "2022-03-31")]
+
+
+@pytest.mark.parametrize("text", [
+    "The bonds pay $1.76 a year.",
+    "The country imports about three-quarters of its food.",
+])
+def test_rates_and_fractions_are_not_durations(text):
+    assert tag_all(text) == []

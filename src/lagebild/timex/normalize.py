@@ -28,6 +28,7 @@ class Context:
     tense: Tense = "past"
     reference: date | None = None
     previous: date | None = None  # the last full date of the sentence before
+    quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
 
     @property
     def day(self) -> date | None:
@@ -97,21 +98,28 @@ def _year(groups: dict) -> int | None:
     return None
 
 
+LEAN = 3.0  # how much nearer a date on the tense's wrong side must be to win
+
+
 def _infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
-    """The year that puts a month (and day) nearest the anchor, leaning with the tense."""
+    """The year that puts a month (and day) nearest the anchor, leaning with the tense.
+
+    A past-tense clause counts days ahead of the anchor ``LEAN`` times (a future one
+    days back): "was extended to Dec. 15" in a November report is still this December,
+    "stepped down in March" last March.
+    """
     if ctx.anchor is None:
         return None
     anchor = ctx.anchor
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+
+    def cost(year: int) -> float:
         last = calendar.monthrange(year, month)[1]
-        candidates.append((year, date(year, month, min(day or 15, last))))
-    same = candidates[1][1]
-    if ctx.tense == "past":
-        return anchor.year - 1 if same > anchor + timedelta(days=7 if day else 45) else anchor.year
-    if ctx.tense == "future":
-        return anchor.year + 1 if same < anchor - timedelta(days=7 if day else 45) else anchor.year
-    return min(candidates, key=lambda c: abs((c[1] - anchor).days))[0]
+        days = (date(year, month, min(day or 15, last)) - anchor).days
+        if ctx.tense == "past" and days > 0 or ctx.tense == "future" and days < 0:
+            return abs(days) * LEAN
+        return abs(days)
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
 
 
 def _count(groups: dict, lookup) -> float | None:
@@ -138,6 +146,21 @@ def _part_mod(groups: dict, lookup, params: dict) -> str | None:
 
 
 # -- normalisers ----------------------------------------------------------------
+
+
+def _clock_of(groups: dict, lookup) -> str | None:
+    """"HH:MM" of a clock time captured along with a date ("10 p.m. Wednesday"), if any."""
+    if groups.get("noon"):
+        return "12:00" if groups["noon"].lower() == "noon" else "24:00"
+    if not groups.get("hour"):
+        return None
+    hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+    ampm = lookup("ampm", groups.get("ampm"))
+    if ampm == "PM" and hour < 12:
+        hour += 12
+    elif ampm == "AM" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
 
 
 def norm_literal(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -170,6 +193,12 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     rel = lookup("rel", groups.get("rel"))
     if year is None and rel is not None and ctx.anchor is not None:
         year = ctx.anchor.year + int(rel)
+        if params.get("nearest") and rel:  # "last April": the April before the anchor's month
+            year = ctx.anchor.year
+            if rel < 0 and month >= ctx.anchor.month:
+                year -= 1
+            elif rel > 0 and month <= ctx.anchor.month:
+                year += 1
     if year is None:
         year = _infer_year(ctx, month, day)
     prefix = f"{year:04d}" if year is not None else "XXXX"
@@ -178,7 +207,7 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     if year is not None and day > calendar.monthrange(year, month)[1]:
         return None
     value = f"{prefix}-{month:02d}-{day:02d}"
-    part = lookup("daypart", groups.get("daypart"))
+    part = _clock_of(groups, lookup) or lookup("daypart", groups.get("daypart"))
     return (f"{value}T{part}" if part else value), None
 
 
@@ -197,7 +226,8 @@ def norm_weekday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     weekday = lookup("weekday", groups.get("weekday"))
     if weekday is None:
         return None
-    part = lookup("daypart", groups.get("daypart")) or params.get("daypart")
+    part = (_clock_of(groups, lookup) or lookup("daypart", groups.get("daypart"))
+            or params.get("daypart"))
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday}", None
     rel = lookup("rel", groups.get("rel"))
@@ -210,9 +240,9 @@ def norm_weekday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         offset = (weekday - today) % 7
         if rel is not None and offset == 0:
             offset = 7
-    else:  # present tense, no marker: the nearest such day
+    else:  # present tense, no marker: the nearest such day, news leaning to the past
         back, ahead = (today - weekday) % 7, (weekday - today) % 7
-        offset = -back if back <= ahead else ahead
+        offset = -back if back <= 2 * ahead else ahead
     value = day_value(ctx.anchor + timedelta(days=offset))
     return (f"{value}T{part}" if part else value), None
 
@@ -248,6 +278,9 @@ def norm_relunit(groups: dict, ctx: Context, params: dict, lookup) -> Result:
             rel = -1
         elif ctx.tense == "future" and weekday >= 6:
             rel = 1
+    frame = _frame(ctx) if params.get("frame") else None
+    if frame is not None and unit == "Y":  # "a year earlier" in a report on a quarter
+        return f"{frame[0] + int(rel):04d}-Q{frame[1]}", None
     target = shift(ctx.anchor, int(rel), unit)
     part = lookup("part", groups.get("part")) or params.get("mod")
     if unit == "W" and part == "END":
@@ -268,6 +301,9 @@ def norm_offset(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         return f"PT{_number(count)}{'M' if unit == 'MIN' else unit}", None
     if ctx.anchor is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), None
+    frame = _frame(ctx) if params.get("frame") else None
+    if frame is not None and unit == "Y":  # "a year ago" in a report on a quarter
+        return f"{frame[0] + int(count) * direction:04d}-Q{frame[1]}", None
     target = shift(ctx.anchor, int(count) * direction, unit)
     return value_at(target, unit), None
 
@@ -326,12 +362,79 @@ def norm_season(groups: dict, ctx: Context, params: dict, lookup) -> Result:
 
 
 def norm_quarter(groups: dict, ctx: Context, params: dict, lookup) -> Result:
-    """third quarter, im dritten Quartal: a quarter of the given or the anchor's year."""
+    """third quarter, im dritten Quartal: a quarter of the given or the anchor's year; a
+    quarter still to come this year is last year's in a past-tense clause ("the year-ago
+    third quarter": ``shift`` -1)."""
     ordinal = lookup("ordinal", groups.get("ordinal"))
     if ordinal is None or not 1 <= ordinal <= 4:
         return None
-    year = _year(groups) or (ctx.anchor.year if ctx.anchor else None)
+    year = _year(groups)
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year + int(params.get("shift", 0))
+        if "shift" not in params:
+            current = (ctx.anchor.month - 1) // 3 + 1
+            if ctx.tense == "past" and ordinal > current:
+                year -= 1
     return (f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}"), None
+
+
+def _frame(ctx: Context) -> tuple[int, int] | None:
+    if ctx.quarter and len(ctx.quarter) == 7 and ctx.quarter[5] == "Q":
+        return int(ctx.quarter[:4]), int(ctx.quarter[6])
+    return None
+
+
+def norm_frame_quarter(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """the quarter, the latest quarter, the year-ago period: the quarter the text reports on.
+
+    Business news names its quarter once ("third-quarter profit") and then refers back
+    to it; that quarter (``shift`` years later or earlier; "last year's quarter": the
+    ``rel`` word's year) is the value. Where the text names none, ``fallback`` says:
+    ``last`` the last full quarter before the anchor, ``current`` the anchor's quarter,
+    ``year`` the anchor's year (shifted).
+    """
+    shift = int(params.get("shift", 0))
+    ordinal = lookup("ordinal", groups.get("ordinal"))
+    rel = lookup("rel", groups.get("rel"))
+    frame = _frame(ctx)
+    if ordinal is not None and 1 <= ordinal <= 4 and ctx.anchor is not None:
+        frame = (ctx.anchor.year, ordinal)
+    if frame is None:
+        if ctx.anchor is None:
+            return None
+        fallback = params.get("fallback", "last")
+        if fallback == "year":
+            return f"{ctx.anchor.year + shift:04d}", None
+        current = (ctx.anchor.month - 1) // 3 + 1
+        year, index = divmod(ctx.anchor.year * 4 + current - (2 if fallback == "last" else 1), 4)
+        frame = (year, index + 1)
+    year = _year(groups)
+    if year is None:
+        year = (ctx.anchor.year + int(rel) if rel is not None and ctx.anchor else frame[0]) + shift
+    return f"{year:04d}-Q{frame[1]}", None
+
+
+def norm_half(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """the first half of 1990, in der zweiten Jahreshälfte: H1 or H2 of the given year, else
+    of the anchor's (last year's for a half still to come in a past-tense clause)."""
+    half = 2 if groups.get("half") else lookup("ordinal", groups.get("ordinal"))
+    if half not in (1, 2):
+        return None
+    year = _year(groups)
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year
+        current = 1 if ctx.anchor.month <= 6 else 2
+        if ctx.tense == "past" and half > current:
+            year -= 1
+    return (f"{year:04d}-H{half}" if year else f"XXXX-H{half}"), None
+
+
+def norm_spoken_year(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """nineteen ninety-six, the year two thousand: a year read out in words."""
+    total = 2000 if groups.get("thousand") else (lookup("number", groups.get("century")) or 0) * 100
+    for name in ("tens", "ones"):
+        total += lookup("number", groups.get(name)) or 0
+    return (f"{int(total):04d}", None) if 1000 <= total <= 2100 else None
 
 
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -359,5 +462,8 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "daypart": norm_daypart,
     "season": norm_season,
     "quarter": norm_quarter,
+    "frame_quarter": norm_frame_quarter,
+    "half": norm_half,
+    "spoken_year": norm_spoken_year,
     "decade": norm_decade,
 }

@@ -17,6 +17,7 @@ from .normalize import NORMALISERS, Context, Tense
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DURATION = re.compile(r"^PT?[\dX]")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
 
 @dataclass(frozen=True)
@@ -63,17 +64,20 @@ class TimeTagger:
         matches: list[TimeMatch] = []
         rules = self.grammar.active_rules(text)
         previous: date | None = None  # the last full date of the sentence before
+        frame: dict[str, str | None] = {"quarter": None}  # the last quarter named so far
         for start, end in sentences or [(0, len(text))]:
-            found = self._tag_sentence(text, start, end, anchor, rules, previous)
+            found = self._tag_sentence(text, start, end, anchor, rules, previous, frame)
             dates = [m.value for m in found if m.type == "DATE" and _FULL_DATE.match(m.value)]
             previous = date.fromisoformat(dates[-1]) if dates else None
             matches.extend(found)
         return matches
 
     def _tag_sentence(self, text: str, s_start: int, s_end: int, anchor: date | None,
-                      rules: list[tuple[int, Rule]], previous: date | None) -> list[TimeMatch]:
+                      rules: list[tuple[int, Rule]], previous: date | None,
+                      frame: dict[str, str | None]) -> list[TimeMatch]:
         """The sentence's expressions; a clock time belongs to a date named before it here,
-        a part of the day ("am Nachmittag") also to one of the sentence before."""
+        a part of the day ("am Nachmittag") also to one of the sentence before; "the
+        quarter", "a year earlier" to the quarter named last ("third-quarter profit")."""
         reference: date | None = None
         sentence = text[s_start:s_end]
         candidates = self.grammar.candidates(sentence, rules)
@@ -84,11 +88,14 @@ class TimeTagger:
                 taken.append((start, end, rule, groups))
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
-            context = Context(anchor, self.tense(sentence, start, end), reference, previous)
+            context = Context(anchor, self.tense(sentence, start, end), reference, previous,
+                              frame["quarter"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
             value, mod = result
+            if rule.norm == "quarter" and _QUARTER.match(value):
+                frame["quarter"] = value
             type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
             if type_ == "DATE" and _FULL_DATE.match(value):
                 reference = date.fromisoformat(value)
