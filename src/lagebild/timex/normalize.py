@@ -29,6 +29,7 @@ class Context:
     reference: date | None = None
     previous: date | None = None  # the last full date of the sentence before
     quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
+    narrative: date | None = None  # the last full date the text named, in any sentence
 
     @property
     def day(self) -> date | None:
@@ -254,7 +255,8 @@ def norm_relday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         offset = params.get("offset")
     if offset is None:
         return None
-    base = ctx.day if params.get("from_reference") else ctx.anchor
+    base = (ctx.reference or ctx.narrative or ctx.anchor) if params.get("from_reference") \
+        else ctx.anchor
     if base is None:
         return ("PAST_REF" if offset < 0 else "FUTURE_REF" if offset > 0 else "PRESENT_REF"), None
     value = day_value(base + timedelta(days=int(offset)))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .grammar import Rule, TimeGrammar
 from .normalize import NORMALISERS, Context, Tense
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")  # also the day of a TIME value, value[:10]
 _DURATION = re.compile(r"^PT?[\dX]")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
@@ -64,20 +65,23 @@ class TimeTagger:
         matches: list[TimeMatch] = []
         rules = self.grammar.active_rules(text)
         previous: date | None = None  # the last full date of the sentence before
-        frame: dict[str, str | None] = {"quarter": None}  # the last quarter named so far
+        # the last quarter and the last full date named so far
+        frame: dict[str, Any] = {"quarter": None, "narrative": None}
         for start, end in sentences or [(0, len(text))]:
             found = self._tag_sentence(text, start, end, anchor, rules, previous, frame)
-            dates = [m.value for m in found if m.type == "DATE" and _FULL_DATE.match(m.value)]
+            dates = [m.value[:10] for m in found
+                     if m.type in ("DATE", "TIME") and _FULL_DATE.match(m.value[:10])]
             previous = date.fromisoformat(dates[-1]) if dates else None
             matches.extend(found)
         return matches
 
     def _tag_sentence(self, text: str, s_start: int, s_end: int, anchor: date | None,
                       rules: list[tuple[int, Rule]], previous: date | None,
-                      frame: dict[str, str | None]) -> list[TimeMatch]:
+                      frame: dict[str, Any]) -> list[TimeMatch]:
         """The sentence's expressions; a clock time belongs to a date named before it here,
         a part of the day ("am Nachmittag") also to one of the sentence before; "the
-        quarter", "a year earlier" to the quarter named last ("third-quarter profit")."""
+        quarter", "a year earlier" to the quarter named last ("third-quarter profit"), "am
+        Tag zuvor" to the day named last."""
         reference: date | None = None
         sentence = text[s_start:s_end]
         candidates = self.grammar.candidates(sentence, rules)
@@ -89,7 +93,7 @@ class TimeTagger:
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
             context = Context(anchor, self.tense(sentence, start, end), reference, previous,
-                              frame["quarter"])
+                              frame["quarter"], reference or frame["narrative"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
@@ -97,8 +101,10 @@ class TimeTagger:
             if rule.norm == "quarter" and _QUARTER.match(value):
                 frame["quarter"] = value
             type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
-            if type_ == "DATE" and _FULL_DATE.match(value):
-                reference = date.fromisoformat(value)
+            if type_ in ("DATE", "TIME") and _FULL_DATE.match(value[:10]):
+                reference = date.fromisoformat(value[:10])
+                if not rule.params.get("from_reference"):
+                    frame["narrative"] = reference
             start = self._with_preposition(sentence, start)
             found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
                                    type_, value, mod, rule.id))
