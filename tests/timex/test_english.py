@@ -104,6 +104,12 @@ def test_quarters_without_a_named_one():
                                                  "2022-11-09T17:00")),
     ("Negotiations broke off at noon Monday.", ("at noon Monday", "TIME", "2022-10-31T12:00")),
     ("The index is up 2% from Monday.", ("from Monday", "DATE", "2022-10-31")),
+    ("Acme said Monday that it intends to bid.", ("Monday", "DATE", "2022-10-31")),
+    ("He said he will travel to Kyiv on Friday.", ("on Friday", "DATE", "2022-11-04")),
+    ("The mayor said the team would arrive Thursday.", ("Thursday", "DATE", "2022-11-03")),
+    ("The chain shut its stores this past spring.", ("this past spring", "DATE", "2022-SP")),
+    ("Sales will rise in the current fiscal year.", ("in the current fiscal year", "DATE",
+                                                     "2022")),
 ])
 def test_english_value_rules(text, expected):
     assert tag_all(text) == [expected]
@@ -117,6 +123,22 @@ def test_the_year_ended_is_a_length():
 @pytest.mark.parametrize("text", [
     "The bonds pay $1.76 a year.",
     "The country imports about three-quarters of its food.",
+    "A second group of soldiers crossed.",
 ])
 def test_rates_and_fractions_are_not_durations(text):
     assert tag_all(text) == []
+
+
+def test_last_month_name_skips_the_month_just_gone():
+    assert tag_all("The helicopters crashed last February.", date(2022, 3, 1)) == [
+        ("last February", "DATE", "2021-02")]
+
+
+def test_that_year_and_the_following_year_follow_the_date_named_last():
+    text = ("On May 22, 1995, Smith was made a general. The following year he flew to space. "
+            "He retired that year.")
+    assert tag_all(text) == [
+        ("On May 22, 1995", "DATE", "1995-05-22"),
+        ("The following year", "DATE", "1996"),
+        ("that year", "DATE", "1996"),
+    ]

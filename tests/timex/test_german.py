@@ -143,3 +143,9 @@ def test_a_clock_time_takes_the_day_of_a_relative_time_before_it():
 def test_the_day_before_is_the_day_before_the_day_named_last():
     text = "Am 6. Januar gewann Berger das Rennen. Schon am Tag zuvor war er Schnellster."
     assert tag_sentences(text)[-1] == ("am Tag zuvor", "DATE", "2022-01-05")
+
+
+def test_im_jahr_darauf_follows_the_year_named_last():
+    text = "Im Jahr 2010 wurde die Brücke gebaut. Im Jahr darauf folgte der Tunnel."
+    assert tag_sentences(text) == [("Im Jahr 2010", "DATE", "2010"),
+                                   ("Im Jahr darauf", "DATE", "2011")]

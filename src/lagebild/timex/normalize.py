@@ -30,6 +30,7 @@ class Context:
     previous: date | None = None  # the last full date of the sentence before
     quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
     narrative: date | None = None  # the last full date the text named, in any sentence
+    last: str | None = None  # the last dated value the text named (1995, 1995-05, 1995-05-22)
 
     @property
     def day(self) -> date | None:
@@ -194,11 +195,11 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     rel = lookup("rel", groups.get("rel"))
     if year is None and rel is not None and ctx.anchor is not None:
         year = ctx.anchor.year + int(rel)
-        if params.get("nearest") and rel:  # "last April": the April before the anchor's month
+        if params.get("nearest") and rel:  # "last April": the April before last month
             year = ctx.anchor.year
-            if rel < 0 and month >= ctx.anchor.month:
+            if rel < 0 and month >= ctx.anchor.month - 1:  # last month is "last month"
                 year -= 1
-            elif rel > 0 and month <= ctx.anchor.month:
+            elif rel > 0 and month <= ctx.anchor.month + 1:
                 year += 1
     if year is None:
         year = _infer_year(ctx, month, day)
@@ -360,6 +361,9 @@ def norm_season(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     if year is None and ctx.anchor is not None:
         rel = lookup("rel", groups.get("rel")) or 0
         year = ctx.anchor.year + int(rel)
+        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+        if params.get("latest") and starts[season] > ctx.anchor.month:  # "this past spring"
+            year -= 1
     return f"{year:04d}-{season}" if year else f"XXXX-{season}", None
 
 
@@ -439,6 +443,27 @@ def norm_spoken_year(groups: dict, ctx: Context, params: dict, lookup) -> Result
     return (f"{int(total):04d}", None) if 1000 <= total <= 2100 else None
 
 
+def norm_narrative(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """that year, the following month, im Jahr darauf: the year, month or week of the
+    date the text named last, shifted by the marker; without one, the anchor's."""
+    unit = lookup("unit", groups.get("unit")) or params.get("unit")
+    offset = lookup("narrel", groups.get("narrel"))
+    if unit not in ("Y", "M", "W", "D") or offset is None:
+        return None
+    base, parts = None, (ctx.last or "").split("T")[0].split("-")
+    if parts[0].isdigit() and len(parts[0]) == 4:
+        if unit == "Y":
+            base = date(int(parts[0]), 1, 1)
+        elif unit == "M" and len(parts) >= 2 and parts[1].isdigit():
+            base = date(int(parts[0]), int(parts[1]), 1)
+        elif len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            base = date(int(parts[0]), int(parts[1]), int(parts[2]))
+    base = base or ctx.anchor
+    if base is None:
+        return None
+    return value_at(shift(base, int(offset), unit), unit), None
+
+
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     """die 90er Jahre, the 1990s: a decade."""
     digits = groups.get("digits") or ""
@@ -467,5 +492,6 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "frame_quarter": norm_frame_quarter,
     "half": norm_half,
     "spoken_year": norm_spoken_year,
+    "narrative": norm_narrative,
     "decade": norm_decade,
 }

@@ -19,6 +19,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")  # also the day of a TIME value, value[:10]
 _DURATION = re.compile(r"^PT?[\dX]")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_DATED = re.compile(r"^\d{4}(?:$|-\d\d)")  # a year, month, day or time of day
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class TimeTagger:
         rules = self.grammar.active_rules(text)
         previous: date | None = None  # the last full date of the sentence before
         # the last quarter and the last full date named so far
-        frame: dict[str, Any] = {"quarter": None, "narrative": None}
+        frame: dict[str, Any] = {"quarter": None, "narrative": None, "last": None}
         for start, end in sentences or [(0, len(text))]:
             found = self._tag_sentence(text, start, end, anchor, rules, previous, frame)
             dates = [m.value[:10] for m in found
@@ -93,7 +94,7 @@ class TimeTagger:
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
             context = Context(anchor, self.tense(sentence, start, end), reference, previous,
-                              frame["quarter"], reference or frame["narrative"])
+                              frame["quarter"], reference or frame["narrative"], frame["last"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
@@ -101,6 +102,8 @@ class TimeTagger:
             if rule.norm == "quarter" and _QUARTER.match(value):
                 frame["quarter"] = value
             type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
+            if type_ in ("DATE", "TIME") and _DATED.match(value):
+                frame["last"] = value
             if type_ in ("DATE", "TIME") and _FULL_DATE.match(value[:10]):
                 reference = date.fromisoformat(value[:10])
                 if not rule.params.get("from_reference"):
@@ -131,13 +134,24 @@ class TimeTagger:
         clause_end = after.start() if after else len(sentence)
         following = self._clause_split.search(sentence, clause_end + 1) if after else None
         next_clause = sentence[clause_end + 1: following.start() if following else len(sentence)]
-        # an expression set off by a comma ("On Friday, the army ...") takes the next clause
-        for scope in (sentence[clause_start:clause_end], next_clause):
-            words = [w.lower() for w in _WORD.findall(scope)]
-            if any(w in self._future for w in words):
-                return "future"
-            if any(self._is_past(w) for w in words):
-                return "past"
+        # the marker nearest the expression counts ("said Monday that it intends to"); an
+        # expression set off by a comma ("On Friday, the army ...") takes the next clause
+        for scope_start, scope_end in ((clause_start, clause_end),
+                                       (clause_end + 1, clause_end + 1 + len(next_clause))):
+            nearest: tuple[int, Tense] | None = None
+            for word in _WORD.finditer(sentence, scope_start, max(scope_start, scope_end)):
+                if start <= word.start() < end:
+                    continue
+                lowered = word.group().lower()
+                tense: Tense | None = "future" if lowered in self._future else (
+                    "past" if self._is_past(lowered) else None)
+                if tense is None:
+                    continue
+                distance = start - word.end() if word.end() <= start else word.start() - end
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, tense)
+            if nearest is not None:
+                return nearest[1]
         if any(w.lower() in self._future for w in _WORD.findall(sentence)):
             return "future"
         return self._default_tense
