@@ -104,6 +104,8 @@ def test_quarters_without_a_named_one():
                                                  "2022-11-09T17:00")),
     ("Negotiations broke off at noon Monday.", ("at noon Monday", "TIME", "2022-10-31T12:00")),
     ("The index is up 2% from Monday.", ("from Monday", "DATE", "2022-10-31")),
+    ("Voters go to the polls on Election Day.", ("on Election Day", "DATE", "2022-11-08")),
+    ("The ceasefire began at Easter 2022.", ("at Easter 2022", "DATE", "2022-04-17")),
     ("Acme said Monday that it intends to bid.", ("Monday", "DATE", "2022-10-31")),
     ("He said he will travel to Kyiv on Friday.", ("on Friday", "DATE", "2022-11-04")),
     ("The mayor said the team would arrive Thursday.", ("Thursday", "DATE", "2022-11-03")),
@@ -142,3 +144,10 @@ def test_that_year_and_the_following_year_follow_the_date_named_last():
         ("The following year", "DATE", "1996"),
         ("that year", "DATE", "1996"),
     ]
+
+
+def test_holidays_fall_in_the_year_the_tense_points_to():
+    assert tag_all("The boy was rescued on Thanksgiving Day.", MONDAY) == [
+        ("on Thanksgiving Day", "DATE", "2021-11-25")]
+    assert tag_all("Shops will close early on Christmas Eve.", NOVEMBER) == [
+        ("on Christmas Eve", "DATE", "2022-12-24")]

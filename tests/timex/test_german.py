@@ -113,6 +113,13 @@ def tag_sentences(text: str, anchor: date = MONDAY):
     ("Nach diesem langen Winter öffnet die Hütte.", ("diesem langen Winter", "DATE",
                                                      "2022-WI")),
     ("Der Pass ist während der Sommermonate gesperrt.", ("Sommermonate", "DATE", "2022-SU")),
+    ("Die Prozession findet an Fronleichnam statt.", ("Fronleichnam", "DATE", "2022-06-16")),
+    ("Die Geschäfte waren am Heiligen Abend geschlossen.", ("am Heiligen Abend", "DATE",
+                                                           "2021-12-24")),
+    ("Davon zehrt das Land auch heute noch.", ("auch heute noch", "DATE", "PRESENT_REF")),
+    ("Heute würde er anders entscheiden.", ("Heute", "DATE", "PRESENT_REF")),
+    ("In der Nacht des 14. August kam es zum Streit.", ("Nacht des 14. August", "TIME",
+                                                       "2021-08-14TNI")),
 ])
 def test_german_value_rules(text, expected):
     assert tag_sentences(text) == [expected]
@@ -130,6 +137,7 @@ def test_a_quarter_compared_with_the_year_before():
     "An 35 Montagen war die Beratung geöffnet.",
     "Der MIP-Montag ist beliebt.",
     "Platz 9. Jan Huber aus Meran.",
+    "Der Markt der Pfarre Maria Himmelfahrt ist geöffnet.",
 ])
 def test_plural_and_compound_weekdays_and_names_are_not_dates(text):
     assert tag_sentences(text) == []

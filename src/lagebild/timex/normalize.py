@@ -110,13 +110,21 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
     days back): "was extended to Dec. 15" in a November report is still this December,
     "stepped down in March" last March.
     """
+
+    def on(year: int) -> date:
+        return date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+
+    return _nearest_year(ctx, on)
+
+
+def _nearest_year(ctx: Context, on: Callable[[int], date]) -> int | None:
+    """The year whose ``on(year)`` lies nearest the anchor, leaning with the tense."""
     if ctx.anchor is None:
         return None
     anchor = ctx.anchor
 
     def cost(year: int) -> float:
-        last = calendar.monthrange(year, month)[1]
-        days = (date(year, month, min(day or 15, last)) - anchor).days
+        days = (on(year) - anchor).days
         if ctx.tense == "past" and days > 0 or ctx.tense == "future" and days < 0:
             return abs(days) * LEAN
         return abs(days)
@@ -464,6 +472,58 @@ def norm_narrative(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     return value_at(shift(base, int(offset), unit), unit), None
 
 
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> date:
+    """A holiday in a year from its rule: "12-25" a fixed day, "E+49" days after Easter,
+    "11:4:4" the fourth Thursday of November ("05:1:-1" the last Monday of May), with
+    "+1" added a day later (US Election Day: "11:1:1+1")."""
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:] or 0))
+    if ":" not in spec:
+        month, day = spec.split("-")
+        return date(year, int(month), int(day))
+    spec, _, extra = spec.partition("+")
+    month, weekday, nth = (int(x) for x in spec.split(":"))
+    if nth > 0:
+        first = date(year, month, 1)
+        found = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        found = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return found + timedelta(days=int(extra or 0))
+
+
+def norm_holiday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """Christmas, Thanksgiving, Ostern, Fronleichnam: the holiday in the given year, else
+    in the year that puts it nearest the anchor, leaning with the tense."""
+    spec = lookup("holiday", groups.get("holiday"))
+    if spec is None:
+        return None
+    year = _year(groups)
+    if year is None:
+        rel = lookup("rel", groups.get("rel"))
+        if rel is not None and ctx.anchor is not None:  # "last Christmas": the one before
+            here = holiday_date(spec, ctx.anchor.year)
+            year = ctx.anchor.year + (0 if (here < ctx.anchor) == (rel < 0) and rel else rel)
+        else:
+            year = _nearest_year(ctx, lambda y: holiday_date(spec, y))
+    if year is None:
+        return None
+    return day_value(holiday_date(spec, year)), None
+
+
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     """die 90er Jahre, the 1990s: a decade."""
     digits = groups.get("digits") or ""
@@ -493,5 +553,6 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "half": norm_half,
     "spoken_year": norm_spoken_year,
     "narrative": norm_narrative,
+    "holiday": norm_holiday,
     "decade": norm_decade,
 }
