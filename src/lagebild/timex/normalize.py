@@ -521,7 +521,8 @@ def norm_holiday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
             year = _nearest_year(ctx, lambda y: holiday_date(spec, y))
     if year is None:
         return None
-    return day_value(holiday_date(spec, year)), None
+    day = holiday_date(spec, year)
+    return (week_value(day) if params.get("week") else day_value(day)), None
 
 
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
