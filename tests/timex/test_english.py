@@ -158,3 +158,21 @@ def test_holidays_fall_in_the_year_the_tense_points_to():
         ("on Thanksgiving Day", "DATE", "2021-11-25")]
     assert tag_all("Shops will close early on Christmas Eve.", NOVEMBER) == [
         ("on Christmas Eve", "DATE", "2022-12-24")]
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("The ratification process began in February.", date(2022, 9, 1),
+     ("in February", "DATE", "2022-02")),
+    ("Collins will be named commander for a mission in December.", date(2022, 3, 4),
+     ("in December", "DATE", "2022-12")),
+    ("Police found new evidence in the October shooting.", NOVEMBER,
+     ("October", "DATE", "2022-10")),
+    ("The talks are supposed to conclude by May.", date(2022, 3, 22),
+     ("by May", "DATE", "2022-05")),
+])
+def test_month_names_and_the_tense_of_irregular_and_passive_verbs(text, anchor, expected):
+    assert tag_all(text, anchor) == [expected]
+
+
+def test_may_as_a_verb_is_no_month():
+    assert tag_all("Prices may rise.") == []

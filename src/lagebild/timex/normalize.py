@@ -100,15 +100,18 @@ def _year(groups: dict) -> int | None:
     return None
 
 
-LEAN = 3.0  # how much nearer a date on the tense's wrong side must be to win
+# How much nearer a date on the tense's wrong side must be to win: a past-tense clause
+# often names a date still to come ("was extended to Dec. 15"), a future one rarely a past one
+LEAN_PAST = 3.0
+LEAN_FUTURE = 10.0
 
 
 def _infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
     """The year that puts a month (and day) nearest the anchor, leaning with the tense.
 
-    A past-tense clause counts days ahead of the anchor ``LEAN`` times (a future one
-    days back): "was extended to Dec. 15" in a November report is still this December,
-    "stepped down in March" last March.
+    A past-tense clause counts days ahead of the anchor ``LEAN_PAST`` times, a future one
+    days back ``LEAN_FUTURE`` times: "was extended to Dec. 15" in a November report is
+    still this December, "stepped down in March" last March.
     """
 
     def on(year: int) -> date:
@@ -125,8 +128,10 @@ def _nearest_year(ctx: Context, on: Callable[[int], date]) -> int | None:
 
     def cost(year: int) -> float:
         days = (on(year) - anchor).days
-        if ctx.tense == "past" and days > 0 or ctx.tense == "future" and days < 0:
-            return abs(days) * LEAN
+        if ctx.tense == "past" and days > 0:
+            return abs(days) * LEAN_PAST
+        if ctx.tense == "future" and days < 0:
+            return abs(days) * LEAN_FUTURE
         return abs(days)
 
     return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)

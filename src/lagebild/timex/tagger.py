@@ -54,6 +54,7 @@ class TimeTagger:
         self._past = set(grammar.lists.get("past_markers", []))
         self._past_suffixes = tuple(grammar.lists.get("past_suffixes", []))
         self._not_past = set(grammar.lists.get("not_past", []))
+        self._passive = set(grammar.lists.get("passive_auxiliaries", []))
         self._default_tense: Tense = grammar.settings.get("default_tense", "past")
         prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
@@ -139,13 +140,18 @@ class TimeTagger:
         for scope_start, scope_end in ((clause_start, clause_end),
                                        (clause_end + 1, clause_end + 1 + len(next_clause))):
             nearest: tuple[int, Tense] | None = None
+            before = ""
             for word in _WORD.finditer(sentence, scope_start, max(scope_start, scope_end)):
+                lowered = word.group().lower()
+                previous, before = before, lowered
                 if start <= word.start() < end:
                     continue
-                lowered = word.group().lower()
-                tense: Tense | None = "future" if lowered in self._future else (
-                    "past" if self._is_past(lowered) else None)
-                if tense is None:
+                if lowered in self._future:
+                    tense: Tense = "future"
+                elif lowered in self._past or (previous not in self._passive
+                                               and self._is_past(lowered)):
+                    tense = "past"  # not a participle after "be" (will be named)
+                else:
                     continue
                 distance = start - word.end() if word.end() <= start else word.start() - end
                 if nearest is None or distance < nearest[0]:
