@@ -169,6 +169,9 @@ def test_holidays_fall_in_the_year_the_tense_points_to():
      ("October", "DATE", "2022-10")),
     ("The talks are supposed to conclude by May.", date(2022, 3, 22),
      ("by May", "DATE", "2022-05")),
+    ("The bank announced the plan Aug. 21.", date(2022, 10, 27),
+     ("Aug. 21", "DATE", "2022-08-21")),
+    ("Ms. Lee will succeed him Feb. 1.", date(2022, 10, 26), ("Feb. 1", "DATE", "2023-02-01")),
 ])
 def test_month_names_and_the_tense_of_irregular_and_passive_verbs(text, anchor, expected):
     assert tag_all(text, anchor) == [expected]

@@ -138,6 +138,7 @@ def test_a_quarter_compared_with_the_year_before():
     "Der MIP-Montag ist beliebt.",
     "Platz 9. Jan Huber aus Meran.",
     "Der Markt der Pfarre Maria Himmelfahrt ist geöffnet.",
+    "Der Lichtbogen erreicht von 2000 bis 3000 Grad.",
 ])
 def test_plural_and_compound_weekdays_and_names_are_not_dates(text):
     assert tag_sentences(text) == []
@@ -157,3 +158,14 @@ def test_im_jahr_darauf_follows_the_year_named_last():
     text = "Im Jahr 2010 wurde die Brücke gebaut. Im Jahr darauf folgte der Tunnel."
     assert tag_sentences(text) == [("Im Jahr 2010", "DATE", "2010"),
                                    ("Im Jahr darauf", "DATE", "2011")]
+
+
+def test_am_heutigen_samstag_is_the_anchor_day():
+    saturday = date(2022, 1, 8)
+    assert tag_sentences("Am heutigen Samstag beginnt der Markt.", saturday) == [
+        ("Am heutigen Samstag", "DATE", "2022-01-08")]
+
+
+def test_a_number_in_a_year_is_no_year():
+    assert tag_sentences("Es starben 25.000, davon 2000 im Jahr 2011.") == [
+        ("im Jahr 2011", "DATE", "2011")]

@@ -55,6 +55,7 @@ class TimeTagger:
         self._past_suffixes = tuple(grammar.lists.get("past_suffixes", []))
         self._not_past = set(grammar.lists.get("not_past", []))
         self._passive = set(grammar.lists.get("passive_auxiliaries", []))
+        self._determiners = set(grammar.lists.get("determiners", []))
         self._default_tense: Tense = grammar.settings.get("default_tense", "past")
         prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
@@ -144,8 +145,8 @@ class TimeTagger:
             for word in _WORD.finditer(sentence, scope_start, max(scope_start, scope_end)):
                 lowered = word.group().lower()
                 previous, before = before, lowered
-                if start <= word.start() < end:
-                    continue
+                if start <= word.start() < end or previous in self._determiners:
+                    continue  # "the plan", "its will": a noun, no tense
                 if lowered in self._future:
                     tense: Tense = "future"
                 elif lowered in self._past or (previous not in self._passive
