@@ -116,6 +116,8 @@ def tag_sentences(text: str, anchor: date = MONDAY):
     ("Die Prozession findet an Fronleichnam statt.", ("Fronleichnam", "DATE", "2022-06-16")),
     ("Die Geschäfte waren am Heiligen Abend geschlossen.", ("am Heiligen Abend", "DATE",
                                                            "2021-12-24")),
+    ("Seit etwa einem Jahrzehnt wird gestritten.", ("Seit etwa einem Jahrzehnt", "DURATION",
+                                                   "P10Y")),
     ("Davon zehrt das Land auch heute noch.", ("auch heute noch", "DATE", "PRESENT_REF")),
     ("Heute würde er anders entscheiden.", ("Heute", "DATE", "PRESENT_REF")),
     ("In der Nacht des 14. August kam es zum Streit.", ("Nacht des 14. August", "TIME",

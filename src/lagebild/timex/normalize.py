@@ -325,7 +325,8 @@ def norm_offset(groups: dict, ctx: Context, params: dict, lookup) -> Result:
 
 
 def norm_duration(groups: dict, ctx: Context, params: dict, lookup) -> Result:
-    """drei Wochen, mehr als einer Woche, tagelang: P/PT values, X where the count is vague."""
+    """drei Wochen, mehr als einer Woche, tagelang: P/PT values, X where the count is vague;
+    quarters in months, decades and centuries in years (two decades: P20Y)."""
     unit = (lookup("unit", groups.get("unit")) or lookup("lengthy", groups.get("lengthy"))
             or params.get("unit"))
     if unit is None or unit in ("WE",):
@@ -334,8 +335,11 @@ def norm_duration(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     amount = _number(count) if count is not None else params.get("count", "X")
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}", _part_mod(groups, lookup, params)
-    if unit == "Q":
-        amount = _number(count * 3) if count is not None else "X"
+    months_or_years = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}  # as TimeML counts
+    if unit in months_or_years and amount != "X":
+        factor, unit = months_or_years[unit]
+        amount = _number(float(amount) * factor)
+    elif unit == "Q":
         unit = "M"
     return f"P{amount}{unit}", _part_mod(groups, lookup, params)
 
