@@ -99,6 +99,7 @@ def test_quarters_without_a_named_one():
     ("The talks could take a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Unemployment is at its lowest in two decades.", ("in two decades", "DURATION", "P20Y")),
     ("He left after a several-year tenure.", ("several-year", "DURATION", "PXY")),
+    ("Waiting lists grew over the years.", ("over the years", "DURATION", "PXY")),
     ("Lawyers ended their day-long meeting.", ("day-long", "DURATION", "P1D")),
     ("The games were held in nineteen ninety-six.", ("in nineteen ninety-six", "DATE", "1996")),
     ("The company expects a loss for the full year.", ("the full year", "DATE", "2022")),

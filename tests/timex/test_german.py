@@ -118,6 +118,9 @@ def tag_sentences(text: str, anchor: date = MONDAY):
                                                            "2021-12-24")),
     ("Seit etwa einem Jahrzehnt wird gestritten.", ("Seit etwa einem Jahrzehnt", "DURATION",
                                                    "P10Y")),
+    ("Sie buchte einen einwöchigen Aufenthalt.", ("einwöchigen", "DURATION", "P1W")),
+    ("Er war über Jahre Schriftführer.", ("über Jahre", "DURATION", "PXY")),
+    ("Sie verdient 400 Euro im Monat.", ("im Monat", "SET", "P1M")),
     ("Davon zehrt das Land auch heute noch.", ("auch heute noch", "DATE", "PRESENT_REF")),
     ("Heute würde er anders entscheiden.", ("Heute", "DATE", "PRESENT_REF")),
     ("In der Nacht des 14. August kam es zum Streit.", ("Nacht des 14. August", "TIME",
@@ -141,6 +144,7 @@ def test_a_quarter_compared_with_the_year_before():
     "Platz 9. Jan Huber aus Meran.",
     "Der Markt der Pfarre Maria Himmelfahrt ist geöffnet.",
     "Der Lichtbogen erreicht von 2000 bis 3000 Grad.",
+    "Der 47-jährige Fahrer blieb unverletzt.",
 ])
 def test_plural_and_compound_weekdays_and_names_are_not_dates(text):
     assert tag_sentences(text) == []
@@ -171,3 +175,8 @@ def test_am_heutigen_samstag_is_the_anchor_day():
 def test_a_number_in_a_year_is_no_year():
     assert tag_sentences("Es starben 25.000, davon 2000 im Jahr 2011.") == [
         ("im Jahr 2011", "DATE", "2011")]
+
+
+def test_the_first_number_of_a_range_takes_the_unit_of_the_second():
+    assert tag_sentences("Die Behandlung dauert sechs bis acht Monate.") == [
+        ("sechs", "DURATION", "P6M"), ("bis acht Monate", "DURATION", "P8M")]

@@ -328,7 +328,7 @@ def norm_duration(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     """drei Wochen, mehr als einer Woche, tagelang: P/PT values, X where the count is vague;
     quarters in months, decades and centuries in years (two decades: P20Y)."""
     unit = (lookup("unit", groups.get("unit")) or lookup("lengthy", groups.get("lengthy"))
-            or params.get("unit"))
+            or lookup("adjunit", groups.get("adjunit")) or params.get("unit"))
     if unit is None or unit in ("WE",):
         return None
     count = _count(groups, lookup)
@@ -342,6 +342,14 @@ def norm_duration(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     elif unit == "Q":
         unit = "M"
     return f"P{amount}{unit}", _part_mod(groups, lookup, params)
+
+
+def norm_set_unit(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """pro Tag, im Monat after an amount: once per unit (P1D, P1M)."""
+    unit = lookup("unit", groups.get("unit"))
+    if unit not in ("H", "D", "W", "M", "Y"):
+        return None
+    return (f"PT1{unit}" if unit == "H" else f"P1{unit}"), None
 
 
 def norm_clock(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -564,5 +572,6 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "spoken_year": norm_spoken_year,
     "narrative": norm_narrative,
     "holiday": norm_holiday,
+    "set_unit": norm_set_unit,
     "decade": norm_decade,
 }
