@@ -100,6 +100,7 @@ def test_quarters_without_a_named_one():
     ("Unemployment is at its lowest in two decades.", ("in two decades", "DURATION", "P20Y")),
     ("He left after a several-year tenure.", ("several-year", "DURATION", "PXY")),
     ("Waiting lists grew over the years.", ("over the years", "DURATION", "PXY")),
+    ("The party broke with the past.", ("the past", "DATE", "PAST_REF")),
     ("Lawyers ended their day-long meeting.", ("day-long", "DURATION", "P1D")),
     ("The games were held in nineteen ninety-six.", ("in nineteen ninety-six", "DATE", "1996")),
     ("The company expects a loss for the full year.", ("the full year", "DATE", "2022")),
@@ -137,6 +138,7 @@ def test_the_year_ended_is_a_length():
     "The bonds pay $1.76 a year.",
     "The country imports about three-quarters of its food.",
     "A second group of soldiers crossed.",
+    "It was one of the great inventions of the past century.",
 ])
 def test_rates_and_fractions_are_not_durations(text):
     assert tag_all(text) == []
