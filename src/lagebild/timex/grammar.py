@@ -46,6 +46,7 @@ class Rule:
     requires: tuple[str, ...] = ()  # placeholders every match contains
     cue: re.Pattern | None = None  # else: every match holds one of these words ...
     digits: bool = False  # ... or a digit
+    given_cue: bool = False  # the cue is the rule's own (``cue = [...]``), checked always
 
 
 def _lower_literals(source: str) -> str:
@@ -209,7 +210,7 @@ class TimeGrammar:
             cue, digits = self._cue(rule["pattern"], set(seen))
         requires = tuple(sorted(required_placeholders(rule["pattern"])))
         return Rule(rule["id"], regex, rule["type"], rule["norm"], params, lowercase, lowered,
-                    requires, cue, digits)
+                    requires, cue, digits, "cue" in rule)
 
     def _present(self, name: str, lowered: str, has_digit: bool) -> bool:
         """Whether a placeholder can match anywhere in the (lowercased) text."""
@@ -222,6 +223,8 @@ class TimeGrammar:
 
     def _may_match(self, rule: Rule, lowered: str, has_digit: bool, seen: dict) -> bool:
         """A cheap test that spares a rule's full pattern on text it cannot match."""
+        if rule.given_cue and rule.cue is not None and rule.cue.search(lowered) is None:
+            return False
         if rule.requires:
             for name in rule.requires:
                 if name not in seen:
