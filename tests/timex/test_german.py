@@ -91,3 +91,92 @@ def test_without_anchor_relative_values_stay_open():
     assert one("Gestern gab es Proteste.", None).value == "PAST_REF"
     assert one("Am Sonntag gab es Proteste.", None).value == "XXXX-WXX-7"
     assert one("Am 6. Januar gab es Proteste.", None).value == "XXXX-01-06"
+
+
+def tag_sentences(text: str, anchor: date = MONDAY):
+    """Sentences split at ". " before a capital letter."""
+    import re
+    sentences, start = [], 0
+    for gap in re.finditer(r"(?<=[a-zäöü]{3}\.)\s+(?=[A-ZÄÖÜ])", text):
+        sentences.append((start, gap.start()))
+        start = gap.end()
+    sentences.append((start, len(text)))
+    return [(m.text, m.type, m.value) for m in
+            get_pack("de").time_tagger.tag(text, sentences, anchor)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Exporte sanken im zweiten Trimester 2021.", ("im zweiten Trimester 2021", "DATE",
+                                                      "2021-Q2")),
+    ("Erst in der zweiten Jahreshälfte soll es besser werden.", ("zweiten Jahreshälfte",
+                                                                "DATE", "2022-H2")),
+    ("Nach diesem langen Winter öffnet die Hütte.", ("diesem langen Winter", "DATE",
+                                                     "2022-WI")),
+    ("Der Pass ist während der Sommermonate gesperrt.", ("Sommermonate", "DATE", "2022-SU")),
+    ("Die Prozession findet an Fronleichnam statt.", ("Fronleichnam", "DATE", "2022-06-16")),
+    ("Die Geschäfte waren am Heiligen Abend geschlossen.", ("am Heiligen Abend", "DATE",
+                                                           "2021-12-24")),
+    ("Seit etwa einem Jahrzehnt wird gestritten.", ("Seit etwa einem Jahrzehnt", "DURATION",
+                                                   "P10Y")),
+    ("Sie buchte einen einwöchigen Aufenthalt.", ("einwöchigen", "DURATION", "P1W")),
+    ("Er war über Jahre Schriftführer.", ("über Jahre", "DURATION", "PXY")),
+    ("Sie verdient 400 Euro im Monat.", ("im Monat", "SET", "P1M")),
+    ("Davon zehrt das Land auch heute noch.", ("auch heute noch", "DATE", "PRESENT_REF")),
+    ("Heute würde er anders entscheiden.", ("Heute", "DATE", "PRESENT_REF")),
+    ("In der Nacht des 14. August kam es zum Streit.", ("Nacht des 14. August", "TIME",
+                                                       "2021-08-14TNI")),
+])
+def test_german_value_rules(text, expected):
+    assert tag_sentences(text) == [expected]
+
+
+def test_a_quarter_compared_with_the_year_before():
+    text = "Im dritten Quartal 2021 stieg der Umsatz gegenüber dem gleichen Zeitraum des Vorjahres."
+    assert tag_sentences(text) == [
+        ("Im dritten Quartal 2021", "DATE", "2021-Q3"),
+        ("dem gleichen Zeitraum des Vorjahres", "DATE", "2020-Q3"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "An 35 Montagen war die Beratung geöffnet.",
+    "Der MIP-Montag ist beliebt.",
+    "Platz 9. Jan Huber aus Meran.",
+    "Der Markt der Pfarre Maria Himmelfahrt ist geöffnet.",
+    "Der Lichtbogen erreicht von 2000 bis 3000 Grad.",
+    "Der 47-jährige Fahrer blieb unverletzt.",
+])
+def test_plural_and_compound_weekdays_and_names_are_not_dates(text):
+    assert tag_sentences(text) == []
+
+
+def test_a_clock_time_takes_the_day_of_a_relative_time_before_it():
+    assert tag_sentences("Er war gestern Morgen um 8.30 Uhr dort.") == [
+        ("gestern Morgen", "TIME", "2022-01-09TMO"), ("um 8.30 Uhr", "TIME", "2022-01-09T08:30")]
+
+
+def test_the_day_before_is_the_day_before_the_day_named_last():
+    text = "Am 6. Januar gewann Berger das Rennen. Schon am Tag zuvor war er Schnellster."
+    assert tag_sentences(text)[-1] == ("am Tag zuvor", "DATE", "2022-01-05")
+
+
+def test_im_jahr_darauf_follows_the_year_named_last():
+    text = "Im Jahr 2010 wurde die Brücke gebaut. Im Jahr darauf folgte der Tunnel."
+    assert tag_sentences(text) == [("Im Jahr 2010", "DATE", "2010"),
+                                   ("Im Jahr darauf", "DATE", "2011")]
+
+
+def test_am_heutigen_samstag_is_the_anchor_day():
+    saturday = date(2022, 1, 8)
+    assert tag_sentences("Am heutigen Samstag beginnt der Markt.", saturday) == [
+        ("Am heutigen Samstag", "DATE", "2022-01-08")]
+
+
+def test_a_number_in_a_year_is_no_year():
+    assert tag_sentences("Es starben 25.000, davon 2000 im Jahr 2011.") == [
+        ("im Jahr 2011", "DATE", "2011")]
+
+
+def test_the_first_number_of_a_range_takes_the_unit_of_the_second():
+    assert tag_sentences("Die Behandlung dauert sechs bis acht Monate.") == [
+        ("sechs", "DURATION", "P6M"), ("bis acht Monate", "DURATION", "P8M")]

@@ -43,3 +43,14 @@ def test_unknown_placeholder_and_keys_are_refused(tmp_path):
         _grammar(tmp_path, "[settings]\n")
     with pytest.raises(ConfigError, match="language data file missing"):
         TimeGrammar(tmp_path / "nope.toml")
+
+
+def test_a_given_cue_gates_a_rule(tmp_path):
+    grammar = _grammar(tmp_path, '[vocab.season]\n"winter" = "WI"\n'
+                       '[[rule]]\nid="x"\npattern="(?:the\\\\s+)?{season}"\ntype="DATE"\n'
+                       'norm="season"\ncue=["{season}"]\n')
+    assert grammar.active_rules("the summer") == []
+    assert [r.id for _, r in grammar.active_rules("the winter")] == ["x"]
+    with pytest.raises(ConfigError, match="unknown cue {colour}"):
+        _grammar(tmp_path, '[[rule]]\nid="x"\npattern="x"\ntype="DATE"\nnorm="date"\n'
+                 'cue=["{colour}"]\n')

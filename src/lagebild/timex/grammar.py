@@ -29,8 +29,9 @@ BUILTIN = {
     "digits": r"(?P<digits>\d+(?:[.,]\d+)?)",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_DIGIT = re.compile(r"\d")
 RULE_KEYS = {"id", "pattern", "type", "norm", "value", "mod", "unit", "direction", "params",
-             "case_sensitive"}
+             "case_sensitive", "cue"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Rule:
     requires: tuple[str, ...] = ()  # placeholders every match contains
     cue: re.Pattern | None = None  # else: every match holds one of these words ...
     digits: bool = False  # ... or a digit
+    given_cue: bool = False  # the cue is the rule's own (``cue = [...]``), checked always
 
 
 def _lower_literals(source: str) -> str:
@@ -202,10 +204,13 @@ class TimeGrammar:
         for key in ("value", "mod", "unit", "direction"):
             if key in rule:
                 params[key] = rule[key]
-        cue, digits = self._cue(rule["pattern"], set(seen))
+        if "cue" in rule:  # words one of which every match holds, given by hand
+            cue, digits = self._given_cue(rule), False
+        else:
+            cue, digits = self._cue(rule["pattern"], set(seen))
         requires = tuple(sorted(required_placeholders(rule["pattern"])))
         return Rule(rule["id"], regex, rule["type"], rule["norm"], params, lowercase, lowered,
-                    requires, cue, digits)
+                    requires, cue, digits, "cue" in rule)
 
     def _present(self, name: str, lowered: str, has_digit: bool) -> bool:
         """Whether a placeholder can match anywhere in the (lowercased) text."""
@@ -218,6 +223,8 @@ class TimeGrammar:
 
     def _may_match(self, rule: Rule, lowered: str, has_digit: bool, seen: dict) -> bool:
         """A cheap test that spares a rule's full pattern on text it cannot match."""
+        if rule.given_cue and rule.cue is not None and rule.cue.search(lowered) is None:
+            return False
         if rule.requires:
             for name in rule.requires:
                 if name not in seen:
@@ -228,6 +235,21 @@ class TimeGrammar:
         return (rule.digits and has_digit) or (
             rule.cue is not None and rule.cue.search(lowered) is not None
         )
+
+    def _given_cue(self, rule: dict) -> re.Pattern:
+        """A rule's ``cue``: words (lowercase) and {vocabularies}, one of which every match
+        holds; for patterns whose literal words are too common to spare them anything."""
+        words: set[str] = set()
+        for word in rule["cue"]:
+            name = word[1:-1] if word.startswith("{") and word.endswith("}") else None
+            if name is None:
+                words.add(word.lower())
+            elif name in self.vocab:
+                words.update(w.split()[0] for w in self.vocab[name].exact)
+                words.update(self.vocab[name].stems)
+            else:
+                raise ConfigError(f"time rule {rule['id']}: unknown cue {word}")
+        return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
 
     def _cue(self, pattern: str, placeholders: set[str]) -> tuple[re.Pattern | None, bool]:
         """Words one of which every match must contain: its vocabularies' and its literals."""
@@ -248,7 +270,7 @@ class TimeGrammar:
     def active_rules(self, text: str) -> list[tuple[int, Rule]]:
         """The rules that may match somewhere in a text, with their order."""
         lowered, seen = text.lower(), {}
-        has_digit = any(c.isdigit() for c in text)
+        has_digit = _DIGIT.search(text) is not None
         return [(i, rule) for i, rule in enumerate(self.rules)
                 if self._may_match(rule, lowered, has_digit, seen)]
 
@@ -262,7 +284,7 @@ class TimeGrammar:
         """
         lowered = text.lower()
         same_length = len(lowered) == len(text)
-        has_digit = any(c.isdigit() for c in text)
+        has_digit = _DIGIT.search(text) is not None
         seen: dict[str, bool] = {}
         found = []
         for i, rule in rules if rules is not None else enumerate(self.rules):

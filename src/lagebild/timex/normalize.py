@@ -28,6 +28,9 @@ class Context:
     tense: Tense = "past"
     reference: date | None = None
     previous: date | None = None  # the last full date of the sentence before
+    quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
+    narrative: date | None = None  # the last full date the text named, in any sentence
+    last: str | None = None  # the last dated value the text named (1995, 1995-05, 1995-05-22)
 
     @property
     def day(self) -> date | None:
@@ -97,21 +100,41 @@ def _year(groups: dict) -> int | None:
     return None
 
 
+# How much nearer a date on the tense's wrong side must be to win: a past-tense clause
+# often names a date still to come ("was extended to Dec. 15"), a future one rarely a past one
+LEAN_PAST = 3.0
+LEAN_FUTURE = 10.0
+
+
 def _infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
-    """The year that puts a month (and day) nearest the anchor, leaning with the tense."""
+    """The year that puts a month (and day) nearest the anchor, leaning with the tense.
+
+    A past-tense clause counts days ahead of the anchor ``LEAN_PAST`` times, a future one
+    days back ``LEAN_FUTURE`` times: "was extended to Dec. 15" in a November report is
+    still this December, "stepped down in March" last March.
+    """
+
+    def on(year: int) -> date:
+        return date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+
+    return _nearest_year(ctx, on)
+
+
+def _nearest_year(ctx: Context, on: Callable[[int], date]) -> int | None:
+    """The year whose ``on(year)`` lies nearest the anchor, leaning with the tense."""
     if ctx.anchor is None:
         return None
     anchor = ctx.anchor
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        last = calendar.monthrange(year, month)[1]
-        candidates.append((year, date(year, month, min(day or 15, last))))
-    same = candidates[1][1]
-    if ctx.tense == "past":
-        return anchor.year - 1 if same > anchor + timedelta(days=7 if day else 45) else anchor.year
-    if ctx.tense == "future":
-        return anchor.year + 1 if same < anchor - timedelta(days=7 if day else 45) else anchor.year
-    return min(candidates, key=lambda c: abs((c[1] - anchor).days))[0]
+
+    def cost(year: int) -> float:
+        days = (on(year) - anchor).days
+        if ctx.tense == "past" and days > 0:
+            return abs(days) * LEAN_PAST
+        if ctx.tense == "future" and days < 0:
+            return abs(days) * LEAN_FUTURE
+        return abs(days)
+
+    return min((anchor.year, anchor.year - 1, anchor.year + 1), key=cost)
 
 
 def _count(groups: dict, lookup) -> float | None:
@@ -138,6 +161,21 @@ def _part_mod(groups: dict, lookup, params: dict) -> str | None:
 
 
 # -- normalisers ----------------------------------------------------------------
+
+
+def _clock_of(groups: dict, lookup) -> str | None:
+    """"HH:MM" of a clock time captured along with a date ("10 p.m. Wednesday"), if any."""
+    if groups.get("noon"):
+        return "12:00" if groups["noon"].lower() == "noon" else "24:00"
+    if not groups.get("hour"):
+        return None
+    hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+    ampm = lookup("ampm", groups.get("ampm"))
+    if ampm == "PM" and hour < 12:
+        hour += 12
+    elif ampm == "AM" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
 
 
 def norm_literal(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -170,6 +208,12 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     rel = lookup("rel", groups.get("rel"))
     if year is None and rel is not None and ctx.anchor is not None:
         year = ctx.anchor.year + int(rel)
+        if params.get("nearest") and rel:  # "last April": the April before last month
+            year = ctx.anchor.year
+            if rel < 0 and month >= ctx.anchor.month - 1:  # last month is "last month"
+                year -= 1
+            elif rel > 0 and month <= ctx.anchor.month + 1:
+                year += 1
     if year is None:
         year = _infer_year(ctx, month, day)
     prefix = f"{year:04d}" if year is not None else "XXXX"
@@ -178,7 +222,7 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     if year is not None and day > calendar.monthrange(year, month)[1]:
         return None
     value = f"{prefix}-{month:02d}-{day:02d}"
-    part = lookup("daypart", groups.get("daypart"))
+    part = _clock_of(groups, lookup) or lookup("daypart", groups.get("daypart"))
     return (f"{value}T{part}" if part else value), None
 
 
@@ -197,7 +241,8 @@ def norm_weekday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     weekday = lookup("weekday", groups.get("weekday"))
     if weekday is None:
         return None
-    part = lookup("daypart", groups.get("daypart")) or params.get("daypart")
+    part = (_clock_of(groups, lookup) or lookup("daypart", groups.get("daypart"))
+            or params.get("daypart"))
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday}", None
     rel = lookup("rel", groups.get("rel"))
@@ -210,9 +255,9 @@ def norm_weekday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         offset = (weekday - today) % 7
         if rel is not None and offset == 0:
             offset = 7
-    else:  # present tense, no marker: the nearest such day
+    else:  # present tense, no marker: the nearest such day, news leaning to the past
         back, ahead = (today - weekday) % 7, (weekday - today) % 7
-        offset = -back if back <= ahead else ahead
+        offset = -back if back <= 2 * ahead else ahead
     value = day_value(ctx.anchor + timedelta(days=offset))
     return (f"{value}T{part}" if part else value), None
 
@@ -224,7 +269,8 @@ def norm_relday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         offset = params.get("offset")
     if offset is None:
         return None
-    base = ctx.day if params.get("from_reference") else ctx.anchor
+    base = (ctx.reference or ctx.narrative or ctx.anchor) if params.get("from_reference") \
+        else ctx.anchor
     if base is None:
         return ("PAST_REF" if offset < 0 else "FUTURE_REF" if offset > 0 else "PRESENT_REF"), None
     value = day_value(base + timedelta(days=int(offset)))
@@ -248,6 +294,9 @@ def norm_relunit(groups: dict, ctx: Context, params: dict, lookup) -> Result:
             rel = -1
         elif ctx.tense == "future" and weekday >= 6:
             rel = 1
+    frame = _frame(ctx) if params.get("frame") else None
+    if frame is not None and unit == "Y":  # "a year earlier" in a report on a quarter
+        return f"{frame[0] + int(rel):04d}-Q{frame[1]}", None
     target = shift(ctx.anchor, int(rel), unit)
     part = lookup("part", groups.get("part")) or params.get("mod")
     if unit == "W" and part == "END":
@@ -268,24 +317,39 @@ def norm_offset(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         return f"PT{_number(count)}{'M' if unit == 'MIN' else unit}", None
     if ctx.anchor is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), None
+    frame = _frame(ctx) if params.get("frame") else None
+    if frame is not None and unit == "Y":  # "a year ago" in a report on a quarter
+        return f"{frame[0] + int(count) * direction:04d}-Q{frame[1]}", None
     target = shift(ctx.anchor, int(count) * direction, unit)
     return value_at(target, unit), None
 
 
 def norm_duration(groups: dict, ctx: Context, params: dict, lookup) -> Result:
-    """drei Wochen, mehr als einer Woche, tagelang: P/PT values, X where the count is vague."""
+    """drei Wochen, mehr als einer Woche, tagelang: P/PT values, X where the count is vague;
+    quarters in months, decades and centuries in years (two decades: P20Y)."""
     unit = (lookup("unit", groups.get("unit")) or lookup("lengthy", groups.get("lengthy"))
-            or params.get("unit"))
+            or lookup("adjunit", groups.get("adjunit")) or params.get("unit"))
     if unit is None or unit in ("WE",):
         return None
     count = _count(groups, lookup)
     amount = _number(count) if count is not None else params.get("count", "X")
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}", _part_mod(groups, lookup, params)
-    if unit == "Q":
-        amount = _number(count * 3) if count is not None else "X"
+    months_or_years = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}  # as TimeML counts
+    if unit in months_or_years and amount != "X":
+        factor, unit = months_or_years[unit]
+        amount = _number(float(amount) * factor)
+    elif unit == "Q":
         unit = "M"
     return f"P{amount}{unit}", _part_mod(groups, lookup, params)
+
+
+def norm_set_unit(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """pro Tag, im Monat after an amount: once per unit (P1D, P1M)."""
+    unit = lookup("unit", groups.get("unit"))
+    if unit not in ("H", "D", "W", "M", "Y"):
+        return None
+    return (f"PT1{unit}" if unit == "H" else f"P1{unit}"), None
 
 
 def norm_clock(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -322,16 +386,160 @@ def norm_season(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     if year is None and ctx.anchor is not None:
         rel = lookup("rel", groups.get("rel")) or 0
         year = ctx.anchor.year + int(rel)
+        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+        if params.get("latest") and starts[season] > ctx.anchor.month:  # "this past spring"
+            year -= 1
     return f"{year:04d}-{season}" if year else f"XXXX-{season}", None
 
 
 def norm_quarter(groups: dict, ctx: Context, params: dict, lookup) -> Result:
-    """third quarter, im dritten Quartal: a quarter of the given or the anchor's year."""
+    """third quarter, im dritten Quartal: a quarter of the given or the anchor's year; a
+    quarter still to come this year is last year's in a past-tense clause ("the year-ago
+    third quarter": ``shift`` -1)."""
     ordinal = lookup("ordinal", groups.get("ordinal"))
     if ordinal is None or not 1 <= ordinal <= 4:
         return None
-    year = _year(groups) or (ctx.anchor.year if ctx.anchor else None)
+    year = _year(groups)
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year + int(params.get("shift", 0))
+        if "shift" not in params:
+            current = (ctx.anchor.month - 1) // 3 + 1
+            if ctx.tense == "past" and ordinal > current:
+                year -= 1
     return (f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}"), None
+
+
+def _frame(ctx: Context) -> tuple[int, int] | None:
+    if ctx.quarter and len(ctx.quarter) == 7 and ctx.quarter[5] == "Q":
+        return int(ctx.quarter[:4]), int(ctx.quarter[6])
+    return None
+
+
+def norm_frame_quarter(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """the quarter, the latest quarter, the year-ago period: the quarter the text reports on.
+
+    Business news names its quarter once ("third-quarter profit") and then refers back
+    to it; that quarter (``shift`` years later or earlier; "last year's quarter": the
+    ``rel`` word's year) is the value. Where the text names none, ``fallback`` says:
+    ``last`` the last full quarter before the anchor, ``current`` the anchor's quarter,
+    ``year`` the anchor's year (shifted).
+    """
+    shift = int(params.get("shift", 0))
+    ordinal = lookup("ordinal", groups.get("ordinal"))
+    rel = lookup("rel", groups.get("rel"))
+    frame = _frame(ctx)
+    if ordinal is not None and 1 <= ordinal <= 4 and ctx.anchor is not None:
+        frame = (ctx.anchor.year, ordinal)
+    if frame is None:
+        if ctx.anchor is None:
+            return None
+        fallback = params.get("fallback", "last")
+        if fallback == "year":
+            return f"{ctx.anchor.year + shift:04d}", None
+        current = (ctx.anchor.month - 1) // 3 + 1
+        year, index = divmod(ctx.anchor.year * 4 + current - (2 if fallback == "last" else 1), 4)
+        frame = (year, index + 1)
+    year = _year(groups)
+    if year is None:
+        year = (ctx.anchor.year + int(rel) if rel is not None and ctx.anchor else frame[0]) + shift
+    return f"{year:04d}-Q{frame[1]}", None
+
+
+def norm_half(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """the first half of 1990, in der zweiten Jahreshälfte: H1 or H2 of the given year, else
+    of the anchor's (last year's for a half still to come in a past-tense clause)."""
+    half = 2 if groups.get("half") else lookup("ordinal", groups.get("ordinal"))
+    if half not in (1, 2):
+        return None
+    year = _year(groups)
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year
+        current = 1 if ctx.anchor.month <= 6 else 2
+        if ctx.tense == "past" and half > current:
+            year -= 1
+    return (f"{year:04d}-H{half}" if year else f"XXXX-H{half}"), None
+
+
+def norm_spoken_year(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """nineteen ninety-six, the year two thousand: a year read out in words."""
+    total = 2000 if groups.get("thousand") else (lookup("number", groups.get("century")) or 0) * 100
+    for name in ("tens", "ones"):
+        total += lookup("number", groups.get(name)) or 0
+    return (f"{int(total):04d}", None) if 1000 <= total <= 2100 else None
+
+
+def norm_narrative(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """that year, the following month, im Jahr darauf: the year, month or week of the
+    date the text named last, shifted by the marker; without one, the anchor's."""
+    unit = lookup("unit", groups.get("unit")) or params.get("unit")
+    offset = lookup("narrel", groups.get("narrel"))
+    if unit not in ("Y", "M", "W", "D") or offset is None:
+        return None
+    base, parts = None, (ctx.last or "").split("T")[0].split("-")
+    if parts[0].isdigit() and len(parts[0]) == 4:
+        if unit == "Y":
+            base = date(int(parts[0]), 1, 1)
+        elif unit == "M" and len(parts) >= 2 and parts[1].isdigit():
+            base = date(int(parts[0]), int(parts[1]), 1)
+        elif len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            base = date(int(parts[0]), int(parts[1]), int(parts[2]))
+    base = base or ctx.anchor
+    if base is None:
+        return None
+    return value_at(shift(base, int(offset), unit), unit), None
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> date:
+    """A holiday in a year from its rule: "12-25" a fixed day, "E+49" days after Easter,
+    "11:4:4" the fourth Thursday of November ("05:1:-1" the last Monday of May), with
+    "+1" added a day later (US Election Day: "11:1:1+1")."""
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:] or 0))
+    if ":" not in spec:
+        month, day = spec.split("-")
+        return date(year, int(month), int(day))
+    spec, _, extra = spec.partition("+")
+    month, weekday, nth = (int(x) for x in spec.split(":"))
+    if nth > 0:
+        first = date(year, month, 1)
+        found = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        found = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return found + timedelta(days=int(extra or 0))
+
+
+def norm_holiday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """Christmas, Thanksgiving, Ostern, Fronleichnam: the holiday in the given year, else
+    in the year that puts it nearest the anchor, leaning with the tense."""
+    spec = lookup("holiday", groups.get("holiday"))
+    if spec is None:
+        return None
+    year = _year(groups)
+    if year is None:
+        rel = lookup("rel", groups.get("rel"))
+        if rel is not None and ctx.anchor is not None:  # "last Christmas": the one before
+            here = holiday_date(spec, ctx.anchor.year)
+            year = ctx.anchor.year + (0 if (here < ctx.anchor) == (rel < 0) and rel else rel)
+        else:
+            year = _nearest_year(ctx, lambda y: holiday_date(spec, y))
+    if year is None:
+        return None
+    day = holiday_date(spec, year)
+    return (week_value(day) if params.get("week") else day_value(day)), None
 
 
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
@@ -359,5 +567,11 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "daypart": norm_daypart,
     "season": norm_season,
     "quarter": norm_quarter,
+    "frame_quarter": norm_frame_quarter,
+    "half": norm_half,
+    "spoken_year": norm_spoken_year,
+    "narrative": norm_narrative,
+    "holiday": norm_holiday,
+    "set_unit": norm_set_unit,
     "decade": norm_decade,
 }

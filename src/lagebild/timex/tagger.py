@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .grammar import Rule, TimeGrammar
 from .normalize import NORMALISERS, Context, Tense
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")  # also the day of a TIME value, value[:10]
 _DURATION = re.compile(r"^PT?[\dX]")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_DATED = re.compile(r"^\d{4}(?:$|-\d\d)")  # a year, month, day or time of day
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class TimeTagger:
         self._past = set(grammar.lists.get("past_markers", []))
         self._past_suffixes = tuple(grammar.lists.get("past_suffixes", []))
         self._not_past = set(grammar.lists.get("not_past", []))
+        self._passive = set(grammar.lists.get("passive_auxiliaries", []))
+        self._determiners = set(grammar.lists.get("determiners", []))
         self._default_tense: Tense = grammar.settings.get("default_tense", "past")
         prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
@@ -63,17 +68,23 @@ class TimeTagger:
         matches: list[TimeMatch] = []
         rules = self.grammar.active_rules(text)
         previous: date | None = None  # the last full date of the sentence before
+        # the last quarter and the last full date named so far
+        frame: dict[str, Any] = {"quarter": None, "narrative": None, "last": None}
         for start, end in sentences or [(0, len(text))]:
-            found = self._tag_sentence(text, start, end, anchor, rules, previous)
-            dates = [m.value for m in found if m.type == "DATE" and _FULL_DATE.match(m.value)]
+            found = self._tag_sentence(text, start, end, anchor, rules, previous, frame)
+            dates = [m.value[:10] for m in found
+                     if m.type in ("DATE", "TIME") and _FULL_DATE.match(m.value[:10])]
             previous = date.fromisoformat(dates[-1]) if dates else None
             matches.extend(found)
         return matches
 
     def _tag_sentence(self, text: str, s_start: int, s_end: int, anchor: date | None,
-                      rules: list[tuple[int, Rule]], previous: date | None) -> list[TimeMatch]:
+                      rules: list[tuple[int, Rule]], previous: date | None,
+                      frame: dict[str, Any]) -> list[TimeMatch]:
         """The sentence's expressions; a clock time belongs to a date named before it here,
-        a part of the day ("am Nachmittag") also to one of the sentence before."""
+        a part of the day ("am Nachmittag") also to one of the sentence before; "the
+        quarter", "a year earlier" to the quarter named last ("third-quarter profit"), "am
+        Tag zuvor" to the day named last."""
         reference: date | None = None
         sentence = text[s_start:s_end]
         candidates = self.grammar.candidates(sentence, rules)
@@ -84,14 +95,21 @@ class TimeTagger:
                 taken.append((start, end, rule, groups))
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
-            context = Context(anchor, self.tense(sentence, start, end), reference, previous)
+            context = Context(anchor, self.tense(sentence, start, end), reference, previous,
+                              frame["quarter"], reference or frame["narrative"], frame["last"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
             value, mod = result
+            if rule.norm == "quarter" and _QUARTER.match(value):
+                frame["quarter"] = value
             type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
-            if type_ == "DATE" and _FULL_DATE.match(value):
-                reference = date.fromisoformat(value)
+            if type_ in ("DATE", "TIME") and _DATED.match(value):
+                frame["last"] = value
+            if type_ in ("DATE", "TIME") and _FULL_DATE.match(value[:10]):
+                reference = date.fromisoformat(value[:10])
+                if not rule.params.get("from_reference"):
+                    frame["narrative"] = reference
             start = self._with_preposition(sentence, start)
             found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
                                    type_, value, mod, rule.id))
@@ -118,13 +136,29 @@ class TimeTagger:
         clause_end = after.start() if after else len(sentence)
         following = self._clause_split.search(sentence, clause_end + 1) if after else None
         next_clause = sentence[clause_end + 1: following.start() if following else len(sentence)]
-        # an expression set off by a comma ("On Friday, the army ...") takes the next clause
-        for scope in (sentence[clause_start:clause_end], next_clause):
-            words = [w.lower() for w in _WORD.findall(scope)]
-            if any(w in self._future for w in words):
-                return "future"
-            if any(self._is_past(w) for w in words):
-                return "past"
+        # the marker nearest the expression counts ("said Monday that it intends to"); an
+        # expression set off by a comma ("On Friday, the army ...") takes the next clause
+        for scope_start, scope_end in ((clause_start, clause_end),
+                                       (clause_end + 1, clause_end + 1 + len(next_clause))):
+            nearest: tuple[int, Tense] | None = None
+            before = ""
+            for word in _WORD.finditer(sentence, scope_start, max(scope_start, scope_end)):
+                lowered = word.group().lower()
+                previous, before = before, lowered
+                if start <= word.start() < end or previous in self._determiners:
+                    continue  # "the plan", "its will": a noun, no tense
+                if lowered in self._future:
+                    tense: Tense = "future"
+                elif lowered in self._past or (previous not in self._passive
+                                               and self._is_past(lowered)):
+                    tense = "past"  # not a participle after "be" (will be named)
+                else:
+                    continue
+                distance = start - word.end() if word.end() <= start else word.start() - end
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, tense)
+            if nearest is not None:
+                return nearest[1]
         if any(w.lower() in self._future for w in _WORD.findall(sentence)):
             return "future"
         return self._default_tense
