@@ -76,3 +76,19 @@ def test_untagged_documents_are_left_alone():
     doc = Doc(VOCAB, words=["Im", "Mai"])
     doc.ents = [Span(doc, 1, 2, label="LOC", span_id="place:x")]
     assert _ents(ner_check(name_context(doc))) == [("Mai", "LOC")]
+
+
+def test_a_genitive_place_before_its_noun_stays():
+    doc = _doc([("Moskaus", "NE"), ("Außenministerium", "NE"), ("schwieg", "VVFIN")],
+               [(0, 1, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == [("Moskaus", "LOC")]
+
+
+def test_a_name_given_back_and_found_again_by_the_ner_keeps_its_id():
+    doc = _doc([("Unruhen", "NN"), ("in", "APPR"), ("Almaty", "NN")],
+               [(2, 3, "LOC", "place:x")])
+    doc = name_context(doc)
+    assert _ents(doc) == [] and doc[2].ent_id_ == ""
+    doc.ents = [Span(doc, 2, 3, label="LOC")]  # what the NER does next
+    checked = ner_check(doc)
+    assert _ents(checked) == [("Almaty", "LOC")] and checked.ents[0].ent_id_ == "place:x"

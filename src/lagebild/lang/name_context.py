@@ -6,7 +6,8 @@ when the name stands on its own: the city in "Borussia Dortmund" or "Washington
 Post" belongs to a club and a newspaper. A place name is given back to the NER
 when a word beside it continues the name (a proper noun or foreign word by its
 tag, a capitalised word the tagger does not read as a common noun, an acronym,
-a club number as in "Hannover 96", a particle as in "Pont de Normandie"), and a
+a club number as in "Hannover 96", a particle as in "Pont de Normandie"; not
+after a genitive such as "Moskaus Außenministerium"), and a
 one-word place name is dropped where the tagger reads it as a common noun or
 adjective (the month "Mai"). Countries, organisations and leaders from the
 curated lists only give way to a particle. The NER then labels those words
@@ -14,7 +15,9 @@ itself, with the whole name in view.
 
 After the NER (``lagebild_ner_check``): its spans lose lowercase words and years
 at their end, and its one-word names that the tagger reads as common nouns are
-dropped (German capitalises every noun; acronyms and street names stay).
+dropped (German capitalises every noun; acronyms and street names stay). A list
+name that was given back and that the NER labels with the same span stays, with
+its list id when the label agrees too.
 
 Both leave a document without tags as it is.
 """
@@ -25,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 NAME_TAGS = {"NE", "FM"}
+GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
 # lowercase particles inside foreign names: "Ana de Sousa", "Prix de Rome"
 NAME_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "du", "des", "la", "le",
                   "los", "las", "van", "y"}
@@ -64,6 +68,8 @@ def part_of_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
     first, last = _sentence_bounds(doc, ent)
     before = doc[ent.start - 1] if ent.start - 1 >= first else None
     after = doc[ent.end] if ent.end < last else None
+    if ent[-1].text.endswith("s"):
+        after = None  # a genitive before its noun: "Moskaus Außenministerium"
     place = ent.ent_id_.startswith("place:")
     for token in (before, after):
         if token is None or token.i in taken:
@@ -85,9 +91,14 @@ def name_context(doc: Doc) -> Doc:
     if not doc.ents or not doc.has_annotation("TAG"):
         return doc
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    kept = [ent for ent in doc.ents
-            if not (part_of_longer_name(doc, ent, taken) or common_word(ent))]
-    if len(kept) != len(doc.ents):
+    kept, dropped = [], []
+    for ent in doc.ents:
+        (dropped if part_of_longer_name(doc, ent, taken) or common_word(ent) else kept).append(ent)
+    if dropped:
+        doc.spans[GIVEN_BACK] = dropped  # ner_check gives them their id if the NER agrees
+        for ent in dropped:
+            for token in ent:
+                token.ent_id_ = ""  # not cleared by the assignment below
         doc.ents = kept  # the rest is "O", which the NER may still label
     return doc
 
@@ -136,9 +147,17 @@ def ner_check(doc: Doc) -> Doc:
     """
     if not doc.ents or not doc.has_annotation("TAG"):
         return doc
+    given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
     ents = list(doc.ents)
-    kept = [span for span in (trimmed(ent) for ent in ents)
-            if span is not None and not common_noun_guess(span)]
+    kept = []
+    for ent in ents:
+        listed = given.get((ent.start, ent.end))
+        if listed is not None:  # the NER found the list name on its own: keep it
+            kept.append(listed if listed.label == ent.label else ent)
+            continue
+        span = trimmed(ent)
+        if span is not None and not common_noun_guess(span):
+            kept.append(span)
     if kept != ents:
         doc.ents = kept
     return doc
