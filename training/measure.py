@@ -19,13 +19,37 @@ from .build import GERMEVAL_DEV, GERMEVAL_TEST
 GERMEVAL_FILE = corpora.DATA / "germeval2014" / "NER-de-dev.tsv"
 
 
+def shipped_pipeline(model: Path):
+    """The German pipeline as lagebild builds it around ``model``: gazetteers and checks."""
+    from lagebild.lang.base import LanguagePack
+    from lagebild.lang.de import PACK
+
+    class _Pack(LanguagePack):
+        @property
+        def model_dir(self) -> Path:
+            return model
+
+    return _Pack(PACK.code, PACK.data_dir, PACK.name_suffixes, PACK.no_suffix_after,
+                 PACK.spacy_settings).build_nlp()
+
+
 def heldout(model: Path) -> dict:
-    """GermEval 1,701-2,200 (test) and 1,501-1,700 (tuning) NER, UD LIT tagging."""
+    """GermEval 1,701-2,200 (test) and 1,501-1,700 (tuning) NER, UD LIT tagging.
+
+    NER is scored twice: the model alone (``spacy.load``) and as lagebild runs it,
+    with the gazetteer stage (entity ruler, place names, name checks) around it.
+    """
     nlp = spacy.load(model)
     test = evaluate_conll(GERMEVAL_FILE, nlp, select=GERMEVAL_TEST)
     dev = evaluate_conll(GERMEVAL_FILE, nlp, select=GERMEVAL_DEV)
+    full = shipped_pipeline(model)
+    test_full = evaluate_conll(GERMEVAL_FILE, full, select=GERMEVAL_TEST)
+    dev_full = evaluate_conll(GERMEVAL_FILE, full, select=GERMEVAL_DEV)
     result = {"germeval_test": test.to_dict(), "germeval_dev": dev.to_dict(),
-              "germeval_test_table": test.table()}
+              "germeval_test_table": test.table(),
+              "germeval_test_with_gazetteer": test_full.to_dict(),
+              "germeval_dev_with_gazetteer": dev_full.to_dict(),
+              "germeval_test_with_gazetteer_table": test_full.table()}
     if "tagger" in nlp.pipe_names and ud.EVAL_FILE.exists():
         result["ud_lit"] = ud.evaluate_tagger(nlp)
     return result

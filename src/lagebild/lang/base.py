@@ -16,6 +16,7 @@ from ..events.lexicon import EventLexicon
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..quotes import QuoteFinder
 from ..timex import TimeGrammar, TimeTagger
+from . import name_context as _name_context  # noqa: F401 (registers its two pipes)
 from .gazetteer import Gazetteer
 
 
@@ -82,7 +83,9 @@ class LanguagePack:
 
         With a trained model: its tokenizer, tagger, morphology and NER, with the
         gazetteers (countries, organisations, leaders, places) in front of the NER, which
-        keeps their entities; without one, a blank pipeline with the gazetteers alone.
+        keeps their entities, except list names that stand inside a longer name;
+        after the NER a check against the tagger. Without a model, a blank pipeline
+        with the gazetteers alone.
         """
         trained = entities and (self.model_dir / "meta.json").is_file()
         if trained:
@@ -103,4 +106,9 @@ class LanguagePack:
             nlp.add_pipe("lagebild_person_names", before=before)
         # cities and regions from the place gazetteer, also before the NER
         nlp.add_pipe("lagebild_place_names", before=before)
+        if before is not None:
+            # list names inside longer names go back to the NER; its guesses that
+            # the tagger reads as common nouns are dropped (lang/name_context.py)
+            nlp.add_pipe("lagebild_name_context", before=before)
+            nlp.add_pipe("lagebild_ner_check", after=before)
         return nlp

@@ -1,0 +1,163 @@
+"""Two checks around the statistical NER that use the tagger's STTS tags.
+
+Before the NER (``lagebild_name_context``): the entity ruler and the place-name
+matcher run first, and the NER keeps their entities. A list match is only right
+when the name stands on its own: the city in "Borussia Dortmund" or "Washington
+Post" belongs to a club and a newspaper. A place name is given back to the NER
+when a word beside it continues the name (a proper noun or foreign word by its
+tag, a capitalised word the tagger does not read as a common noun, an acronym,
+a club number as in "Hannover 96", a particle as in "Pont de Normandie"; not
+after a genitive such as "Moskaus Außenministerium"), and a
+one-word place name is dropped where the tagger reads it as a common noun or
+adjective (the month "Mai"). Countries, organisations and leaders from the
+curated lists only give way to a particle. The NER then labels those words
+itself, with the whole name in view.
+
+After the NER (``lagebild_ner_check``): its spans lose lowercase words and years
+at their end, and its one-word names that the tagger reads as common nouns are
+dropped (German capitalises every noun; acronyms and street names stay). A list
+name that was given back and that the NER labels with the same span stays, with
+its list id when the label agrees too.
+
+Both leave a document without tags as it is.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+NAME_TAGS = {"NE", "FM"}
+GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
+# lowercase particles inside foreign names: "Ana de Sousa", "Prix de Rome"
+NAME_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "du", "des", "la", "le",
+                  "los", "las", "van", "y"}
+
+
+def _name_like(token: Token, sentence_start: int) -> bool:
+    """A word that continues a name: a proper noun, a capitalised word the tagger
+    does not read as a common noun (German adjectives and function words are
+    lowercase inside a sentence, so "New" or "Air" there are names), an acronym,
+    a particle or a club number."""
+    text = token.text
+    if text in NAME_PARTICLES:
+        return True
+    if text.isdigit():
+        return token.tag_ == "CARD" and len(text) <= 2
+    if not text[:1].isupper():
+        return False
+    if token.tag_ in NAME_TAGS or (text.isalpha() and text.isupper() and len(text) <= 5):
+        return True
+    return token.i > sentence_start and token.tag_ not in ("NN", "NNE")
+
+
+def _sentence_bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = span.sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
+def part_of_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
+    """A word right before or after the span (not another entity) that continues a name.
+
+    Countries, organisations and leaders from the curated lists are only given up
+    next to a particle of a foreign name ("Côte des Somalis"): the tagger too
+    often reads the noun in front of them as a name ("das Militärbündnis OVKS").
+    """
+    first, last = _sentence_bounds(doc, ent)
+    before = doc[ent.start - 1] if ent.start - 1 >= first else None
+    after = doc[ent.end] if ent.end < last else None
+    if ent[-1].text.endswith("s"):
+        after = None  # a genitive before its noun: "Moskaus Außenministerium"
+    place = ent.ent_id_.startswith("place:")
+    for token in (before, after):
+        if token is None or token.i in taken:
+            continue
+        if token.text in NAME_PARTICLES if not place else _name_like(token, first):
+            return True
+    return False
+
+
+def common_word(ent: Span) -> bool:
+    """A one-word place name that the tagger reads as a common noun or adjective."""
+    return (len(ent) == 1 and ent.ent_id_.startswith("place:")
+            and ent[0].tag_ not in NAME_TAGS)
+
+
+@Language.component("lagebild_name_context")
+def name_context(doc: Doc) -> Doc:
+    """Drop list entities that are part of a longer name or a common word here."""
+    if not doc.ents or not doc.has_annotation("TAG"):
+        return doc
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    kept, dropped = [], []
+    for ent in doc.ents:
+        (dropped if part_of_longer_name(doc, ent, taken) or common_word(ent) else kept).append(ent)
+    if dropped:
+        doc.spans[GIVEN_BACK] = dropped  # ner_check gives them their id if the NER agrees
+        for ent in dropped:
+            for token in ent:
+                token.ent_id_ = ""  # not cleared by the assignment below
+        doc.ents = kept  # the rest is "O", which the NER may still label
+    return doc
+
+
+STREET_ENDINGS = ("straße", "strasse", "platz", "weg", "allee", "gasse", "damm", "ufer")
+
+
+def common_noun_guess(ent: Span) -> bool:
+    """A one-word entity of the NER (not of a gazetteer) that the tagger reads as a
+    common noun ("Stausee", "Region"). Acronyms and street names are kept."""
+    token = ent[0]
+    return (len(ent) == 1 and not ent.ent_id_ and token.tag_ == "NN"
+            and not (token.text.isupper() and len(token.text) >= 2)
+            and not token.lower_.endswith(STREET_ENDINGS))
+
+
+def _edge_word(token: Token) -> bool:
+    """A word a name does not end with: lowercase ("von", "de"), or a year.
+
+    (A name may start lowercase: GermEval counts "von" in "von Trotha".)"""
+    text = token.text
+    return text[:1].islower() or (text.isdigit() and len(text) == 4)
+
+
+def trimmed(ent: Span) -> Span | None:
+    """The NER's span without lowercase words and years at its end (None: nothing left)."""
+    if ent.ent_id_:
+        return ent
+    start, end = ent.start, ent.end
+    while end > start and _edge_word(ent.doc[end - 1]):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label)
+
+
+@Language.component("lagebild_ner_check")
+def ner_check(doc: Doc) -> Doc:
+    """After the NER: trim its spans and drop one-word names read as common nouns.
+
+    The two are trained on different data (the tagger on UD German, the NER on
+    GermEval and silver corpora); where they disagree on a single capitalised word,
+    German's capitalised nouns make the common noun the likelier reading.
+    """
+    if not doc.ents or not doc.has_annotation("TAG"):
+        return doc
+    given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
+    ents = list(doc.ents)
+    kept = []
+    for ent in ents:
+        listed = given.get((ent.start, ent.end))
+        if listed is not None:  # the NER found the list name on its own: keep it
+            kept.append(listed if listed.label == ent.label else ent)
+            continue
+        span = trimmed(ent)
+        if span is not None and not common_noun_guess(span):
+            kept.append(span)
+    if kept != ents:
+        doc.ents = kept
+    return doc

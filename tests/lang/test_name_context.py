@@ -1,0 +1,94 @@
+"""The checks around the NER, on hand-tagged documents (no model needed)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from lagebild.lang.name_context import name_context, ner_check
+
+VOCAB = spacy.blank("de").vocab
+
+
+def _doc(pairs: list[tuple[str, str]], ents: list[tuple[int, int, str, str]]) -> Doc:
+    doc = Doc(VOCAB, words=[w for w, _ in pairs], tags=[t for _, t in pairs],
+              sent_starts=[True] + [False] * (len(pairs) - 1))
+    doc.ents = [Span(doc, a, b, label=label, span_id=key) for a, b, label, key in ents]
+    return doc
+
+
+def _ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_place_inside_a_club_name_goes_back_to_the_ner():
+    doc = _doc([("Gestern", "ADV"), ("siegte", "VVFIN"), ("Borussia", "NE"),
+                ("Dortmund", "NE"), (".", "$.")], [(3, 4, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == []
+
+
+def test_a_place_after_an_adjective_like_name_word_goes_back_to_the_ner():
+    doc = _doc([("Sie", "PPER"), ("flog", "VVFIN"), ("mit", "APPR"), ("Air", "ADJA"),
+                ("Berlin", "NE")], [(4, 5, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == []
+
+
+def test_a_place_beside_common_words_stays():
+    doc = _doc([("Die", "ART"), ("Staatsanwaltschaft", "NN"), ("Bayreuth", "NE"),
+                ("ermittelt", "VVFIN")], [(2, 3, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == [("Bayreuth", "LOC")]
+
+
+def test_a_place_name_read_as_a_common_noun_is_dropped():
+    doc = _doc([("Im", "APPRART"), ("Mai", "NN"), ("regnete", "VVFIN"), ("es", "PPER")],
+               [(1, 2, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == []
+
+
+def test_curated_names_stay_beside_a_noun_the_tagger_takes_for_a_name():
+    doc = _doc([("Das", "ART"), ("Militärbündnis", "NE"), ("OVKS", "NE"), ("half", "VVFIN")],
+               [(2, 3, "ORG", "org:CSTO")])
+    kept = name_context(doc)
+    assert _ents(kept) == [("OVKS", "ORG")] and kept.ents[0].ent_id_ == "org:CSTO"
+
+
+def test_curated_names_give_way_to_a_particle_of_a_foreign_name():
+    doc = _doc([("die", "ART"), ("Côte", "NE"), ("des", "ART"), ("Somalis", "NE")],
+               [(3, 4, "LOC", "country:SOM")])
+    assert _ents(name_context(doc)) == []
+
+
+def test_ner_one_word_common_nouns_are_dropped_acronyms_and_streets_kept():
+    doc = _doc([("Der", "ART"), ("Stausee", "NN"), ("der", "ART"), ("KSV", "NN"),
+                ("und", "KON"), ("die", "ART"), ("Schulstraße", "NN")],
+               [(1, 2, "LOC", ""), (3, 4, "ORG", ""), (6, 7, "LOC", "")])
+    assert _ents(ner_check(doc)) == [("KSV", "ORG"), ("Schulstraße", "LOC")]
+
+
+def test_ner_spans_lose_lowercase_words_and_years_at_their_end():
+    doc = _doc([("die", "ART"), ("Spiele", "NN"), ("von", "APPR"), ("Moskau", "NE"),
+                ("1980", "CARD"), ("und", "KON"), ("von", "APPR"), ("Trotha", "NE")],
+               [(3, 5, "LOC", ""), (6, 8, "PER", "")])
+    assert _ents(ner_check(doc)) == [("Moskau", "LOC"), ("von Trotha", "PER")]
+
+
+def test_untagged_documents_are_left_alone():
+    doc = Doc(VOCAB, words=["Im", "Mai"])
+    doc.ents = [Span(doc, 1, 2, label="LOC", span_id="place:x")]
+    assert _ents(ner_check(name_context(doc))) == [("Mai", "LOC")]
+
+
+def test_a_genitive_place_before_its_noun_stays():
+    doc = _doc([("Moskaus", "NE"), ("Außenministerium", "NE"), ("schwieg", "VVFIN")],
+               [(0, 1, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == [("Moskaus", "LOC")]
+
+
+def test_a_name_given_back_and_found_again_by_the_ner_keeps_its_id():
+    doc = _doc([("Unruhen", "NN"), ("in", "APPR"), ("Almaty", "NN")],
+               [(2, 3, "LOC", "place:x")])
+    doc = name_context(doc)
+    assert _ents(doc) == [] and doc[2].ent_id_ == ""
+    doc.ents = [Span(doc, 2, 3, label="LOC")]  # what the NER does next
+    checked = ner_check(doc)
+    assert _ents(checked) == [("Almaty", "LOC")] and checked.ents[0].ent_id_ == "place:x"
