@@ -11,7 +11,7 @@ import pytest
 from lagebild import Pipeline
 from lagebild.errors import ConfigError
 from lagebild.scale import load, process_batch, run
-from lagebild.scale.output import NULL_MONTH, PARTITION_KEYS, month
+from lagebild.scale.output import PARTITION_KEYS, UNKNOWN_MONTH, month
 from lagebild.scale.worker import to_tables
 from lagebild.store import Store
 
@@ -21,7 +21,7 @@ from .corpus import articles
 distributed = pytest.importorskip("distributed")
 
 ARTICLES = articles(30)
-del ARTICLES[29]["published"]  # its rows go to the null month
+del ARTICLES[29]["published"]  # its rows go to the unknown month
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +82,11 @@ def test_output_is_partitioned_by_event_and_publication_month(finished):
     assert len(events) == summary.events
     assert {e["event_month"] for e in events} >= {"2024-01", "2024-02", "2024-03"}
     for event in events:
-        assert event["event_month"] == month(event["date"])
+        assert event["event_month"] == (month(event["date"]) or UNKNOWN_MONTH)
     articles = {a["article_id"]: a for a in _rows(output, "articles", keep_month=True)}
-    assert articles["n0029"]["published_month"] is None
-    assert (output / "articles" / f"published_month={NULL_MONTH}").is_dir()
+    assert articles["n0029"]["published_month"] == UNKNOWN_MONTH
     for article in articles.values():
-        assert article["published_month"] == month(article["published"])
+        assert article["published_month"] == (month(article["published"]) or UNKNOWN_MONTH)
     for entity in _rows(output, "entities", keep_month=True):
         assert entity["published_month"] == articles[entity["article_id"]]["published_month"]
     assert (output / "events" / "event_month=2024-02" / "part-00000.parquet").is_file()
@@ -223,3 +222,9 @@ def test_a_run_killed_half_way_is_finished_by_the_rerun_without_duplicates(tmp_p
     assert not list(output.rglob("*.tmp"))
     events = [(row["article_id"], row["id"]) for row in _rows(output, "events")]
     assert len(events) == len(set(events)) > 0
+
+
+def test_month_of_dates_datetimes_and_timex_values():
+    values = ["2016-03-10", "2016-03", "2016-03-10T08:00+01:00", "2016", "2016-W10",
+              "PAST_REF", None, "2016-13"]
+    assert [month(v) for v in values] == ["2016-03"] * 3 + [None] * 5

@@ -7,8 +7,8 @@ only what is missing.
     errors/part-00003.parquet                          not by month
 
 Every other layer goes by its article's publication month. Rows without such a
-month go to ``…=__HIVE_DEFAULT_PARTITION__``, which pyarrow, DuckDB and Spark
-read as null. A part is renamed into place only when complete; the parts an
+month go to ``…=unknown`` (not Hive's null folder: pandas cannot yet read a
+null in a partition column). A part is renamed into place only when complete; the parts an
 older version of the same partition left in other month folders are removed
 next, and the partition enters the manifest only after that. A crash leaves at
 most temporary files and parts of a partition that is not in the manifest,
@@ -35,9 +35,10 @@ from .schema import LAYERS
 
 MANIFEST = "manifest.json"
 #: Version of the folder layout, kept in the manifest's settings.
-LAYOUT = "hive-month-1"
-#: The folder name of rows without a month: read as null by pyarrow, DuckDB and Spark.
-NULL_MONTH = "__HIVE_DEFAULT_PARTITION__"
+LAYOUT = "hive-month"
+#: The partition value of rows without a month (an undated event, an article without
+#: publication date).
+UNKNOWN_MONTH = "unknown"
 #: The partition column of each layer; a layer not named here is written unpartitioned.
 PARTITION_KEYS: dict[str, str] = {
     layer: "event_month" if layer == "events" else "published_month"
@@ -101,7 +102,7 @@ def split(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
         months = pa.array(_months(layer, table, published), pa.string())
         for value in sorted(set(months.to_pylist()), key=lambda m: m or ""):
             mask = pc.is_null(months) if value is None else pc.equal(months, value)
-            parts[f"{layer}/{key}={value or NULL_MONTH}"] = table.filter(mask)
+            parts[f"{layer}/{key}={value or UNKNOWN_MONTH}"] = table.filter(mask)
     return parts
 
 
