@@ -76,8 +76,8 @@ def _check_dashboard() -> None:
     try:
         import bokeh  # noqa: F401
     except ImportError:
-        raise ConfigError("the Dask dashboard needs bokeh: pip install 'lagebild[dashboard]'"
-                          ) from None
+        raise ConfigError("the Dask dashboard needs bokeh: pip install bokeh "
+                          "(lagebild's extra 'dashboard')") from None
 
 
 def _client(scheduler: str | None, workers: int, stack: ExitStack, dashboard: bool = False):
