@@ -123,7 +123,8 @@ def measure(corpus: Path, workers: int, partition_size: int, out: Path) -> dict:
     return {"workers": workers, "partition_size": partition_size, "articles": articles,
             "events": sum(p["events"] for p in parts), "errors": sum(p["errors"] for p in parts),
             "seconds": round(seconds, 1), "articles_per_s": round(articles / seconds, 2),
-            "load_before": load, "output": output}
+            "parquet_mb": round(sum(f.stat().st_size for f in output.rglob("*.parquet")) / 1e6, 1),
+            "load_before": load, "load_after": loadavg(), "output": output}
 
 
 def measure_warm(corpus: Path, workers: int, partition_size: int, out: Path) -> dict:

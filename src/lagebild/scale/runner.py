@@ -27,6 +27,12 @@ from .worker import process_batch
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_SIZE = 200
+#: Dask settings for a local cluster without dashboard: no statistical profiler
+#: sampling each worker's stack every 10 ms, and no work stealing (only a window
+#: of partitions is queued, so there is little to steal). Both cost CPU that the
+#: analysis needs when workers are as many as cores.
+LEAN = {"distributed.worker.profile.enabled": False,
+        "distributed.scheduler.work-stealing": False}
 
 
 @dataclass
@@ -85,10 +91,13 @@ def _client(scheduler: str | None, workers: int, stack: ExitStack, dashboard: bo
 
     A local cluster's dashboard, when asked for, listens on 127.0.0.1 at a free port.
     """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return stack.enter_context(Client(scheduler))
+    if not dashboard:
+        stack.enter_context(dask.config.set(LEAN))
     cluster = stack.enter_context(LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
         dashboard_address="127.0.0.1:0" if dashboard else None, silence_logs=logging.ERROR,
