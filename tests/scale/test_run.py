@@ -228,3 +228,15 @@ def test_month_of_dates_datetimes_and_timex_values():
     values = ["2016-03-10", "2016-03", "2016-03-10T08:00+01:00", "2016", "2016-W10",
               "PAST_REF", None, "2016-13"]
     assert [month(v) for v in values] == ["2016-03"] * 3 + [None] * 5
+
+
+def test_writing_a_partition_deletes_what_a_killed_run_left_of_it(tmp_path):
+    from lagebild.scale.output import write_partition
+
+    stale = tmp_path / "events" / "event_month=2024-01"
+    stale.mkdir(parents=True)
+    for name in (".part-00000.parquet.0a98.tmp", "part-00000.parquet", "part-00001.parquet"):
+        (stale / name).write_bytes(b"x")
+    write_partition(tmp_path, 0, to_tables([]))
+    assert sorted(p.name for p in stale.iterdir()) == ["part-00001.parquet"]
+    assert (tmp_path / "errors" / "part-00000.parquet").is_file()

@@ -12,7 +12,7 @@ null in a partition column). A part is renamed into place only when complete; th
 older version of the same partition left in other month folders are removed
 next, and the partition enters the manifest only after that. A crash leaves at
 most temporary files and parts of a partition that is not in the manifest,
-which a rerun replaces.
+which a rerun deletes or replaces when it writes that partition.
 """
 
 from __future__ import annotations
@@ -107,13 +107,15 @@ def split(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
 
 
 def _parts_of(output_dir: Path, number: int) -> Iterable[Path]:
-    """Every part of partition ``number`` now in the output folder, month folders included."""
+    """Every part of partition ``number`` now in the output folder, month folders included,
+    and the temporary files a killed run left of it."""
     name = part_name(number)
     for layer in LAYERS:
         folder = output_dir / layer
         if folder.is_dir():
-            yield from folder.glob(name)
-            yield from folder.glob(f"*/{name}")
+            for pattern in (name, f".{name}.*.tmp"):
+                yield from folder.glob(pattern)
+                yield from folder.glob(f"*/{pattern}")
 
 
 def remove_partition(output_dir: Path, number: int, keep: Iterable[Path] = ()) -> None:
