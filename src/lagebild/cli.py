@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -439,7 +439,8 @@ def export(
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(
-        help="files, folders or glob patterns: JSONL, text, HTML, WARC"
+        help="files, folders or glob patterns (local or URLs such as s3://bucket/news/*.jsonl):"
+             " JSONL, text, HTML, WARC"
     )],
     output: Annotated[Path, typer.Option("--output", "-o", help="folder for the Parquet parts",
                                          file_okay=False)],
@@ -448,21 +449,48 @@ def run(
     )] = None,
     workers: Annotated[int, typer.Option(min=1, help="local worker processes")] = 2,
     partition_size: Annotated[int, typer.Option(min=1, help="articles per partition")] = 200,
+    dashboard: Annotated[bool, typer.Option(
+        help="start the Dask dashboard on 127.0.0.1 (a free port) and print its link"
+    )] = False,
     quiet: Quiet = False,
 ) -> None:
     """Analyse a corpus on a Dask cluster into Parquet; a rerun skips finished partitions."""
     from .scale import run as run_corpus
 
-    def report(number: int, counts: dict[str, int]) -> None:
-        if not quiet:
-            err.print(f"partition {number}: {counts['articles']} articles, "
-                      f"{counts['events']} events, {counts['errors']} errors", highlight=False)
+    with ExitStack() as stack:
+        bar = None
+        if not quiet and err.is_terminal:
+            bar = stack.enter_context(Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                console=err, transient=True))
+            task = bar.add_task("reading the input", total=None)
+        done = {"partitions": 0, "articles": 0, "events": 0, "errors": 0}
 
-    try:
-        summary = run_corpus(inputs, output, scheduler=scheduler, workers=workers,
-                             partition_size=partition_size, on_partition=report)
-    except LagebildError as exc:
-        raise _fail(exc) from None
+        def started(link: str | None) -> None:
+            if bar is not None:
+                bar.update(task, description="analysing")
+            if link:
+                err.print(f"Dask dashboard: {link}", highlight=False)
+
+        def report(number: int, counts: dict[str, int]) -> None:
+            done["partitions"] += 1
+            for key in ("articles", "events", "errors"):
+                done[key] += counts[key]
+            if bar is not None:
+                bar.update(task, description=(
+                    f"{done['partitions']} partitions: {done['articles']} articles, "
+                    f"{done['events']} events, {done['errors']} errors"))
+            elif not quiet:
+                err.print(f"partition {number}: {counts['articles']} articles, "
+                          f"{counts['events']} events, {counts['errors']} errors",
+                          highlight=False)
+
+        try:
+            summary = run_corpus(inputs, output, scheduler=scheduler, workers=workers,
+                                 partition_size=partition_size, on_partition=report,
+                                 dashboard=dashboard, on_start=started)
+        except LagebildError as exc:
+            raise _fail(exc) from None
     err.print(f"{output}: {summary}", highlight=False)
     if summary.failed:
         raise typer.Exit(1)

@@ -23,12 +23,12 @@ DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"]
 
 
 def articles(count: int) -> list[dict]:
-    """``count`` invented articles with ids ``n0000``..., published in March 2024."""
+    """``count`` invented articles with ids ``n0000``..., published January to March 2024."""
     rows = []
     parts = zip(cycle(SENTENCES), cycle(SECOND), cycle(PLACES), cycle(COUNTRIES), cycle(DAYS),
                 strict=False)
     for number, (first, second, ort, land, tag) in enumerate(islice(parts, count)):
         text = (first.format(ort=ort, land=land, tag=tag) + " " + second).strip()
         rows.append({"id": f"n{number:04d}", "text": text, "lang": "de",
-                     "published": f"2024-03-{number % 28 + 1:02d}"})
+                     "published": f"2024-{number % 3 + 1:02d}-{number % 28 + 1:02d}"})
     return rows

@@ -24,6 +24,7 @@ from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from .jsonl import read_jsonl
 from .opml import OPML_SUFFIXES, feed_urls, looks_like_opml
 from .pages import IngestContext
+from .remote import is_fsspec_url, read_remote
 from .text import MAX_BYTES, capped_warning, read_capped
 from .url import read_feed_url, read_url
 from .warc import is_warc_path, looks_like_warc, read_warc
@@ -133,7 +134,8 @@ def _read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article]:
 
 def read_source(source: str, stdin: BinaryIO | None = None,
                 context: IngestContext | None = None) -> Iterator[Article]:
-    """Articles from one source: a path, a folder, an http(s) URL or ``-`` for stdin.
+    """Articles from one source: a path, a folder, an http(s) URL, an fsspec URL
+    (``s3://``, ``gs://``, ``file://``, see remote.py) or ``-`` for stdin.
 
     ``context`` carries the fetcher and extractor shared by a run; without one, a
     default (polite, no private addresses through feeds) is made for this source.
@@ -145,6 +147,8 @@ def read_source(source: str, stdin: BinaryIO | None = None,
                 yield from _read_stream(stdin or sys.stdin.buffer)
             elif is_url(source):
                 yield from read_url(source, context)
+            elif is_fsspec_url(source):
+                yield from read_remote(source, context)
             else:
                 path = Path(source)
                 if path.is_dir():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -74,16 +75,24 @@ def _html_responses(records: ArchiveIterator
 
 def read_warc(path: Path, context: IngestContext) -> Iterator[Article]:
     """The articles in the HTML records of a WARC (or WARC.gz) file, in archive order."""
+    yield from _articles(_html_records(path), str(path), context)
 
+
+def read_warc_stream(stream: BinaryIO, name: str, context: IngestContext) -> Iterator[Article]:
+    """The same from an open binary stream (a file on object storage); ``name`` for messages."""
+    yield from _articles(_html_responses(ArchiveIterator(stream)), name, context)
+
+
+def _articles(records: Iterator[tuple], name: str, context: IngestContext) -> Iterator[Article]:
     def extract(item: tuple) -> Article:
         url, date, body, charset, warnings = item
         try:
             article = context.extractor.extract(body, charset, canonical_url(url) or None,
                                                 parallel=True)
         except InputError as exc:
-            return error_article(url or str(path), f"{url}: {exc.message}")
+            return error_article(url or name, f"{url}: {exc.message}")
         except Exception as exc:  # one bad record never stops the archive
-            return error_article(url or str(path), f"{url}: {type(exc).__name__}: {exc}")
+            return error_article(url or name, f"{url}: {type(exc).__name__}: {exc}")
         if url:
             article.url = canonical_url(url)
             article.id = article_id(url)
@@ -92,7 +101,7 @@ def read_warc(path: Path, context: IngestContext) -> Iterator[Article]:
         return article
 
     try:
-        for _, article in ordered_map(extract, _html_records(path), threads=2):
+        for _, article in ordered_map(extract, records, threads=2):
             yield article
     except (ArchiveLoadFailed, OSError, EOFError) as exc:
-        raise InputError(f"cannot read WARC file {path}: {exc}") from None
+        raise InputError(f"cannot read WARC file {name}: {exc}") from None
