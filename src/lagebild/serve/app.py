@@ -12,11 +12,11 @@ import threading
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Query
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from .. import __version__
 from ..errors import AuthError, RequestError
@@ -24,9 +24,11 @@ from ..model import Article
 from . import envelope, exports
 from .envelope import Envelope, ok, ok_records
 from .filters import (
+    ActorFilters,
     EventExport,
     EventFilters,
     EventPage,
+    PlaceFilters,
     StatsFilters,
     decode_cursor,
     encode_cursor,
@@ -36,19 +38,6 @@ from .reads import Reader
 STATIC = Path(__file__).parent / "static"
 MAX_POST = 100
 MAX_BODY = 32 * 1024 * 1024  # bytes of one POST; each article is cut at max_chars anyway
-
-
-class ActorFilters(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="PLOVER country code")
-    q: str | None = Field(None, max_length=200, description="part of the actor's name")
-    limit: int = Field(100, ge=1, le=1000)
-
-
-class PlaceFilters(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="ISO alpha-2")
-    limit: int = Field(100, ge=1, le=1000)
 
 
 class Ingested(BaseModel):
@@ -176,7 +165,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
 
     @app.post("/articles", summary="Analyse and store articles (needs the API token)",
               status_code=201)
-    def post_articles(request: Request, body: Article | list[Article],
+    def post_articles(body: Article | list[Article],
                       authorization: Annotated[str | None, Header()] = None) -> Envelope:
         if writer is None:
             raise AuthError("ingest is off: start the server with an API token to allow it")

@@ -122,6 +122,23 @@ class StatsFilters(EventFilters):
         "place", description="count under the place's country or an actor's")
 
 
+class ActorFilters(BaseModel):
+    """/actors: by country and part of the name."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="PLOVER country code")
+    q: str | None = Field(None, max_length=200, description="part of the actor's name")
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class PlaceFilters(BaseModel):
+    """/places: by country."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="ISO alpha-2")
+    limit: int = Field(100, ge=1, le=1000)
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
