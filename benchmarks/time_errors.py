@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from lagebild.evaluate.timeml import lagebild_system, read_corpus
+from lagebild.evaluate.timeml import align, lagebild_system, read_corpus
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DATEISH = re.compile(r"^\d{4}(-|$)|^\d{2,3}$")
@@ -71,15 +71,8 @@ def main() -> None:
     lines: list[tuple[str, str]] = []
     for doc in docs:
         predictions = predict(doc)
-        used: set[int] = set()
         matched: set[int] = set()
-        for start, end, type_, value in predictions:
-            best = None
-            for i, g in enumerate(doc.gold):
-                if i in used or not (start < g.end and g.start < end):
-                    continue
-                if best is None or (g.start, g.end) == (start, end):
-                    best = i
+        for (start, end, type_, value), best in align(doc, predictions):
             text = doc.text[start:end].replace("\n", " ")
             if best is None:
                 cat = "false alarm"
@@ -87,7 +80,6 @@ def main() -> None:
                 ctx = doc.text[max(0, start - 60):end + 40].replace("\n", " ")
                 lines.append((cat, f"{doc.name} dct={doc.dct} [{text}] {type_} {value} | {ctx}"))
                 continue
-            used.add(best)
             matched.add(best)
             g = doc.gold[best]
             if g.value == value:

@@ -11,7 +11,7 @@ Python alternative, on the same documents.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -97,23 +97,33 @@ def read_corpus(paths: Iterable[Path]) -> list[TimeMLDoc]:
     return [read_timeml(f) for f in files]
 
 
+def align(doc: TimeMLDoc, predictions: list[Prediction]
+          ) -> Iterator[tuple[Prediction, int | None]]:
+    """Each prediction with the index of the gold TIMEX3 it matches (overlapping, the exact
+    span preferred, each gold matched once), or None."""
+    used: set[int] = set()
+    for prediction in predictions:
+        start, end = prediction[0], prediction[1]
+        best = None
+        for i, g in enumerate(doc.gold):
+            if i in used or not (start < g.end and g.start < end):
+                continue
+            if best is None or (g.start, g.end) == (start, end):
+                best = i
+        if best is not None:
+            used.add(best)
+        yield prediction, best
+
+
 def score(docs: list[TimeMLDoc], predict: Callable[[TimeMLDoc], list[Prediction]]) -> TimeScores:
     scores = TimeScores()
     for doc in docs:
         predictions = predict(doc)
         scores.gold += len(doc.gold)
         scores.predicted += len(predictions)
-        used: set[int] = set()
-        for start, end, type_, value in predictions:
-            best = None
-            for i, g in enumerate(doc.gold):
-                if i in used or not (start < g.end and g.start < end):
-                    continue
-                if best is None or (g.start, g.end) == (start, end):
-                    best = i
+        for (start, end, type_, value), best in align(doc, predictions):
             if best is None:
                 continue
-            used.add(best)
             g = doc.gold[best]
             scores.relaxed += 1
             scores.strict += (g.start, g.end) == (start, end)
