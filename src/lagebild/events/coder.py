@@ -343,14 +343,7 @@ class _EventCoder:
                            max(sentence[0], clause[0] - 2))
         span = self.doc.char_span(min(before[0], clause[0]), clause[1], alignment_mode="expand")
         words = {t.lower_ for t in span or ()}
-        near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
-        if near & self.lexicon.words["negation"]:
-            return "negated"
-        if quote is None and words & self.lexicon.words["hypothetical"]:
-            return "hypothetical"
-        if words & self.lexicon.words["future"]:
-            return "intended"
-        return "reported" if quote is not None else "asserted"
+        return self._modality_of(words, match, quote)
 
     def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         """English: the words of the clause part before the trigger ("would not blockade",
@@ -358,6 +351,10 @@ class _EventCoder:
         part = self.part_of_clause(match, clause)
         span = self.doc.char_span(part[0], self.doc[match.start].idx, alignment_mode="expand")
         words = {t.lower_ for t in span or ()} | {self.doc[match.start].lower_}
+        return self._modality_of(words, match, quote)
+
+    def _modality_of(self, words: set[str], match: TriggerMatch, quote: Quote | None):
+        """The modality from the clause's words and the six words before the trigger."""
         near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
         if near & self.lexicon.words["negation"]:
             return "negated"
