@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import NotFoundError, StoreError
-from ..store.migrations import MIGRATIONS
 from ..store.query import EventQuery, where_clause
+from ..store.sqlite import Store
 
 _ORDER = {  # sort → (key expression, direction)
     "date": ("coalesce(e.date, '')", "ASC"),
@@ -108,25 +108,18 @@ class Reader:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        if not self.path.exists():
-            raise StoreError(f"no store at {self.path}")
         self._local = threading.local()
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0 or version > len(MIGRATIONS):
-            raise StoreError(f"{self.path} is not a lagebild store this version can read "
-                             f"(schema version {version})")
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            raise StoreError(f"{self.path} is not a lagebild store")
 
     @property
     def conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                   check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only = 1")
-            self._local.conn = conn
-        return conn
+        """This thread's connection (``Store`` read-only: ``mode=ro``, schema version checked)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path, readonly=True)
+            store.conn.execute("PRAGMA query_only = 1")
+        return store.conn
 
     # -- events ---------------------------------------------------------------
 
