@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from ..errors import ConfigError
 from ..lang.datafile import read_toml
 from .normalize import NORMALISERS
@@ -44,7 +46,7 @@ class Rule:
     lowercase: bool = True  # ignores case: runs as ``lowered`` on lowercased text
     lowered: re.Pattern | None = None
     requires: tuple[str, ...] = ()  # placeholders every match contains
-    cue: re.Pattern | None = None  # else: every match holds one of these words ...
+    cue: frozenset[str] | None = None  # else: every match holds one of these words ...
     digits: bool = False  # ... or a digit
     given_cue: bool = False  # the cue is the rule's own (``cue = [...]``), checked always
 
@@ -114,6 +116,23 @@ def _optional(pattern: str, i: int) -> bool:
     return pattern[i:i + 1] in ("?", "*") or pattern.startswith(("{0,", "{0}"), i)
 
 
+class CueWords:
+    """Which of the rules' cue words a text holds, anywhere inside its words ("tag" in
+    "Montag"), found in one Aho-Corasick pass instead of a regex search per rule."""
+
+    def __init__(self, word_sets: list[frozenset[str]]):
+        self.automaton = ahocorasick.Automaton()
+        for word in set().union(*word_sets):
+            self.automaton.add_word(word, word)
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def within(self, lowered: str) -> set[str]:
+        if not len(self.automaton):
+            return set()
+        return {word for _, word in self.automaton.iter(lowered)}
+
+
 class Vocabulary:
     """Words to values, exact or by stem plus an inflection ending."""
 
@@ -129,8 +148,8 @@ class Vocabulary:
             else:
                 self.exact[word.lower()] = value
         self.endings = endings
-        words = sorted({w.split()[0] for w in self.exact} | set(self.stems), key=len, reverse=True)
-        self.cue = re.compile("|".join(re.escape(w) for w in words))  # any word of it, lowercase
+        # any word of it, lowercase, found anywhere in a text: see ``CueWords``
+        self.cue = frozenset({w.split()[0] for w in self.exact} | set(self.stems))
 
     def regex(self) -> str:
         words = sorted(self.exact, key=len, reverse=True)
@@ -173,6 +192,8 @@ class TimeGrammar:
         self.rules = [self._compile(rule) for rule in data.get("rule", [])]
         if not self.rules:
             raise ConfigError(f"time grammar {path} has no rules")
+        self.cue_words = CueWords(
+            [rule.cue for rule in self.rules if rule.cue] + [v.cue for v in self.vocab.values()])
 
     def _compile(self, rule: dict) -> Rule:
         unknown = set(rule) - RULE_KEYS
@@ -212,31 +233,31 @@ class TimeGrammar:
         return Rule(rule["id"], regex, rule["type"], rule["norm"], params, lowercase, lowered,
                     requires, cue, digits, "cue" in rule)
 
-    def _present(self, name: str, lowered: str, has_digit: bool) -> bool:
-        """Whether a placeholder can match anywhere in the (lowercased) text."""
+    def _present(self, name: str, words: set[str], has_digit: bool) -> bool:
+        """Whether a placeholder can match anywhere in a text holding the cue ``words``."""
         if name == "num":
-            return has_digit or self._present("number", lowered, has_digit)
+            return has_digit or self._present("number", words, has_digit)
         table = self.vocab.get(name)
         if table is None:
             return has_digit  # the built-in placeholders are all digits
-        return table.cue.search(lowered) is not None
+        return not table.cue.isdisjoint(words)
 
-    def _may_match(self, rule: Rule, lowered: str, has_digit: bool, seen: dict) -> bool:
+    def _may_match(self, rule: Rule, words: set[str], has_digit: bool, seen: dict) -> bool:
         """A cheap test that spares a rule's full pattern on text it cannot match."""
-        if rule.given_cue and rule.cue is not None and rule.cue.search(lowered) is None:
+        if rule.given_cue and rule.cue is not None and rule.cue.isdisjoint(words):
             return False
         if rule.requires:
             for name in rule.requires:
                 if name not in seen:
-                    seen[name] = self._present(name, lowered, has_digit)
+                    seen[name] = self._present(name, words, has_digit)
                 if not seen[name]:
                     return False
             return True
         return (rule.digits and has_digit) or (
-            rule.cue is not None and rule.cue.search(lowered) is not None
+            rule.cue is not None and not rule.cue.isdisjoint(words)
         )
 
-    def _given_cue(self, rule: dict) -> re.Pattern:
+    def _given_cue(self, rule: dict) -> frozenset[str]:
         """A rule's ``cue``: words (lowercase) and {vocabularies}, one of which every match
         holds; for patterns whose literal words are too common to spare them anything."""
         words: set[str] = set()
@@ -249,9 +270,9 @@ class TimeGrammar:
                 words.update(self.vocab[name].stems)
             else:
                 raise ConfigError(f"time rule {rule['id']}: unknown cue {word}")
-        return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
+        return frozenset(words)
 
-    def _cue(self, pattern: str, placeholders: set[str]) -> tuple[re.Pattern | None, bool]:
+    def _cue(self, pattern: str, placeholders: set[str]) -> tuple[frozenset[str] | None, bool]:
         """Words one of which every match must contain: its vocabularies' and its literals."""
         words: set[str] = set()
         digits = bool(placeholders - set(self.vocab)) or "\\d" in pattern
@@ -264,15 +285,14 @@ class TimeGrammar:
         words.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", literal))
         if not words:
             return None, digits
-        alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-        return re.compile("|".join(alternatives)), digits
+        return frozenset(words), digits
 
     def active_rules(self, text: str) -> list[tuple[int, Rule]]:
         """The rules that may match somewhere in a text, with their order."""
-        lowered, seen = text.lower(), {}
+        words, seen = self.cue_words.within(text.lower()), {}
         has_digit = _DIGIT.search(text) is not None
         return [(i, rule) for i, rule in enumerate(self.rules)
-                if self._may_match(rule, lowered, has_digit, seen)]
+                if self._may_match(rule, words, has_digit, seen)]
 
     def candidates(self, text: str, rules: list[tuple[int, Rule]] | None = None,
                    ) -> list[tuple[int, int, int, Rule, dict[str, str]]]:
@@ -285,10 +305,11 @@ class TimeGrammar:
         lowered = text.lower()
         same_length = len(lowered) == len(text)
         has_digit = _DIGIT.search(text) is not None
+        words = self.cue_words.within(lowered)
         seen: dict[str, bool] = {}
         found = []
         for i, rule in rules if rules is not None else enumerate(self.rules):
-            if not self._may_match(rule, lowered, has_digit, seen):
+            if not self._may_match(rule, words, has_digit, seen):
                 continue
             regex, subject = rule.regex, text
             if rule.lowercase and same_length:
