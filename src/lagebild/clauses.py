@@ -9,6 +9,8 @@ reading the same clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 #: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark.
 CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»()]| - |(?<!\d),|,(?!\d)")
@@ -23,13 +25,25 @@ def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,
     return 0, text_length
 
 
+@lru_cache(maxsize=8)
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause marks of a text, found once per text (the layers
+    ask for the clause of every trigger, place and time)."""
+    starts, ends = [], []
+    for mark in CLAUSE_MARKS.finditer(text):
+        starts.append(mark.start())
+        ends.append(mark.end())
+    return starts, ends
+
+
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence between the clause marks nearest around [start, end)."""
     left, right = sentence
-    for mark in CLAUSE_MARKS.finditer(text, sentence[0], sentence[1]):
-        if mark.end() <= start:
-            left = mark.end()
-        elif mark.start() >= end:
-            right = mark.start()
-            break
+    starts, ends = _marks(text)
+    before = bisect_right(ends, start) - 1  # the last mark ending at or before the span
+    if before >= 0 and starts[before] >= sentence[0]:
+        left = max(left, ends[before])
+    after = bisect_left(starts, end)  # the first mark starting at or after its end
+    if after < len(starts) and ends[after] <= sentence[1]:
+        right = starts[after]
     return left, right

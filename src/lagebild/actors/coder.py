@@ -56,6 +56,7 @@ class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
         self.lexicon: ActorLexicon = pack.actor_lexicon
+        self.texts = [t.text for t in doc]  # as strings once: the role scan reads every word
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()
@@ -232,22 +233,27 @@ class _Coder:
 
     def role_at(self, i: int) -> tuple[str | None, int]:
         """The sector of a role noun starting at token i ("security forces") and its end."""
-        if i + 1 < len(self.doc):
-            sector = self.lexicon.roles.get(f"{self.doc[i].text} {self.doc[i + 1].text}".lower())
+        texts = self.texts
+        if i + 1 < len(texts):
+            sector = self.lexicon.roles.get(f"{texts[i]} {texts[i + 1]}".lower())
             if sector:
                 return sector, i + 2
-        return self.lexicon.role_of(self.doc[i].text), i + 1
+        return self.lexicon.role_of(texts[i]), i + 1
 
     def nominal(self) -> list[tuple[str, Span]]:
         """Role nouns with their country; the bare ones are returned for the context pass."""
         bare: list[tuple[str, Span]] = []
         i = 0
-        while i < len(self.doc):
-            token = self.doc[i]
+        while i < len(self.texts):
             if i in self.coded:  # part of a named actor; other entities may hold roles
                 i += 1
                 continue
-            people = self.lexicon.demonym_nouns.get(token.text)
+            people = self.lexicon.demonym_nouns.get(self.texts[i])
+            sector, end = (None, i + 1) if people else self.role_at(i)
+            if not people and sector is None:
+                i += 1
+                continue
+            token = self.doc[i]
             if people:
                 start = i
                 if self.settings.get("demonym_actors") and i > token.sent.start \
@@ -259,10 +265,6 @@ class _Coder:
                 draft = self.draft(("nominal", people, None, None),
                                    name=self.doc[start:i + 1].text, country=people)
                 self.link(draft, None, self.doc[start:i + 1])
-                i += 1
-                continue
-            sector, end = self.role_at(i)
-            if sector is None:
                 i += 1
                 continue
             start = i

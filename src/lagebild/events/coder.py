@@ -32,6 +32,7 @@ intended, reported (inside a quote) or asserted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ from spacy.tokens import Doc
 from ..clauses import clause_of, sentence_of
 from ..model import Document, Event, Quote
 from ..model import Span as TextSpan
-from ..places.salience import place_for_span
+from ..places.salience import place_for_span, place_index
 from ..timex import event_date
 from .lexicon import EventLexicon, TriggerMatch
 
@@ -77,9 +78,22 @@ class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon):
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.text = document.text
+        # the words once, as strings: the roles and modality read them for every trigger
+        self.lowers = [t.lower_ for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t) for t in doc]
         self.mentions = self._mentions()
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens a character span touches (spaCy's ``alignment_mode="expand"``)."""
+        first = bisect_right(self.ends, start)
+        return first, max(first, bisect_left(self.starts, end))
+
+    def words_in(self, start: int, end: int) -> set[str]:
+        first, last = self.token_range(start, end)
+        return set(self.lowers[first:last])
 
     def _mentions(self) -> list[_Mention]:
         entities = {e.id: e for e in self.document.entities}
@@ -101,9 +115,9 @@ class _EventCoder:
         if i is None:
             return None
         for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
-            word = self.doc[j].lower_
+            word = self.lowers[j]
             if word in self.lexicon.words["prepositions"]:
-                if j and self.doc[j - 1].lower_ in self.lexicon.words["partitive"]:
+                if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
                     return None  # "a group of Moroccan diplomats", "thousands of Kurds"
                 return word
             if not (word in DETERMINERS or self.doc[j].is_lower) or self.doc[j].is_punct:
@@ -122,10 +136,10 @@ class _EventCoder:
         t_start = self.doc[match.start].idx
         in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
                      and not (m.start <= t_start < m.end)]
-        words = {t.lower_ for t in self.doc.char_span(*clause, alignment_mode="expand") or ()}
+        first, last = self.token_range(*clause)
+        words = set(self.lowers[first:last])
         actor = recipient = None
-        first = self.doc.char_span(*clause, alignment_mode="expand")
-        opener = first[0].lower_ if first is not None and len(first) else ""
+        opener = self.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
         passive = bool(words & self.lexicon.words["passive"])
         governed = self.governed(match) and not trigger.speaker_acts
@@ -341,21 +355,19 @@ class _EventCoder:
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
                            max(sentence[0], clause[0] - 2))
-        span = self.doc.char_span(min(before[0], clause[0]), clause[1], alignment_mode="expand")
-        words = {t.lower_ for t in span or ()}
+        words = self.words_in(min(before[0], clause[0]), clause[1])
         return self._modality_of(words, match, quote)
 
     def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         """English: the words of the clause part before the trigger ("would not blockade",
         "if they attacked"), not a condition after it ("threatened ..., if X")."""
         part = self.part_of_clause(match, clause)
-        span = self.doc.char_span(part[0], self.doc[match.start].idx, alignment_mode="expand")
-        words = {t.lower_ for t in span or ()} | {self.doc[match.start].lower_}
+        words = self.words_in(part[0], self.starts[match.start]) | {self.lowers[match.start]}
         return self._modality_of(words, match, quote)
 
     def _modality_of(self, words: set[str], match: TriggerMatch, quote: Quote | None):
         """The modality from the clause's words and the six words before the trigger."""
-        near = {t.lower_ for t in self.doc[max(0, match.start - 6):match.start]}
+        near = set(self.lowers[max(0, match.start - 6):match.start])
         if near & self.lexicon.words["negation"]:
             return "negated"
         if quote is None and words & self.lexicon.words["hypothetical"]:
@@ -369,8 +381,9 @@ class _EventCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
+        named = [(e.start, e.end) for e in self.named]
         matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
-                   if not any(e.start <= self.doc[m.start].idx < e.end for e in self.named)]
+                   if not any(s <= self.starts[m.start] < e for s, e in named)]
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
             matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
@@ -382,6 +395,7 @@ class _EventCoder:
                         and self.lexicon.future_types.get(m.trigger.type) == "THREATEN":
                     kept[-1] = m  # "prepared to impose martial law": a threat, not a promise
             matches = kept
+        place_of = place_index(self.document)
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
@@ -390,7 +404,7 @@ class _EventCoder:
             quote = self.quote_at(start)
             actors, recipients = self.roles(match, clause, quote)
             dated = event_date(self.document, start, end)
-            place = place_for_span(self.document, start, end)
+            place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None

@@ -120,23 +120,26 @@ class PlaceNameMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         taken = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        for start, token in enumerate(doc):
-            if not token.text[:1].isupper():
+        texts = [t.text for t in doc]
+        # the text and its tokens' bounds: a candidate name is a slice of the text
+        bounds = (doc.text, [t.idx for t in doc], [t.idx + len(t) for t in doc])
+        for start, text in enumerate(texts):
+            if not text[:1].isupper():
                 continue
             if start in taken:
                 # a longer name may take in a place found before (New Mexico, Mexico City)
                 ent = taken[start]
                 if ent.label_ == "LOC" and ent.start == start \
-                        and token.text.split("-", 1)[0] in self.first_words:
-                    span = self._name(doc, start, taken)
+                        and text.split("-", 1)[0] in self.first_words:
+                    span = self._name(doc, start, taken, bounds)
                     if span is not None:
                         found.append(span)
                 continue
             span = self._abbreviation(doc, start, taken)
-            if span is None and token.text.isupper():
+            if span is None and text.isupper():
                 span = self._dateline(doc, start, taken)
-            if span is None and token.text.split("-", 1)[0] in self.first_words:
-                span = self._name(doc, start, taken)
+            if span is None and text.split("-", 1)[0] in self.first_words:
+                span = self._name(doc, start, taken, bounds)
             if span is not None:
                 found.append(span)
         if found:
@@ -146,11 +149,13 @@ class PlaceNameMatcher:
     def _free(self, start: int, end: int, taken: dict[int, Span]) -> bool:
         return not any(i in taken for i in range(start, end))
 
-    def _name(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
+    def _name(self, doc: Doc, start: int, taken: dict[int, Span],
+              bounds: tuple[str, list[int], list[int]]) -> Span | None:
         """The longest name from ``start`` that overlaps no entity but places found before
         that it takes in whole (New Mexico over Mexico)."""
+        text, starts, ends = bounds
         for end in range(min(len(doc), start + self.max_tokens), start, -1):
-            key = self.patterns.get(doc[start:end].text)
+            key = self.patterns.get(text[starts[start]:ends[end - 1]])
             if key is not None and all(
                     i not in taken or (taken[i].label_ == "LOC" and taken[i].start >= start
                                        and taken[i].end <= end

@@ -25,17 +25,26 @@ LOCATIVE = {
 SPECIFICITY = {"city": 0, "other": 1, "region": 2, "country": 3}
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
 def _after_locative(text: str, start: int) -> bool:
-    words = re.findall(r"\w+", text[max(0, start - 30):start])
-    return bool(words) and words[-1].lower() in LOCATIVE
+    last = _LAST_WORD.search(text, max(0, start - 30), start)
+    return last is not None and last.group(1).lower() in LOCATIVE
 
 
-def place_for_span(document: Document, start: int, end: int) -> str | None:
-    """The id of the place where the event of the span ``start:end`` took place, or None."""
-    place_of: dict[str, Place] = {}
-    for place in document.places:
-        for entity_id in place.mentions:
-            place_of[entity_id] = place
+def place_index(document: Document) -> dict[str, Place]:
+    """The place of each entity id that mentions one."""
+    return {entity_id: place for place in document.places for entity_id in place.mentions}
+
+
+def place_for_span(document: Document, start: int, end: int,
+                   place_of: dict[str, Place] | None = None) -> str | None:
+    """The id of the place where the event of the span ``start:end`` took place, or None.
+
+    ``place_of`` is ``place_index(document)``, for callers that ask for many spans."""
+    if place_of is None:
+        place_of = place_index(document)
     sentence = sentence_of(document.sentences, start, end, len(document.text))
     clause = clause_of(document.text, sentence, start, end)
     in_sentence = [e for e in document.entities if e.id in place_of
