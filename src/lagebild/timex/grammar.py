@@ -194,6 +194,15 @@ class TimeGrammar:
             raise ConfigError(f"time grammar {path} has no rules")
         self.cue_words = CueWords(
             [rule.cue for rule in self.rules if rule.cue] + [v.cue for v in self.vocab.values()])
+        # rules by what must be in a text for them to match: a cue word, or a digit
+        self._by_word: dict[str, list[int]] = {}
+        self._by_digit: set[int] = set()
+        for i, rule in enumerate(self.rules):
+            words, digit = self._trigger(rule)
+            for word in words:
+                self._by_word.setdefault(word, []).append(i)
+            if digit:
+                self._by_digit.add(i)
 
     def _compile(self, rule: dict) -> Rule:
         unknown = set(rule) - RULE_KEYS
@@ -287,12 +296,33 @@ class TimeGrammar:
             return None, digits
         return frozenset(words), digits
 
+    def _trigger(self, rule: Rule) -> tuple[frozenset[str], bool]:
+        """Cue words one of which, or whether a digit, a text needs before ``_may_match``
+        can pass the rule (a necessary condition, checked by index for many rules)."""
+        if rule.given_cue:
+            return rule.cue or frozenset(), False
+        if rule.requires:
+            name = rule.requires[0]
+            if name == "num":
+                number = self.vocab.get("number")
+                return (number.cue if number else frozenset()), True
+            table = self.vocab.get(name)
+            return (table.cue, False) if table else (frozenset(), True)
+        return rule.cue or frozenset(), rule.digits
+
+    def _triggered(self, words: set[str], has_digit: bool) -> list[int]:
+        """Indices of the rules a text with these cue words (and digits) may hold, in order."""
+        found = set(self._by_digit) if has_digit else set()
+        for word in words:
+            found.update(self._by_word.get(word, ()))
+        return sorted(found)
+
     def active_rules(self, text: str) -> list[tuple[int, Rule]]:
         """The rules that may match somewhere in a text, with their order."""
         words, seen = self.cue_words.within(text.lower()), {}
         has_digit = _DIGIT.search(text) is not None
-        return [(i, rule) for i, rule in enumerate(self.rules)
-                if self._may_match(rule, words, has_digit, seen)]
+        return [(i, self.rules[i]) for i in self._triggered(words, has_digit)
+                if self._may_match(self.rules[i], words, has_digit, seen)]
 
     def candidates(self, text: str, rules: list[tuple[int, Rule]] | None = None,
                    ) -> list[tuple[int, int, int, Rule, dict[str, str]]]:
@@ -308,8 +338,11 @@ class TimeGrammar:
         words = self.cue_words.within(lowered)
         seen: dict[str, bool] = {}
         found = []
-        for i, rule in rules if rules is not None else enumerate(self.rules):
-            if not self._may_match(rule, words, has_digit, seen):
+        allowed = None if rules is None else {i for i, _ in rules}
+        for i in self._triggered(words, has_digit):
+            rule = self.rules[i]
+            if allowed is not None and i not in allowed \
+                    or not self._may_match(rule, words, has_digit, seen):
                 continue
             regex, subject = rule.regex, text
             if rule.lowercase and same_length:
