@@ -234,7 +234,7 @@ class _Coder:
     def role_at(self, i: int) -> tuple[str | None, int]:
         """The sector of a role noun starting at token i ("security forces") and its end."""
         texts = self.texts
-        if i + 1 < len(texts):
+        if i + 1 < len(texts) and texts[i].lower() in self.lexicon.role_first_words:
             sector = self.lexicon.roles.get(f"{texts[i]} {texts[i + 1]}".lower())
             if sector:
                 return sector, i + 2

@@ -74,6 +74,12 @@ class ActorLexicon:
         return {form.lower(): sector for sector, forms in read_tsv(self.data_dir / "roles.tsv", 2)
                 for form in forms.split("|")}
 
+    @cached_property
+    def role_first_words(self) -> frozenset[str]:
+        """First words of the role nouns of two words or more ("security" of "security
+        forces"): only after one of them is the next word looked at."""
+        return frozenset(form.split(" ", 1)[0] for form in self.roles if " " in form)
+
     @staticmethod
     def _read_terms(path: Path) -> list[Term]:
         if not path.is_file():
