@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +28,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+@Language.factory("lagebild_abbreviations")
+def make_abbreviation_merger(nlp: Language, name: str):
+    """Join an abbreviation and its period that the tokenizer split: "(bzw." -> "(", "bzw.".
+
+    The news tokenizer keeps abbreviations whole by its ``token_match`` pattern
+    (training/tokenizer.py), which spaCy does not consult when it strips an opening
+    bracket and the period in the same step; the same pattern finds them here, before the
+    sentencizer could take the period for a sentence end."""
+    match = nlp.tokenizer.token_match
+    period = nlp.vocab.strings.add(".")
+
+    def merge(doc: Doc) -> Doc:
+        if match is None or len(doc) < 2:
+            return doc
+        periods = numpy.flatnonzero(doc.to_array("ORTH") == period)
+        spans = [doc[i - 1:i + 1] for i in periods.tolist()
+                 if i and not doc[i - 1].whitespace_ and match(doc[i - 1].text + ".")]
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    retokenizer.merge(span)
+        return doc
+
+    return merge
 
 
 @Language.factory("lagebild_person_names", default_config={"lang": ""})
@@ -94,6 +121,7 @@ class LanguagePack:
             nlp = spacy.blank(self.code, **self.spacy_settings)
         first = nlp.pipe_names[0] if nlp.pipe_names else None
         nlp.add_pipe("lagebild_paragraphs", before=first)
+        nlp.add_pipe("lagebild_abbreviations", before="lagebild_paragraphs")
         nlp.add_pipe("sentencizer", after="lagebild_paragraphs")
         if not entities:
             return nlp
