@@ -32,6 +32,9 @@ def test_every_country_has_a_german_and_english_name():
     ("de", "OVKS", "org:CSTO"), ("de", "Vereinten Nationen", "org:UN"),
     ("de", "IWF", "org:IMF"), ("en", "Russia", "country:RUS"), ("en", "U.S.", "country:USA"),
     ("en", "CSTO", "org:CSTO"), ("en", "United Nations", "org:UN"),
+    ("de", "Hisbollah", "org:HEZBOLLAH"), ("de", "Kreml", "org:KREMLIN"),
+    ("de", "Deutschen Presse-Agentur", "org:DPA"), ("de", "New York Times", "org:NYT"),
+    ("en", "Reuters", "org:REUTERS"),
 ])
 def test_names_resolve_to_their_entry(lang, name, key):
     entries = get_pack(lang).gazetteer.entries
@@ -43,6 +46,9 @@ def test_organisations_carry_plover_country_and_acronym(de):
     assert (csto.country, csto.org, csto.label) == ("IGO", "CSTO", "ORG")
     assert de.gazetteer.get("org:UN").country == "UNO"
     assert de.gazetteer.get("org:EU").country == "EUR"
+    # national bodies, parties, media: the country they belong to
+    assert [de.gazetteer.get(f"org:{o}").country for o in ("HAMAS", "SPD", "ORF", "AQ")] == \
+        ["PSE", "DEU", "AUT", "IMG"]
 
 
 def test_unsupported_language_pack():
