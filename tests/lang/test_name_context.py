@@ -92,3 +92,19 @@ def test_a_name_given_back_and_found_again_by_the_ner_keeps_its_id():
     doc.ents = [Span(doc, 2, 3, label="LOC")]  # what the NER does next
     checked = ner_check(doc)
     assert _ents(checked) == [("Almaty", "LOC")] and checked.ents[0].ent_id_ == "place:x"
+
+
+def test_a_legal_form_makes_the_name_before_it_an_organisation():
+    # the NER took the company for a place; the legal form says otherwise
+    doc = _doc([("Die", "ART"), ("Hays", "NE"), ("AG", "NN"), ("wächst", "VVFIN")],
+               [(1, 2, "LOC", "")])
+    assert _ents(ner_check(doc)) == [("Hays AG", "ORG")]
+    # no entity at all: the capitalised words before the form, not the sentence start
+    doc = _doc([("Der", "ART"), ("Verein", "NN"), ("Ökodorf", "NE"), ("e.V.", "NN"),
+                ("klagt", "VVFIN")], [])
+    assert _ents(ner_check(doc)) == [("Verein Ökodorf e.V.", "ORG")]
+
+
+def test_a_legal_form_alone_or_after_lowercase_words_is_no_name():
+    doc = _doc([("Die", "ART"), ("neue", "ADJA"), ("AG", "NN"), ("wächst", "VVFIN")], [])
+    assert _ents(ner_check(doc)) == []

@@ -17,15 +17,18 @@ After the NER (``lagebild_ner_check``): its spans lose lowercase words and years
 at their end, and its one-word names that the tagger reads as common nouns are
 dropped (German capitalises every noun; acronyms and street names stay). A list
 name that was given back and that the NER labels with the same span stays, with
-its list id when the label agrees too.
+its list id when the label agrees too. A name followed by a legal form ("Hays AG",
+"Ökodorf e.V.") becomes an organisation with the form.
 
 Both leave a document without tags as it is.
 """
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 NAME_TAGS = {"NE", "FM"}
 GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
@@ -146,7 +149,7 @@ def ner_check(doc: Doc) -> Doc:
     German's capitalised nouns make the common noun the likelier reading.
     """
     if not doc.ents or not doc.has_annotation("TAG"):
-        return doc
+        return with_legal_forms(doc)
     given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
     ents = list(doc.ents)
     kept = []
@@ -160,4 +163,40 @@ def ner_check(doc: Doc) -> Doc:
             kept.append(span)
     if kept != ents:
         doc.ents = kept
+    return with_legal_forms(doc)
+
+
+#: Legal forms that end a company or association name: "Hays AG", "Ökodorf e.G.".
+LEGAL_FORMS = {"AG", "GmbH", "gGmbH", "KG", "KGaA", "OHG", "SE", "e.V.", "e.G.", "eG",
+               "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "plc", "PLC", "Corp.", "S.A.", "N.V.",
+               "B.V."}
+#: How many capitalised words before a legal form make the name when no entity does.
+LEGAL_NAME_REACH = 3
+
+
+def with_legal_forms(doc: Doc) -> Doc:
+    """A name followed by a legal form is an organisation, the form included: an entity
+    ending just before it grows over it as ORG; capitalised words no entity holds become
+    one."""
+    forms = numpy.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(f) for f in LEGAL_FORMS])
+    positions = [i for i in numpy.flatnonzero(forms).tolist() if i > 0]
+    if not positions:
+        return doc
+    ending = {ent.end: ent for ent in doc.ents}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    grown = []
+    for i in positions:
+        if i in taken:
+            continue
+        if i in ending:
+            grown.append(Span(doc, ending[i].start, i + 1, label="ORG"))
+            continue
+        start = i
+        while start > max(0, i - LEGAL_NAME_REACH) and start - 1 not in taken \
+                and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < i:
+            grown.append(Span(doc, start, i + 1, label="ORG"))
+    if grown:
+        doc.ents = filter_spans(grown + list(doc.ents))
     return doc
