@@ -24,9 +24,9 @@ from .gazetteer import Gazetteer
 @Language.component("lagebild_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, so headlines do not run into the text."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]).tolist():
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
