@@ -117,3 +117,29 @@ def test_no_name_starts_or_ends_on_whitespace(trained):
     doc = trained.make_doc("Karl Huber \n\n kam .")  # a name of whitespace alone
     tagger.set_annotations([doc], [numpy.array([0, 0, tags.index("B-LOC"), 0, 0])])
     assert list(doc.ents) == []
+
+
+BILUO = ["O", "B-PER", "I-PER", "L-PER", "U-PER"]
+
+
+def test_biluo_scheme_keeps_spacys_tags_and_decodes_whole_names():
+    assert [bio(t, "BILUO") for t in ["U-PER", "B-ORG", "L-ORG", "O", "-"]] == \
+        ["U-PER", "B-ORG", "L-ORG", "O", None]
+    allowed = transitions(BILUO)
+    # B-PER alone may not end a stretch: the best allowed reading closes the name
+    probs = scores([0.01, 0.6, 0.0, 0.0, 0.39], [0.5, 0.0, 0.0, 0.45, 0.05],
+                   [0.999, 0, 0, 0, 0.001])
+    ids = decode(probs, BILUO, allowed)
+    assert names(BILUO, ids) in ([(0, 2, "PER")], [(0, 1, "PER")])
+    assert names(BILUO, numpy.array([4, 4, 1, 2, 3])) == [(0, 1, "PER"), (1, 2, "PER"),
+                                                         (2, 5, "PER")]
+
+
+def test_unknown_scheme_is_refused():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("tok2vec")
+    with pytest.raises(ValueError, match="label scheme"):
+        nlp.add_pipe("lagebild_ner_tagger", config={"scheme": "IOB2", "model": {
+            "@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False,
+            "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96,
+                        "upstream": "tok2vec"}}})

@@ -31,27 +31,33 @@ from thinc.api import Model, SequenceCategoricalCrossentropy
 OUTSIDE = "O"
 
 
-def bio(tag: str | None) -> str | None:
-    """A BILUO tag of spaCy's alignment as BIO; ``None`` (missing) stays missing."""
+#: Label schemes: BIO (begin, inside) or BILUO (begin, inside, last, unit), as spaCy's.
+SCHEMES = {"BIO": "BI", "BILUO": "BILU"}
+
+
+def bio(tag: str | None, scheme: str = "BIO") -> str | None:
+    """A BILUO tag of spaCy's alignment in the scheme; ``None`` (missing) stays missing."""
     if tag is None or tag == "-":
         return None
-    if tag == OUTSIDE:
-        return OUTSIDE
+    if tag == OUTSIDE or scheme == "BILUO":
+        return tag
     kind, label = tag.split("-", 1)
     return ("B-" if kind in ("B", "U") else "I-") + label
 
 
 def names(tags: list[str], ids: numpy.ndarray) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the names in a sequence of label ids."""
+    """(start, end, label) of the names in a sequence of label ids (either scheme)."""
     found: list[list] = []
+    still_open = False  # the last name may go on (after B or I)
     for i in numpy.flatnonzero(ids != tags.index(OUTSIDE)).tolist():
         tag = tags[ids[i]]
-        label = tag[2:]
+        kind, label = tag[0], tag[2:]
         last = found[-1] if found else None
-        if tag[0] == "I" and last is not None and last[1] == i and last[2] == label:
+        if kind in "IL" and still_open and last[1] == i and last[2] == label:
             last[1] = i + 1
         else:
             found.append([i, i + 1, label])
+        still_open = kind in "BI"
     return [(start, end, label) for start, end, label in found]
 
 
@@ -60,14 +66,19 @@ SURE_OUTSIDE = 0.98
 
 
 def transitions(tags: list[str]) -> numpy.ndarray:
-    """Log-scores of label pairs: 0 where BIO allows the second after the first, else -inf
-    (I-X only after B-X or I-X)."""
+    """Log-scores of label pairs: 0 where the scheme allows the second after the first,
+    else -inf. I-X (and L-X) only after B-X or I-X; in BILUO those two must go on."""
+    biluo = any(tag[:2] in ("L-", "U-") for tag in tags)
     allowed = numpy.zeros((len(tags), len(tags)), dtype="float32")
-    for j, tag in enumerate(tags):
-        if tag.startswith("I-"):
-            for i, before in enumerate(tags):
-                if before[2:] != tag[2:] or before == OUTSIDE:
-                    allowed[i, j] = -numpy.inf
+    for i, before in enumerate(tags):
+        opened = before[:2] in ("B-", "I-")
+        for j, tag in enumerate(tags):
+            if tag[:2] in ("I-", "L-"):
+                fits = opened and before[2:] == tag[2:]
+            else:
+                fits = not (biluo and opened)
+            if not fits:
+                allowed[i, j] = -numpy.inf
     return allowed
 
 
@@ -86,6 +97,7 @@ def decode(scores: numpy.ndarray, tags: list[str], allowed: numpy.ndarray) -> nu
     if not unsure.any():
         return ids
     opening = allowed[outside]  # a stretch follows an outside token (or the start)
+    closing = allowed[:, outside]  # and one comes after it (or the end)
     edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], unsure.view("int8"), [0]))))
     for start, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
         best = logs[start] + opening
@@ -94,7 +106,7 @@ def decode(scores: numpy.ndarray, tags: list[str], allowed: numpy.ndarray) -> nu
             candidates = best[:, None] + allowed
             back.append(candidates.argmax(axis=0))
             best = candidates.max(axis=0) + logs[t]
-        label = int(best.argmax())
+        label = int((best + closing).argmax())
         for t in range(end - 1, start - 1, -1):
             ids[t] = label
             if t > start:
@@ -103,7 +115,13 @@ def decode(scores: numpy.ndarray, tags: list[str], allowed: numpy.ndarray) -> nu
 
 
 class NerTagger(Tagger):
-    """Token-level BIO tagger for PER/LOC/ORG/MISC that sets ``doc.ents``."""
+    """Token-level BIO (or BILUO) tagger for PER/LOC/ORG/MISC that sets ``doc.ents``."""
+
+    def __init__(self, vocab, model, name="ner", *, scheme: str = "BIO", **settings):
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown label scheme {scheme!r}: one of {sorted(SCHEMES)}")
+        super().__init__(vocab, model, name, **settings)
+        self.scheme = scheme
 
     def _scores2guesses(self, scores):
         tags = list(self.labels)
@@ -138,7 +156,7 @@ class NerTagger(Tagger):
         validate_examples(examples, "NerTagger.get_loss")
         loss_func = SequenceCategoricalCrossentropy(
             names=self.labels, normalize=False, label_smoothing=self.cfg["label_smoothing"])
-        truths = [[bio(tag) for tag in eg.get_aligned_ner()] for eg in examples]
+        truths = [[bio(tag, self.scheme) for tag in eg.get_aligned_ner()] for eg in examples]
         d_scores, loss = loss_func(scores, truths)
         if self.model.ops.xp.isnan(loss):
             raise ValueError(f"NaN loss in {self.name}")
@@ -150,12 +168,13 @@ class NerTagger(Tagger):
             for example in get_examples():
                 found.update(ent.label_ for ent in example.reference.ents)
             labels = sorted(found)
-        for tag in [OUTSIDE] + [f"{k}-{label}" for label in labels for k in "BI"]:
+        kinds = SCHEMES[self.scheme]
+        for tag in [OUTSIDE] + [f"{k}-{label}" for label in labels for k in kinds]:
             self.add_label(tag)
         docs, truths = [], []
         for example in islice(get_examples(), 10):
             docs.append(example.x)
-            gold = [bio(tag) for tag in example.get_aligned_ner()]
+            gold = [bio(tag, self.scheme) for tag in example.get_aligned_ner()]
             truths.append(self.model.ops.asarray(
                 [[1.0 if tag == t else 0.0 for t in self.labels] for tag in gold],
                 dtype="float32"))
@@ -171,9 +190,12 @@ class NerTagger(Tagger):
                               "upstream": "tok2vec"}},
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
         "label_smoothing": 0.0,
+        "scheme": "BIO",
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
                            "ents_per_type": None},
 )
-def make_ner_tagger(nlp: Language, name: str, model: Model, scorer, label_smoothing: float):
-    return NerTagger(nlp.vocab, model, name, scorer=scorer, label_smoothing=label_smoothing)
+def make_ner_tagger(nlp: Language, name: str, model: Model, scorer, label_smoothing: float,
+                    scheme: str):
+    return NerTagger(nlp.vocab, model, name, scorer=scorer, label_smoothing=label_smoothing,
+                     scheme=scheme)
