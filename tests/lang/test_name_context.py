@@ -108,3 +108,12 @@ def test_a_legal_form_makes_the_name_before_it_an_organisation():
 def test_a_legal_form_alone_or_after_lowercase_words_is_no_name():
     doc = _doc([("Die", "ART"), ("neue", "ADJA"), ("AG", "NN"), ("wächst", "VVFIN")], [])
     assert _ents(ner_check(doc)) == []
+
+
+def test_a_surname_again_is_the_person_named_in_full():
+    doc = _doc([("Anna", "NE"), ("Berger", "NE"), ("kam", "VVFIN"), (".", "$."),
+                ("Berger", "NE"), ("sagte", "VVFIN"), ("Bergers", "NE"), ("Wort", "NN"),
+                ("Berger", "NE")], [(0, 2, "PER", "leader:ab"), (8, 9, "LOC", "")])
+    assert [(e.text, e.label_, e.id_) for e in ner_check(doc).ents] == [
+        ("Anna Berger", "PER", "leader:ab"), ("Berger", "PER", "leader:ab"),
+        ("Bergers", "PER", "leader:ab"), ("Berger", "LOC", "")]  # a name already there stays

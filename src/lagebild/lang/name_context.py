@@ -18,7 +18,8 @@ at their end, and its one-word names that the tagger reads as common nouns are
 dropped (German capitalises every noun; acronyms and street names stay). A list
 name that was given back and that the NER labels with the same span stays, with
 its list id when the label agrees too. A name followed by a legal form ("Hays AG",
-"Ökodorf e.V.") becomes an organisation with the form.
+"Ökodorf e.V.") becomes an organisation with the form, and the surname of a person
+named in full is that person wherever else it stands in the article.
 
 Both leave a document without tags as it is.
 """
@@ -149,7 +150,7 @@ def ner_check(doc: Doc) -> Doc:
     German's capitalised nouns make the common noun the likelier reading.
     """
     if not doc.ents or not doc.has_annotation("TAG"):
-        return with_legal_forms(doc)
+        return surname_echoes(with_legal_forms(doc))
     given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
     ents = list(doc.ents)
     kept = []
@@ -163,7 +164,7 @@ def ner_check(doc: Doc) -> Doc:
             kept.append(span)
     if kept != ents:
         doc.ents = kept
-    return with_legal_forms(doc)
+    return surname_echoes(with_legal_forms(doc))
 
 
 #: Legal forms that end a company or association name: "Hays AG", "Ökodorf e.G.".
@@ -199,4 +200,26 @@ def with_legal_forms(doc: Doc) -> Doc:
             grown.append(Span(doc, start, i + 1, label="ORG"))
     if grown:
         doc.ents = filter_spans(grown + list(doc.ents))
+    return doc
+
+
+def surname_echoes(doc: Doc) -> Doc:
+    """The surname of a person named in full is that person wherever it comes again in
+    the article ("Kassym-Schomart Tokajew" ... "Tokajew", "Tokajews"), with the full
+    name's list id; the NER, reading one sentence at a time, misses many of these."""
+    surnames: dict[str, Span] = {}
+    for ent in doc.ents:
+        last = ent[-1].text
+        if ent.label_ == "PER" and len(ent) >= 2 and last[:1].isupper() and last.isalpha():
+            surnames.setdefault(last, ent)
+    if not surnames:
+        return doc
+    forms = {**{name + "s": ent for name, ent in surnames.items()}, **surnames}
+    orths = doc.to_array("ORTH")
+    wanted = numpy.isin(orths, [doc.vocab.strings.add(form) for form in forms])
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    echoes = [Span(doc, i, i + 1, label="PER", span_id=forms[doc[i].text].id)
+              for i in numpy.flatnonzero(wanted).tolist() if i not in taken]
+    if echoes:
+        doc.set_ents(echoes, default="unmodified")
     return doc
