@@ -28,6 +28,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
+from ..tokens import strings as token_strings
 from .lexicon import ELITE, ActorLexicon
 
 #: Words that may stand between a role noun and a following genitive country.
@@ -56,7 +57,7 @@ class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
         self.lexicon: ActorLexicon = pack.actor_lexicon
-        self.texts = [t.text for t in doc]  # as strings once: the role scan reads every word
+        self.texts = token_strings(doc)  # as strings once: the role scan reads every word
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()

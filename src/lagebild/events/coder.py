@@ -44,6 +44,8 @@ from ..model import Document, Event, Quote
 from ..model import Span as TextSpan
 from ..places.salience import place_for_span, place_index
 from ..timex import event_date
+from ..tokens import bounds as token_bounds
+from ..tokens import strings as token_strings
 from .lexicon import EventLexicon, TriggerMatch
 
 if TYPE_CHECKING:  # the language pack imports this package
@@ -79,9 +81,8 @@ class _EventCoder:
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.text = document.text
         # the words once, as strings: the roles and modality read them for every trigger
-        self.lowers = [t.lower_ for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t) for t in doc]
+        self.lowers = token_strings(doc, "LOWER")
+        self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..tokens import bounds as token_bounds
+from ..tokens import strings as token_strings
 from .gazetteer import PlaceGazetteer, load_gazetteer
 
 MIN_CITY_POPULATION = 15_000
@@ -120,9 +122,9 @@ class PlaceNameMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         taken = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        texts = [t.text for t in doc]
+        texts = token_strings(doc)
         # the text and its tokens' bounds: a candidate name is a slice of the text
-        bounds = (doc.text, [t.idx for t in doc], [t.idx + len(t) for t in doc])
+        bounds = (doc.text, *token_bounds(doc))
         for start, text in enumerate(texts):
             if not text[:1].isupper():
                 continue
