@@ -24,7 +24,7 @@ GERMEVAL_DEV = slice(1500, 1700)
 GERMEVAL_TEST = slice(1700, 2200)
 
 MIX = {
-    "germeval_repeat": 8,
+    "germeval_repeat": 4,  # more repeats learn GermEval's sentences by heart within two epochs
     "wikiann_max": 12000,
     "ler_with_entities": 3000,
     "ler_without": 300,
@@ -69,7 +69,7 @@ def load_silver(tokenizer) -> dict[str, list[Sentence]]:
 
 
 def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sentence]],
-                    seed: int) -> list[Sentence]:
+                    seed: int, mix: dict | None = None) -> list[Sentence]:
     """Cleaned silver sentences plus repeated GermEval, shuffled."""
     rng = random.Random(seed)
     lexicon = Lexicon(germeval_train + [s for group in silver.values() for s in group])
@@ -102,19 +102,22 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     cleaned += [clean(s) for s in silver["europeana"]
                 if lexicon.known_share(s.words) >= MIX["europeana_min_known"]]
 
-    chosen = cleaned + germeval_train * MIX["germeval_repeat"]
+    chosen = cleaned + germeval_train * (mix or MIX)["germeval_repeat"]
     rng.shuffle(chosen)
     return chosen
 
 
-def build_ner(out_dir: Path, seed: int) -> dict:
-    """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per source."""
+def build_ner(out_dir: Path, seed: int, germeval_repeat: int | None = None) -> dict:
+    """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per source.
+
+    ``germeval_repeat`` overrides the mix's repetition of GermEval 1-1,500."""
+    mix = dict(MIX) if germeval_repeat is None else {**MIX, "germeval_repeat": germeval_repeat}
     for part in ("train", "dev"):
         (out_dir / part).mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("de")
     germeval = corpora.germeval()
     assert len(germeval) == 2200, len(germeval)
-    train = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer), seed)
+    train = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer), seed, mix)
     dev = germeval[GERMEVAL_DEV]
 
     DocBin(docs=(to_doc(nlp.vocab, s) for s in train)).to_disk(out_dir / "train" / "ner.spacy")
@@ -127,4 +130,4 @@ def build_ner(out_dir: Path, seed: int) -> dict:
         for _, _, label in s.spans:
             entities[f"{s.source}:{label}"] += 1
     return {"sentences": dict(sentences), "tokens": dict(tokens), "entities": dict(entities),
-            "dev_sentences": len(dev), "mix": dict(MIX), "seed": seed}
+            "dev_sentences": len(dev), "mix": mix, "seed": seed}
