@@ -76,11 +76,13 @@ def test_extract_from_stdin_and_table_format():
     (["--published", "gestern"], "not an ISO 8601 date: 'gestern'"),
     (["--lang", "fr"], "unsupported language: fr"),
     (["--format", "xml"], "xml"),
+    (["--model", "huge"], "'huge': fast or accurate"),
 ])
 def test_bad_options_exit_2_with_a_message(tmp_path, args, message):
     path = tmp_path / "a.txt"
     path.write_text(GERMAN, encoding="utf-8")
-    result = run("extract", path, *args)
+    model = args[:2] if args[0] == "--model" else []  # a global option, before the command
+    result = run(*model, "extract", path, *args[len(model):])
     assert result.returncode == 2
     assert message in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()

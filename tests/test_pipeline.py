@@ -117,3 +117,31 @@ def test_a_failing_stage_fails_only_its_article(monkeypatch, pipeline):
     assert docs[0].error == "stage actors failed: RuntimeError: boom"
     assert docs[0].entities == []
     assert docs[1].error is None and docs[1].actors[0].country == "PER"
+
+
+def test_model_choice_from_config_or_environment(monkeypatch):
+    assert PipelineConfig().model == "fast"
+    assert PipelineConfig(model="accurate").model == "accurate"
+    monkeypatch.setenv("LAGEBILD_MODEL", "accurate")
+    assert PipelineConfig().model == "accurate"
+    monkeypatch.setenv("LAGEBILD_MODEL", "huge")
+    with pytest.raises(ConfigError, match="fast"):
+        Pipeline()
+    with pytest.raises(ConfigError, match="fast"):
+        Pipeline({"model": "huge"})
+
+
+def test_the_two_german_models_and_a_pack_with_one():
+    from lagebild.lang import get_pack
+
+    de, en = get_pack("de"), get_pack("en")
+    assert de.model_path("fast").name == "model"
+    assert de.model_path("accurate").name == "model-accurate"
+    assert en.model_path("accurate") == en.model_path("fast")  # no accurate English model
+    fast = Pipeline({"model": "fast"}).nlp("de")
+    accurate = Pipeline({"model": "accurate"}).nlp("de")
+    assert type(fast.get_pipe("ner")).__name__ == "NerTagger"
+    assert type(accurate.get_pipe("ner")).__name__ == "EntityRecognizer"
+    text = "Der kasachische Präsident Kassym-Schomart Tokajew bat Russland um Hilfe."
+    for nlp in (fast, accurate):
+        assert ("Kassym-Schomart Tokajew", "PER") in [(e.text, e.label_) for e in nlp(text).ents]

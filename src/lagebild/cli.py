@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import signal
 import sys
@@ -40,7 +41,7 @@ from .ingest.sources import is_url
 from .ingest.watch import Tally, ingest_articles, poll
 from .lang import SUPPORTED
 from .model import Article, Document, json_schema, parse_published
-from .pipeline import Pipeline
+from .pipeline import MODEL_ENV, Pipeline
 from .store import EventQuery, Store
 from .store.export import export as export_store
 from .store.sqlite import TABLES
@@ -583,8 +584,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="trained model: fast (default) or accurate (German: better names, "
+                        "about half the speed); also $LAGEBILD_MODEL")] = None,
 ) -> None:
     """Verifiable event data from news: who did what to whom, when, where, and who says so."""
+    if model is not None:
+        if model not in ("fast", "accurate"):
+            raise typer.BadParameter(f"{model!r}: fast or accurate", param_hint="--model")
+        os.environ[MODEL_ENV] = model  # every Pipeline of this run, workers included
 
 
 def main() -> None:

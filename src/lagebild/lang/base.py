@@ -102,21 +102,30 @@ class LanguagePack:
 
     @property
     def model_dir(self) -> Path:
-        """Where the pack's trained spaCy pipeline lives, when it has one."""
+        """Where the pack's trained spaCy pipeline lives, when it has one (the fast one)."""
         return self.data_dir.parent / "model"
 
-    def build_nlp(self, entities: bool = True) -> Language:
+    def model_path(self, model: str = "fast") -> Path:
+        """The trained pipeline ``fast`` (``model/``) or ``accurate`` (``model-accurate/``);
+        a pack without the accurate one uses its only model."""
+        if model == "fast":
+            return self.model_dir
+        path = self.model_dir.with_name(f"model-{model}")
+        return path if (path / "meta.json").is_file() else self.model_dir
+
+    def build_nlp(self, entities: bool = True, model: str = "fast") -> Language:
         """Tokenizer, sentences and (unless not wanted) entities.
 
-        With a trained model: its tokenizer, tagger, morphology and NER, with the
-        gazetteers (countries, organisations, leaders, places) in front of the NER, which
-        keeps their entities, except list names that stand inside a longer name;
-        after the NER a check against the tagger. Without a model, a blank pipeline
-        with the gazetteers alone.
+        With a trained model (``model``: fast or accurate): its tokenizer, tagger,
+        morphology and NER, with the gazetteers (countries, organisations, leaders,
+        places) in front of the NER, which keeps their entities, except list names that
+        stand inside a longer name; after the NER a check against the tagger. Without a
+        model, a blank pipeline with the gazetteers alone.
         """
-        trained = entities and (self.model_dir / "meta.json").is_file()
+        path = self.model_path(model)
+        trained = entities and (path / "meta.json").is_file()
         if trained:
-            nlp = spacy.load(self.model_dir)
+            nlp = spacy.load(path)
         else:
             nlp = spacy.blank(self.code, **self.spacy_settings)
         first = nlp.pipe_names[0] if nlp.pipe_names else None
