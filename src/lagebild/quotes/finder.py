@@ -190,8 +190,11 @@ class QuoteFinder:
     def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_Mention],
                   covered: list[tuple[int, int]]):
         """(content start, end, cue, speaker) of reported speech in a sentence, or None."""
-        tokens = list(_TOKEN.finditer(text, s_start, s_end))
-        end = tokens[-1].start() if tokens and tokens[-1].group() in ".!?" else s_end
+        words = _TOKEN.findall(text, s_start, s_end)
+        if words and words[-1] in ".!?":
+            end = text.rindex(words[-1], s_start, s_end)
+        else:
+            end = s_end
         for regex in self.impersonal:
             hit = regex.search(text, s_start, s_end)
             if hit:
@@ -209,6 +212,9 @@ class QuoteFinder:
                 # "Laut X, …" / "Laut X sorgt sich …": what follows X; else the sentence
                 c_start = speaker.end if hit.start() == s_start else s_start
                 return _trim(text, c_start, end) + (hit.group().strip(), speaker)
+        if self.verbs.isdisjoint(words):  # most sentences: no verb of saying at all
+            return None
+        tokens = list(_TOKEN.finditer(text, s_start, s_end))
         for i, token in enumerate(tokens):
             if token.group() not in self.verbs:
                 continue
