@@ -92,11 +92,12 @@ def common_word(ent: Span) -> bool:
 @Language.component("lagebild_name_context")
 def name_context(doc: Doc) -> Doc:
     """Drop list entities that are part of a longer name or a common word here."""
-    if not doc.ents or not doc.has_annotation("TAG"):
+    ents = list(doc.ents)  # each doc.ents builds its spans anew
+    if not ents or not doc.has_annotation("TAG"):
         return doc
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     kept, dropped = [], []
-    for ent in doc.ents:
+    for ent in ents:
         (dropped if part_of_longer_name(doc, ent, taken) or common_word(ent) else kept).append(ent)
     if dropped:
         doc.spans[GIVEN_BACK] = dropped  # ner_check gives them their id if the NER agrees
@@ -149,10 +150,10 @@ def ner_check(doc: Doc) -> Doc:
     GermEval and silver corpora); where they disagree on a single capitalised word,
     German's capitalised nouns make the common noun the likelier reading.
     """
-    if not doc.ents or not doc.has_annotation("TAG"):
+    ents = list(doc.ents)
+    if not ents or not doc.has_annotation("TAG"):
         return surname_echoes(with_legal_forms(doc))
     given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
-    ents = list(doc.ents)
     kept = []
     for ent in ents:
         listed = given.get((ent.start, ent.end))
@@ -183,8 +184,9 @@ def with_legal_forms(doc: Doc) -> Doc:
     positions = [i for i in numpy.flatnonzero(forms).tolist() if i > 0]
     if not positions:
         return doc
-    ending = {ent.end: ent for ent in doc.ents}
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    ents = list(doc.ents)  # each doc.ents builds its spans anew
+    ending = {ent.end: ent for ent in ents}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     grown = []
     for i in positions:
         if i in taken:
@@ -199,7 +201,7 @@ def with_legal_forms(doc: Doc) -> Doc:
         if start < i:
             grown.append(Span(doc, start, i + 1, label="ORG"))
     if grown:
-        doc.ents = filter_spans(grown + list(doc.ents))
+        doc.ents = filter_spans(grown + ents)
     return doc
 
 
@@ -208,7 +210,8 @@ def surname_echoes(doc: Doc) -> Doc:
     the article ("Kassym-Schomart Tokajew" ... "Tokajew", "Tokajews"), with the full
     name's list id; the NER, reading one sentence at a time, misses many of these."""
     surnames: dict[str, Span] = {}
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for ent in ents:
         last = ent[-1].text
         if ent.label_ == "PER" and len(ent) >= 2 and last[:1].isupper() and last.isalpha():
             surnames.setdefault(last, ent)
@@ -217,7 +220,7 @@ def surname_echoes(doc: Doc) -> Doc:
     forms = {**{name + "s": ent for name, ent in surnames.items()}, **surnames}
     orths = doc.to_array("ORTH")
     wanted = numpy.isin(orths, [doc.vocab.strings.add(form) for form in forms])
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     echoes = [Span(doc, i, i + 1, label="PER", span_id=forms[doc[i].text].id)
               for i in numpy.flatnonzero(wanted).tolist() if i not in taken]
     if echoes:

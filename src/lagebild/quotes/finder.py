@@ -53,6 +53,9 @@ class QuoteFinder:
                           for m in cues.get("according", [])]
         self.impersonal = [re.compile(rf",\s*{re.escape(m)}\s*[.!?]?$", re.IGNORECASE)
                            for m in cues.get("impersonal", [])]
+        # their first words: a sentence without any of them needs none of their searches
+        self.attribution_words = {m.split()[0].lower() for m in
+                                  cues.get("according", []) + cues.get("impersonal", [])}
         self.direct = [
             re.compile(rf"{re.escape(o)}(?P<body>[^\n{re.escape(c)}]+?){re.escape(c)}")
             for o, c in self.pairs
@@ -195,11 +198,13 @@ class QuoteFinder:
             end = text.rindex(words[-1], s_start, s_end)
         else:
             end = s_end
-        for regex in self.impersonal:
+        lowered = text[s_start:s_end].lower()
+        attributed = any(word in lowered for word in self.attribution_words)
+        for regex in self.impersonal if attributed else ():
             hit = regex.search(text, s_start, s_end)
             if hit:
                 return s_start, hit.start(), hit.group().strip(" ,.!?"), None
-        for regex in self.according:
+        for regex in self.according if attributed else ():
             hit = regex.match(text, s_start) or regex.search(text, s_start, s_end)
             if hit:
                 words = list(_TOKEN.finditer(text, hit.end(), s_end))[:2]  # "der Polizei"
