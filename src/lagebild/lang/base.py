@@ -20,6 +20,11 @@ from ..timex import TimeGrammar, TimeTagger
 from . import name_context as _name_context  # noqa: F401 (registers its two pipes)
 from .gazetteer import Gazetteer
 
+#: Components of a trained model that no lagebild layer reads.
+UNREAD_COMPONENTS = ["morphologizer"]
+#: Word forms whose tokenization spaCy keeps (its default: 10,000).
+TOKENIZER_CACHE = 200_000
+
 
 @Language.component("lagebild_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -125,7 +130,10 @@ class LanguagePack:
         path = self.model_path(model)
         trained = entities and (path / "meta.json").is_file()
         if trained:
-            nlp = spacy.load(path)
+            # no layer reads the morphologizer's UPOS, Case and Number yet: not loaded
+            nlp = spacy.load(path, exclude=UNREAD_COMPONENTS)
+            # news keep bringing new words; spaCy caches only the first 10,000 it splits
+            nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
         else:
             nlp = spacy.blank(self.code, **self.spacy_settings)
         first = nlp.pipe_names[0] if nlp.pipe_names else None
