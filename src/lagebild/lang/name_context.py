@@ -83,10 +83,25 @@ def part_of_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
     return False
 
 
+#: Cities this large (and capitals) keep their name whatever the tagger reads: the common
+#: words among place names are small places (and the stopword lists hold the rest).
+BIG_CITY = 500_000
+
+
 def common_word(ent: Span) -> bool:
-    """A one-word place name that the tagger reads as a common noun or adjective."""
-    return (len(ent) == 1 and ent.ent_id_.startswith("place:")
-            and ent[0].tag_ not in NAME_TAGS)
+    """A one-word place name that the tagger reads as a common noun or adjective; not a
+    genitive before its noun ("Moskaus Außenministerium"), nor a capital or big city
+    ("Bischkek"), which taggers often read so."""
+    if len(ent) != 1 or not ent.ent_id_.startswith("place:") or ent[0].tag_ in NAME_TAGS:
+        return False
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.text.endswith("s") and following is not None and following.text[:1].isupper() \
+            and following.is_alpha:
+        return False
+    from ..places.gazetteer import load_gazetteer
+
+    record = load_gazetteer().by_key(ent.ent_id_[len("place:"):])
+    return not (record and (record.feature == "PPLC" or record.population >= BIG_CITY))
 
 
 @Language.component("lagebild_name_context")
