@@ -85,3 +85,11 @@ def test_the_example_actors(pipeline, example):
     assert by_code["RUSGOV"].name == "Vladimir Putin"
     assert by_code["UNO"].org == "UN" and by_code["IGO"].org == "CSTO"
     assert "kasachische Soldaten" in [n.text for n in by_code["KAZMIL"].nominal]
+
+
+def test_a_shared_place_name_is_read_in_the_countries_the_article_names():
+    # "Namanga" is also a name of Namangan (Uzbekistan) in the gazetteer
+    doc = extract("Kenya and Tanzania agreed on Thursday to reopen their border crossing "
+                  "at Namanga, officials said.", "2023-06-02", "en")
+    assert {a.name: a.code for a in doc.actors}["Namanga"] == "TZA"
+    assert [p.country for p in doc.places] == ["KE", "TZ", "TZ"]

@@ -53,6 +53,11 @@ class _Draft:
         return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
 
 
+def _alpha3(alpha2: str | None) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2 or "")
+    return country.alpha_3 if country else None
+
+
 class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
@@ -69,10 +74,15 @@ class _Coder:
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
-        for ent in doc.ents:
+        ents = list(doc.ents)
+        # the countries the article names: a place name several places share is read as
+        # the one in them ("Namanga", Tanzania, not Namangan in Uzbekistan)
+        named = {ent.ent_id_[len("country:"):] for ent in ents
+                 if ent.ent_id_.startswith("country:")}
+        for ent in ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
-                record = load_gazetteer().by_key(ent.ent_id_[len("place:"):])
+                record = self.place_record(ent, named)
                 country = record and pycountry.countries.get(alpha_2=record.country or "")
                 if country:
                     self.place_countries.append(country.alpha_3)
@@ -88,6 +98,19 @@ class _Coder:
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
+
+    @staticmethod
+    def place_record(ent: Span, named: set[str]):
+        """The gazetteer place of a place name: the name matcher's, unless it lies outside
+        the countries the article names and another place of that name lies inside."""
+        gazetteer = load_gazetteer()
+        record = gazetteer.by_key(ent.ent_id_[len("place:"):])
+        if not named or record is None or _alpha3(record.country) in named:
+            return record
+        for match in gazetteer.lookup(ent.text):
+            if _alpha3(match.place.country) in named:
+                return match.place
+        return record
 
     def capital(self, ent: Span) -> str | None:
         """The country whose capital (or seat of government) the name is, where the pack
