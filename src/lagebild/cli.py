@@ -41,7 +41,7 @@ from .ingest.sources import is_url
 from .ingest.watch import Tally, ingest_articles, poll
 from .lang import SUPPORTED
 from .model import Article, Document, json_schema, parse_published
-from .pipeline import MODEL_ENV, Pipeline
+from .pipeline import MODEL_ENV, MODELS, Pipeline
 from .store import EventQuery, Store
 from .store.export import export as export_store
 from .store.sqlite import TABLES
@@ -590,8 +590,8 @@ def _main(
 ) -> None:
     """Verifiable event data from news: who did what to whom, when, where, and who says so."""
     if model is not None:
-        if model not in ("fast", "accurate"):
-            raise typer.BadParameter(f"{model!r}: fast or accurate", param_hint="--model")
+        if model not in MODELS:
+            raise typer.BadParameter(f"{model!r}: {' or '.join(MODELS)}", param_hint="--model")
         os.environ[MODEL_ENV] = model  # every Pipeline of this run, workers included
 
 

@@ -12,7 +12,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from spacy.language import Language
@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 #: Environment variable that picks the trained model when a config does not.
 MODEL_ENV = "LAGEBILD_MODEL"
+#: The trained models a language may have: fast (the default) and accurate.
+Model = Literal["fast", "accurate"]
+MODELS: tuple[str, ...] = get_args(Model)
 
 
 def _default_model() -> str:
@@ -43,7 +46,7 @@ class PipelineConfig(BaseModel):
     identify_among: tuple[str, ...] = Field(
         DEFAULT_CANDIDATES, description="languages the identifier may answer with"
     )
-    model: Literal["fast", "accurate"] = Field(
+    model: Model = Field(
         default_factory=_default_model, validate_default=True,
         description="trained model of a language that has two (German): fast, about twice "
                     "the articles per second, or accurate, better names; default "

@@ -83,9 +83,9 @@ class _Coder:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
                 record = self.place_record(ent, named)
-                country = record and pycountry.countries.get(alpha_2=record.country or "")
+                country = _alpha3(record.country) if record else None
                 if country:
-                    self.place_countries.append(country.alpha_3)
+                    self.place_countries.append(country)
                 capital = self.capital(ent)
                 after_preposition = ent.start and doc[ent.start - 1].lower_ in \
                     self.settings.get("place_prepositions", ())
@@ -93,7 +93,7 @@ class _Coder:
                     self.capitals.append((ent, capital))
                 elif country and after_preposition and self.settings.get("place_actors") \
                         and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
-                    self.places.append((ent, country.alpha_3))  # not "of South Korean ..."
+                    self.places.append((ent, country))  # not "of South Korean ..."
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -122,8 +122,7 @@ class _Coder:
             return seat
         for match in load_gazetteer().lookup(ent.text):
             if match.place.feature == "PPLC" and not match.alias:
-                country = pycountry.countries.get(alpha_2=match.place.country)
-                return country.alpha_3 if country else None
+                return _alpha3(match.place.country)
         return None
 
     # -- drafts ---------------------------------------------------------------
