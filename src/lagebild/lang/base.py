@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,36 @@ from .gazetteer import Gazetteer
 UNREAD_COMPONENTS = ["morphologizer"]
 #: Word forms whose tokenization spaCy keeps (its default: 10,000).
 TOKENIZER_CACHE = 200_000
+
+
+def skip_affixes_of_letter_words(tokenizer) -> None:
+    """Let the tokenizer split a word of letters only without its affix expressions.
+
+    A word spaCy has not split before goes through the prefix, suffix and infix
+    expressions (the suffixes and infixes are long alternations, about 10 µs a search);
+    most new words in the news are plain letters, where every one of these expressions
+    needs a bracket, quote, digit or other mark to match (tests check this for every
+    letter of Unicode), so their search is skipped there. The tokens stay the same, and
+    the tokenizer still serializes its expressions (``gate.pattern``)."""
+    for attr, method in (("prefix_search", "search"), ("suffix_search", "search"),
+                         ("infix_finditer", "finditer")):
+        expression = getattr(getattr(tokenizer, attr), "__self__", None)
+        if isinstance(expression, re.Pattern):  # not some other callable, not gated yet
+            setattr(tokenizer, attr, getattr(_LetterGate(expression), method))
+
+
+class _LetterGate:
+    """A compiled expression's search, skipped for words of letters only."""
+
+    def __init__(self, expression: re.Pattern) -> None:
+        self.expression = expression
+        self.pattern = expression.pattern  # what spaCy writes when it saves the tokenizer
+
+    def search(self, text: str):
+        return None if text.isalpha() else self.expression.search(text)
+
+    def finditer(self, text: str):
+        return () if text.isalpha() else self.expression.finditer(text)
 
 
 @Language.component("lagebild_paragraphs")
@@ -136,6 +167,7 @@ class LanguagePack:
             nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
         else:
             nlp = spacy.blank(self.code, **self.spacy_settings)
+        skip_affixes_of_letter_words(nlp.tokenizer)
         first = nlp.pipe_names[0] if nlp.pipe_names else None
         nlp.add_pipe("lagebild_paragraphs", before=first)
         nlp.add_pipe("lagebild_abbreviations", before="lagebild_paragraphs")

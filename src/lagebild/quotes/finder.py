@@ -49,8 +49,10 @@ class QuoteFinder:
         self.inverted = set(cues.get("inverted", []))
         self.subjunctive = set(cues.get("subjunctive", []))
         self.that = set(cues.get("that", []))
-        self.according = [re.compile(rf"(?<!\w){re.escape(m)}\s+", re.IGNORECASE)
-                          for m in cues.get("according", [])]
+        # one alternation: a search per cue cost a millisecond an article
+        according = "|".join(re.escape(m) for m in cues.get("according", []))
+        self.according = re.compile(rf"(?<!\w)(?:{according})\s+",
+                                    re.IGNORECASE) if according else None
         self.impersonal = [re.compile(rf",\s*{re.escape(m)}\s*[.!?]?$", re.IGNORECASE)
                            for m in cues.get("impersonal", [])]
         # their first words: a sentence without any of them needs none of their searches
@@ -204,19 +206,19 @@ class QuoteFinder:
             hit = regex.search(text, s_start, s_end)
             if hit:
                 return s_start, hit.start(), hit.group().strip(" ,.!?"), None
-        for regex in self.according if attributed else ():
-            hit = regex.match(text, s_start) or regex.search(text, s_start, s_end)
-            if hit:
-                words = list(_TOKEN.finditer(text, hit.end(), s_end))[:2]  # "der Polizei"
-                if not words:
-                    continue
-                speaker = self.speaker_at(text, hit.end(), words[-1].end(), mentions)
-                if speaker is None:
-                    word = words[0]
-                    speaker = Speaker(text=word.group(), start=word.start(), end=word.end())
-                # "Laut X, …" / "Laut X sorgt sich …": what follows X; else the sentence
-                c_start = speaker.end if hit.start() == s_start else s_start
-                return _trim(text, c_start, end) + (hit.group().strip(), speaker)
+        according = self.according if attributed else None
+        # the first cue in the sentence that names someone
+        for hit in according.finditer(text, s_start, s_end) if according else ():
+            following = list(_TOKEN.finditer(text, hit.end(), s_end))[:2]  # "der Polizei"
+            if not following:
+                continue
+            speaker = self.speaker_at(text, hit.end(), following[-1].end(), mentions)
+            if speaker is None:
+                word = following[0]
+                speaker = Speaker(text=word.group(), start=word.start(), end=word.end())
+            # "Laut X, …" / "Laut X sorgt sich …": what follows X; else the sentence
+            c_start = speaker.end if hit.start() == s_start else s_start
+            return _trim(text, c_start, end) + (hit.group().strip(), speaker)
         if self.verbs.isdisjoint(words):  # most sentences: no verb of saying at all
             return None
         tokens = list(_TOKEN.finditer(text, s_start, s_end))

@@ -224,6 +224,11 @@ class TimeGrammar:
             raise ConfigError(f"time rule {rule['id']}: unknown placeholder {{{name}}}")
 
         source = rf"(?:{_PLACEHOLDER.sub(expand, rule['pattern'])})(?!\w|-[^\W\d])"
+        if rule["pattern"].startswith("(?<"):
+            # a match starts a word (``candidates``); a pattern that opens with a look
+            # behind gives the engine no first character to skip ahead to, so it tries the
+            # whole pattern at every position: said first, this leaves a word at once
+            source = rf"(?<![\w.]){source}"
         lowercase = not rule.get("case_sensitive")
         try:
             regex = re.compile(source, re.IGNORECASE if lowercase else 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -22,10 +23,13 @@ SEASONS = {"SP", "SU", "FA", "WI"}
 @dataclass(frozen=True)
 class Context:
     """What a value is computed against: the article's date, the clause's tense, and
-    ``reference``, the last full date the text named (clock times belong to it)."""
+    ``reference``, the last full date the text named (clock times belong to it).
+
+    ``tense_of`` is the tense or a function that reads it off the clause: most values
+    (years, full dates, durations) never ask, so the clause is read only when one does."""
 
     anchor: date | None
-    tense: Tense = "past"
+    tense_of: Tense | Callable[[], Tense] = "past"
     reference: date | None = None
     previous: date | None = None  # the last full date of the sentence before
     quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
@@ -35,6 +39,10 @@ class Context:
     @property
     def day(self) -> date | None:
         return self.reference or self.anchor
+
+    @cached_property
+    def tense(self) -> Tense:
+        return self.tense_of() if callable(self.tense_of) else self.tense_of
 
 
 def day_value(d: date) -> str:

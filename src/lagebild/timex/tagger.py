@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .grammar import Rule, TimeGrammar
@@ -95,8 +96,9 @@ class TimeTagger:
                 taken.append((start, end, rule, groups))
         found: list[TimeMatch] = []
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
-            context = Context(anchor, self.tense(sentence, start, end), reference, previous,
-                              frame["quarter"], reference or frame["narrative"], frame["last"])
+            tense = partial(self.tense, sentence, start, end)  # read if a value asks
+            context = Context(anchor, tense, reference, previous, frame["quarter"],
+                              reference or frame["narrative"], frame["last"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
