@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any, Literal
 
 Tense = Literal["past", "present", "future"]
