@@ -23,6 +23,9 @@ from .errors import ConfigError, LagebildError
 from .lang import SUPPORTED, LanguagePack, get_pack
 from .lang.identify import DEFAULT_CANDIDATES, identify
 from .model import Article, Document, parse_published
+from .tokens import bounds as token_bounds
+from .tokens import sentences as token_sentences
+from .tokens import text as doc_text
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +197,7 @@ class Pipeline:
         return document
 
     def _annotate(self, doc, document: Document, pack: LanguagePack) -> Document:
-        document.sentences = sentence_spans(doc)
+        document.sentences = sentence_spans(doc, document.text)
         for annotator in self.annotators:
             try:
                 annotator(doc, document, pack)
@@ -208,14 +211,17 @@ class Pipeline:
         return document
 
 
-def sentence_spans(doc) -> list[tuple[int, int]]:
-    """Character spans of the sentences, without surrounding whitespace; blank ones dropped."""
-    spans = []
-    for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
+def sentence_spans(doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences, without surrounding whitespace; blank ones dropped.
+    ``text``: the doc's text where the caller has it."""
+    starts, ends = token_bounds(doc)
+    text, spans = doc_text(doc) if text is None else text, []
+    for first, end in token_sentences(doc):
+        start, stop = starts[first], ends[end - 1]
+        sentence = text[start:stop]
+        stripped = sentence.strip()
         if stripped:
-            start = sent.start_char + (len(text) - len(text.lstrip()))
+            start += len(sentence) - len(sentence.lstrip())
             spans.append((start, start + len(stripped)))
     return spans
 

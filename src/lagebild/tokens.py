@@ -6,6 +6,7 @@ cost more than the lookups themselves. Arrays of the Doc's attributes do not.
 
 from __future__ import annotations
 
+import numpy
 from spacy.tokens import Doc
 
 
@@ -15,8 +16,26 @@ def strings(doc: Doc, attr: str = "ORTH") -> list[str]:
     return [store[key] for key in doc.to_array(attr).tolist()]
 
 
+def text(doc: Doc) -> str:
+    """The Doc's text, from its arrays (``doc.text`` makes a Token object per token)."""
+    store = doc.vocab.strings
+    return "".join(store[orth] + " " if space else store[orth]
+                   for orth, space in doc.to_array(["ORTH", "SPACY"]).tolist())
+
+
 def bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Start and end character offsets of the tokens, in order."""
     array = doc.to_array(["IDX", "LENGTH"])
     starts = array[:, 0].tolist()
     return starts, (array[:, 0] + array[:, 1]).tolist()
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of the sentences, as ``doc.sents`` gives them (a
+    sentence starts where ``SENT_START`` is 1), without a Span and Tokens per sentence."""
+    if not len(doc):
+        return []
+    starts = numpy.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+    if not starts or starts[0]:
+        starts.insert(0, 0)
+    return list(zip(starts, starts[1:] + [len(doc)], strict=True))

@@ -28,6 +28,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
+from ..tokens import sentences as token_sentences
 from ..tokens import strings as token_strings
 from .lexicon import ELITE, ActorLexicon
 
@@ -63,6 +64,12 @@ class _Coder:
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
         self.lexicon: ActorLexicon = pack.actor_lexicon
         self.texts = token_strings(doc)  # as strings once: the role scan reads every word
+        self.lowers = token_strings(doc, "LOWER")
+        # each token's sentence as token offsets (Token.sent builds a Span each time)
+        self.sent_start, self.sent_end = [0] * len(doc), [0] * len(doc)
+        for start, end in token_sentences(doc):
+            self.sent_start[start:end] = [start] * (end - start)
+            self.sent_end[start:end] = [end] * (end - start)
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()
@@ -74,7 +81,7 @@ class _Coder:
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
-        ents = list(doc.ents)
+        self.ents = ents = list(doc.ents)  # each doc.ents builds its spans anew
         # the countries the article names: a place name several places share is read as
         # the one in them ("Namanga", Tanzania, not Namangan in Uzbekistan)
         named = {ent.ent_id_[len("country:"):] for ent in ents
@@ -156,7 +163,7 @@ class _Coder:
 
     def country_before(self, index: int) -> str | None:
         """A demonym adjective or a genitive country just before a token, adjectives between."""
-        sentence_start = self.doc[index].sent.start
+        sentence_start = self.sent_start[index]
         for i in range(index - 1, max(sentence_start, index - LOOK_BACK) - 1, -1):
             token = self.doc[i]
             if token.lower_ in self.settings.get("led_by", ()) and i - 2 >= sentence_start \
@@ -167,7 +174,7 @@ class _Coder:
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
             if i > sentence_start:  # "South Korean", "North Korean"
                 iso3 = self.lexicon.demonym_adjectives.get(
-                    f"{self.doc[i - 1].lower_} {token.lower_}") or iso3
+                    f"{self.lowers[i - 1]} {token.lower_}") or iso3
             if iso3:
                 return iso3
             if token.text in ("'s", "’s") and i > sentence_start:
@@ -181,16 +188,16 @@ class _Coder:
 
     def country_after(self, index: int) -> str | None:
         """A genitive country after a role noun: "der Regierung Kasachstans"."""
-        sentence_end = self.doc[index].sent.end
+        sentence_end = self.sent_end[index]
         i = index + 1
-        while i < sentence_end and self.doc[i].lower_ in LINKS:
+        while i < sentence_end and self.lowers[i] in LINKS:
             i += 1
         if i >= sentence_end or i > index + 2:
             return None
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
-        linked = self.doc[i - 1].lower_ in LINKS
+        linked = self.lowers[i - 1] in LINKS
         return entry.country if linked or self.genitive_country(i, adjunct=False) else None
 
     def compound_entry(self, token: Token):
@@ -203,7 +210,7 @@ class _Coder:
     # -- passes ---------------------------------------------------------------
 
     def named(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             entity = self.entities.get((ent.start_char, ent.end_char))
             if entity is None:
                 continue
@@ -279,11 +286,11 @@ class _Coder:
             token = self.doc[i]
             if people:
                 start = i
-                if self.settings.get("demonym_actors") and i > token.sent.start \
+                if self.settings.get("demonym_actors") and i > self.sent_start[i] \
                         and self.doc[i - 1].text[:1].isupper() \
-                        and self.doc[i - 1].lower_ in self.lexicon.demonym_adjectives:
+                        and self.lowers[i - 1] in self.lexicon.demonym_adjectives:
                     start = i - 1  # "Bosnian Serbs": the people of the first country named
-                    people = self.lexicon.demonym_adjectives[self.doc[i - 1].lower_]
+                    people = self.lexicon.demonym_adjectives[self.lowers[i - 1]]
                     self.in_role.add(start)
                 draft = self.draft(("nominal", people, None, None),
                                    name=self.doc[start:i + 1].text, country=people)
@@ -291,25 +298,25 @@ class _Coder:
                 i += 1
                 continue
             start = i
-            while start > token.sent.start and (
-                self.doc[start - 1].lower_ in self.lexicon.demonym_adjectives
+            while start > self.sent_start[i] and (
+                self.lowers[start - 1] in self.lexicon.demonym_adjectives
                 or self.genitive_country(start - 1)
             ):
                 start -= 1
             entry = self.compound_entry(token)
-            before = self.token_entry.get(start - 1) if start > token.sent.start else None
+            before = self.token_entry.get(start - 1) if start > self.sent_start[i] else None
             if entry is None and before is not None and before.label == "ORG" \
                     and self.settings.get("country_adjuncts"):  # "NATO troops"
                 entry = before
-                while start > token.sent.start and self.token_entry.get(start - 1) is before:
+                while start > self.sent_start[i] and self.token_entry.get(start - 1) is before:
                     start -= 1
             span = self.doc[start:end]
             self.in_role.update(range(start, end))
-            named = self.token_draft.get(end) if end < token.sent.end else None
+            named = self.token_draft.get(end) if end < self.sent_end[i] else None
             if named is None and self.settings.get("country_adjuncts"):
                 # "President Ana Ruiz" with only the surname known: a given name between
                 gap = end
-                while gap < min(end + 2, token.sent.end) and gap not in self.in_entity \
+                while gap < min(end + 2, self.sent_end[i]) and gap not in self.in_entity \
                         and self.doc[gap].text[:1].isupper() and self.doc[gap].is_alpha:
                     gap += 1
                 draft = self.token_draft.get(gap) if gap > end else None

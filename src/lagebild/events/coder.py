@@ -382,9 +382,11 @@ class _EventCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
-        named = [(e.start, e.end) for e in self.named]
-        matches = [m for m in self.lexicon.find(self.doc)  # not a word of a name: "Amnesty"
-                   if not any(s <= self.starts[m.start] < e for s, e in named)]
+        in_name: set[int] = set()  # tokens starting inside a name: "Amnesty" is no trigger
+        for entity in self.named:
+            in_name.update(range(bisect_left(self.starts, entity.start),
+                                 bisect_left(self.starts, entity.end)))
+        matches = [m for m in self.lexicon.find(self.doc) if m.start not in in_name]
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
             matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..lang.datafile import read_toml
 from ..model import EVENT_TYPES
+from ..tokens import sentences as token_sentences
+from ..tokens import strings as token_strings
 
 GAP = "…"
 #: The type of the phrases in ``settings.ignore``: found like triggers, then dropped.
@@ -76,10 +78,10 @@ class EventLexicon:
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""
         found: list[TriggerMatch] = []
-        words = [token.lower_ for token in doc]  # plain strings: no Token objects per look
+        words = token_strings(doc, "LOWER")  # plain strings: no Token objects per look
         sentence_end = [0] * len(words)
-        for sentence in doc.sents:
-            sentence_end[sentence.start:sentence.end] = [sentence.end] * len(sentence)
+        for start, end in token_sentences(doc):
+            sentence_end[start:end] = [end] * (end - start)
         for i, word in enumerate(words):
             for trigger in self.by_first.get(word, ()):
                 match = self._match(words, i, sentence_end[i], trigger)

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from ..tokens import bounds as token_bounds
 from ..tokens import strings as token_strings
+from ..tokens import text as doc_text
 from .gazetteer import PlaceGazetteer, load_gazetteer
 
 MIN_CITY_POPULATION = 15_000
@@ -124,7 +125,7 @@ class PlaceNameMatcher:
         taken = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         texts = token_strings(doc)
         # the text and its tokens' bounds: a candidate name is a slice of the text
-        bounds = (doc.text, *token_bounds(doc))
+        bounds = (doc_text(doc), *token_bounds(doc))
         for start, text in enumerate(texts):
             if not text[:1].isupper():
                 continue
