@@ -145,3 +145,14 @@ def test_the_two_german_models_and_a_pack_with_one():
     text = "Der kasachische Präsident Kassym-Schomart Tokajew bat Russland um Hilfe."
     for nlp in (fast, accurate):
         assert ("Kassym-Schomart Tokajew", "PER") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_model_batches_hold_about_four_news_articles_or_many_short_texts():
+    from lagebild.pipeline import MODEL_BATCH_CHARS, model_batch
+
+    article = "Wort " * 800  # 4,000 characters, a news article of 600-700 words
+    assert model_batch([article] * 64) == MODEL_BATCH_CHARS // 4000 == 4
+    assert model_batch(["Ein kurzer Satz."] * 5000) == 1000
+    assert model_batch(["x" * 100_000] * 3) == 1
+    assert model_batch(["Ein Satz."] * 3) == 3
+    assert model_batch([""]) == 1

@@ -25,11 +25,6 @@ from .gazetteer import Gazetteer
 UNREAD_COMPONENTS = ["morphologizer"]
 #: Word forms whose tokenization spaCy keeps (its default: 10,000).
 TOKENIZER_CACHE = 200_000
-#: Articles the model encodes at once. spaCy's default of 1,000 puts a whole batch of
-#: the pipeline (64 articles, some 46,000 tokens, 50 MB arrays per layer) into one
-#: matrix, which the allocator maps fresh from the system each time; four articles'
-#: arrays are reused: the encoder takes a quarter less time (docs/events.md, Speed).
-MODEL_BATCH = 4
 
 
 def skip_affixes_of_letter_words(tokenizer) -> None:
@@ -170,7 +165,6 @@ class LanguagePack:
             nlp = spacy.load(path, exclude=UNREAD_COMPONENTS)
             # news keep bringing new words; spaCy caches only the first 10,000 it splits
             nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-            nlp.batch_size = MODEL_BATCH
         else:
             nlp = spacy.blank(self.code, **self.spacy_settings)
         skip_affixes_of_letter_words(nlp.tokenizer)
