@@ -24,6 +24,7 @@ def codes(text: str, lang: str = "de", published: str = "2022-01-10") -> set[str
     ("Ukrainische Rebellen und türkische Polizisten.", {"UKRREB", "TURCOP"}),
     ("US-Präsident Joe Biden telefonierte.", {"USAGOV"}),
     ("Nato-Truppen übten in Polen.", {"IGOMIL", "POL"}),
+    ("Schweizer Polizisten und Österreicher.", {"CHECOP", "AUT"}),  # no CHE people actor
 ])
 def test_german_nominal_and_compound_actors(text, expected):
     assert codes(text) == expected

@@ -60,6 +60,20 @@ def test_negated_event():
         ("MOBILIZE", "RUS", "negated")]
 
 
+def test_a_trigger_noun_that_another_trigger_governs_is_no_act_of_the_subject():
+    assert [(e["type"], e["actor"]) for e in events(
+        "Die Niederlande haben den Anschlag in Bamako scharf verurteilt.")] == [("ACCUSE", "NLD")]
+    assert [(e["type"], e["actor"]) for e in events(
+        "Die Proteste wurden von der Polizei in Lima niedergeschlagen.")] == [("COERCE", "PER")]
+    assert [(e["type"], e["actor"]) for e in events(
+        "Die Armee startete einen Angriff auf die Stadt Goma.")] == [("ASSAULT", "COD")]
+
+
+def test_an_idiom_with_a_trigger_word_is_no_event():
+    assert events("Die Partei hat zwei Kandidatinnen ins Rennen geschickt.") == []
+    assert [e["type"] for e in events("Polen schickte Soldaten an die Grenze.")] == ["MOBILIZE"]
+
+
 def test_sentences_without_a_trigger_have_no_events():
     assert events("Kasachstan ist der weltgrößte Uran-Produzent.") == []
 

@@ -172,6 +172,8 @@ class _Coder:
                 return self.lexicon.demonym_adjectives.get(leader.lower_) \
                     or self.genitive_country(i - 2)
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
+            if iso3 is None and i == index - 1:  # "Schweizer Soldaten"
+                iso3 = self.lexicon.demonym_nouns.get(token.text)
             if i > sentence_start:  # "South Korean", "North Korean"
                 iso3 = self.lexicon.demonym_adjectives.get(
                     f"{self.lowers[i - 1]} {token.lower_}") or iso3
@@ -279,6 +281,8 @@ class _Coder:
                 i += 1
                 continue
             people = self.lexicon.demonym_nouns.get(self.texts[i])
+            if people and i + 1 < len(self.texts) and self.role_at(i + 1)[0] is not None:
+                people = None  # "Schweizer Sicherheitskräfte": says whose the role is
             sector, end = (None, i + 1) if people else self.role_at(i)
             if not people and sector is None:
                 i += 1
@@ -301,6 +305,7 @@ class _Coder:
             while start > self.sent_start[i] and (
                 self.lowers[start - 1] in self.lexicon.demonym_adjectives
                 or self.genitive_country(start - 1)
+                or start == i and self.texts[start - 1] in self.lexicon.demonym_nouns
             ):
                 start -= 1
             entry = self.compound_entry(token)

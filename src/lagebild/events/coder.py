@@ -51,8 +51,10 @@ from .lexicon import EventLexicon, TriggerMatch
 if TYPE_CHECKING:  # the language pack imports this package
     from ..lang.base import LanguagePack
 
-DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
-               "einer", "eines", "the", "a", "an", "its", "their", "his", "her"}
+#: German articles: a trigger noun after one is a noun phrase of its own clause.
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+            "einer", "eines"}
+DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien".
 _JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
@@ -82,8 +84,10 @@ class _EventCoder:
         self.text = document.text
         # the words once, as strings: the roles and modality read them for every trigger
         self.lowers = token_strings(doc, "LOWER")
+        self.texts = token_strings(doc)
         self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
+        self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]
 
@@ -143,7 +147,8 @@ class _EventCoder:
         opener = self.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
         passive = bool(words & self.lexicon.words["passive"])
-        governed = self.governed(match) and not trigger.speaker_acts
+        governed = (self.governed(match) or self.object_of_verb(match, first, last)) \
+            and not trigger.speaker_acts
         after_comma = self.text[:clause[0]].rstrip().endswith(",")
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
@@ -349,6 +354,18 @@ class _EventCoder:
                 return False
         return False
 
+    def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
+        """A trigger noun after its article in a clause whose verb is another trigger is
+        that verb's object or subject, not an act of the clause's subject: "Die USA haben
+        den Anschlag verurteilt" (ACCUSE by the USA, no ASSAULT by them), "Die Proteste
+        wurden von der Polizei niedergeschlagen" (the police put down, not protested)."""
+        word = self.texts[match.start]
+        if match.last - match.start != 1 or not word[:1].isupper() or match.start == first \
+                or self.lowers[match.start - 1] not in ARTICLES:
+            return False
+        return any(other is not match and first <= other.start < last
+                   and self.texts[other.start][:1].islower() for other in self.matches)
+
     def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         if self.lexicon.word_order == "svo":
             return self.modality_svo(match, clause, quote)
@@ -398,6 +415,7 @@ class _EventCoder:
                         and self.lexicon.future_types.get(m.trigger.type) == "THREATEN":
                     kept[-1] = m  # "prepared to impose martial law": a threat, not a promise
             matches = kept
+        self.matches = matches
         place_of = place_index(self.document)
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
