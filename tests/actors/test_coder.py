@@ -94,3 +94,9 @@ def test_a_shared_place_name_is_read_in_the_countries_the_article_names():
                   "at Namanga, officials said.", "2023-06-02", "en")
     assert {a.name: a.code for a in doc.actors}["Namanga"] == "TZA"
     assert [p.country for p in doc.places] == ["KE", "TZ", "TZ"]
+
+
+def test_one_surname_with_two_first_names_is_two_persons():
+    _, doc = actors("Matteo Dolzan sprach zuerst. Danach lobte Renzo Dolzan das Team. "
+                    "Dolzan dankte allen.")
+    assert sorted(a.name for a in doc.actors) == ["Matteo Dolzan", "Renzo Dolzan"]

@@ -69,8 +69,17 @@ def test_a_trigger_noun_that_another_trigger_governs_is_no_act_of_the_subject():
         "Die Armee startete einen Angriff auf die Stadt Goma.")] == [("ASSAULT", "COD")]
 
 
+def test_an_attack_on_an_object_has_it_as_recipient():
+    doc = extract("In Lima griffen Demonstranten die Polizei an.", "2022-01-10", "de")
+    actors = {a.id: (a.name, a.sector) for a in doc.actors}
+    assert [(e.type, actors[e.actor], actors[e.recipient]) for e in doc.events] == [
+        ("ASSAULT", ("Demonstranten", ["CVL"]), ("Polizei", ["COP"]))]
+
+
 def test_an_idiom_with_a_trigger_word_is_no_event():
     assert events("Die Partei hat zwei Kandidatinnen ins Rennen geschickt.") == []
+    assert events("Die Regierung ist wieder in die Kritik geraten.") == []
+    assert events("Viele Staaten fühlen sich in ihrer Souveränität angegriffen.") == []
     assert [e["type"] for e in events("Polen schickte Soldaten an die Grenze.")] == ["MOBILIZE"]
 
 

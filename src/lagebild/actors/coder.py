@@ -59,6 +59,17 @@ def _alpha3(alpha2: str | None) -> str | None:
     return country.alpha_3 if country else None
 
 
+def _same_given_names(one: list[str], other: list[str]) -> bool:
+    """Whether two first-name lists may name one person: either is empty, or the first
+    names agree, an initial ("J.") with its name."""
+    if not one or not other:
+        return True
+    a, b = one[0].rstrip("."), other[0].rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b
+
+
 class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
@@ -247,7 +258,11 @@ class _Coder:
             if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
                 text = text[: -len(suffix)]
         surname = text.split()[-1]
-        known = [key for key in self.drafts if key[0] == "person" and key[2] == surname]
+        given = text.split()[:-1]
+        # the same surname is the same person unless both give other first names
+        # ("Matteo Dolzan" and "Renzo Dolzan", "Grace Otieno" and "Dalmas Otieno")
+        known = [key for key in self.drafts if key[0] == "person" and key[2] == surname
+                 and _same_given_names(given, key[1].split()[:-1])]
         key = names.get(text)
         term = self.lexicon.term_of(key, self.day) if key else None
         if term is not None:

@@ -56,8 +56,9 @@ ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "e
             "einer", "eines"}
 DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
-#: Palestinians", "Belarus, Armenien".
-_JOIN = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)?\s*(?:the|die|der|das)?\s*$", re.I)
+#: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
+#: Demonstranten die Polizei an": subject and object).
+_JOIN = re.compile(r"^\s*(?:(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das)?)?\s*$", re.I)
 #: The same with personal names between, which the pipeline may not have found as
 #: entities: "Chilean President Ana Ruiz and Peruvian President ...".
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
@@ -147,8 +148,9 @@ class _EventCoder:
         opener = self.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
         passive = bool(words & self.lexicon.words["passive"])
-        governed = (self.governed(match) or self.object_of_verb(match, first, last)) \
-            and not trigger.speaker_acts
+        # an object of another trigger's verb: no actor of the clause, nor a default one
+        objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
+        governed = self.governed(match) and not trigger.speaker_acts or objected
         after_comma = self.text[:clause[0]].rstrip().endswith(",")
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
@@ -167,7 +169,7 @@ class _EventCoder:
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
         )):  # his own accusation, his side's unnamed doing, his "we"
             actor_id, actor = speaker, None
-        if actor_id is None and trigger.default_actor and not passive:
+        if actor_id is None and trigger.default_actor and not passive and not objected:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
         actors = self.members(actor, in_clause) if actor is not None else [actor_id]
