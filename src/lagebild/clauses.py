@@ -12,8 +12,10 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-#: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark.
-CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»()]| - |(?<!\d),|,(?!\d)")
+#: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark;
+#: nor are the brackets of an age or a number after a name ("Ali Y. (26) wurde verletzt").
+CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»]|\((?!\d{1,3}\))|(?<!\(\d)(?<!\(\d\d)(?<!\(\d\d\d)\)"
+                          r"| - |(?<!\d),|,(?!\d)")
 
 
 def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,

@@ -76,6 +76,23 @@ def test_an_attack_on_an_object_has_it_as_recipient():
         ("ASSAULT", ("Demonstranten", ["CVL"]), ("Polizei", ["COP"]))]
 
 
+def test_clause_roles_across_ages_relative_passives_and_conjoined_prepositions():
+    # the brackets of an age do not cut the clause: the passive is seen, no actor
+    assert events("In Zürich war Mustafa S. (27) getötet und Ali Y. (26) verletzt worden.") \
+        == []
+    # a relative clause in the passive: its antecedent is the patient
+    assert events("Der Präsident Kolumbiens, der von Gewerkschaftern kritisiert worden war, "
+                  "schwieg.") == []
+    # "zwischen Russland und der Ukraine": both governed, neither the actor
+    assert events("Die Gruppe fordert Konsequenzen aus dem Streit zwischen Russland und "
+                  "der Ukraine.") == []
+    # a trigger noun after a preposition is no act of the clause's subject ...
+    assert events("Ungeachtet der Kritik sendet Frankreich das Programm.") == []
+    # ... unless one speaks of it: the speaker's accusation
+    assert [(e["type"], e["actor"]) for e in events(
+        "Tokajew sprach von einem Putschversuch.")] == [("ACCUSE", "KAZ")]
+
+
 def test_an_idiom_with_a_trigger_word_is_no_event():
     assert events("Die Partei hat zwei Kandidatinnen ins Rennen geschickt.") == []
     assert events("Die Regierung ist wieder in die Kritik geraten.") == []

@@ -59,6 +59,11 @@ DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).
 _JOIN = re.compile(r"^\s*(?:(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das)?)?\s*$", re.I)
+#: Prepositions after verbs of speaking ("sprach von", "redete über").
+SPEECH_PREPOSITIONS = {"von", "vom", "über"}
+#: A conjunction between two mentions: the second shares the first one's preposition.
+_CONJOINED = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das|dem|den|des)?\s*$",
+                        re.I)
 #: The same with personal names between, which the pipeline may not have found as
 #: entities: "Chilean President Ana Ruiz and Peruvian President ...".
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
@@ -112,7 +117,11 @@ class _EventCoder:
         for start, end, actor in sorted(spans, key=lambda s: (s[0], -s[1])):
             if mentions and start < mentions[-1].end:
                 continue  # nested in a longer mention ("Russlands" in "Russlands Präsident")
-            mentions.append(_Mention(start, end, actor, self._preposition(start)))
+            preposition = self._preposition(start)
+            if preposition is None and mentions \
+                    and _CONJOINED.match(self.text[mentions[-1].end:start]):
+                preposition = mentions[-1].preposition  # "zwischen Russland und der Ukraine"
+            mentions.append(_Mention(start, end, actor, preposition))
         return mentions
 
     def _preposition(self, start: int) -> str | None:
@@ -150,11 +159,14 @@ class _EventCoder:
         passive = bool(words & self.lexicon.words["passive"])
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
-        governed = self.governed(match) and not trigger.speaker_acts or objected
+        # "sprach von einem Staatsstreich", in a quote: the speaker's accusation
+        governed = self.governed(match) and not (trigger.speaker_acts and (
+            quote or self._preposition(self.doc[match.start].idx) in SPEECH_PREPOSITIONS
+        )) or objected
         after_comma = self.text[:clause[0]].rstrip().endswith(",")
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
-        elif opener in self.lexicon.words["relative"] and after_comma:
+        elif opener in self.lexicon.words["relative"] and after_comma and not passive:
             before = [m for m in self.mentions if m.end <= clause[0]]
             actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
         elif passive:  # "von X festgenommen"; without an agent the subject is the patient
