@@ -93,6 +93,16 @@ def test_clause_roles_across_ages_relative_passives_and_conjoined_prepositions()
         "Tokajew sprach von einem Putschversuch.")] == [("ACCUSE", "KAZ")]
 
 
+def test_numbers_and_attributive_participles():
+    # a number between a preposition and its noun: "mit 300 Polizisten" is governed
+    doc = extract("Mit 300 Polizisten griff die Armee die Stadt Goma an.", "2022-01-10", "de")
+    actors = {a.id: a.sector for a in doc.actors}
+    assert [(e.type, actors[e.actor]) for e in doc.events] == [("ASSAULT", ["MIL"])]
+    # a participle before a noun is an adjective, no verb of the clause
+    assert events("Die von der Armee unterstützten Luftangriffe gingen in Syrien weiter.") == []
+    assert [e["type"] for e in events("Die Rebellen unterstützten Russland.")] == ["SUPPORT"]
+
+
 def test_an_idiom_with_a_trigger_word_is_no_event():
     assert events("Die Partei hat zwei Kandidatinnen ins Rennen geschickt.") == []
     assert events("Die Regierung ist wieder in die Kritik geraten.") == []

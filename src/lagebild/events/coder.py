@@ -59,6 +59,10 @@ DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).
 _JOIN = re.compile(r"^\s*(?:(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das)?)?\s*$", re.I)
+#: STTS tags of finite verbs.
+FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
+#: A number in digits between a preposition and its noun.
+_NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Prepositions after verbs of speaking ("sprach von", "redete über").
 SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 #: A conjunction between two mentions: the second shares the first one's preposition.
@@ -135,7 +139,8 @@ class _EventCoder:
                 if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
                     return None  # "a group of Moroccan diplomats", "thousands of Kurds"
                 return word
-            if not (word in DETERMINERS or self.doc[j].is_lower) or self.doc[j].is_punct:
+            if not (word in DETERMINERS or self.doc[j].is_lower or _NUMBER.match(word)) \
+                    or self.doc[j].is_punct:  # "gegen rund 300 Demonstranten"
                 return None
         return None
 
@@ -368,6 +373,19 @@ class _EventCoder:
                 return False
         return False
 
+    def attributive(self, match: TriggerMatch) -> bool:
+        """A participle before a common noun that the tagger reads as an adjective (STTS
+        ADJA, NN), in a sentence with a finite verb of its own, is no verb of the clause:
+        "die von der Bundeswehr unterstützten Luftangriffe gingen weiter". The tagger also
+        reads some finite verbs so ("In Kasachstan demonstrierten Tausende"): those have
+        no other finite verb beside them."""
+        i = match.start
+        if not (match.last - i == 1 and i + 1 < len(self.doc) and self.doc[i].tag_ == "ADJA"
+                and self.doc[i + 1].tag_ == "NN" and not self.doc[i + 1].ent_type):
+            return False
+        sentence = self.doc[i].sent
+        return any(t.tag_ in FINITE_VERBS for t in sentence if t.i != i)
+
     def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
         """A trigger noun after its article in a clause whose verb is another trigger is
         that verb's object or subject, not an act of the clause's subject: "Die USA haben
@@ -417,7 +435,8 @@ class _EventCoder:
         for entity in self.named:
             in_name.update(range(bisect_left(self.starts, entity.start),
                                  bisect_left(self.starts, entity.end)))
-        matches = [m for m in self.lexicon.find(self.doc) if m.start not in in_name]
+        matches = [m for m in self.lexicon.find(self.doc)
+                   if m.start not in in_name and not self.attributive(m)]
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
             matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
