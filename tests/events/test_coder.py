@@ -103,6 +103,21 @@ def test_numbers_and_attributive_participles():
     assert [e["type"] for e in events("Die Rebellen unterstützten Russland.")] == ["SUPPORT"]
 
 
+def test_a_bare_role_takes_the_country_of_the_place_not_of_a_people_named():
+    doc = extract("Die Polizei hat in Istanbul drei Russen festgenommen.", "2022-01-10", "de")
+    actors = {a.id: (a.name, a.country) for a in doc.actors}
+    assert [(e.type, actors[e.actor], actors[e.recipient]) for e in doc.events] == [
+        ("COERCE", ("Polizei", "TUR"), ("Russen", "RUS"))]
+
+
+def test_a_main_clause_after_a_comma_is_no_relative_clause():
+    doc = extract("Russen protestierten in Moskau, die Polizei nahm viele fest.",
+                  "2022-01-10", "de")
+    actors = {a.id: a.name for a in doc.actors}
+    assert [(e.type, actors[e.actor]) for e in doc.events] == [
+        ("PROTEST", "Russen"), ("COERCE", "Polizei")]
+
+
 def test_an_idiom_with_a_trigger_word_is_no_event():
     assert events("Die Partei hat zwei Kandidatinnen ins Rennen geschickt.") == []
     assert events("Die Regierung ist wieder in die Kritik geraten.") == []

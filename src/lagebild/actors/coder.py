@@ -59,6 +59,11 @@ def _alpha3(alpha2: str | None) -> str | None:
     return country.alpha_3 if country else None
 
 
+def _is_people(key: tuple) -> bool:
+    """A draft of a people named by its demonym ("Russen", "Kurds"), no role."""
+    return key[0] == "nominal" and len(key) == 4 and key[2] is None and key[3] is None
+
+
 def _same_given_names(one: list[str], other: list[str]) -> bool:
     """Whether two first-name lists may name one person: either is empty, or the first
     names agree, an initial ("J.") with its name."""
@@ -394,9 +399,14 @@ class _Coder:
             self.link(draft, None, self.doc[token.i:token.i + 1])
 
     def main_country(self) -> str | None:
-        """The country the article is about: the most mentioned one, first on a tie."""
+        """The country the article is about: the most mentioned one, first on a tie.
+
+        Peoples named ("drei Russen") count only where no place is named: a bare
+        "die Polizei" of "Die Polizei hat in Istanbul drei Russen festgenommen" is
+        the police of the place, not of the people it arrested."""
         counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
                   for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
+                  and not (self.place_countries and _is_people(key))
                   if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:

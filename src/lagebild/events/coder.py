@@ -171,7 +171,8 @@ class _EventCoder:
         after_comma = self.text[:clause[0]].rstrip().endswith(",")
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
-        elif opener in self.lexicon.words["relative"] and after_comma and not passive:
+        elif opener in self.lexicon.words["relative"] and after_comma and not passive \
+                and not self.main_clause(first, last):
             before = [m for m in self.mentions if m.end <= clause[0]]
             actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
         elif passive:  # "von X festgenommen"; without an agent the subject is the patient
@@ -372,6 +373,13 @@ class _EventCoder:
             if word not in DETERMINERS:
                 return False
         return False
+
+    def main_clause(self, first: int, last: int) -> bool:
+        """An article, a noun and a finite verb open the clause: a main clause of its own
+        (", die Polizei nahm viele fest"), not a relative one (", die am Donnerstag …
+        entsandte" ends with its verb)."""
+        return first + 2 < last and self.doc[first + 1].tag_ in ("NN", "NE") \
+            and self.doc[first + 2].tag_ in FINITE_VERBS
 
     def attributive(self, match: TriggerMatch) -> bool:
         """A participle before a common noun that the tagger reads as an adjective (STTS
