@@ -32,3 +32,22 @@ def test_halves_split_by_id_and_add_up(tmp_path):
     # DISAPPROVE is ACCUSE, DEMAND is REQUEST; the third has the wrong type
     assert len(scores["all"].matched) == 2
     assert len(scores["dev"].matched) + len(scores["held-out"].matched) == 2
+    assert scores["all"].failed == []
+
+
+def test_a_failed_document_is_reported_not_scored_silently(tmp_path, monkeypatch, capsys):
+    from lagebild.evaluate import events as scorer
+    from lagebild.events import coder
+
+    def broken(*args, **kwargs):
+        raise NameError("a bug in a layer")
+
+    monkeypatch.setattr(coder._EventCoder, "code", broken)
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([record("TEST-0001", "DEMAND", "Chile demanded talks with Peru.",
+                                       "CHL", "PER")]), encoding="utf-8")
+    scores = score_plover_halves(path, Pipeline())
+    assert scores["all"].failed == [
+        "TEST-0001: stage events failed: NameError: a bug in a layer"]
+    scorer.main(["--plover", str(path)])
+    assert "WARNING: 1 documents failed" in capsys.readouterr().out

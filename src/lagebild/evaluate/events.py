@@ -30,6 +30,8 @@ class EventScores:
     predicted: int = 0
     matched: list[tuple[dict, Event]] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
+    #: documents whose analysis failed (``Document.error``): a score with any is no score
+    failed: list[str] = field(default_factory=list)
 
     @property
     def extra(self) -> int:
@@ -135,6 +137,8 @@ def score_plover_halves(path: Path, pipeline) -> dict[str, EventScores]:
                 and (not targets or _in(actors[e.recipient].country if e.recipient else None,
                                         targets))]
         for scores in (halves[gsr_half(record["id"])], halves["all"]):
+            if document.error:
+                scores.failed.append(f"{record['id']}: {document.error}")
             scores.gold += 1
             scores.predicted += len(document.events)
             if hits:
@@ -142,6 +146,13 @@ def score_plover_halves(path: Path, pipeline) -> dict[str, EventScores]:
             else:
                 scores.missed.append(record)
     return halves
+
+
+def _report_failures(failed: list[str]) -> None:
+    """Say so when documents failed: one layer's error would only lower the figures."""
+    if failed:
+        print(f"  WARNING: {len(failed)} documents failed, the figure is not valid; "
+              f"first: {failed[0]}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -160,11 +171,13 @@ def main(argv: list[str] | None = None) -> None:
             print(f"PLOVER GSR {half} ({scores.gold} records): P {p:.3f}  R {r:.3f}  "
                   f"F1 {f:.3f}  ({len(scores.matched)} found, {scores.predicted} events "
                   "predicted)")
+            _report_failures(scores.failed)
     for path in args.gold:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (path.parent.parent / gold["file"]).read_text(encoding="utf-8")
         document = pipeline({"text": text, "published": gold.get("published"),
                              "lang": gold.get("lang")})
+        _report_failures([f"{path.name}: {document.error}"] if document.error else [])
         scores = score_document(document, gold["events"])
         total.gold += scores.gold
         total.predicted += scores.predicted
