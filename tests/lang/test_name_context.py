@@ -65,6 +65,15 @@ def test_ner_one_word_common_nouns_are_dropped_acronyms_and_streets_kept():
     assert _ents(ner_check(doc)) == [("KSV", "ORG"), ("Schulstraße", "LOC")]
 
 
+def test_a_small_place_geonames_knows_stays_though_read_as_a_common_noun():
+    doc = _doc([("Die", "ART"), ("Wehr", "NN"), ("aus", "APPR"), ("Gedern", "NN"),
+                ("traf", "VVFIN"), ("die", "ART"), ("Region", "NN"), ("und", "KON"),
+                ("Gedern", "NN")],
+               [(3, 4, "LOC", ""), (6, 7, "LOC", ""), (8, 9, "ORG", "")])
+    # a town of 7,900: kept as a place; "Region" is no place name, an ORG guess no place
+    assert _ents(ner_check(doc)) == [("Gedern", "LOC")]
+
+
 def test_ner_spans_lose_lowercase_words_and_years_at_their_end():
     doc = _doc([("die", "ART"), ("Spiele", "NN"), ("von", "APPR"), ("Moskau", "NE"),
                 ("1980", "CARD"), ("und", "KON"), ("von", "APPR"), ("Trotha", "NE")],

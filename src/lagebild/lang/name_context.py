@@ -31,6 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..places.gazetteer import load_gazetteer
+
 NAME_TAGS = {"NE", "FM"}
 GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
 # lowercase particles inside foreign names: "Ana de Sousa", "Prix de Rome"
@@ -128,11 +130,14 @@ STREET_ENDINGS = ("straße", "strasse", "platz", "weg", "allee", "gasse", "damm"
 
 def common_noun_guess(ent: Span) -> bool:
     """A one-word entity of the NER (not of a gazetteer) that the tagger reads as a
-    common noun ("Stausee", "Region"). Acronyms and street names are kept."""
+    common noun ("Stausee", "Region"). Acronyms and street names are kept, and so are
+    places the NER found that GeoNames knows by that name, small ones included
+    ("Twistringen", "Gedern"; the gazetteer stage itself marks only towns of 15,000)."""
     token = ent[0]
     return (len(ent) == 1 and not ent.ent_id_ and token.tag_ == "NN"
             and not (token.text.isupper() and len(token.text) >= 2)
-            and not token.lower_.endswith(STREET_ENDINGS))
+            and not token.lower_.endswith(STREET_ENDINGS)
+            and not (ent.label_ == "LOC" and load_gazetteer().lookup(token.text)))
 
 
 def _edge_word(token: Token) -> bool:
