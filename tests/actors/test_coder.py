@@ -100,3 +100,9 @@ def test_one_surname_with_two_first_names_is_two_persons():
     _, doc = actors("Matteo Dolzan sprach zuerst. Danach lobte Renzo Dolzan das Team. "
                     "Dolzan dankte allen.")
     assert sorted(a.name for a in doc.actors) == ["Matteo Dolzan", "Renzo Dolzan"]
+
+
+def test_federal_bodies_of_one_state_come_coded_from_the_list():
+    _, doc = actors("Der Bundestag stimmte zu, das Bundesheer half, der BND schwieg.")
+    assert [(a.org, a.country) for a in doc.actors] == [
+        ("BUNDESTAG", "DEU"), ("BUNDESHEER", "AUT"), ("BND", "DEU")]
