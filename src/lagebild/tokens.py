@@ -39,3 +39,13 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     if not starts or starts[0]:
         starts.insert(0, 0)
     return list(zip(starts, starts[1:] + [len(doc)], strict=True))
+
+
+def sentence_of_tokens(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the first token of its sentence and the end of it (token offsets;
+    ``Token.sent`` builds a Span each time)."""
+    starts, ends = [0] * len(doc), [0] * len(doc)
+    for start, end in sentences(doc):
+        starts[start:end] = [start] * (end - start)
+        ends[start:end] = [end] * (end - start)
+    return starts, ends

@@ -28,7 +28,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
-from ..tokens import sentences as token_sentences
+from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
 from .lexicon import ELITE, ActorLexicon
 
@@ -81,11 +81,7 @@ class _Coder:
         self.lexicon: ActorLexicon = pack.actor_lexicon
         self.texts = token_strings(doc)  # as strings once: the role scan reads every word
         self.lowers = token_strings(doc, "LOWER")
-        # each token's sentence as token offsets (Token.sent builds a Span each time)
-        self.sent_start, self.sent_end = [0] * len(doc), [0] * len(doc)
-        for start, end in token_sentences(doc):
-            self.sent_start[start:end] = [start] * (end - start)
-            self.sent_end[start:end] = [end] * (end - start)
+        self.sent_start, self.sent_end = sentence_of_tokens(doc)
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()

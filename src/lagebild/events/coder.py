@@ -58,7 +58,8 @@ DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).
-_JOIN = re.compile(r"^\s*(?:(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das)?)?\s*$", re.I)
+_CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
+_JOIN = re.compile(rf"^\s*(?:{_CONJUNCTION}\s*(?:the|die|der|das)?)?\s*$", re.I)
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
 #: A number in digits between a preposition and its noun.
@@ -66,8 +67,7 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Prepositions after verbs of speaking ("sprach von", "redete über").
 SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 #: A conjunction between two mentions: the second shares the first one's preposition.
-_CONJOINED = re.compile(r"^\s*(?:,|und|and|sowie|oder|or)\s*(?:the|die|der|das|dem|den|des)?\s*$",
-                        re.I)
+_CONJOINED = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|dem|den|des)?\s*$", re.I)
 #: The same with personal names between, which the pipeline may not have found as
 #: entities: "Chilean President Ana Ruiz and Peruvian President ...".
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
@@ -164,10 +164,12 @@ class _EventCoder:
         passive = bool(words & self.lexicon.words["passive"])
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
-        # "sprach von einem Staatsstreich", in a quote: the speaker's accusation
-        governed = self.governed(match) and not (trigger.speaker_acts and (
-            quote or self._preposition(self.doc[match.start].idx) in SPEECH_PREPOSITIONS
-        )) or objected
+        # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
+        # clause's subject, unless it is a speaker's accusation: "sprach von einem
+        # Staatsstreich", or in a quote
+        preposition = self._preposition(self.doc[match.start].idx)
+        accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
+        governed = preposition is not None and not accusation or objected
         after_comma = self.text[:clause[0]].rstrip().endswith(",")
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
@@ -359,11 +361,9 @@ class _EventCoder:
         return group
 
     def governed(self, match: TriggerMatch) -> bool:
-        """A trigger noun after a preposition ("gegen die Unruhen") names no act of the clause's
-        subject. In English only determiners may stand between ("with its allies demanded"
-        is a verb after a phrase)."""
-        if self.lexicon.word_order != "svo":
-            return self._preposition(self.doc[match.start].idx) is not None
+        """An English trigger noun after a preposition ("against the violence") names no
+        act of the clause's subject; only determiners may stand between ("with its allies
+        demanded" is a verb after a phrase). German: ``_preposition`` in ``roles``."""
         for j in range(match.start - 1, max(-1, match.start - 1 - PREPOSITION_REACH), -1):
             word = self.doc[j].lower_
             if word == "to" and j == match.start - 1:

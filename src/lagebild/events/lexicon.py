@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..lang.datafile import read_toml
 from ..model import EVENT_TYPES
-from ..tokens import sentences as token_sentences
+from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
 
 GAP = "…"
@@ -79,9 +79,7 @@ class EventLexicon:
         """Every trigger in the doc; where two overlap, the longer one."""
         found: list[TriggerMatch] = []
         words = token_strings(doc, "LOWER")  # plain strings: no Token objects per look
-        sentence_end = [0] * len(words)
-        for start, end in token_sentences(doc):
-            sentence_end[start:end] = [end] * (end - start)
+        _, sentence_end = sentence_of_tokens(doc)
         for i, word in enumerate(words):
             for trigger in self.by_first.get(word, ()):
                 match = self._match(words, i, sentence_end[i], trigger)

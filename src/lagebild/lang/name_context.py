@@ -100,8 +100,6 @@ def common_word(ent: Span) -> bool:
     if ent.text.endswith("s") and following is not None and following.text[:1].isupper() \
             and following.is_alpha:
         return False
-    from ..places.gazetteer import load_gazetteer
-
     record = load_gazetteer().by_key(ent.ent_id_[len("place:"):])
     return not (record and (record.feature == "PPLC" or record.population >= BIG_CITY))
 
