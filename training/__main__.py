@@ -5,8 +5,12 @@ and NER together (``configs/de_news.cfg``, 8,000 steps or a time limit, one
 thread), put the best checkpoint behind the news tokenizer in
 ``src/lagebild/lang/de/model/``, then score the saved model on held-out data and
 record it all in meta.json.
+Encoders tried beside the shipped ones (docs/models.md has their scores):
 ``--vectors`` first trains static word vectors on the corpora's raw text
-(``training/vectors.py``, needs gensim) and lets the tok2vec read them.
+(``training/vectors.py``, needs gensim) and lets the tok2vec read them;
+``--name-features`` gives it name-list features instead (``training/name_features.py``);
+``--pretrain-minutes N`` pretrains it on the raw text first (``training/pretrain.py``),
+``--pretrained DIR`` reuses such a pretraining.
 
 ``--variant accurate`` builds the slower, more accurate model instead
 (``configs/de_news_accurate.cfg``, ``src/lagebild/lang/de/model-accurate/``).
@@ -25,7 +29,7 @@ from pathlib import Path
 
 import srsly
 
-from . import assemble, build, measure, train, ud, vectors
+from . import assemble, build, measure, name_features, pretrain, train, ud, vectors
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"
@@ -122,11 +126,12 @@ def de_ner(args) -> int:
                   "machine": f"2 CPU cores, {variant.threads} training thread(s)",
                   "config": f"training/configs/{variant.config}"}
     print("== corpora", flush=True)
-    info["ner_data"] = build.build_ner(CORPUS, args.seed, variant.germeval_repeat)
+    info["ner_data"], held_apart = build.build_ner(CORPUS, args.seed, variant.germeval_repeat)
     info["tagger_data"] = ud.build_tagger(CORPUS, spacy.blank("de").vocab, args.seed)
     print(json.dumps(info, indent=1), flush=True)
 
     overrides = {"system.seed": str(args.seed)}
+    config = ROOT / "configs" / variant.config
     if args.vectors:
         print("== static word vectors (word2vec on the corpora's raw text)", flush=True)
         info["vectors"] = vectors.build_vectors(OUTPUT / "vectors", args.seed)
@@ -134,10 +139,34 @@ def de_ner(args) -> int:
         overrides.update({"paths.vectors": str(OUTPUT / "vectors"),
                           "components.tok2vec.model.embed.include_static_vectors": "true"})
 
+    if args.name_features:
+        print("== name-list features (held-apart silver text, GeoNames, the pack's lists)",
+              flush=True)
+        info["name_features"] = name_features.build(OUTPUT / "name_features", held_apart)
+        print(json.dumps(info["name_features"]), flush=True)
+        overrides.update({"paths.vectors": str(OUTPUT / "name_features"),
+                          "components.tok2vec.model.embed.include_static_vectors": "true"})
+
+    if args.pretrain_minutes:
+        print(f"== pretraining the tok2vec on raw text ({args.pretrain_minutes} minutes)",
+              flush=True)
+        info["pretraining"] = pretrain.pretrain(
+            config, OUTPUT / "pretrain",
+            LOGS / f"pretrain-{args.variant}.log", args.pretrain_minutes * 60,
+            overrides, threads=variant.threads)
+        print(json.dumps(info["pretraining"]), flush=True)
+    elif args.pretrained:
+        info["pretraining"] = {"reused": args.pretrained,
+                               **pretrain.reuse(Path(args.pretrained))}
+    if "pretraining" in info:
+        overrides["paths.init_tok2vec"] = info["pretraining"].pop("weights")
+        overrides["paths.raw_text"] = info["pretraining"].pop("text")
+        config = Path(info["pretraining"].pop("config"))
+
     minutes = args.minutes or variant.minutes
     log = LOGS / f"de_news-{args.variant}.log"
     print(f"== training (at most {minutes} minutes; log: {log})", flush=True)
-    seconds = train.spacy_train(ROOT / "configs" / variant.config, OUTPUT / "de_news", log,
+    seconds = train.spacy_train(config, OUTPUT / "de_news", log,
                                 minutes * 60, overrides, threads=variant.threads)
     info["training_s"] = round(seconds)
 
@@ -180,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
                           "default 45 for fast, 28 for accurate)")
     ner.add_argument("--vectors", action="store_true",
                      help="train and use static word vectors (not in the shipped model)")
+    ner.add_argument("--name-features", action="store_true",
+                     help="let the tok2vec read name-list features (training/name_features.py)")
+    ner.add_argument("--pretrain-minutes", type=int, default=0,
+                     help="first pretrain the tok2vec on the corpora's raw text "
+                          "(training/pretrain.py) for this many minutes")
+    ner.add_argument("--pretrained", default=None,
+                     help="start from the weights of an earlier pretraining run "
+                          "(its output folder, e.g. training/output/pretrain)")
     ner.set_defaults(run=de_ner)
     evaluate = commands.add_parser(
         "de-ner-eval", help="re-score the shipped German model and update its meta.json")

@@ -69,8 +69,10 @@ def load_silver(tokenizer) -> dict[str, list[Sentence]]:
 
 
 def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sentence]],
-                    seed: int, mix: dict | None = None) -> list[Sentence]:
-    """Cleaned silver sentences plus repeated GermEval, shuffled."""
+                    seed: int, mix: dict | None = None) -> tuple[list[Sentence], list[Sentence]]:
+    """Cleaned silver sentences plus repeated GermEval, shuffled; and the cleaned
+    WikiANN and LER sentences left out of the mix (held apart for name features)."""
+    mix = mix or MIX
     rng = random.Random(seed)
     lexicon = Lexicon(germeval_train + [s for group in silver.values() for s in group])
     misc_words = {w for s in germeval_train for a, b, label in s.spans if label == "MISC"
@@ -83,11 +85,12 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     wikiann = [clean(s) for s in silver["wikiann"]]
     wikiann = [s for s in wikiann if not is_fragment(s)]
     rng.shuffle(wikiann)
-    cleaned += wikiann[: MIX["wikiann_max"]]
+    cleaned += wikiann[: mix["wikiann_max"]]
+    held_apart = wikiann[mix["wikiann_max"]:]
 
     for s in silver["smartdata"]:
         if len(s.words) >= 3:
-            repeat = MIX["smartdata_news_repeat"] if s.source == "smartdata-news" else 1
+            repeat = mix["smartdata_news_repeat"] if s.source == "smartdata-news" else 1
             cleaned += [clean(s)] * repeat
 
     cleaned += [clean(s) for s in silver["mobie"] if len(s.words) >= 3]
@@ -97,18 +100,21 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     without = [s for s in ler if not s.spans and not s.missing]
     rng.shuffle(with_entities)
     rng.shuffle(without)
-    cleaned += with_entities[: MIX["ler_with_entities"]] + without[: MIX["ler_without"]]
+    cleaned += with_entities[: mix["ler_with_entities"]] + without[: mix["ler_without"]]
+    held_apart += with_entities[mix["ler_with_entities"]:] + without[mix["ler_without"]:]
 
     cleaned += [clean(s) for s in silver["europeana"]
-                if lexicon.known_share(s.words) >= MIX["europeana_min_known"]]
+                if lexicon.known_share(s.words) >= mix["europeana_min_known"]]
 
-    chosen = cleaned + germeval_train * (mix or MIX)["germeval_repeat"]
+    chosen = cleaned + germeval_train * mix["germeval_repeat"]
     rng.shuffle(chosen)
-    return chosen
+    return chosen, held_apart
 
 
-def build_ner(out_dir: Path, seed: int, germeval_repeat: int | None = None) -> dict:
-    """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per source.
+def build_ner(out_dir: Path, seed: int,
+              germeval_repeat: int | None = None) -> tuple[dict, list[Sentence]]:
+    """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per
+    source and the silver sentences held apart from the mix.
 
     ``germeval_repeat`` overrides the mix's repetition of GermEval 1-1,500."""
     mix = dict(MIX) if germeval_repeat is None else {**MIX, "germeval_repeat": germeval_repeat}
@@ -117,7 +123,8 @@ def build_ner(out_dir: Path, seed: int, germeval_repeat: int | None = None) -> d
     nlp = spacy.blank("de")
     germeval = corpora.germeval()
     assert len(germeval) == 2200, len(germeval)
-    train = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer), seed, mix)
+    train, held_apart = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer),
+                                        seed, mix)
     dev = germeval[GERMEVAL_DEV]
 
     DocBin(docs=(to_doc(nlp.vocab, s) for s in train)).to_disk(out_dir / "train" / "ner.spacy")
@@ -130,4 +137,4 @@ def build_ner(out_dir: Path, seed: int, germeval_repeat: int | None = None) -> d
         for _, _, label in s.spans:
             entities[f"{s.source}:{label}"] += 1
     return {"sentences": dict(sentences), "tokens": dict(tokens), "entities": dict(entities),
-            "dev_sentences": len(dev), "mix": mix, "seed": seed}
+            "dev_sentences": len(dev), "mix": mix, "seed": seed}, held_apart

@@ -28,9 +28,21 @@ def thread_env(threads: int | None = None) -> dict[str, str]:
 def spacy_train(config: Path, output: Path, log: Path, limit_s: int,
                 overrides: dict[str, str] | None = None, threads: int | None = None) -> float:
     """Train until spaCy stops or ``limit_s`` passes; return the seconds used."""
+    elapsed = spacy_run(["train", str(config), "--output", str(output)], output, log, limit_s,
+                        overrides, threads)
+    if not (output / "model-best").exists():
+        raise RuntimeError(f"spacy train left no model-best; see {log}")
+    return elapsed
+
+
+def spacy_run(arguments: list[str], output: Path, log: Path, limit_s: int,
+              overrides: dict[str, str] | None = None, threads: int | None = None) -> float:
+    """Run ``python -m spacy <arguments>``, interrupted (SIGINT) at ``limit_s``.
+
+    spaCy saves its best or last weights when interrupted."""
     output.mkdir(parents=True, exist_ok=True)
     log.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output)]
+    command = [sys.executable, "-m", "spacy", *arguments]
     for key, value in (overrides or {}).items():
         command += [f"--{key}", value]
     started = time.monotonic()
@@ -46,7 +58,4 @@ def spacy_train(config: Path, output: Path, log: Path, limit_s: int,
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
-    elapsed = time.monotonic() - started
-    if not (output / "model-best").exists():
-        raise RuntimeError(f"spacy train left no model-best; see {log}")
-    return elapsed
+    return time.monotonic() - started
