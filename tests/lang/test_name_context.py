@@ -123,6 +123,12 @@ def test_a_surname_again_is_the_person_named_in_full():
     doc = _doc([("Anna", "NE"), ("Berger", "NE"), ("kam", "VVFIN"), (".", "$."),
                 ("Berger", "NE"), ("sagte", "VVFIN"), ("Bergers", "NE"), ("Wort", "NN"),
                 ("Berger", "NE")], [(0, 2, "PER", "leader:ab"), (8, 9, "LOC", "")])
-    assert [(e.text, e.label_, e.id_) for e in ner_check(doc).ents] == [
+    assert [(e.text, e.label_, e.id_) for e in ner_check(doc, ("s",)).ents] == [
         ("Anna Berger", "PER", "leader:ab"), ("Berger", "PER", "leader:ab"),
         ("Bergers", "PER", "leader:ab"), ("Berger", "LOC", "")]  # a name already there stays
+
+
+def test_a_surname_takes_only_the_suffixes_of_its_language():
+    doc = _doc([("Anna", "NE"), ("Berger", "NE"), ("kam", "VVFIN"), (".", "$."),
+                ("Bergers", "NE"), ("Wort", "NN")], [(0, 2, "PER", "")])
+    assert [e.text for e in ner_check(doc).ents] == ["Anna Berger"]

@@ -187,5 +187,6 @@ class LanguagePack:
             # list names inside longer names go back to the NER; its guesses that
             # the tagger reads as common nouns are dropped (lang/name_context.py)
             nlp.add_pipe("lagebild_name_context", before=before)
-            nlp.add_pipe("lagebild_ner_check", after=before)
+            nlp.add_pipe("lagebild_ner_check", after=before,
+                         config={"name_suffixes": list(self.name_suffixes)})
         return nlp

@@ -160,8 +160,18 @@ def trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label)
 
 
-@Language.component("lagebild_ner_check")
-def ner_check(doc: Doc) -> Doc:
+@Language.factory("lagebild_ner_check", default_config={"name_suffixes": []})
+def make_ner_check(nlp: Language, name: str, name_suffixes: list[str]):
+    """The check with the pack's name suffixes (German genitive "s": "Tokajews")."""
+    suffixes = tuple(name_suffixes)
+
+    def check(doc: Doc) -> Doc:
+        return ner_check(doc, suffixes)
+
+    return check
+
+
+def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = ()) -> Doc:
     """After the NER: trim its spans and drop one-word names read as common nouns.
 
     The two are trained on different data (the tagger on UD German, the NER on
@@ -170,7 +180,7 @@ def ner_check(doc: Doc) -> Doc:
     """
     ents = list(doc.ents)
     if not ents or not doc.has_annotation("TAG"):
-        return surname_echoes(with_legal_forms(doc))
+        return surname_echoes(with_legal_forms(doc), name_suffixes)
     given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
     kept = []
     for ent in ents:
@@ -183,7 +193,7 @@ def ner_check(doc: Doc) -> Doc:
             kept.append(span)
     if kept != ents:
         doc.ents = kept
-    return surname_echoes(with_legal_forms(doc))
+    return surname_echoes(with_legal_forms(doc), name_suffixes)
 
 
 #: Legal forms that end a company or association name: "Hays AG", "Ökodorf e.G.".
@@ -223,10 +233,11 @@ def with_legal_forms(doc: Doc) -> Doc:
     return doc
 
 
-def surname_echoes(doc: Doc) -> Doc:
+def surname_echoes(doc: Doc, name_suffixes: tuple[str, ...] = ()) -> Doc:
     """The surname of a person named in full is that person wherever it comes again in
-    the article ("Kassym-Schomart Tokajew" ... "Tokajew", "Tokajews"), with the full
-    name's list id; the NER, reading one sentence at a time, misses many of these."""
+    the article, also with a suffix of the pack ("Kassym-Schomart Tokajew" ...
+    "Tokajew", "Tokajews"), with the full name's list id; the NER, reading one sentence
+    at a time, misses many of these."""
     surnames: dict[str, Span] = {}
     ents = list(doc.ents)
     for ent in ents:
@@ -235,7 +246,8 @@ def surname_echoes(doc: Doc) -> Doc:
             surnames.setdefault(last, ent)
     if not surnames:
         return doc
-    forms = {**{name + "s": ent for name, ent in surnames.items()}, **surnames}
+    forms = {**{name + suffix: ent for name, ent in surnames.items()
+                for suffix in name_suffixes}, **surnames}
     orths = doc.to_array("ORTH")
     wanted = numpy.isin(orths, [doc.vocab.strings.add(form) for form in forms])
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
