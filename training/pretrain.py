@@ -8,7 +8,8 @@ on top; ``spacy train`` then starts from these weights (``init_tok2vec``).
 
 The text is that of ``vectors.raw_sentences``: every training corpus, GermEval
 dev 1-1,700, never the held-out 1,701-2,200. ``spacy pretrain`` has no time
-budget; it is stopped at the limit and saves its last weights on the way out.
+budget; it is interrupted at the limit, and the last weights it saved are used
+(``reuse``).
 """
 
 from __future__ import annotations
@@ -29,13 +30,15 @@ SETTINGS = {
 
 
 def write_text(path: Path) -> dict:
-    """One JSONL line per sentence, words joined by spaces."""
+    """One JSONL line per sentence of three words or more, words joined by spaces;
+    the counts are those of the lines written."""
     import spacy
 
     nlp = spacy.blank("de")
-    sentences = vectors.raw_sentences(nlp.tokenizer, nlp.vocab)
+    sentences = [words for words in vectors.raw_sentences(nlp.tokenizer, nlp.vocab)
+                 if len(words) >= 3]
     path.parent.mkdir(parents=True, exist_ok=True)
-    srsly.write_jsonl(path, ({"text": " ".join(words)} for words in sentences if len(words) >= 3))
+    srsly.write_jsonl(path, ({"text": " ".join(words)} for words in sentences))
     return {"sentences": len(sentences), "tokens": sum(len(words) for words in sentences)}
 
 
