@@ -8,9 +8,13 @@ at most one gold event; the rest are extra.
 
     python -m lagebild.evaluate.events ../shared/gold/de-kasachstan-blauhelme.json
     python -m lagebild.evaluate.events --plover ../shared/data/plover/PLOVER_GSR_CAMEO.txt
+    python -m lagebild.evaluate.events --de-dev ../shared/gold/de_events_dev.jsonl
 
 The PLOVER GSR records are split by the parity of the CRC-32 of their id into a
 development half and a held-out half (``gsr_half``); both and all are printed.
+The German dev sentences (one JSON object per sentence, EVENTS-GUIDE format) are
+scored by the rule of ``shared/gold/score_events.py`` on all, the odd ids (the
+half rules are developed on) and the even ids (the half only counted).
 """
 
 from __future__ import annotations
@@ -148,6 +152,116 @@ def score_plover_halves(path: Path, pipeline) -> dict[str, EventScores]:
     return halves
 
 
+def _keys(document: Document, actor_id: str | None) -> set[str]:
+    """What a predicted actor may match: its country, its organisation, its code's
+    first three letters (the rule of score_events.py)."""
+    actor = next((a for a in document.actors if a.id == actor_id), None)
+    if actor is None:
+        return set()
+    return {k for k in (actor.country, actor.org, (actor.code or "")[:3]) if k}
+
+
+def _country(side) -> str | None:
+    return side.get("country") if isinstance(side, dict) else side
+
+
+def match_sentence(document: Document, gold_events: list[dict]) -> tuple[list[dict], int]:
+    """The gold events found in one sentence's Document and the number predicted: same
+    type, the gold actor's and recipient's countries among the predicted sides' keys (a
+    gold side without a country constrains nothing), each prediction used once."""
+    predicted = [(e.type, _keys(document, e.actor), _keys(document, e.recipient))
+                 for e in document.events]
+    used: set[int] = set()
+    found = []
+    for gold in gold_events:
+        actor, recipient = _country(gold.get("actor")), _country(gold.get("recipient"))
+        for k, (kind, actors, recipients) in enumerate(predicted):
+            if k in used or kind != gold["type"] or (actor and actor not in actors) \
+                    or (recipient and recipient not in recipients):
+                continue
+            used.add(k)
+            found.append(gold)
+            break
+    return found, len(predicted)
+
+
+def id_number(item_id: str) -> int:
+    return int(item_id.rsplit("-", 1)[1])
+
+
+@dataclass
+class SentenceScores(EventScores):
+    """Event scores over sentences, with the event-free ones that got an event."""
+
+    negatives: int = 0
+    false_on_negative: int = 0
+
+
+DE_DEV_PARTS = {"all": lambda n: True, "odd": lambda n: n % 2 == 1,
+                "even": lambda n: n % 2 == 0}
+
+
+def score_sentences(gold: list[dict], documents: list[Document]) -> dict[str, SentenceScores]:
+    """Scores of sentence gold (EVENTS-GUIDE format) on all, odd and even ids."""
+    parts = {name: SentenceScores() for name in DE_DEV_PARTS}
+    for item, document in zip(gold, documents, strict=True):
+        found, predicted = match_sentence(document, item["events"])
+        for name, keep in DE_DEV_PARTS.items():
+            if not keep(id_number(item["id"])):
+                continue
+            scores = parts[name]
+            if document.error:
+                scores.failed.append(f"{item['id']}: {document.error}")
+            scores.gold += len(item["events"])
+            scores.predicted += predicted
+            scores.matched += [(g, None) for g in found]
+            scores.missed += [dict(g, id=item["id"]) for g in item["events"]
+                              if not any(g is f for f in found)]
+            if not item["events"]:
+                scores.negatives += 1
+                scores.false_on_negative += predicted > 0
+    return parts
+
+
+def score_de_dev(path: Path, pipeline) -> tuple[dict[str, SentenceScores], list[Document]]:
+    """Run the pipeline on the German dev sentences and score them (see score_sentences)."""
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    documents = list(pipeline.pipe({"id": g["id"], "text": g["text"], "url": g.get("url"),
+                                    "published": g.get("published"), "lang": "de"}
+                                   for g in gold))
+    return score_sentences(gold, documents), documents
+
+
+def show_misses(gold_path: Path, documents: list[Document], part: str) -> None:
+    """Print, for the odd ids only, each sentence whose gold and prediction differ. The
+    even ids are never shown: they are the half no rule is written on."""
+    if part != "odd":
+        raise SystemExit("--show-misses shows the odd ids only")
+    by_id = {d.id: d for d in documents}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if id_number(item["id"]) % 2 != 1:
+            continue
+        document = by_id[item["id"]]
+        found, _ = match_sentence(document, item["events"])
+        if len(found) == len(item["events"]) == len(document.events):
+            continue
+        actors = {a.id: a.code for a in document.actors}
+        print(f"\n{item['id']}: {item['text']}")
+        for g in item["events"]:
+            mark = "+" if any(g is f for f in found) else "-"
+            side = [_country(g.get("actor")), _country(g.get("recipient"))]
+            print(f"  {mark} gold {g['type']} {side} {g.get('trigger')!r}"
+                  f" {(g.get('actor') or {}).get('text')!r} -> "
+                  f"{(g.get('recipient') or {}).get('text') if g.get('recipient') else None!r}")
+        for e in document.events:
+            print(f"    pred {e.type} {actors.get(e.actor)} -> {actors.get(e.recipient or '')}"
+                  f" {e.trigger.text!r}")
+
+
 def _report_failures(failed: list[str]) -> None:
     """Say so when documents failed: one layer's error would only lower the figures."""
     if failed:
@@ -163,8 +277,22 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="*", type=Path, help="gold JSON files")
     parser.add_argument("--plover", type=Path, help="PLOVER GSR records (PLOVER_GSR_CAMEO.txt)")
+    parser.add_argument("--de-dev", type=Path, help="German sentence gold (de_events_dev.jsonl)")
+    parser.add_argument("--show-misses", choices=["odd"],
+                        help="with --de-dev: print the sentences of the odd ids that differ")
     args = parser.parse_args(argv)
     pipeline, total = Pipeline(), EventScores()
+    if args.de_dev:
+        parts, documents = score_de_dev(args.de_dev, pipeline)
+        if args.show_misses:
+            show_misses(args.de_dev, documents, args.show_misses)
+        for name, scores in parts.items():
+            p, r, f = scores.prf()
+            print(f"{name:4} ids: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({len(scores.matched)} of "
+                  f"{scores.gold} gold found, {scores.predicted} predicted; "
+                  f"{scores.false_on_negative}/{scores.negatives} event-free sentences "
+                  "with an event)")
+            _report_failures(scores.failed)
     if args.plover:
         for half, scores in score_plover_halves(args.plover, pipeline).items():
             p, r, f = scores.prf()
