@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,10 +19,11 @@ from tests.conftest import closed_port, write_jsonl
 GERMAN = "Die OVKS hat am Donnerstag Soldaten nach Kasachstan geschickt."
 
 
-def run(*args, stdin: bytes | None = None, cwd=None, timeout=300):
+def run(*args, stdin: bytes | None = None, cwd=None, timeout=300, columns: int | None = None):
+    env = {**os.environ, "COLUMNS": str(columns)} if columns else None
     return subprocess.run(
         [sys.executable, "-m", "lagebild.cli", *map(str, args)],
-        input=stdin, capture_output=True, timeout=timeout, cwd=cwd,
+        input=stdin, capture_output=True, timeout=timeout, cwd=cwd, env=env,
     )
 
 
@@ -44,9 +47,11 @@ def test_extract_jsonl_keeps_order_and_ids_and_reports_the_bad_line(tmp_path):
     assert result.returncode == 1
     docs = [Document.from_json(line) for line in result.stdout.decode().splitlines()]
     assert [d.id for d in docs] == ["z-1", f"{path}:2", "a-3"]
-    assert docs[1].error.startswith(f"{path}:2: invalid JSON")
+    assert docs[1].error.startswith(f"[L103] {path}:2: invalid JSON")
     assert docs[0].error is None and docs[2].lang == "en"
-    assert f"{path}:2" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+    stderr = result.stderr.decode()
+    assert f"error [L103] {path}:2: invalid JSON (" in stderr  # the place named once
+    assert stderr.count(f"{path}:2") == 1 and "Traceback" not in stderr
 
 
 def test_extract_5000_one_sentence_articles_in_order(tmp_path):
@@ -91,18 +96,39 @@ def test_bad_options_exit_2_with_a_message(tmp_path, args, message):
 @pytest.mark.parametrize("make,message", [
     (lambda p: p.write_bytes(b""), "empty input"),
     (lambda p: p.write_bytes(bytes(range(256)) * 8), "binary data, not text"),
-    (lambda p: None, "no such file or folder"),
     (lambda p: p.write_text("Le gouvernement a annoncé lundi de nouvelles aides pour les "
                             "agriculteurs.", encoding="utf-8"), "unsupported language: fr"),
+    (lambda p: p.write_text("   \n  ", encoding="utf-8"), "[L10"),
 ])
-def test_bad_inputs_exit_1_with_a_clear_message(tmp_path, make, message):
+def test_bad_inputs_exit_1_with_a_coded_message(tmp_path, make, message):
     path = tmp_path / "input.txt"
     make(path)
     result = run("extract", path)
     assert result.returncode == 1
-    assert message in result.stderr.decode()
-    assert "Traceback" not in result.stderr.decode()
-    assert Document.from_json(result.stdout).error is not None
+    stderr = result.stderr.decode()
+    assert message in stderr and re.search(r"error \[L\d{3}\] ", stderr), stderr
+    assert "Traceback" not in stderr
+    document = Document.from_json(result.stdout)
+    assert re.match(r"\[L\d{3}\] ", document.error)
+
+
+@pytest.mark.parametrize("command", [["extract"], ["ingest", "--db", "lage.db"],
+                                     ["run", "--output", "out"]])
+def test_a_missing_input_is_a_usage_error(tmp_path, command):
+    result = run(*command, tmp_path / "nope.jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr.decode()
+    assert not (tmp_path / "lage.db").exists() and not (tmp_path / "out").exists()
+
+
+def test_query_refuses_an_unknown_event_type(tmp_path):
+    db = tmp_path / "lage.db"
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GERMAN, "published": "2022-01-06"}])
+    assert run("ingest", tmp_path / "in.jsonl", "--db", db).returncode == 0
+    result = run("query", "--db", db, "--type", "FOO")
+    assert result.returncode == 2
+    assert "unknown event type FOO; known: AGREE" in result.stderr.decode()
+    assert run("query", "--db", db, "--type", "mobilize,protest").returncode == 0
 
 
 def test_unreachable_url_gives_a_message_not_a_traceback():
@@ -222,3 +248,47 @@ def test_export_events_as_plover_and_gdelt(tmp_path):
     fields = dict(zip(header, row, strict=True))
     assert (fields["SQLDATE"], fields["EventRootCode"], fields["Actor2CountryCode"]) == (
         "20220106", "15", "KAZ")
+
+
+def test_query_and_exports_show_amounts_and_readable_dates(tmp_path):
+    """The amount as value and unit (not its id "n1"); "2022-01-06TEV" read as words in
+    the table, the value itself kept in JSON and CSV."""
+    from lagebild.store import Store
+
+    text = "Die Polizei nahm am Abend zwölf Demonstranten fest."
+    document = Document.model_validate({
+        "id": "abend", "text": text, "lang": "de", "published": "2022-01-06",
+        "sentences": [(0, len(text))],
+        "amounts": [{"id": "n1", "text": "zwölf Demonstranten", "start": 31, "end": 50,
+                     "value": 12, "unit": "Demonstrant"}],
+        "events": [{"id": "e1", "type": "COERCE", "trigger": {"text": "nahm", "start": 12,
+                    "end": 16}, "sentence": (0, len(text)), "date": "2022-01-06TEV",
+                    "quantity": "n1"}],
+    })
+    db = tmp_path / "lage.db"
+    with Store(db) as store:
+        assert store.write(document) == "added"
+    table = run("query", "--db", db, columns=200)
+    assert table.returncode == 0, table.stderr
+    out = table.stdout.decode()
+    assert "2022-01-06 evening" in out and "12 Demonstrant" in out and "n1" not in out
+    [row] = json.loads(run("query", "--db", db, "--format", "json").stdout)
+    assert (row["date"], row["quantity_value"], row["quantity_unit"]) == (
+        "2022-01-06TEV", 12, "Demonstrant")
+    csv_path = tmp_path / "events.csv"
+    assert run("export", csv_path, "--db", db, "--format", "csv").returncode == 0
+    header, values = csv_path.read_text(encoding="utf-8").splitlines()[:2]
+    cells = dict(zip(header.split(","), values.split(","), strict=True))
+    assert (cells["quantity_value"], cells["quantity_unit"], cells["quantity_text"]) == (
+        "12.0", "Demonstrant", "zwölf Demonstranten")
+
+
+def test_run_and_load_exit_1_when_an_article_failed(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": GERMAN, "published": "2022-01-06"}, "{kaputt"])
+    ran = run("run", path, "--output", tmp_path / "out", "--workers", "1", "--quiet")
+    assert ran.returncode == 1, ran.stderr
+    assert "1 articles" in ran.stderr.decode() and "1 errors" in ran.stderr.decode()
+    loaded = run("load", tmp_path / "out", "--db", tmp_path / "lage.db")
+    assert loaded.returncode == 1
+    assert "1 added" in loaded.stderr.decode() and "1 failed" in loaded.stderr.decode()

@@ -27,13 +27,13 @@ def test_language_identification_and_unsupported_language(pipeline):
     french = "Le gouvernement a annoncé lundi de nouvelles aides pour les agriculteurs."
     docs = list(pipeline.pipe([{"text": GERMAN}, {"text": french}, {"text": ENGLISH}]))
     assert [d.lang for d in docs] == ["de", "fr", "en"]
-    assert docs[1].error == "unsupported language: fr"
+    assert docs[1].error == "[L200] unsupported language: fr"
     assert docs[1].entities == [] and docs[0].error is None and docs[2].error is None
 
 
 def test_given_language_wins_and_unknown_given_language_is_an_error(pipeline):
     assert pipeline({"text": GERMAN, "lang": "de"}).lang == "de"
-    assert pipeline({"text": GERMAN, "lang": "xx"}).error == "unsupported language: xx"
+    assert pipeline({"text": GERMAN, "lang": "xx"}).error == "[L200] unsupported language: xx"
 
 
 def test_stable_ids_from_url_else_text():
@@ -52,8 +52,8 @@ def test_bad_articles_get_errors_and_the_batch_goes_on(pipeline):
         {"id": "kaputt", "titel": "kein Text"},
     ]))
     assert [d.id for d in docs] == ["empty", "date", "fine", "kaputt"]
-    assert docs[0].error == "empty text"
-    assert docs[1].error.startswith("invalid published date: not an ISO 8601 date")
+    assert docs[0].error == "[L104] empty text"
+    assert docs[1].error.startswith("[L102] invalid published date: not an ISO 8601 date")
     assert docs[2].error is None and docs[2].published == "2022-01-10"
     assert docs[3].error is not None
 
@@ -114,7 +114,7 @@ def test_a_failing_stage_fails_only_its_article(monkeypatch, pipeline):
     monkeypatch.setattr(ActorsAnnotator, "__call__", explode)
     docs = list(Pipeline().pipe([{"text": "Bombe in Chile.", "lang": "de"},
                                  {"text": "Frieden in Peru.", "lang": "de"}]))
-    assert docs[0].error == "stage actors failed: RuntimeError: boom"
+    assert docs[0].error == "[L600] stage actors failed: RuntimeError: boom"
     assert docs[0].entities == []
     assert docs[1].error is None and docs[1].actors[0].country == "PER"
 

@@ -8,6 +8,7 @@ Library errors become one-line messages with their code and an exit status:
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import os
 import re
@@ -37,14 +38,16 @@ from .errors import LagebildError
 from .ingest import read_sources
 from .ingest.fetch import FetchPolicy
 from .ingest.pages import Extractor, IngestContext, default_workers
+from .ingest.remote import is_fsspec_url
 from .ingest.sources import is_url
 from .ingest.watch import Tally, ingest_articles, poll
 from .lang import SUPPORTED
-from .model import Article, Document, json_schema, parse_published
+from .model import EVENT_TYPES, Article, Document, json_schema, parse_published
 from .pipeline import MODEL_ENV, MODELS, Pipeline
 from .store import EventQuery, Store
 from .store.export import export as export_store
 from .store.sqlite import TABLES
+from .timex.readable import readable_date
 
 app = typer.Typer(
     name="lagebild",
@@ -85,6 +88,32 @@ def _published(value: str | None) -> str | None:
         return parse_published(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+def _event_types(value: str | None) -> tuple[str, ...]:
+    """PLOVER types, comma-separated, refused as the API refuses them when unknown."""
+    if value is None:
+        return ()
+    types = tuple(t.strip().upper() for t in value.split(",") if t.strip())
+    unknown = [t for t in types if t not in EVENT_TYPES]
+    if unknown or not types:
+        raise typer.BadParameter(f"unknown event type {', '.join(unknown) or repr(value)}; "
+                                 f"known: {', '.join(EVENT_TYPES)}", param_hint="--type")
+    return types
+
+
+def _check_inputs(sources: list[str], globs: bool = False) -> None:
+    """A local input that does not exist is a wrong command (exit 2), found before any
+    model loads; URLs, stdin and (where ``globs``) patterns that match files pass."""
+    for source in sources:
+        if source == "-" or is_url(source) or is_fsspec_url(source):
+            continue
+        if globs and glob.has_magic(source):
+            if not glob.glob(source, recursive=True):
+                raise typer.BadParameter(f"no file matches {source}", param_hint="INPUTS")
+        elif not Path(source).exists():
+            raise typer.BadParameter(f"no such file or folder: {source}",
+                                     param_hint="SOURCES" if not globs else "INPUTS")
 
 
 def _lang(value: str | None) -> str | None:
@@ -168,11 +197,23 @@ def _progress(documents: Iterable[Document], total: int | None, quiet: bool) -> 
             progress.advance(task)
 
 
+def _article_error(document: Document) -> str:
+    """ "[L200] a-17: unsupported language: fr": the code, then the article where the message
+    does not name it already ("[L103] bad.jsonl:2: invalid JSON (...)"); the ids made up for
+    sources that gave no article ("err-…") are left out, as their message names the source."""
+    code, _, message = document.error.partition("] ")
+    if not message:
+        code, message = "", document.error
+    named = message.startswith(f"{document.id}: ") or document.id.startswith("err-")
+    where = "" if named else f"{document.id}: "
+    return f"{code}] {where}{message}" if code else f"{where}{message}"
+
+
 def _report_errors(documents: Iterable[Document], failures: list[Document]) -> Iterator[Document]:
     for document in documents:
         if document.error is not None:
             failures.append(document)
-            err.print(f"[red]error[/red] {document.id}: {document.error}", highlight=False)
+            err.print(f"[red]error[/red] {_article_error(document)}", highlight=False)
         for warning in document.warnings:
             err.print(f"[yellow]warning[/yellow] {document.id}: {warning}", highlight=False)
         yield document
@@ -194,6 +235,7 @@ def extract(
     delay: Delay = 1.0,
 ) -> None:
     """Analyse articles and print their Documents (JSONL in, JSONL out, same order and ids)."""
+    _check_inputs(sources)
     pipeline = Pipeline()
     failures: list[Document] = []
     with _context(allow_private, delay, sources) as context:
@@ -245,17 +287,18 @@ def _documents_table(documents: list[Document]) -> Table:
             qty = amounts[ev.quantity].text if ev.quantity in amounts else ""
             said = f", says {name(ev.attributed_to)}" if ev.attributed_to else ""
             what = f"{ev.type} {name(ev.actor)} → {name(ev.recipient)}"
-            detail = ", ".join(x for x in (ev.date, where, qty, ev.modality + said) if x)
+            when = readable_date(ev.date)
+            detail = ", ".join(x for x in (when, where, qty, ev.modality + said) if x)
             rows.append(("event", f"{what}\n{detail}", ev.trigger.text))
         for q in d.quotes:
             speaker = f"{q.speaker.text} ({name(q.speaker.actor)})" if q.speaker else "?"
             text = q.text if len(q.text) <= 60 else q.text[:57] + "..."
             rows.append(("quote", f"{q.kind}, {speaker}", text))
         for t in d.times:
-            rows.append(("time", f"{t.type} {t.value}" + (f" {t.mod}" if t.mod else ""), t.text))
+            value = readable_date(t.value) if t.type in ("DATE", "TIME") else t.value
+            rows.append(("time", f"{t.type} {value}" + (f" {t.mod}" if t.mod else ""), t.text))
         for a in d.amounts:
-            rows.append(("amount", f"{a.value:g} {a.unit or ''}" + (" ~" if a.approx else ""),
-                         a.text))
+            rows.append(("amount", _amount(a.value, a.unit, a.approx), a.text))
         for p in d.places:
             rows.append(("place", f"{p.kind} {p.country or ''} {p.lat:.2f},{p.lon:.2f}", p.name))
         named = dict.fromkeys(f"{e.text} ({e.label})" for e in d.entities)
@@ -266,6 +309,13 @@ def _documents_table(documents: list[Document]) -> Table:
         for i, row in enumerate(rows):
             table.add_row(head if i == 0 else "", *row, end_section=i == len(rows) - 1)
     return table
+
+
+def _amount(value: float | None, unit: str | None, approx: bool = False) -> str:
+    """An amount as a reader writes it: "3000 Mensch ~" (about 3000 people)."""
+    if value is None:
+        return ""
+    return f"{value:,.15g} {unit or ''}".strip() + (" ~" if approx else "")
 
 
 @app.command()
@@ -280,6 +330,7 @@ def ingest(
 ) -> None:
     """Analyse articles into the SQLite store; articles already there, and duplicates
     of them (same canonical URL or same text), are skipped."""
+    _check_inputs(sources)
     pipeline = Pipeline()
     try:
         store = Store(db)
@@ -389,8 +440,8 @@ def query(
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """List the events in the store that match every filter given."""
-    filters = EventQuery(type=type, actor=actor, country=country, since=since, until=until,
-                         text=text, limit=limit)
+    filters = EventQuery(types=_event_types(type), actor=actor, country=country, since=since,
+                         until=until, text=text, limit=limit)
     try:
         with Store(db, readonly=True) as store:
             rows = store.events(filters)
@@ -407,10 +458,11 @@ def query(
         table = Table("date", "type", "actor", "recipient", "place", "qty", "modality", "trigger",
                       "article")
         for r in rows:
-            table.add_row(r["date"] or "", r["type"], r["actor_org"] or r["actor_code"] or "",
+            table.add_row(readable_date(r["date"]), r["type"],
+                          r["actor_org"] or r["actor_code"] or "",
                           r["recipient_org"] or r["recipient_code"] or "", r["place_name"] or "",
-                          r["quantity"] or "", r["modality"] or "", r["trigger_text"] or "",
-                          r["article_id"])
+                          _amount(r["quantity_value"], r["quantity_unit"]),
+                          r["modality"] or "", r["trigger_text"] or "", r["article_id"])
         out.print(table)
 
 
@@ -458,6 +510,7 @@ def run(
     """Analyse a corpus on a Dask cluster into Parquet; a rerun skips finished partitions."""
     from .scale import run as run_corpus
 
+    _check_inputs(inputs, globs=True)
     with ExitStack() as stack:
         bar = None
         if not quiet and err.is_terminal:
@@ -493,7 +546,7 @@ def run(
         except LagebildError as exc:
             raise _fail(exc) from None
     err.print(f"{output}: {summary}", highlight=False)
-    if summary.failed:
+    if summary.failed or summary.errors:
         raise typer.Exit(1)
 
 
@@ -514,6 +567,8 @@ def load(
     if not quiet:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(results.items())) or "nothing"
         err.print(f"{db}: {counts}", highlight=False)
+    if results.get("failed"):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -7,6 +7,8 @@ codes or statuses. An error that concerns one article becomes that article's
 
 from __future__ import annotations
 
+import re
+
 
 class LagebildError(Exception):
     """Base of every error lagebild raises on purpose."""
@@ -37,6 +39,18 @@ class DateError(InputError):
     """A publication date is not ISO 8601."""
 
     code = "L102"
+
+
+class RecordError(InputError):
+    """A line of JSON Lines is not an article: invalid JSON, no text, a field of the wrong type."""
+
+    code = "L103"
+
+
+class EmptyTextError(InputError):
+    """The article has no text to analyse."""
+
+    code = "L104"
 
 
 class LanguageError(LagebildError):
@@ -73,3 +87,18 @@ class AuthError(LagebildError):
     """The ingest endpoint is off, or the request lacks its API token."""
 
     code = "L502"
+
+
+class AnalysisError(LagebildError):
+    """A layer failed on one article: the article is kept with this error, no layer half-filled."""
+
+    code = "L600"
+
+
+_CODED = re.compile(r"\[L\d{3}\] ")
+
+
+def coded(message: str, error: type[LagebildError] = InputError) -> str:
+    """``message`` as one article's error text, with its code in front (once): the text
+    a Document's ``error`` holds and the command line prints."""
+    return message if _CODED.match(message) else str(error(message))

@@ -19,7 +19,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from spacy.language import Language
 
 from .annotate import ANNOTATORS, DEFAULT_STAGES, LAYER_ORDER, NLP_PROVIDES, Annotator
-from .errors import ConfigError, LagebildError
+from .errors import (
+    AnalysisError,
+    ConfigError,
+    DateError,
+    EmptyTextError,
+    LagebildError,
+    LanguageError,
+    RecordError,
+    coded,
+)
 from .lang import SUPPORTED, LanguagePack, get_pack
 from .lang.identify import DEFAULT_CANDIDATES, identify
 from .model import Article, Document, parse_published
@@ -135,7 +144,7 @@ class Pipeline:
 
     def pack(self, lang: str) -> LanguagePack:
         if lang not in self.config.languages:
-            raise ConfigError(f"unsupported language: {lang}")
+            raise LanguageError(f"unsupported language: {lang}")
         return get_pack(lang)
 
     def __call__(self, article: Article | dict[str, Any]) -> Document:
@@ -183,21 +192,22 @@ class Pipeline:
                 item = Article.model_validate(item)
             except ValidationError as exc:
                 ident = str(item.get("id", "")) if isinstance(item, dict) else ""
-                return Document(id=ident or "invalid", error=f"invalid article: {exc}")
+                return Document(id=ident or "invalid",
+                                error=coded(f"invalid article: {exc}", RecordError))
         document = Document(
             id=document_id(item), url=item.url, title=item.title, source=item.source,
             lang=item.lang, author=item.author, text=item.text, warnings=list(item.warnings),
         )
         if item.error:
-            document.error = item.error
+            document.error = coded(item.error)
             return document
         try:
             document.published = parse_published(item.published)
         except ValueError as exc:
-            document.error = f"invalid published date: {exc}"
+            document.error = coded(f"invalid published date: {exc}", DateError)
             return document
         if not item.text.strip():
-            document.error = "empty text"
+            document.error = coded("empty text", EmptyTextError)
             return document
         if len(item.text) > self.config.max_chars:
             document.text = item.text[: self.config.max_chars]
@@ -207,9 +217,9 @@ class Pipeline:
         try:
             document.lang = item.lang or identify(document.text, self.config.identify_among)
             if document.lang not in self.config.languages:
-                raise ConfigError(f"unsupported language: {document.lang}")
+                raise LanguageError(f"unsupported language: {document.lang}")
         except LagebildError as exc:
-            document.error = exc.message
+            document.error = str(exc)
         return document
 
     def _annotate(self, doc, document: Document, pack: LanguagePack) -> Document:
@@ -222,7 +232,8 @@ class Pipeline:
                 # the article and its metadata stay; no half-filled layer does
                 return document.model_copy(update={
                     **{layer: [] for layer in ("sentences", *LAYER_ORDER)},
-                    "error": f"stage {annotator.name} failed: {type(exc).__name__}: {exc}",
+                    "error": coded(f"stage {annotator.name} failed: {type(exc).__name__}: {exc}",
+                                   AnalysisError),
                 })
         return document
 

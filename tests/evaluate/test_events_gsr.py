@@ -48,6 +48,6 @@ def test_a_failed_document_is_reported_not_scored_silently(tmp_path, monkeypatch
                                        "CHL", "PER")]), encoding="utf-8")
     scores = score_plover_halves(path, Pipeline())
     assert scores["all"].failed == [
-        "TEST-0001: stage events failed: NameError: a bug in a layer"]
+        "TEST-0001: [L600] stage events failed: NameError: a bug in a layer"]
     scorer.main(["--plover", str(path)])
     assert "WARNING: 1 documents failed" in capsys.readouterr().out

@@ -37,7 +37,7 @@ def test_a_folder_url_is_read_recursively_like_a_local_folder(bucket):
         ("a1", "Erster Text."), ("b1", "Zweiter Text."), (None, "Ein Text aus einer Datei.")]
     errors = [(i, e) for i, _, e in read if e is not None]
     assert errors == [("memory:///bucket/news/a.jsonl:2",
-                       "memory:///bucket/news/a.jsonl:2: invalid JSON "
+                       "[L103] memory:///bucket/news/a.jsonl:2: invalid JSON "
                        "(Expecting property name enclosed in double quotes at column 2)")]
 
 
@@ -48,9 +48,10 @@ def test_a_glob_url_and_a_gzip_file(bucket):
 
 def test_a_missing_url_is_one_error_row(bucket):
     (ident, _, error), = _read(bucket + "/nope.jsonl")
-    assert ident.startswith("err-") and error == f"no such file or folder: {bucket}/nope.jsonl"
+    assert ident.startswith("err-")
+    assert error == f"[L100] no such file or folder: {bucket}/nope.jsonl"
     (_, _, error), = _read(bucket + "/*.xml")
-    assert error == f"no file matches {bucket}/*.xml"
+    assert error == f"[L100] no file matches {bucket}/*.xml"
 
 
 def test_file_urls_read_local_files(tmp_path):

@@ -97,7 +97,7 @@ def test_empty_and_binary_files_are_errors(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     article = _one(path)
-    assert article.error == message and article.text == ""
+    assert article.error == f"[L100] {path}: {message}" and article.text == ""
 
 
 def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
@@ -125,7 +125,7 @@ def test_huge_file_is_capped_without_reading_it_whole(tmp_path):
 
 def test_missing_path_is_an_error_record(tmp_path):
     article = _one(tmp_path / "gibt-es-nicht.txt")
-    assert article.error == f"no such file or folder: {tmp_path / 'gibt-es-nicht.txt'}"
+    assert article.error == f"[L100] no such file or folder: {tmp_path / 'gibt-es-nicht.txt'}"
 
 
 def test_stdin_jsonl_is_streamed_and_text_is_read():
@@ -156,13 +156,13 @@ def test_url_http_errors_are_error_records(http_site, status):
     site, base = http_site
     site.add("/fehler", "kaputt", status=status)
     article = _one(f"{base}/fehler")
-    assert article.error == f"could not fetch {base}/fehler: HTTP {status}"
+    assert article.error == f"[L101] could not fetch {base}/fehler: HTTP {status}"
 
 
 def test_unreachable_url_is_an_error_record():
     url = f"http://127.0.0.1:{closed_port()}/x"
     article = _one(url)
-    assert article.error.startswith(f"could not fetch {url}")
+    assert article.error.startswith(f"[L101] could not fetch {url}")
     assert article.url == url
 
 

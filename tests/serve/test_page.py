@@ -123,3 +123,17 @@ def test_example_shows_the_csto_deployment(page, example, pipeline, tmp_path):
         assert shown in text
         page.wait_for_selector("#article-text span.trigger")
         shoot(page, "page-example.png")
+
+
+def test_dates_read_as_words_as_the_python_side_says(page, store_path):
+    """The page's readableDate gives what lagebild.timex.readable gives, value for value."""
+    from lagebild.timex.readable import readable_date
+
+    values = ["2024-03-14", "2024-03-14TEV", "2024-03-14TMO", "2024-03-14T09:30",
+              "2023-W21-WE", "2023-W05", "1998-FA", "2010-H1", "199", "19", "21",
+              "PAST_REF", "2024-03", "P2W"]
+    with running(create_app(store_path)) as url:
+        open_page(page, url + "/")
+        shown = page.evaluate("values => values.map(readableDate)", values)
+        assert shown == [readable_date(v) for v in values]
+        assert shown[1] == "2024-03-14 evening"

@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, LagebildError, coded
 from ..model import Article
 from .canonical import canonical_url, url_key
 from .fetch import Fetcher, FetchPolicy, Response
@@ -120,8 +120,8 @@ def article_id(url: str) -> str:
     return hashlib.sha256(url_key(url).encode("utf-8")).hexdigest()[:16]
 
 
-def error_article(url: str, message: str) -> Article:
-    return Article(id=article_id(url), url=canonical_url(url), error=message)
+def error_article(url: str, message: str, error: type[LagebildError] = InputError) -> Article:
+    return Article(id=article_id(url), url=canonical_url(url), error=coded(message, error))
 
 
 def page_to_article(response: Response, context: IngestContext, parallel: bool) -> Article:
@@ -142,7 +142,7 @@ def fetch_page(url: str, context: IngestContext, parallel: bool = False) -> Arti
         response = context.fetcher.get(url)
         return page_to_article(response, context, parallel)
     except InputError as exc:
-        return error_article(url, exc.message)
+        return error_article(url, str(exc))
 
 
 def ordered_map(function: Callable[[T], R], items: Iterable[T], threads: int,

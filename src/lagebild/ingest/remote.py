@@ -113,4 +113,4 @@ def read_remote(url: str, context: IngestContext) -> Iterator[Article]:
             yield from _read_one(fs, path, name, context)
         except InputError as exc:
             ident = "err-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
-            yield Article(id=ident, error=exc.message)
+            yield Article(id=ident, error=str(exc))

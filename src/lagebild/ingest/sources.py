@@ -17,7 +17,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, coded
 from ..model import Article
 from .content import from_bytes
 from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed
@@ -39,9 +39,11 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def _error(source: str, message: str) -> Article:
+def _error(source: str, message: str, error: type[InputError] = InputError) -> Article:
     ident = "err-" + hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
-    return Article(id=ident, url=source if is_url(source) else None, error=message)
+    if source not in message:  # the user sees which of their inputs it was
+        message = f"{source}: {message}"
+    return Article(id=ident, url=source if is_url(source) else None, error=coded(message, error))
 
 
 def _kind_of(path: Path) -> str | None:
@@ -158,7 +160,7 @@ def read_source(source: str, stdin: BinaryIO | None = None,
                 else:
                     yield from _read_file(path, context)
         except InputError as exc:
-            yield _error(source, exc.message)
+            yield _error(source, exc.message, type(exc))
 
 
 def read_sources(sources: Iterable[str], stdin: BinaryIO | None = None,

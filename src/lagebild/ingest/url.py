@@ -52,4 +52,4 @@ def read_feed_url(url: str, context: IngestContext, named: bool = False) -> Iter
         response = context.fetcher.get(url, named=named)
         yield from read_feed(response.content, response.url, context, dict(response.headers))
     except InputError as exc:
-        yield error_article(url, exc.message)
+        yield error_article(url, str(exc))

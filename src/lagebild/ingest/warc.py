@@ -90,7 +90,7 @@ def _articles(records: Iterator[tuple], name: str, context: IngestContext) -> It
             article = context.extractor.extract(body, charset, canonical_url(url) or None,
                                                 parallel=True)
         except InputError as exc:
-            return error_article(url or name, f"{url}: {exc.message}")
+            return error_article(url or name, f"{url}: {exc.message}", type(exc))
         except Exception as exc:  # one bad record never stops the archive
             return error_article(url or name, f"{url}: {type(exc).__name__}: {exc}")
         if url:

@@ -45,7 +45,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("trigger_text", S), ("trigger_start", N), ("trigger_end", N),
         ("sentence_start", N), ("sentence_end", N), ("date", S), ("time", S), ("place", S),
         ("place_name", S), ("place_country", S), ("lat", F), ("lon", F), ("quantity", S),
-        ("modality", S), ("attributed_to", S), ("quote", S), ("confidence", F),
+        ("quantity_value", F), ("quantity_unit", S), ("quantity_text", S), ("modality", S),
+        ("attributed_to", S), ("quote", S), ("confidence", F),
     ),
     "errors": _schema(("error", S)),
 }

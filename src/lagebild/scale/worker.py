@@ -13,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..errors import AnalysisError, coded
 from ..model import Document
 from ..pipeline import Pipeline, PipelineConfig
 from ..store.sqlite import layer_rows
@@ -48,7 +49,7 @@ def analyse(records: list[Any], pipeline: Pipeline) -> list[Document]:
         try:
             documents.append(pipeline(record))
         except Exception as exc:  # noqa: BLE001 - a bad record is a row, never a failed job
-            message = f"{type(exc).__name__}: {exc}"
+            message = coded(f"{type(exc).__name__}: {exc}", AnalysisError)
             documents.append(Document(id=_ident(record, position), error=message))
     return documents
 

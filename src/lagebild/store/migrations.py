@@ -190,4 +190,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_type_order ON events(type, coalesce(date, ''), article_id, id);
         """,
     ),
+    (
+        # an event's amount readable in every table and export, not only its id ("n2")
+        "0004_event_quantity_amount",
+        """
+        ALTER TABLE events ADD COLUMN quantity_value REAL;
+        ALTER TABLE events ADD COLUMN quantity_unit TEXT;
+        ALTER TABLE events ADD COLUMN quantity_text TEXT;
+        UPDATE events SET (quantity_value, quantity_unit, quantity_text) = (
+            SELECT am.value, am.unit, am.text FROM amounts am
+            WHERE am.article_id = events.article_id AND am.id = events.quantity)
+        WHERE quantity IS NOT NULL;
+        """,
+    ),
 ]

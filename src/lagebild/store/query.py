@@ -15,7 +15,8 @@ from ..errors import StoreError
 EVENT_COLUMNS = (
     "e.article_id", "e.id", "e.type", "e.mode", "e.actor_code", "e.actor_country", "e.actor_org",
     "e.recipient_code", "e.recipient_country", "e.recipient_org", "e.date", "e.place_name",
-    "e.place_country", "e.lat", "e.lon", "e.quantity", "e.modality", "e.confidence",
+    "e.place_country", "e.lat", "e.lon", "e.quantity", "e.quantity_value", "e.quantity_unit",
+    "e.quantity_text", "e.modality", "e.confidence",
     "e.trigger_text", "a.published", "a.url", "a.title",
 )
 

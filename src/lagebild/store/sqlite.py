@@ -351,6 +351,7 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
     """The Document's layers as flat rows, one list per table (article id not included)."""
     actors = {a.id: a for a in doc.actors}
     places = {p.id: p for p in doc.places}
+    amounts = {a.id: a for a in doc.amounts}
 
     def actor_cols(prefix: str, actor_id: str | None) -> dict:
         actor = actors.get(actor_id or "")
@@ -363,7 +364,7 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
 
     events = []
     for e in doc.events:
-        place = places.get(e.place or "")
+        place, amount = places.get(e.place or ""), amounts.get(e.quantity or "")
         events.append({
             "id": e.id, "type": e.type, "mode": e.mode, "context": json.dumps(e.context),
             **actor_cols("actor", e.actor), **actor_cols("recipient", e.recipient),
@@ -373,8 +374,11 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
             "place_name": place.name if place else None,
             "place_country": place.country if place else None,
             "lat": place.lat if place else None, "lon": place.lon if place else None,
-            "quantity": e.quantity, "modality": e.modality, "attributed_to": e.attributed_to,
-            "quote": e.quote, "confidence": e.confidence,
+            "quantity": e.quantity,
+            "quantity_value": amount.value if amount else None,
+            "quantity_unit": amount.unit if amount else None,
+            "quantity_text": amount.text if amount else None, "modality": e.modality,
+            "attributed_to": e.attributed_to, "quote": e.quote, "confidence": e.confidence,
         })
     return {
         "entities": [e.model_dump() for e in doc.entities],

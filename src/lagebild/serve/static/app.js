@@ -120,6 +120,34 @@ async function more() {
 
 // -- cards ----------------------------------------------------------------------
 
+// TIMEX3 values as a reader says them ("2024-03-14TEV" -> "2024-03-14 evening"); the same
+// rules as lagebild/timex/readable.py, held to the same answers by a browser test.
+const PART_OF_DAY = { MO: "morning", MI: "midday", AF: "afternoon", EV: "evening",
+  NI: "night", DT: "daytime" };
+const YEAR_PARTS = { SP: "spring", SU: "summer", FA: "autumn", WI: "winter",
+  H1: "first half", H2: "second half" };
+const REFERENCES = { PRESENT_REF: "now", PAST_REF: "the past", FUTURE_REF: "the future" };
+
+function ordinal(n) {
+  if (n % 100 >= 10 && n % 100 <= 20) return `${n}th`;
+  return n + ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] || "th");
+}
+
+function readableDate(value) {
+  if (!value) return "";
+  if (REFERENCES[value]) return REFERENCES[value];
+  let m;
+  if ((m = /^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT)$/.exec(value))) return `${m[1]} ${PART_OF_DAY[m[2]]}`;
+  if ((m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value))) return `${m[1]} ${m[2]}`;
+  if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value))) {
+    return `${m[1]} week ${Number(m[2])}${m[3] ? ", weekend" : ""}`;
+  }
+  if ((m = /^(\d{4})-(SP|SU|FA|WI|H1|H2)$/.exec(value))) return `${m[1]} ${YEAR_PARTS[m[2]]}`;
+  if ((m = /^(\d{3})$/.exec(value))) return `${m[1]}0s`;
+  if ((m = /^(\d{2})$/.exec(value))) return `${ordinal(Number(m[1]) + 1)} century`;
+  return value;
+}
+
 function party(actor) {
   if (!actor) return null;
   return actor.org || actor.name || actor.code;
@@ -130,7 +158,7 @@ function headline(event) {
   const whom = party(event.recipient);
   const parts = [event.type];
   if (event.quantity) parts.push(event.quantity.text);
-  if (event.date) parts.push(event.date);
+  if (event.date) parts.push(readableDate(event.date));
   if (event.place) parts.push(event.place.name);
   return `${who}${whom ? " → " + whom : ""}: ${parts.join(", ")}`;
 }
@@ -324,7 +352,7 @@ async function openEvent(id) {
       ["modality", event.modality],
       ["actor", who(event.actor)],
       ["recipient", who(event.recipient)],
-      ["date", event.date],
+      ["date", readableDate(event.date)],
       ["place", event.place ? `${event.place.name} (${event.place.country || "?"})` : null],
       ["amount", event.quantity ? event.quantity.text : null],
       ["according to", event.attributed_to ? event.attributed_to.name : null],
@@ -345,7 +373,7 @@ function articleSpans(doc, event) {
   const spans = [];
   const add = (start, end, cls, note, extra = {}) => spans.push({ start, end, cls, note, ...extra });
   for (const e of doc.entities) add(e.start, e.end, e.label + (e.place ? " place" : ""), e.label);
-  for (const t of doc.times) add(t.start, t.end, "time", `time ${t.value}`);
+  for (const t of doc.times) add(t.start, t.end, "time", `time ${readableDate(t.value)} (${t.value})`);
   for (const a of doc.amounts) add(a.start, a.end, "amount", `amount ${a.value}${a.unit ? " " + a.unit : ""}`);
   for (const q of doc.quotes) add(q.start, q.end, "quote", `quote${q.speaker ? " of " + q.speaker.text : ""}`);
   for (const ev of doc.events) {
