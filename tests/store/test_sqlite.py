@@ -159,3 +159,30 @@ def test_empty_parquet_export_keeps_the_columns(store, tmp_path):
 def test_readonly_store_must_exist(tmp_path):
     with pytest.raises(StoreError, match="no store at"):
         Store(tmp_path / "nope.db", readonly=True)
+
+
+def test_events_of_an_older_store_get_their_amounts_on_open(tmp_path):
+    """Migration 0004 fills quantity_value/unit/text of events stored before it existed."""
+    from lagebild.model import Amount
+
+    text = "Die Polizei nahm zwölf Demonstranten fest."
+    document = Document(
+        id="alt", text=text, lang="de", sentences=[(0, len(text))],
+        amounts=[Amount(id="n1", text="zwölf Demonstranten", start=17, end=36, value=12,
+                        unit="Demonstrant")],
+        events=[Event(id="e1", type="COERCE", trigger=Span(text="nahm", start=12, end=16),
+                      sentence=(0, len(text)), quantity="n1")])
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write(document)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for column in ("quantity_value", "quantity_unit", "quantity_text"):
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    conn.execute("DELETE FROM migrations WHERE name = '0004_event_quantity_amount'")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with Store(path) as store:
+        assert store.version == len(MIGRATIONS)
+        [row] = store.conn.execute(
+            "SELECT quantity, quantity_value, quantity_unit, quantity_text FROM events")
+        assert tuple(row) == ("n1", 12.0, "Demonstrant", "zwölf Demonstranten")
