@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "de-kasachstan-blauhelme.txt"
 EXAMPLE_GOLD = SHARED / "gold" / "de-kasachstan-blauhelme.json"
+#: set (CI sets it) to make tests that need ../shared fail rather than skip without it
+REQUIRE_SHARED = "LAGEBILD_REQUIRE_SHARED"
+
+
+def missing_data(path: Path) -> None:
+    """Skip the test for a missing file of ``../shared``, or fail where REQUIRE_SHARED is
+    set (CI), so that CI never passes by not running a test."""
+    if path.exists():
+        return
+    message = f"{path} is missing: this test needs ../shared (data and gold)"
+    if os.environ.get(REQUIRE_SHARED) not in (None, "", "0"):
+        pytest.fail(f"{message}; {REQUIRE_SHARED} is set", pytrace=False)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +37,8 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def example() -> tuple[str, dict]:
     """The worked example and its gold; skipped where ../shared is not laid out."""
-    if not EXAMPLE.is_file() or not EXAMPLE_GOLD.is_file():
-        pytest.skip("../shared/examples is not available")
+    missing_data(EXAMPLE)
+    missing_data(EXAMPLE_GOLD)
     return EXAMPLE.read_text(encoding="utf-8"), json.loads(EXAMPLE_GOLD.read_text("utf-8"))
 
 

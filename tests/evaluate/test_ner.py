@@ -11,9 +11,9 @@ from lagebild.evaluate.ner import (
     read_conll,
     score_spans,
 )
+from tests.conftest import SHARED, missing_data
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-GERMEVAL = SHARED / "germeval2014" / "NER-de-dev.tsv"
+GERMEVAL = SHARED / "data" / "germeval2014" / "NER-de-dev.tsv"
 
 
 def test_map_label_follows_germeval_conventions():
@@ -108,8 +108,8 @@ def test_read_conll_plain_two_column(tmp_path):
     assert bio_to_spans(sentences[0].tags) == [(0, 1, "ORG")]
 
 
-@pytest.mark.skipif(not GERMEVAL.exists(), reason="../shared/data not available")
 def test_germeval_dev_file_reads_as_2200_sentences():
+    missing_data(GERMEVAL)
     sentences = read_conll(GERMEVAL)
     assert len(sentences) == 2200
     assert sum(len(s.words) for s in sentences) == 41653
@@ -119,9 +119,8 @@ MODEL = Path(__file__).resolve().parents[2] / "src" / "lagebild" / "lang" / "de"
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not GERMEVAL.exists() or not (MODEL / "meta.json").exists(),
-                    reason="../shared/data or the trained German model not available")
 def test_shipped_model_reproduces_recorded_heldout_score():
+    missing_data(GERMEVAL)
     import json
 
     import spacy

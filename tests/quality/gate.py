@@ -11,18 +11,16 @@ yet, and adding the ``value = ...`` line puts it under the gate.
 
 from __future__ import annotations
 
-import os
 import tomllib
 import warnings
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import pytest
+from tests.conftest import REQUIRE_SHARED, missing_data  # noqa: F401 - the gate's rule
 
 BASELINE = Path(__file__).with_name("baseline.toml")
 
 #: Set (CI does) to make a missing ``../shared`` a failure instead of a skip.
-REQUIRE_SHARED = "LAGEBILD_REQUIRE_SHARED"
 
 #: Float noise allowed on top of a tolerance (sums of counts over thousands of items).
 EPSILON = 1e-9
@@ -107,14 +105,3 @@ def check(figure: Figure, measured: float) -> None:
         warnings.warn(f"{figure.name} is now {measured:.4g}, better than the documented "
                       f"{figure.value}: update {figure.doc} and tests/quality/baseline.toml",
                       stacklevel=2)
-
-
-def missing_data(path: Path) -> None:
-    """Skip the test for a missing file of ``../shared``, or fail where REQUIRE_SHARED is
-    set (CI), so that the gate never passes by not running."""
-    if path.exists():
-        return
-    message = f"{path} is missing: the quality gate needs ../shared (data and gold)"
-    if os.environ.get(REQUIRE_SHARED) not in (None, "", "0"):
-        pytest.fail(f"{message}; {REQUIRE_SHARED} is set", pytrace=False)
-    pytest.skip(message)
