@@ -20,8 +20,6 @@ from tests.conftest import REQUIRE_SHARED, missing_data  # noqa: F401 - the gate
 
 BASELINE = Path(__file__).with_name("baseline.toml")
 
-#: Set (CI does) to make a missing ``../shared`` a failure instead of a skip.
-
 #: Float noise allowed on top of a tolerance (sums of counts over thousands of items).
 EPSILON = 1e-9
 
