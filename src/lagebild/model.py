@@ -8,10 +8,11 @@ without bumping ``SCHEMA``. Every extracted item carries character offsets
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA = "lagebild.document/1"
 
@@ -181,6 +182,46 @@ class Article(BaseModel):
     author: str | None = None
     warnings: list[str] = Field(default_factory=list)
     error: str | None = Field(None, description="set by a source that could not read it")
+
+    @model_validator(mode="after")
+    def _encodable(self) -> Article:
+        """Text that UTF-8, SQLite and the tokenizer can take: lone surrogates and NUL
+        replaced by U+FFFD at the boundary, with a note in ``warnings``."""
+        notes = []
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            cleaned, count = clean_text(value)
+            if count:
+                object.__setattr__(self, name, cleaned)
+                notes.append(f"{name}: {count} character{'s' * (count > 1)} that cannot be "
+                             "encoded (lone surrogate or NUL) replaced by U+FFFD")
+        if notes or any(clean_text(w)[1] for w in self.warnings):
+            object.__setattr__(self, "warnings", [clean_text(w)[0] for w in self.warnings]
+                               + notes)
+        return self
+
+
+_TEXT_FIELDS = ("id", "text", "published", "lang", "url", "title", "source", "author", "error")
+_UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> tuple[str, int]:
+    """``value`` with each lone surrogate and NUL replaced by U+FFFD (a surrogate pair
+    given as two code points joined into its character), and how many were replaced.
+    Lengths stay, so offsets the sender computed on the rest of the text still hold."""
+    if "\x00" not in value:
+        try:
+            value.encode("utf-8")
+            return value, 0
+        except UnicodeEncodeError:
+            pass
+    if _UNENCODABLE.search(value) is None:
+        return value, 0
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    cleaned, count = _UNENCODABLE.subn("\ufffd", joined)
+    return cleaned, count + joined.count("\ufffd") - value.count("\ufffd")
 
 
 def parse_published(value: str | None) -> str | None:

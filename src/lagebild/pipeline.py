@@ -31,7 +31,7 @@ from .errors import (
 )
 from .lang import SUPPORTED, LanguagePack, get_pack
 from .lang.identify import DEFAULT_CANDIDATES, identify
-from .model import Article, Document, parse_published
+from .model import Article, Document, clean_text, parse_published
 from .tokens import bounds as token_bounds
 from .tokens import sentences as token_sentences
 from .tokens import text as doc_text
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 
 #: Characters the model encodes in one batch: four news articles of 600 words.
 MODEL_BATCH_CHARS = 16_000
+
+#: Publication years analysed: dates are resolved relative to this one, and calendar
+#: arithmetic near year 9999 overflows.
+MIN_YEAR, MAX_YEAR = 1000, 9000
 
 #: Environment variable that picks the trained model when a config does not.
 MODEL_ENV = "LAGEBILD_MODEL"
@@ -192,8 +196,8 @@ class Pipeline:
                 item = Article.model_validate(item)
             except ValidationError as exc:
                 ident = str(item.get("id", "")) if isinstance(item, dict) else ""
-                return Document(id=ident or "invalid",
-                                error=coded(f"invalid article: {exc}", RecordError))
+                return Document(id=clean_text(ident)[0] or "invalid",
+                                error=clean_text(coded(f"invalid article: {exc}", RecordError))[0])
         document = Document(
             id=document_id(item), url=item.url, title=item.title, source=item.source,
             lang=item.lang, author=item.author, text=item.text, warnings=list(item.warnings),
@@ -203,6 +207,8 @@ class Pipeline:
             return document
         try:
             document.published = parse_published(item.published)
+            if document.published and not MIN_YEAR <= int(document.published[:4]) <= MAX_YEAR:
+                raise ValueError(f"year {document.published[:4]} outside {MIN_YEAR} to {MAX_YEAR}")
         except ValueError as exc:
             document.error = coded(f"invalid published date: {exc}", DateError)
             return document

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator
 
 from ..model import Article
 from .html import from_html, looks_like_html
-from .jsonl import parse_record, read_jsonl
+from .jsonl import loads, parse_record, read_jsonl
 from .text import decode
 
 
@@ -37,10 +36,9 @@ def from_bytes(data: bytes, name: str, kind: str | None, declared: str | None = 
 
 
 def _from_json_array(text: str, name: str) -> Iterator[Article]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        yield from read_jsonl(io.StringIO(text), name)  # JSON Lines saved as .json
+    value, problem = loads(text)
+    if problem is not None:  # JSON Lines saved as .json, or one bad record among them
+        yield from read_jsonl(io.StringIO(text), name)
         return
     for number, record in enumerate(value if isinstance(value, list) else [value], start=1):
         yield parse_record(record, f"{name}[{number}]")

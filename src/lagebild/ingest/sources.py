@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import io
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..errors import InputError, coded
 from ..model import Article
 from .content import from_bytes
 from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed
-from .jsonl import read_jsonl
+from .jsonl import bounded_lines, read_jsonl
 from .opml import OPML_SUFFIXES, feed_urls, looks_like_opml
 from .pages import IngestContext
 from .remote import is_fsspec_url, read_remote
@@ -105,11 +106,25 @@ def _read_file(path: Path, context: IngestContext) -> Iterator[Article]:
 
 def _stream_jsonl(path: Path) -> Iterator[Article]:
     opener = gzip.open if path.suffix.lower() == ".gz" else open
+    count = 0
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-            yield from read_jsonl(handle, str(path))
-    except OSError as exc:
-        yield _error(str(path), f"cannot read {path}: {exc.strerror or exc}")
+        with opener(path, "rb") as handle:
+            for count, article in enumerate(_jsonl_stream(handle, str(path)), start=1):  # noqa: B007
+                yield article
+    except (OSError, EOFError, zlib.error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        after = f" after its first {count} records" if count else ""
+        yield _error(str(path), f"cannot read {path}{after}: {reason}")
+
+
+def _jsonl_stream(handle: BinaryIO, name: str) -> Iterator[Article]:
+    """JSON Lines from a binary stream, UTF-16 too when it starts with a byte order mark."""
+    reader = handle if hasattr(handle, "peek") else io.BufferedReader(handle)  # type: ignore[arg-type]
+    if reader.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = io.TextIOWrapper(reader, encoding="utf-16", errors="replace")
+        yield from read_jsonl(bounded_lines(text), name)
+    else:
+        yield from read_jsonl(bounded_lines(reader), name)
 
 
 def _read_folder(folder: Path, context: IngestContext) -> Iterator[Article]:
@@ -125,7 +140,7 @@ def _read_folder(folder: Path, context: IngestContext) -> Iterator[Article]:
 def _read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article]:
     reader = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
     if reader.peek(4096)[:4096].lstrip()[:1] == b"{":  # JSON Lines: stream, never cap
-        yield from read_jsonl(io.TextIOWrapper(reader, encoding="utf-8", errors="replace"), name)
+        yield from _jsonl_stream(reader, name)
         return
     data = reader.read(MAX_BYTES + 1)
     warnings = capped_warning(len(data), MAX_BYTES)

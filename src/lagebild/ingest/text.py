@@ -44,6 +44,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if (utf16 := _utf16(data)) is not None:
+        return utf16
     if not data.strip():
         raise InputError("empty input")
     sample = data[:65536]
@@ -65,6 +67,28 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
         encoding = "cp1252"
         text = data.decode(encoding, errors="replace")
     return text, [f"not valid UTF-8 (byte {position}); decoded as {encoding}"]
+
+
+def _utf16(data: bytes) -> tuple[str, list[str]] | None:
+    """Text from UTF-16 bytes: those with a byte order mark, or without one where every
+    other byte of the start is NUL (ASCII-range text, as UTF-16 encodes it)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if len(sample) < 4 or b"\x00" not in sample:
+            return None
+        if odd.count(0) > 0.9 * len(odd) and not even.count(0):
+            encoding = "utf-16-le"
+        elif even.count(0) > 0.9 * len(even) and not odd.count(0):
+            encoding = "utf-16-be"
+        else:
+            return None
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError("empty input")
+    return text, [f"decoded as {encoding.upper()}"]
 
 
 _META_CHARSET = re.compile(

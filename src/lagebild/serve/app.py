@@ -12,14 +12,17 @@ import threading
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import FastAPI, Header, Query
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.requests import ClientDisconnect
 
 from .. import __version__
 from ..errors import AuthError, RequestError
+from ..ingest.jsonl import loads, parse_record
 from ..model import Article
 from . import envelope, exports
 from .envelope import Envelope, ok, ok_records
@@ -164,23 +167,55 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         return ok(rows, count=len(rows))
 
     @app.post("/articles", summary="Analyse and store articles (needs the API token)",
-              status_code=201)
-    def post_articles(body: Article | list[Article],
-                      authorization: Annotated[str | None, Header()] = None) -> Envelope:
+              status_code=201, openapi_extra=_ARTICLES_BODY)
+    async def post_articles(request: Request,
+                            authorization: Annotated[str | None, Header()] = None) -> Envelope:
         if writer is None:
             raise AuthError("ingest is off: start the server with an API token to allow it")
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
             raise AuthError("missing or wrong API token (Authorization: Bearer <token>)")
-        articles = body if isinstance(body, list) else [body]
-        if not articles or len(articles) > MAX_POST:
-            raise RequestError(f"send 1 to {MAX_POST} articles per request")
-        results = writer.ingest(articles)
+        try:  # only now is the body read: at most MAX_BODY bytes (envelope.BodyLimit)
+            body = await request.body()
+        except ClientDisconnect:
+            raise RequestError("the client went away before its body was read") from None
+        articles = parse_body(body)
+        results = await run_in_threadpool(writer.ingest, articles)
         response = ok([r.model_dump() for r in results], count=len(results))
         response.status_code = 201
         return response
 
     return app
+
+
+_ARTICLE = Article.model_json_schema()
+_ARTICLES_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+    "anyOf": [_ARTICLE, {"type": "array", "items": _ARTICLE, "minItems": 1,
+                         "maxItems": MAX_POST}]}}}}}
+
+
+def parse_body(body: bytes) -> list[Article]:
+    """The articles of a POST body: one object, or a list of 1 to MAX_POST of them.
+
+    A body that is no JSON, or one object that is no article, is refused (400); in a
+    list, each item that is no article becomes a failed result of its own, so the
+    others are analysed and stored as usual."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RequestError(f"body is not UTF-8 (byte {exc.start})") from None
+    value, problem = loads(text)
+    if problem is not None:
+        raise RequestError(f"body: {problem}")
+    if isinstance(value, dict):
+        article = parse_record(value, "body", id_from_where=False)
+        if article.error:
+            raise RequestError(article.error.split("] ", 1)[-1])
+        return [article]
+    if not isinstance(value, list) or not value or len(value) > MAX_POST:
+        raise RequestError(f"send 1 to {MAX_POST} articles per request")
+    return [parse_record(item, f"body[{number}]", id_from_where=False)
+            for number, item in enumerate(value)]
 
 
 def from_environment() -> FastAPI:

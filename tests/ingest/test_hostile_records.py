@@ -1,0 +1,135 @@
+"""One bad record never stops a batch: deep nesting, huge numbers, lone surrogates, NUL,
+impossible dates, cut gzip, UTF-16 and Latin-1 lines each become one coded error record
+or cleaned text with a note, and the records around them are analysed as usual."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+from lagebild.ingest import read_source, read_sources
+from lagebild.ingest.jsonl import MAX_DEPTH, loads, read_jsonl
+from lagebild.ingest.text import decode
+from lagebild.model import Article, clean_text
+
+GOOD = "Die Polizei nahm am Montag in Berlin zwei Männer fest."
+HOSTILE = [
+    "[" * 100_000 + "]" * 100_000,
+    '{"id": ' + "1" * 5000 + ', "text": "x"}',
+    '{"id":"s1","text":"Die Polizei nahm \\ud800 fest."}',
+    '{"id":"n1","text":"Die Polizei nahm \\u0000 fest."}',
+    '{"id":"d1","text":"' + GOOD + '","published":"9999-12-31"}',
+    '{"id": {"x": 1}, "text": "x"}',
+    '{"id": "f1", "text": "x", "published": 5}',
+]
+
+
+def _lines() -> list[str]:
+    good = [json.dumps({"id": f"g{i}", "text": GOOD}, ensure_ascii=False) for i in range(2)]
+    return [good[0], *HOSTILE, good[1]]
+
+
+def test_every_hostile_line_is_one_record_in_order(tmp_path, pipeline):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    docs = list(pipeline.pipe(read_sources([str(path)])))
+    assert len(docs) == len(HOSTILE) + 2
+    ids = [d.id for d in docs]
+    assert ids == ["g0", f"{path}:2", f"{path}:3", "s1", "n1", "d1", f"{path}:7", "f1", "g1"]
+    errors = [d.error[:6] if d.error else None for d in docs]
+    assert errors == [None, "[L103]", "[L103]", None, None, "[L102]", "[L103]", "[L103]", None]
+    assert "nested 100000 levels deep" in docs[1].error
+    assert docs[3].text == "Die Polizei nahm \ufffd fest." and docs[3].events
+    assert docs[4].text == "Die Polizei nahm \ufffd fest."
+    assert all("U+FFFD" in d.warnings[-1] for d in docs[3:5])
+    assert docs[0].events and docs[0].model_dump(exclude={"id"}) == docs[-1].model_dump(
+        exclude={"id"})
+    for doc in docs:
+        doc.to_json()  # every record can be written
+
+
+def test_python_api_cleans_surrogates_and_nul(pipeline):
+    doc = pipeline({"id": "x", "text": "Die Polizei nahm \ud800 fest.\x00"})
+    assert doc.error is None and doc.text == "Die Polizei nahm \ufffd fest.\ufffd"
+    assert doc.warnings == ["text: 2 characters that cannot be encoded (lone surrogate or NUL) "
+                            "replaced by U+FFFD"]
+    assert json.loads(doc.to_json())["text"] == doc.text
+    doc = pipeline({"id": "\udc80", "text": 5})
+    assert doc.error.startswith("[L103]") and doc.id == "\ufffd"
+    doc.to_json()
+
+
+def test_clean_text_joins_pairs_and_keeps_length():
+    assert clean_text("a\ud83d\ude00b") == ("a\U0001f600b", 0)
+    assert clean_text("ok") == ("ok", 0)
+    assert clean_text("\udc80\x00\ufffd") == ("\ufffd\ufffd\ufffd", 2)
+    assert Article(text="x\ud800", title="t\x00").warnings == [
+        "text: 1 character that cannot be encoded (lone surrogate or NUL) replaced by U+FFFD",
+        "title: 1 character that cannot be encoded (lone surrogate or NUL) replaced by U+FFFD"]
+
+
+def test_nesting_bound_counts_brackets_outside_strings():
+    value, problem = loads(json.dumps({"text": "[" * 1000, "x": [[1]]}))
+    assert problem is None and value["text"] == "[" * 1000
+    _, problem = loads("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+    assert problem == f"JSON nested {MAX_DEPTH + 1} levels deep, more than {MAX_DEPTH}"
+
+
+def test_latin1_lines_are_decoded_with_a_warning(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes('{"id": "u", "text": "Grüße"}\n'.encode()
+                     + '{"id": "l", "text": "Grüße"}\n'.encode("latin-1"))
+    articles = list(read_source(str(path)))
+    assert [a.text for a in articles] == ["Grüße", "Grüße"]
+    assert articles[0].warnings == []
+    assert articles[1].warnings == ["line not valid UTF-8 (byte 23); decoded as cp1252"]
+
+
+def test_utf16_files_are_read(tmp_path):
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_bytes('{"id": "w", "text": "Grüße aus Köln"}\n'.encode("utf-16"))
+    assert [(a.id, a.text) for a in read_source(str(jsonl))] == [("w", "Grüße aus Köln")]
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        text, warnings = decode("Grüße aus Köln.\n".encode(encoding))
+        assert text == "Grüße aus Köln.\n" and warnings and "UTF-16" in warnings[0]
+    txt = tmp_path / "a.txt"
+    txt.write_bytes("Die Polizei in Köln.".encode("utf-16"))
+    assert [a.text for a in read_source(str(txt))] == ["Die Polizei in Köln."]
+
+
+def test_cut_gzip_keeps_its_readable_records(tmp_path):
+    lines = [json.dumps({"id": f"r{i}", "text": f"Satz Nummer {i} " * 20}) for i in range(400)]
+    whole = gzip.compress(("\n".join(lines) + "\n").encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) * 2 // 3])
+    articles = list(read_source(str(path)))
+    readable = [a for a in articles if a.error is None]
+    assert readable and [a.id for a in readable] == [f"r{i}" for i in range(len(readable))]
+    assert len(articles) == len(readable) + 1
+    assert articles[-1].error.startswith("[L100]") and "after its first" in articles[-1].error
+
+
+def test_overlong_line_is_skipped_without_loading_it(monkeypatch):
+    import io
+
+    from lagebild.ingest import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_CHARS", 100)
+    data = b'{"id": "a", "text": "x"}\n{"id": "b", "text": "' + b"y" * 500 + b'"}\n{"text": "z"}\n'
+    articles = list(read_jsonl(jsonl.bounded_lines(io.BytesIO(data), 100), "s"))
+    assert [(a.id, a.error[:6] if a.error else None) for a in articles] == [
+        ("a", None), ("s:2", "[L103]"), ("s:3", None)]
+
+
+def test_extract_command_prints_no_traceback(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "lagebild.cli", "extract", str(path),
+                             "--format", "jsonl"], capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.returncode == 1  # failed articles are reported, the others written
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == len(HOSTILE) + 2
+    assert records[0]["events"] and records[-1]["events"]
