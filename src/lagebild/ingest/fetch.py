@@ -17,6 +17,8 @@ import socket
 import threading
 import time
 import urllib.robotparser
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -33,6 +35,11 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: Network errors worth a second try; refused connections and timeouts are not.
 RETRY_ERRORS = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 ROBOTS_MAX_BYTES = 512 * 1024
+#: Content codings asked for and decoded here, as the body streams: what a response
+#: inflates to is counted against ``max_bytes`` before more of it is inflated.
+ACCEPT_ENCODING = "gzip, deflate"
+#: Most bytes one decoding step may produce.
+_INFLATE_STEP = 64 * 1024
 #: Longest Crawl-delay honoured; a site asking for more is read at this pace.
 MAX_CRAWL_DELAY = 30.0
 
@@ -145,7 +152,7 @@ class Fetcher:
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
         self.client = httpx.Client(
-            headers={"User-Agent": self.policy.user_agent},
+            headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             timeout=httpx.Timeout(self.policy.timeout, connect=self.policy.connect_timeout),
             follow_redirects=False,
         )
@@ -267,7 +274,8 @@ class Fetcher:
             with self.client.stream("GET", url, headers=headers) as response:
                 chunks, size, truncated = [], 0, False
                 if response.status_code < 300:
-                    for chunk in response.iter_bytes():
+                    coding = response.headers.get("content-encoding", "")
+                    for chunk in decoded(response.iter_raw(), coding, url):
                         if time.monotonic() > deadline:
                             raise FetchError(
                                 f"could not fetch {url}: took longer than "
@@ -333,6 +341,49 @@ class Fetcher:
         text = response.content.decode("utf-8", errors="replace")
         rules.parse(text.splitlines())
         return rules
+
+
+def decoded(raw: Iterable[bytes], coding: str, url: str = "") -> Iterator[bytes]:
+    """A body undone from its ``Content-Encoding`` (gzip, deflate, several in turn) as it
+    streams, each piece at most 64 KiB: however far a few KB of nested gzip would inflate,
+    only what the reader takes is ever inflated."""
+    stream: Iterable[bytes] = raw
+    codings = [c.strip().lower() for c in coding.split(",")]
+    for name in reversed([c for c in codings if c and c != "identity"]):
+        if name not in ("gzip", "x-gzip", "deflate"):
+            raise FetchError(f"could not fetch {url}: content coding {name!r} not supported")
+        stream = _inflate(stream, gzip=name != "deflate", url=url)
+    return iter(stream)
+
+
+def _inflate(chunks: Iterable[bytes], gzip: bool, url: str) -> Iterator[bytes]:
+    """One content coding undone, in steps of at most ``_INFLATE_STEP`` bytes; gzip may
+    hold several members, deflate is zlib-wrapped or (as some servers send it) raw."""
+    decoder = zlib.decompressobj(zlib.MAX_WBITS | 16) if gzip else None
+    try:
+        for chunk in chunks:
+            if decoder is None:  # deflate: a zlib header, else raw deflate
+                wrapped = len(chunk) > 1 and chunk[0] & 0x0F == 8 and (
+                    (chunk[0] << 8) | chunk[1]) % 31 == 0
+                decoder = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            data = chunk
+            while True:
+                out = decoder.decompress(data, _INFLATE_STEP)
+                if out:
+                    yield out
+                if decoder.eof:
+                    data = decoder.unused_data
+                    if not (gzip and data):
+                        break  # what follows the end of the stream is ignored
+                    decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)  # the next member
+                    continue
+                data = decoder.unconsumed_tail
+                if not data and len(out) < _INFLATE_STEP:
+                    break
+        if decoder is not None and not decoder.eof:
+            yield decoder.flush(_INFLATE_STEP)
+    except zlib.error as exc:
+        raise FetchError(f"could not fetch {url}: body does not decode ({exc})") from None
 
 
 def _declared_charset(headers: httpx.Headers) -> str | None:
