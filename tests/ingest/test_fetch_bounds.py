@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 
 from lagebild.errors import FetchError
-from lagebild.ingest.fetch import Fetcher, FetchPolicy, decoded
+from lagebild.ingest.fetch import Fetcher, FetchPolicy, decoded, public_address
 
 MIB = 2**20
 
@@ -140,3 +140,28 @@ def test_a_slow_trickle_stops_at_the_time_limit():
         with pytest.raises(FetchError, match="took longer than 1 s"):
             client.get(url, named=True)
     assert time.monotonic() - start < 3
+
+
+@pytest.mark.parametrize("host", [
+    "127.0.0.1.", "localhost.", "%31%32%37.0.0.1", "::127.0.0.1", "::10.0.0.1",
+    "::ffff:127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::", "fe80::1%25eth0",
+    "fe80::1%eth0", "0x7f.1", "2130706433", "foo.localhost", "::1", "::", "169.254.169.254",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2", "ff02::1", "[::1]"])
+def test_address_guard_normalises_then_refuses(host):
+    assert not public_address(host)
+
+
+@pytest.mark.parametrize("host", ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946",
+                                  "64:ff9b::5db8:d822", "::ffff:93.184.216.34",
+                                  "2002:5db8:d822::", "nonexistent.invalid"])
+def test_address_guard_lets_public_addresses_pass(host):
+    assert public_address(host)
+
+
+def test_feed_links_to_spelled_out_loopback_are_refused(web):
+    web.page("/seite", "<html></html>")
+    port = web.url("/").split(":")[-1].split("/")[0]
+    with fetcher() as client:
+        for host in ("127.0.0.1.", "%31%32%37.0.0.1", "[::127.0.0.1]", "[::ffff:7f00:1]"):
+            with pytest.raises(FetchError, match="private, loopback or link-local"):
+                client.get(f"http://{host}:{port}/seite")

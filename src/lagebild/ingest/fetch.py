@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
@@ -91,19 +91,53 @@ class Response:
         return self.headers.get("last-modified")
 
 
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def normal_host(host: str) -> str:
+    """A URL's host as the resolver sees it: percent-escapes undone, brackets, zone
+    (``%eth0``) and trailing dots dropped, lower case: ``127.0.0.1.``, ``%31%32%37.0.0.1``
+    and ``[fe80::1%25eth0]`` are the addresses they spell."""
+    host = unquote(host).strip().strip("[]").lower()
+    host = host.split("%", 1)[0] if ":" in host else host
+    return host.rstrip(".")
+
+
+def _embedded(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list:
+    """What an address stands for: an IPv4-mapped, IPv4-compatible or NAT64 address its
+    IPv4 address alone; a 6to4 or Teredo one itself and the IPv4 addresses it carries."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return [address]
+    if address.ipv4_mapped:
+        return [address.ipv4_mapped]
+    if (address in _IPV4_COMPATIBLE and int(address) > 1) or any(
+            address in net for net in _NAT64):
+        return [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return [address, *([address.sixtofour] if address.sixtofour else []),
+            *(address.teredo or ())]
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return all(a.is_global and not (a.is_multicast or a.is_reserved or a.is_link_local)
+               for a in _embedded(address))
+
+
 def public_address(host: str, port: int | None = None) -> bool:
-    """Whether every address the host resolves to is public; unresolvable hosts pass."""
+    """Whether every address the host names or resolves to is public (see normal_host
+    and _embedded); names that do not resolve pass: the request fails on its own."""
+    host = normal_host(host)
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return _is_public(ipaddress.ip_address(host))
+    except ValueError:
+        pass  # a name, or an IPv4 address in a form only the resolver reads (0x7f.1)
     try:
         infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         return True  # the request itself will fail with a clear message
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if getattr(address, "ipv4_mapped", None):
-            address = address.ipv4_mapped
-        if not address.is_global or address.is_multicast:
-            return False
-    return True
+    return all(_is_public(ipaddress.ip_address(info[4][0].split("%")[0])) for info in infos)
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
