@@ -133,3 +133,25 @@ def test_extract_command_prints_no_traceback(tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == len(HOSTILE) + 2
     assert records[0]["events"] and records[-1]["events"]
+
+
+def test_broken_feed_is_an_error_record(tmp_path):
+    path = tmp_path / "kaputt.rss"
+    path.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><<<>>>')
+    articles = list(read_source(str(path)))
+    assert len(articles) == 1 and articles[0].error.startswith("[L100]")
+    assert "not a readable feed" in articles[0].error
+
+
+def test_warc_reader_failure_is_an_error_record(tmp_path, monkeypatch):
+    from lagebild.ingest import warc
+
+    def lying(records):
+        yield from ()
+        raise AttributeError("'NoneType' object has no attribute 'read'")
+
+    monkeypatch.setattr(warc, "_html_responses", lying)
+    path = tmp_path / "a.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 99\r\n\r\n")
+    articles = list(read_source(str(path)))
+    assert len(articles) == 1 and "is damaged: AttributeError" in articles[0].error

@@ -7,6 +7,7 @@ author, title); the page gives the full text (trafilatura) and the site name.
 from __future__ import annotations
 
 import re
+import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,7 +65,8 @@ def parse_feed(data: bytes, url: str, headers: dict | None = None) -> Feed:
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", url)  # resolves relative links
     parsed = feedparser.parse(data, response_headers=response_headers, sanitize_html=False)
-    if not parsed.entries and not parsed.version:
+    broken = isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
+    if not parsed.entries and (broken or not parsed.version):  # nothing read: say why
         problem = parsed.get("bozo_exception") or "no RSS or Atom content"
         raise InputError(f"{url}: not a readable feed ({problem})")
     entries, seen = [], set()

@@ -105,3 +105,7 @@ def _articles(records: Iterator[tuple], name: str, context: IngestContext) -> It
             yield article
     except (ArchiveLoadFailed, OSError, EOFError) as exc:
         raise InputError(f"cannot read WARC file {name}: {exc}") from None
+    except InputError:
+        raise
+    except Exception as exc:  # warcio on a record whose lengths lie (AttributeError, ...)
+        raise InputError(f"WARC file {name} is damaged: {type(exc).__name__}: {exc}") from None
