@@ -49,3 +49,17 @@ def sentence_of_tokens(doc: Doc) -> tuple[list[int], list[int]]:
         starts[start:end] = [start] * (end - start)
         ends[start:end] = [end] * (end - start)
     return starts, ends
+
+
+def cases(doc: Doc) -> list[str | None]:
+    """Each token's grammatical case from the morphologizer ("Nom", "Acc", "Dat", "Gen"),
+    None where it gives none (or the pipeline has no morphologizer)."""
+    store, found = doc.vocab.strings, {}
+    result = []
+    for key in doc.to_array("MORPH").tolist():
+        if key not in found:
+            features = store[key] if key else ""
+            found[key] = next((f[5:] for f in features.split("|") if f.startswith("Case=")),
+                              None)
+        result.append(found[key])
+    return result

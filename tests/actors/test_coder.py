@@ -63,9 +63,10 @@ def test_bare_roles_take_the_main_country_marked_inferred():
     assert ("KAZCVL", None, True) in found and ("KAZCOP", None, True) in found
 
 
-def test_bare_roles_without_any_country_stay_open():
+def test_bare_roles_without_any_country_take_the_source_country():
+    # the guide: a domestic actor with no country named takes the source's (German: DEU)
     found, _ = actors("Demonstranten forderten Reformen.")
-    assert ("CVL", None, False) in found
+    assert ("DEUCVL", None, True) in found
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -233,6 +233,11 @@ class _Coder:
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
                                    org=entry.org)
                 self.link(draft, entity)
+            elif entity.label == "ORG" and self.settings.get("unlisted_organisations") \
+                    and not self.lexicon.role_of(ent.text):
+                # a party, union, company the lists lack: domestic unless named otherwise
+                draft = self.draft(("org", ent.text), name=ent.text, country=None)
+                self.link(draft, entity)
             elif entity.label == "PER" and not (
                 len(ent) == 1 and (self.lexicon.role_of(ent.text)
                                    or ent.text in self.lexicon.demonym_nouns)
@@ -411,12 +416,37 @@ class _Coder:
             return max(self.place_countries, key=self.place_countries.count)
         return None
 
+    def source_country(self) -> str | None:
+        return self.lexicon.source_country(self.document.url)
+
     def context(self, bare: list[tuple[str, Span]]) -> None:
-        country = self.main_country()
+        country = self.main_country() or self.source_country()
         for sector, span in bare:
             draft = self.draft(("nominal", country, None, sector), name=span.text,
                                country=country, sectors=[sector], inferred=country is not None)
             self.link(draft, None, span)
+        source = self.source_country()
+        if source is not None:  # persons and organisations of no country named: domestic,
+            for key, draft in self.drafts.items():  # of the sentence's place or the source's
+                if draft.country is None and key[0] in ("person", "org"):
+                    draft.country = self.sentence_place(draft) or source
+                    draft.inferred = True
+
+    def sentence_place(self, draft: _Draft) -> str | None:
+        """The country of a city or region named in the sentence of a draft's first mention."""
+        entity = next((e for e in self.document.entities if e.id in draft.mentions), None)
+        if entity is None:
+            return None
+        for ent in self.ents:
+            if ent.ent_id_.startswith("place:") and \
+                    self.sent_start[ent.start] == self.sent_start[self.token_of(entity.start)]:
+                record = self.place_record(ent, set())
+                return _alpha3(record.country) if record else None
+        return None
+
+    def token_of(self, char: int) -> int:
+        span = self.doc.char_span(char, char, alignment_mode="expand")
+        return span.start if span is not None else 0
 
     def actors(self) -> list[Actor]:
         actors = []

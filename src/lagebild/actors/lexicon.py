@@ -139,6 +139,16 @@ class ActorLexicon:
         return next((t for t in held if t.covers(day) and t.office != ELITE), None) \
             or next((t for t in held if t.covers(day)), None)
 
+    def source_country(self, url: str | None) -> str | None:
+        """The country of the source where ``actors.toml`` names one: the URL's top-level
+        domain ("….de/…" -> DEU), else the pack's default for papers in its language."""
+        settings = self.settings
+        if "source_country" not in settings:
+            return None
+        host = (url or "").split("//")[-1].split("/")[0].split(" ")[0]
+        tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+        return settings.get("source_domains", {}).get(tld) or settings["source_country"]
+
     def role_of(self, word: str) -> str | None:
         """The sector of a role noun, also at the end of a compound ("Regierungssprecher")."""
         sector = self.roles.get(word.lower())

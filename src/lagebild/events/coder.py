@@ -37,14 +37,16 @@ from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING
 
+import pycountry
 from spacy.tokens import Doc
 
 from ..clauses import clause_of, sentence_of
-from ..model import Document, Event, Quote
+from ..model import Actor, Document, Event, Quote
 from ..model import Span as TextSpan
 from ..places.salience import place_for_span, place_index
 from ..timex import event_date
 from ..tokens import bounds as token_bounds
+from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
 from .lexicon import EventLexicon, TriggerMatch
 
@@ -80,6 +82,15 @@ AUX_REACH = 2
 AGENT_REACH = 4
 
 
+#: How an event's actor was found: named in the clause; not at all, as the trigger is a
+#: noun governed by a preposition ("gegen die Proteste": no act of the clause); not
+#: named, in a passive ("wurden festgenommen": the guide's null actor); not named
+#: otherwise (a subject the actors layer does not know: the source's country stands in).
+NAMED, GOVERNED, AGENTLESS, UNNAMED = "named", "governed", "agentless", "unnamed"
+#: The morphologizer's cases of an object: a mention in one is no subject.
+OBJECT_CASES = ("Acc", "Dat")
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int  # characters
@@ -89,11 +100,17 @@ class _Mention:
 
 
 class _EventCoder:
-    def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon):
+    def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
+                 source: str | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        self.source = source  # the source's country, for subjects no list knows
+        self.unnamed: dict[str, str] = {}  # country -> actor made for unknown subjects
         self.text = document.text
         # the words once, as strings: the roles and modality read them for every trigger
         self.lowers = token_strings(doc, "LOWER")
+        self.lemmas = [w.lower() for w in token_strings(doc, "LEMMA")]
+        self.tags = token_strings(doc, "TAG")
+        self.cases = token_cases(doc)
         self.texts = token_strings(doc)
         self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
@@ -105,6 +122,10 @@ class _EventCoder:
         """The tokens a character span touches (spaCy's ``alignment_mode="expand"``)."""
         first = bisect_right(self.ends, start)
         return first, max(first, bisect_left(self.starts, end))
+
+    def lemmas_in(self, start: int, end: int) -> set[str]:
+        first, last = self.token_range(start, end)
+        return set(self.lemmas[first:last])
 
     def words_in(self, start: int, end: int) -> set[str]:
         first, last = self.token_range(start, end)
@@ -144,14 +165,41 @@ class _EventCoder:
                 return None
         return None
 
+    def source_actor(self, sentence: tuple[int, int]) -> str | None:
+        """An actor for a subject no list knows ("Der Landesverband forderte"), as the
+        guide codes a domestic one: the country of a city or region the sentence names,
+        else the source's. One actor per country."""
+        if self.source is None:
+            return None
+        country = self.place_country(sentence) or self.source
+        if country not in self.unnamed:
+            actor = Actor(id=f"a{len(self.document.actors) + 1}", name=country,
+                          country=country, code=country, inferred=True)
+            self.document.actors.append(actor)
+            self.actors[actor.id] = actor
+            self.unnamed[country] = actor.id
+        return self.unnamed[country]
+
+    def place_country(self, sentence: tuple[int, int]) -> str | None:
+        entities = {e.id: e for e in self.document.entities}
+        for place in self.document.places:
+            if place.kind != "country" and place.country and any(
+                    sentence[0] <= entities[m].start < sentence[1] for m in place.mentions
+                    if m in entities):
+                country = pycountry.countries.get(alpha_2=place.country)
+                if country is not None:
+                    return country.alpha_3
+        return None
+
     # -- roles ------------------------------------------------------------------
 
     def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+        """Actor ids, recipient ids and how the actor was found (NAMED, or why not)."""
         if self.lexicon.word_order == "svo":
-            return self.roles_svo(match, clause, quote)
+            return (*self.roles_svo(match, clause, quote), GOVERNED)
         trigger = match.trigger
         t_start = self.doc[match.start].idx
         in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -161,7 +209,10 @@ class _EventCoder:
         actor = recipient = None
         opener = self.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
-        passive = bool(words & self.lexicon.words["passive"])
+        # a form of "werden" with the trigger as its participle: "wurden festgenommen" (not
+        # "würden zustimmen", "wird kritisiert werden" is one too)
+        passive = bool(words & self.lexicon.words["passive"]) \
+            and self.tags[match.start] in self.lexicon.words["participle_tags"]
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
@@ -181,7 +232,7 @@ class _EventCoder:
             actor = next((m for m in in_clause if m.preposition in self.lexicon.words["agent"]),
                          None)
         elif free:
-            actor = free[0]
+            actor = self.subject(free, first, last)
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
@@ -198,14 +249,72 @@ class _EventCoder:
             if m.preposition in trigger.recipient and m.actor not in actor_ids:
                 recipient = m
                 break
-        if recipient is None and trigger.object:  # the nearest other ungoverned mention
+        if recipient is None and trigger.object:  # the nearest other ungoverned mention,
             others = [m for m in free if m.actor not in actor_ids and m not in actors]
-            if others:
-                recipient = min(others, key=lambda m: abs(m.start - t_start))
+            # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
+            # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
+            objects = [m for m in others if passive and self.case_of(m) == "Nom"]
+            if objects or others:
+                recipient = min(objects or others, key=lambda m: abs(m.start - t_start))
         if actor_id is not None and actor is not None and actor_id != actor.actor:
             actor_ids = [actor_id]  # the speaker stands in
         recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
-        return actor_ids, recipients
+        if actor_ids != [None]:
+            return actor_ids, recipients, NAMED
+        if governed and not objected:  # "seit dem Einmarsch der Amerikaner": theirs
+            following = self.genitive_after(match, in_clause)
+            if following is not None:
+                return [following.actor], recipients, NAMED
+            return actor_ids, recipients, GOVERNED
+        if governed:
+            return actor_ids, recipients, GOVERNED
+        if passive and recipient is None and opener in self.lexicon.words["relative"] \
+                and after_comma:  # "der Präsident, der von X kritisiert worden war"
+            before = [m for m in self.mentions if m.end <= clause[0]]
+            recipients = [before[-1].actor] if before else recipients
+        if passive and not self.agent_phrase(first, last):
+            return actor_ids, recipients, AGENTLESS
+        return actor_ids, recipients, UNNAMED
+
+    def agent_phrase(self, first: int, last: int) -> bool:
+        """An agent the lists do not know: "von"/"durch" before a noun ("von
+        Gewerkschaftern kritisiert")."""
+        agent = self.lexicon.words["agent"]
+        return any(self.lowers[i] in agent and any(
+            self.tags[j] in self.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
+            for i in range(first, last))
+
+    def genitive_after(self, match: TriggerMatch, in_clause: list[_Mention]) -> _Mention | None:
+        """The mention in the genitive or after "von"/"durch" just after a noun trigger:
+        "der Einmarsch der Amerikaner", "die Festnahme von X"."""
+        end = self.ends[match.last - 1]
+        near = self.ends[min(len(self.ends), match.last + AGENT_REACH) - 1]
+        return next((m for m in in_clause if end <= m.start <= near and (
+            m.preposition in self.lexicon.words["agent"]
+            or m.preposition is None and self.case_of(m) == "Gen")), None)
+
+    def case_of(self, mention: _Mention) -> str | None:
+        """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
+        first, last = self.token_range(mention.start, mention.end)
+        return self.cases[last - 1] if last > first else None
+
+    def subject(self, free: list[_Mention], first: int, last: int) -> _Mention | None:
+        """The clause's subject among its ungoverned mentions: the one in the nominative;
+        else the first not in an object case; else, where a pronoun is the subject ("Er
+        warf dem Hersteller … vor"), the mention it points back to; else the first."""
+        nominative = [m for m in free if self.case_of(m) == "Nom"]
+        if nominative:
+            return nominative[0]
+        subjects = [m for m in free if self.case_of(m) not in OBJECT_CASES]
+        if subjects:
+            return subjects[0]
+        pronoun = next((i for i in range(first, last) if self.cases[i] == "Nom"
+                        and self.lowers[i] in self.lexicon.words["pronouns"]), None)
+        if pronoun is None:
+            return free[0]
+        before = [m for m in self.mentions if m.end <= self.starts[pronoun]
+                  and m.preposition is None and m not in free]
+        return before[-1] if before else None
 
     # -- roles by word order (English) ---------------------------------------
 
@@ -464,25 +573,36 @@ class _EventCoder:
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
             clause = clause_of(self.text, sentence, start, end)
             quote = self.quote_at(start)
-            actors, recipients = self.roles(match, clause, quote)
+            actors, recipients, found = self.roles(match, clause, quote)
+            if found != NAMED and match.trigger.weak:
+                continue  # "wurde verletzt", "traf sich": no actor named, no act of one
+            if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
+                continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
+            if found == UNNAMED:
+                actors = [self.source_actor(sentence)]
+            elif found == GOVERNED and actors == [None]:
+                continue
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)
-            kind = match.trigger.type
+            kind, mode = match.trigger.type, match.trigger.mode
+            switch = match.trigger.switch
+            if switch and switch[2] & self.lemmas_in(*clause):  # "zu drei Jahren Haft verurteilt"
+                kind, mode = switch[0], switch[1]
             if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
                 kind = self.lexicon.future_types.get(kind, kind)
             for actor, recipient in product(actors, recipients):  # one event per member
-                key = (kind, actor, recipient, dated.value)
-                if actor is None or actor == recipient or key in seen:
+                key = (kind, mode, actor, recipient, dated.value)
+                if actor is not None and actor == recipient or key in seen:
                     continue
                 seen.add(key)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
-                    + 0.1 * (not self.actors[actor].inferred)
+                    + 0.1 * (actor is not None and not self.actors[actor].inferred)
                 events.append(Event(
-                    id=f"v{len(events) + 1}", type=kind, actor=actor,
+                    id=f"v{len(events) + 1}", type=kind, mode=mode, actor=actor,
                     recipient=recipient, trigger=TextSpan(text=self.text[start:end],
                                                           start=start, end=end),
                     sentence=sentence, date=dated.value, time=dated.time, place=place,
@@ -490,8 +610,9 @@ class _EventCoder:
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
         # an event that only repeats another one without its recipient adds nothing
-        aimed = {(e.type, e.actor, e.date) for e in events if e.recipient}
-        kept = [e for e in events if e.recipient or (e.type, e.actor, e.date) not in aimed]
+        aimed = {(e.type, e.mode, e.actor, e.date) for e in events if e.recipient}
+        kept = [e for e in events
+                if e.recipient or (e.type, e.mode, e.actor, e.date) not in aimed]
         for i, event in enumerate(kept):
             event.id = f"v{i + 1}"
         return kept
@@ -499,4 +620,5 @@ class _EventCoder:
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:
     """Fill ``document.events`` from the trigger lexicon of the language pack."""
-    document.events.extend(_EventCoder(doc, document, pack.event_lexicon).code())
+    source = pack.actor_lexicon.source_country(document.url)
+    document.events.extend(_EventCoder(doc, document, pack.event_lexicon, source).code())

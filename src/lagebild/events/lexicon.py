@@ -1,7 +1,18 @@
-"""Event triggers of a language, read from its ``events.toml``, matched on spaCy tokens."""
+"""Event triggers of a language, read from its ``events.toml``, matched on spaCy tokens.
+
+An entry lists ``lemmas`` (matched on the Doc's LEMMA array, which the pack's
+lemmatizer fills: one entry finds every inflected form) or word ``forms`` (matched
+on the lowercase words, for a pack without lemmas). A phrase split by "…" may
+stand with its parts in either order when it has two: German puts the verb first
+in a main clause and last in a subordinate one ("nahm ihn in Gewahrsam", "der ihn
+in Gewahrsam nahm"). A noun the lexicon lacks is read by its head, the longest
+lexicon noun it ends with ("Raketenangriff" -> Angriff), unless the entry says
+``compound = false``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +31,10 @@ IGNORE = "-"
 MAX_GAP = 8
 
 
+#: The shortest head a compound noun is read by ("Streik" in "Warnstreik").
+MIN_HEAD = 5
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: str
@@ -28,6 +43,13 @@ class Trigger:
     object: bool
     default_actor: str | None
     speaker_acts: bool
+    mode: str | None = None
+    #: a word with an everyday sense too ("treffen", "verletzen"): an event only where
+    #: the clause names its actor
+    weak: bool = False
+    #: another (type, mode) where one of these lemmas stands in the clause: "verurteilen"
+    #: is ACCUSE, with "Haft" or "Gericht" beside it SANCTION convict
+    switch: tuple[str, str | None, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -39,14 +61,22 @@ class TriggerMatch:
 
 
 class EventLexicon:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, is_word: Callable[[str], bool] | None = None):
+        #: whether a compound's first part is a word ("Rücklage" ends in "Klage", but
+        #: "Rüc" is none); without it any first part is taken
+        self.is_word = is_word or (lambda text: True)
         data = read_toml(path)
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
-                                  "partitive", "conditions")}
+                                  "partitive", "conditions", "pronouns")}
+        #: tags of a participle, which with a form of "werden" makes a passive
+        self.words["participle_tags"] = set(settings.get("participle_tags", []))
+        self.words["noun_tags"] = set(settings.get("noun_tags", []))
+        #: lemmas of sentences where only events of named actors count (sports reports)
+        self.sports = {w.lower() for w in settings.get("sports", [])}
         #: "svo": roles by English word order (subject before the trigger, object after);
         #: "free": by case and prepositions, as German needs (see events.coder)
         self.word_order = settings.get("word_order", "free")
@@ -57,40 +87,86 @@ class EventLexicon:
         for key, value in self.future_types.items():
             if key not in EVENT_TYPES or value not in EVENT_TYPES:
                 raise ConfigError(f"{path}: unknown event type in [future]: {key} = {value}")
-        self.by_first: dict[str, list[Trigger]] = {}
+        self.by_first: dict[str, list[Trigger]] = {}  # word forms
+        self.by_lemma: dict[str, list[Trigger]] = {}
+        self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds
         for entry in data.get("trigger", []):
-            if entry.get("type") not in EVENT_TYPES:
-                raise ConfigError(f"{path}: unknown event type {entry.get('type')!r}")
-            recipient = tuple(w.lower() for w in entry.get("recipient", []))
-            for form in entry.get("forms", []):
-                parts = tuple(tuple(p.lower().split()) for p in form.split(GAP) if p.strip())
-                trigger = Trigger(entry["type"], parts, recipient or tuple(self.words["recipient"]),
-                                  entry.get("object", False), entry.get("default_actor"),
-                                  entry.get("speaker_acts", False))
-                self.by_first.setdefault(parts[0][0], []).append(trigger)
-        if not self.by_first:
+            self._add_entry(path, entry)
+        if not (self.by_first or self.by_lemma):
             raise ConfigError(f"{path}: no event triggers")
-        for form in settings.get("ignore", []):  # phrases that hold a trigger word but name
-            parts = tuple(tuple(p.lower().split()) for p in form.split(GAP) if p.strip())
-            self.by_first.setdefault(parts[0][0], []).append(  # no event: "press release"
-                Trigger(IGNORE, parts, (), False, None, False))
+        # phrases that hold a trigger word but name no event: "press release"
+        for key, index in (("ignore", self.by_first), ("ignore_lemmas", self.by_lemma)):
+            for phrase in settings.get(key, []):
+                for parts in _orders(_parts(phrase), index is self.by_lemma):
+                    index.setdefault(parts[0][0], []).append(
+                        Trigger(IGNORE, parts, (), False, None, False))
+
+    def _add_entry(self, path: Path, entry: dict) -> None:
+        if entry.get("type") not in EVENT_TYPES:
+            raise ConfigError(f"{path}: unknown event type {entry.get('type')!r}")
+        switch = entry.get("switch")
+        if switch is not None:
+            if switch.get("type") not in EVENT_TYPES:
+                raise ConfigError(f"{path}: unknown event type in switch: {switch}")
+            switch = (switch["type"], switch.get("mode"),
+                      frozenset(w.lower() for w in switch.get("when", [])))
+        recipient = tuple(w.lower() for w in entry.get("recipient", []))
+
+        def trigger(parts) -> Trigger:
+            return Trigger(entry["type"], parts, recipient or tuple(self.words["recipient"]),
+                           entry.get("object", False), entry.get("default_actor"),
+                           entry.get("speaker_acts", False), mode=entry.get("mode"),
+                           switch=switch, weak=entry.get("weak", False))
+
+        for form in entry.get("forms", []):
+            parts = _parts(form)
+            self.by_first.setdefault(parts[0][0], []).append(trigger(parts))
+        for lemma in entry.get("lemmas", []):
+            for parts in _orders(_parts(lemma), True):
+                self.by_lemma.setdefault(parts[0][0], []).append(trigger(parts))
+            if " " not in lemma.strip() and lemma[:1].isupper() \
+                    and entry.get("compound", True):
+                self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""
         found: list[TriggerMatch] = []
         words = token_strings(doc, "LOWER")  # plain strings: no Token objects per look
+        raw = token_strings(doc, "LEMMA") if self.by_lemma else []
+        lemmas = [w.lower() for w in raw]
         _, sentence_end = sentence_of_tokens(doc)
         for i, word in enumerate(words):
             for trigger in self.by_first.get(word, ()):
                 match = self._match(words, i, sentence_end[i], trigger)
                 if match is not None:
                     found.append(match)
+            if not lemmas:
+                continue
+            lemma = lemmas[i]
+            before = len(found)
+            for trigger in self.by_lemma.get(lemma, ()):
+                match = self._match(lemmas, i, sentence_end[i], trigger)
+                if match is not None:
+                    found.append(match)
+            if len(found) == before and len(lemma) > MIN_HEAD and self.heads \
+                    and raw[i][:1].isupper():
+                head = self.head_of(lemma)
+                if head is not None:
+                    found.append(TriggerMatch(i, i + 1, i + 1, head))
         found.sort(key=lambda m: (-(m.last - m.start), m.start))
         kept: list[TriggerMatch] = []
         for match in found:
             if not any(match.start < k.last and k.start < match.last for k in kept):
                 kept.append(match)
         return sorted((m for m in kept if m.trigger.type != IGNORE), key=lambda m: m.start)
+
+    def head_of(self, lemma: str) -> Trigger | None:
+        """The trigger of the longest lexicon noun a compound ends with."""
+        for k in range(1, len(lemma) - MIN_HEAD + 1):
+            trigger = self.heads.get(lemma[k:].lstrip("-"))
+            if trigger is not None and self.is_word(lemma[:k]):
+                return trigger
+        return None
 
     @staticmethod
     def _match(words: list[str], i: int, sentence_end: int,
@@ -108,3 +184,14 @@ class EventLexicon:
                 return None
             last = j + len(part)
         return TriggerMatch(i, end, last, trigger)
+
+
+def _parts(phrase: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in phrase.split(GAP) if p.strip())
+
+
+def _orders(parts: tuple[tuple[str, ...], ...], either: bool):
+    """A phrase of two parts in both orders, where ``either``; else as written."""
+    if either and len(parts) == 2:
+        return [parts, parts[::-1]]
+    return [parts]

@@ -18,11 +18,13 @@ from ..events.lexicon import EventLexicon
 from ..places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
 from ..quotes import QuoteFinder
 from ..timex import TimeGrammar, TimeTagger
+from . import lemmas as _lemmas  # noqa: F401 (registers lagebild_lemmas)
 from . import name_context as _name_context  # noqa: F401 (registers its two pipes)
 from .gazetteer import Gazetteer
 
-#: Components of a trained model that no lagebild layer reads.
-UNREAD_COMPONENTS = ["morphologizer"]
+#: Components of a trained model that no lagebild layer reads (the events layer reads
+#: the morphologizer's Case for its roles).
+UNREAD_COMPONENTS: list[str] = []
 #: Word forms whose tokenization spaCy keeps (its default: 10,000).
 TOKENIZER_CACHE = 200_000
 
@@ -122,7 +124,9 @@ class LanguagePack:
 
     @cached_property
     def event_lexicon(self) -> EventLexicon:
-        return EventLexicon(self.data_dir / "events.toml")
+        lemmas = self.data_dir / "lemmas.toml"
+        is_word = _lemmas.lemmatizer(self.data_dir).is_word if lemmas.is_file() else None
+        return EventLexicon(self.data_dir / "events.toml", is_word)
 
     @cached_property
     def quote_finder(self) -> QuoteFinder:
@@ -161,7 +165,6 @@ class LanguagePack:
         path = self.model_path(model)
         trained = entities and (path / "meta.json").is_file()
         if trained:
-            # no layer reads the morphologizer's UPOS, Case and Number yet: not loaded
             nlp = spacy.load(path, exclude=UNREAD_COMPONENTS)
             # news keep bringing new words; spaCy caches only the first 10,000 it splits
             nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
@@ -169,6 +172,8 @@ class LanguagePack:
             nlp = spacy.blank(self.code, **self.spacy_settings)
         skip_affixes_of_letter_words(nlp.tokenizer)
         first = nlp.pipe_names[0] if nlp.pipe_names else None
+        if trained and (self.data_dir / "lemmas.toml").is_file():  # the tagger's tags read
+            nlp.add_pipe("lagebild_lemmas", config={"data_dir": str(self.data_dir)})
         nlp.add_pipe("lagebild_paragraphs", before=first)
         nlp.add_pipe("lagebild_abbreviations", before="lagebild_paragraphs")
         nlp.add_pipe("sentencizer", after="lagebild_paragraphs")
