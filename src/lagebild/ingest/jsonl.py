@@ -110,7 +110,7 @@ def read_jsonl(lines: Iterable[str | bytes], name: str) -> Iterator[Article]:
         warnings: list[str] = []
         if isinstance(line, bytes):
             line, warnings = decode_line(line)
-        record, problem = loads(line)
+        record, problem = loads(line.removeprefix("\ufeff"))
         if problem is not None:
             yield Article(id=where, error=coded(f"{where}: {problem}", RecordError))
             continue
