@@ -112,3 +112,33 @@ def test_post_bodies_are_articles_or_request_errors(body):
     assert len(articles) == (len(value) if isinstance(value, list) else 1)
     for article in articles:
         article.model_dump_json()  # what cannot be encoded was cleaned
+
+
+def _sharing_models(pipeline, **config):
+    """A Pipeline with other bounds that uses the loaded models of ``pipeline``."""
+    from lagebild import Pipeline
+
+    other = Pipeline(config)
+    other._nlp = pipeline._nlp
+    return other
+
+
+def test_an_article_over_the_time_limit_is_one_error_record(pipeline):
+    quick = _sharing_models(pipeline, max_seconds=0.2)
+    articles = [{"id": "a", "text": GOOD_TEXTS[0]}, {"id": "slow", "text": GOOD_TEXTS[0] * 2000},
+                {"id": "b", "text": GOOD_TEXTS[1]}]
+    docs = list(quick.pipe(articles))
+    assert [d.id for d in docs] == ["a", "slow", "b"]
+    assert docs[1].error == "[L601] analysis took longer than 0.2 s" and not docs[1].events
+    assert docs[0].error is None and docs[0].events and docs[2].error is None
+
+
+def test_runs_without_whitespace_are_broken_and_long_texts_cut(pipeline):
+    bounded = _sharing_models(pipeline, max_run_chars=100, max_chars=5_000)
+    doc = bounded({"id": "p", "text": GOOD_TEXTS[0] + " " + "(" * 1000 + "x" + ")" * 1000})
+    assert doc.error is None and doc.events
+    assert max(len(word) for word in doc.text.split()) == 100
+    assert doc.warnings == [
+        "1 run of more than 100 characters without whitespace broken by spaces"]
+    doc = bounded({"id": "q", "text": GOOD_TEXTS[0] * 200})
+    assert len(doc.text) == 5_000 and doc.warnings[0].endswith("cut to 5,000")

@@ -102,3 +102,10 @@ def coded(message: str, error: type[LagebildError] = InputError) -> str:
     """``message`` as one article's error text, with its code in front (once): the text
     a Document's ``error`` holds and the command line prints."""
     return message if _CODED.match(message) else str(error(message))
+
+
+class TimeLimitError(AnalysisError):
+    """One article took longer than the per-article time limit (``max_seconds``): it is kept
+    with this error and the batch goes on."""
+
+    code = "L601"

@@ -246,3 +246,21 @@ def json_schema() -> str:
     schema = Document.model_json_schema(by_alias=True)
     schema["$id"] = "urn:lagebild:document:1"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def break_runs(text: str, limit: int) -> tuple[str, int]:
+    """``text`` with a space put after every ``limit`` characters of a run that has no
+    whitespace (no word is that long; tokenizing such a run costs time quadratic in its
+    length), and how many runs were broken."""
+    pattern = re.compile(rf"\S{{{limit + 1},}}")
+    if pattern.search(text) is None:
+        return text, 0
+    count = 0
+
+    def split(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        run = match.group()
+        return " ".join(run[i:i + limit] for i in range(0, len(run), limit))
+
+    return pattern.sub(split, text), count

@@ -11,7 +11,10 @@ import gc
 import hashlib
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, Literal, get_args
 
@@ -27,11 +30,12 @@ from .errors import (
     LagebildError,
     LanguageError,
     RecordError,
+    TimeLimitError,
     coded,
 )
 from .lang import SUPPORTED, LanguagePack, get_pack
 from .lang.identify import DEFAULT_CANDIDATES, identify
-from .model import Article, Document, clean_text, parse_published
+from .model import Article, Document, break_runs, clean_text, parse_published
 from .tokens import bounds as token_bounds
 from .tokens import sentences as token_sentences
 from .tokens import text as doc_text
@@ -72,7 +76,13 @@ class PipelineConfig(BaseModel):
                     "the articles per second, or accurate, better names; default "
                     f"${MODEL_ENV} or fast")
     batch_size: int = Field(64, ge=1)
-    max_chars: int = Field(1_000_000, ge=1, description="longer texts are cut, with a warning")
+    max_chars: int = Field(100_000, ge=1, description="longer texts are cut, with a warning")
+    max_run_chars: int = Field(
+        1_000, ge=10, description="a run of more characters without whitespace is broken by a "
+        "space after each this many, with a warning (the tokenizer is quadratic in a run)")
+    max_seconds: float = Field(
+        30.0, gt=0, description="wall time one article may take; a longer one is kept with "
+        "error L601 and the batch goes on (enforced in a process's main thread)")
 
     @field_validator("languages")
     @classmethod
@@ -173,12 +183,30 @@ class Pipeline:
         for lang, positions in by_lang.items():
             nlp, pack = self.nlp(lang), self.pack(lang)
             texts = [documents[i].text for i in positions]
-            for position, doc in zip(positions, nlp.pipe(texts, batch_size=model_batch(texts)),
-                                     strict=True):
-                documents[position] = self._annotate(doc, documents[position], pack)
+            limit = self.config.max_seconds
+            try:
+                with time_limit(limit * len(texts)):
+                    docs = list(nlp.pipe(texts, batch_size=model_batch(texts)))
+            except TimeLimitError:  # one article at a time, to find the slow one
+                docs = [self._within(limit, nlp, text) for text in texts]
+            for position, doc in zip(positions, docs, strict=True):
+                document = documents[position]
+                annotated = doc and self._within(limit, self._annotate, doc, document, pack)
+                documents[position] = annotated or document.model_copy(update={
+                    **{layer: [] for layer in ("sentences", *LAYER_ORDER)},
+                    "error": str(TimeLimitError(f"analysis took longer than {limit:g} s"))})
             if lang not in self._settled:
                 self._settle(lang)
         return documents
+
+    @staticmethod
+    def _within(seconds: float, call, *args):
+        """``call(*args)``, or None when it takes longer than ``seconds``."""
+        try:
+            with time_limit(seconds):
+                return call(*args)
+        except TimeLimitError:
+            return None
 
     def _settle(self, lang: str) -> None:
         """After a language's first batch its model, gazetteers and lexicons are loaded:
@@ -220,6 +248,11 @@ class Pipeline:
             document.warnings.append(
                 f"text of {len(item.text):,} characters cut to {self.config.max_chars:,}"
             )
+        document.text, runs = break_runs(document.text, self.config.max_run_chars)
+        if runs:
+            document.warnings.append(
+                f"{runs} run{'s' * (runs > 1)} of more than {self.config.max_run_chars:,} "
+                f"characters without whitespace broken by spaces")
         try:
             document.lang = item.lang or identify(document.text, self.config.identify_among)
             if document.lang not in self.config.languages:
@@ -233,6 +266,8 @@ class Pipeline:
         for annotator in self.annotators:
             try:
                 annotator(doc, document, pack)
+            except TimeLimitError:
+                raise
             except Exception as exc:  # one article's failure must not stop the batch
                 log.exception("stage %s failed on %s", annotator.name, document.id)
                 # the article and its metadata stay; no half-filled layer does
@@ -242,6 +277,27 @@ class Pipeline:
                                    AnalysisError),
                 })
         return document
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitError in the block once ``seconds`` have passed (SIGALRM, so only in
+    the main thread of a process, and only where Python code runs; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+            signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitError(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def sentence_spans(doc, text: str | None = None) -> list[tuple[int, int]]:
