@@ -46,9 +46,12 @@ class TimeScores:
     relaxed: int = 0
     type_correct: int = 0
     value_correct: int = 0
+    strict_value: int = 0
 
     def table(self) -> dict[str, tuple[float, float, float]]:
+        """Strict span + value first, the figure HeidelTime and TempEval-3 lead with."""
         return {
+            "strict span + value": prf(self.strict_value, self.predicted, self.gold),
             "strict span": prf(self.strict, self.predicted, self.gold),
             "relaxed span": prf(self.relaxed, self.predicted, self.gold),
             "type (relaxed)": prf(self.type_correct, self.predicted, self.gold),
@@ -126,9 +129,11 @@ def score(docs: list[TimeMLDoc], predict: Callable[[TimeMLDoc], list[Prediction]
                 continue
             g = doc.gold[best]
             scores.relaxed += 1
-            scores.strict += (g.start, g.end) == (start, end)
+            exact = (g.start, g.end) == (start, end)
+            scores.strict += exact
             scores.type_correct += g.type == type_
             scores.value_correct += g.value == value
+            scores.strict_value += exact and g.value == value
     return scores
 
 
@@ -180,9 +185,9 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.system or ["lagebild"]:
         scores = score(docs, SYSTEMS[name](args.lang))
         print(f"\n{name}: {scores.predicted} predicted")
-        print(f"{'':18} {'P':>6} {'R':>6} {'F1':>6}")
+        print(f"{'':20} {'P':>6} {'R':>6} {'F1':>6}")
         for metric, (p, r, f) in scores.table().items():
-            print(f"{metric:18} {p:6.3f} {r:6.3f} {f:6.3f}")
+            print(f"{metric:20} {p:6.3f} {r:6.3f} {f:6.3f}")
 
 
 

@@ -61,8 +61,11 @@ class TimeTagger:
         prepositions = sorted(grammar.lists.get("prepositions", []), key=len, reverse=True)
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions)
         self._preposition = re.compile(
-            rf"(?:(?<=\s)|^)(?:{alternatives})\s+$", re.IGNORECASE
-        ) if prepositions else None
+            rf"(?:{alternatives})\s+(?=\S)", re.IGNORECASE) if prepositions else None
+        self._whole = {phrase.lower() for phrase in grammar.lists.get("kept_whole", [])}
+        trailing = grammar.lists.get("trailing_words", [])
+        self._trailing = re.compile(
+            rf"\s+(?:{'|'.join(map(re.escape, trailing))})$", re.IGNORECASE) if trailing else None
 
     def tag(self, text: str, sentences: list[tuple[int, int]], anchor: date | None,
             ) -> list[TimeMatch]:
@@ -112,17 +115,28 @@ class TimeTagger:
                 reference = date.fromisoformat(value[:10])
                 if not rule.params.get("from_reference"):
                     frame["narrative"] = reference
-            start = self._with_preposition(sentence, start)
+            start, end = self._span(sentence, start, end)
             found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
                                    type_, value, mod, rule.id))
         return found
 
-    def _with_preposition(self, sentence: str, start: int) -> int:
-        """Move the start back over a temporal preposition (am, seit, bis; on, since)."""
-        if self._preposition is None:
-            return start
-        match = self._preposition.search(sentence, 0, start)
-        return match.start() if match else start
+    def timeml_text(self, expression: str) -> str:
+        """An expression as TimeML marks it ("am 6. Januar" -> "6. Januar"): for gold written
+        with its preposition."""
+        start, end = self._span(expression, 0, len(expression))
+        return expression[start:end]
+
+    def _span(self, sentence: str, start: int, end: int) -> tuple[int, int]:
+        """The span TimeML marks: without a leading preposition ("am", "vor"; "on") or a
+        trailing "lang"; fixed phrases ("vor kurzem") stay whole."""
+        if sentence[start:end].lower() in self._whole:
+            return start, end
+        while self._preposition is not None and (
+                match := self._preposition.match(sentence, start, end)):
+            start = match.end()
+        if self._trailing is not None and (match := self._trailing.search(sentence, start, end)):
+            end = match.start()
+        return start, end
 
     def _is_past(self, word: str) -> bool:
         if word in self._past:
