@@ -170,7 +170,7 @@ class Document(BaseModel):
 class Article(BaseModel):
     """An input article as it arrives from a source, before analysis."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
     id: str | None = None
     text: str = ""
