@@ -24,7 +24,8 @@ from . import gate
 
 DATA = SHARED / "data"
 TIMEML = {"krauts": (DATA / "krauts", "de"),
-          "tbaq": (DATA / "tempeval3_en" / "TBAQ-cleaned", "en")}
+          "tbaq": (DATA / "tempeval3_en" / "TBAQ-cleaned", "en"),
+          "wikiwarsde": (DATA / "wikiwarsde" / "WikiWarsDE_20110412", "de")}
 GEOPARSING = DATA / "geoparsing_en" / "Corpora"
 GERMEVAL = DATA / "germeval2014" / "NER-de-dev.tsv"
 GSR = DATA / "plover" / "PLOVER_GSR_CAMEO.txt"

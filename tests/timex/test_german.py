@@ -195,3 +195,20 @@ def test_spans_leave_out_the_preposition_as_timeml_marks_them():
     timeml = get_pack("de").time_tagger.timeml_text
     assert [timeml(g) for g in ("am Sonntag", "seit mehr als einer Woche", "vor kurzem")] == [
         "Sonntag", "mehr als einer Woche", "vor kurzem"]
+
+
+def test_a_history_dates_days_and_seasons_in_its_own_years():
+    """A text whose years lie long before its date tells a story of its own time: "am 3.
+    März", "im Sommer", "Ende des Jahres" belong to the year it named last, "zwei Tage
+    später" counts from the day it named last; a news text keeps its own year."""
+    history = ("Der Krieg begann 1914. Im Jahr 1915 kämpften die Armeen weiter, 1916 kam die "
+               "Wende, 1917 der Umsturz. Am 3. März 1918 wurde der Vertrag unterzeichnet. "
+               "Zwei Tage später zogen die Truppen ab. Im Sommer kehrten sie zurück, am "
+               "11. November endete der Krieg, Ende des Jahres waren alle zu Hause.")
+    values = {text: value for text, _, value in tag_sentences(history)}
+    assert values["Zwei Tage später"] == "1918-03-05"
+    assert (values["Sommer"], values["11. November"], values["Ende des Jahres"]) == (
+        "1918-SU", "1918-11-11", "1918")
+    news = "Der Vertrag von 1990 gilt bis heute. Am 3. März wird neu verhandelt."
+    assert {text: value for text, _, value in tag_sentences(news)}["3. März"] == "2022-03-03"
+    assert one("Der Angriff begann am 1.9.39.", date(2011, 2, 16)).value == "1939-09-01"

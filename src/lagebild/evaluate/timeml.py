@@ -10,6 +10,7 @@ Python alternative, on the same documents.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -93,11 +94,52 @@ def read_timeml(path: Path) -> TimeMLDoc:
     return TimeMLDoc(path.name, "".join(parts), dct[:10] if dct else None, gold)
 
 
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_VAL = re.compile(r'\bval="([^"]*)"', re.IGNORECASE)
+
+
+def read_timex2_inline(path: Path) -> TimeMLDoc:
+    """A document of WikiWarsDE's keyinline/ folder: the text without tags and its TIMEX2
+    (nested ones too) with a value; TIMEX2 values are read as TIMEX3 values, which they
+    mostly equal. (The APF key in key/ counts UTF-8 bytes, the inline one needs no counting.)"""
+    raw = path.read_text(encoding="utf-8")
+    parts: list[str] = []
+    offset, cursor, dct = 0, 0, None
+    open_timexes: list[tuple[int, str | None]] = []
+    gold: list[GoldTimex] = []
+    for tag in _TAG.finditer(raw):
+        parts.append(raw[cursor:tag.start()])
+        offset += tag.start() - cursor
+        cursor = tag.end()
+        closing, name = tag.group(1), tag.group(2).upper()
+        if name != "TIMEX2":
+            continue
+        if not closing:
+            value = _VAL.search(tag.group(3))
+            open_timexes.append((offset, value.group(1) if value else None))
+        elif open_timexes:
+            start, value = open_timexes.pop()
+            text = "".join(parts)[start:offset]
+            if value is not None and dct is None and "T" in value and start < 100:
+                dct = value[:10]  # the document's DATETIME comes first
+            if value is not None:
+                gold.append(GoldTimex(start, offset, text, "", value))
+    parts.append(raw[cursor:])
+    gold.sort(key=lambda g: (g.start, -g.end))
+    return TimeMLDoc(path.name.split(".")[0], "".join(parts), dct, gold)
+
+
 def read_corpus(paths: Iterable[Path]) -> list[TimeMLDoc]:
-    files: list[Path] = []
+    """TimeML files (.tml) of files and folders, or a WikiWarsDE folder (keyinline/)."""
+    docs: list[TimeMLDoc] = []
     for path in paths:
-        files.extend(sorted(path.rglob("*.tml")) if path.is_dir() else [path])
-    return [read_timeml(f) for f in files]
+        if path.is_dir() and (path / "keyinline").is_dir():
+            docs.extend(read_timex2_inline(f) for f in sorted((path / "keyinline").glob("*.xml")))
+        elif path.is_dir():
+            docs.extend(read_timeml(f) for f in sorted(path.rglob("*.tml")))
+        else:
+            docs.append(read_timeml(path))
+    return docs
 
 
 def align(doc: TimeMLDoc, predictions: list[Prediction]

@@ -35,6 +35,7 @@ class Context:
     quarter: str | None = None  # the last quarter the text named ("third quarter": 2022-Q3)
     narrative: date | None = None  # the last full date the text named, in any sentence
     last: str | None = None  # the last dated value the text named (1995, 1995-05, 1995-05-22)
+    story: bool = False  # the text tells of a time of its own, years before the anchor
 
     @property
     def day(self) -> date | None:
@@ -99,13 +100,41 @@ def value_at(d: date, unit: str) -> str:
     return f"{d.year:04d}"
 
 
-def _year(groups: dict) -> int | None:
+def _year(groups: dict, ctx: Context | None = None) -> int | None:
+    """A four-digit year; a two-digit one in the century that does not put it more than
+    ten years after the anchor ("1.9.39" in a text of 2011 is 1939)."""
     if groups.get("year"):
         return int(groups["year"])
     if groups.get("year2"):
         short = int(groups["year2"])
-        return 2000 + short if short < 50 else 1900 + short
+        limit = ctx.anchor.year + 10 if ctx is not None and ctx.anchor is not None else 2049
+        return 2000 + short if 2000 + short <= limit else 1900 + short
     return None
+
+
+def _last_date(ctx: Context) -> date | None:
+    """The date the text named last (1995 as its 1 January, 1995-05 as 1 May), or None."""
+    parts = (ctx.last or "").split("T")[0].split("-")
+    if not (parts[0].isdigit() and len(parts[0]) == 4):
+        return None
+    month = int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else 1
+    day = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() else 1
+    try:
+        return date(int(parts[0]), month, day)
+    except ValueError:
+        return None
+
+
+def _story_day(ctx: Context) -> date | None:
+    """In a text that tells of its own time (``Context.story``: a history, a report on
+    events of years ago), the date it named last, which relative words count from
+    ("Ende des Jahres", "im Sommer", "am 3. März"); else None."""
+    return _last_date(ctx) if ctx.story else None
+
+
+def _story_year(ctx: Context) -> int | None:
+    day = _story_day(ctx)
+    return day.year if day else None
 
 
 # How much nearer a date on the tense's wrong side must be to win: a past-tense clause
@@ -210,7 +239,7 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     if month is None and groups.get("monthnum"):
         month = int(groups["monthnum"])
     day = int(groups["day"]) if groups.get("day") else None
-    year = _year(groups)
+    year = _year(groups, ctx)
     if month is None:
         return None
     rel = lookup("rel", groups.get("rel"))
@@ -223,7 +252,7 @@ def norm_date(groups: dict, ctx: Context, params: dict, lookup) -> Result:
             elif rel > 0 and month <= ctx.anchor.month + 1:
                 year += 1
     if year is None:
-        year = _infer_year(ctx, month, day)
+        year = _story_year(ctx) or _infer_year(ctx, month, day)
     prefix = f"{year:04d}" if year is not None else "XXXX"
     if day is None:
         return f"{prefix}-{month:02d}", _part_mod(groups, lookup, params)
@@ -305,7 +334,7 @@ def norm_relunit(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     frame = _frame(ctx) if params.get("frame") else None
     if frame is not None and unit == "Y":  # "a year earlier" in a report on a quarter
         return f"{frame[0] + int(rel):04d}-Q{frame[1]}", None
-    target = shift(ctx.anchor, int(rel), unit)
+    target = shift(_story_day(ctx) or ctx.anchor, int(rel), unit)
     part = lookup("part", groups.get("part")) or params.get("mod")
     if unit == "W" and part == "END":
         return value_at(target, "WE"), None
@@ -323,12 +352,14 @@ def norm_offset(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         return None
     if unit in ("H", "MIN", "S"):
         return f"PT{_number(count)}{'M' if unit == 'MIN' else unit}", None
-    if ctx.anchor is None:
+    base = (ctx.reference or ctx.narrative or ctx.anchor) if params.get("from_reference") \
+        else ctx.anchor  # "zwei Tage später": after the day the story named last
+    if base is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), None
     frame = _frame(ctx) if params.get("frame") else None
     if frame is not None and unit == "Y":  # "a year ago" in a report on a quarter
         return f"{frame[0] + int(count) * direction:04d}-Q{frame[1]}", None
-    target = shift(ctx.anchor, int(count) * direction, unit)
+    target = shift(base, int(count) * direction, unit)
     return value_at(target, unit), None
 
 
@@ -393,7 +424,7 @@ def norm_season(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     year = _year(groups)
     if year is None and ctx.anchor is not None:
         rel = lookup("rel", groups.get("rel")) or 0
-        year = ctx.anchor.year + int(rel)
+        year = (_story_year(ctx) or ctx.anchor.year) + int(rel)
         starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
         if params.get("latest") and starts[season] > ctx.anchor.month:  # "this past spring"
             year -= 1

@@ -21,6 +21,10 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")  # also the day of a TIME value, v
 _DURATION = re.compile(r"^PT?[\dX]")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _DATED = re.compile(r"^\d{4}(?:$|-\d\d)")  # a year, month, day or time of day
+_YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)")
+#: a text tells a story of its own time when at least this many of its years are named
+#: and most of them (STORY_SHARE) lie more than STORY_GAP years before its anchor
+STORY_YEARS, STORY_SHARE, STORY_GAP = 5, 0.9, 1
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ class TimeTagger:
         rules = self.grammar.active_rules(text)
         previous: date | None = None  # the last full date of the sentence before
         # the last quarter and the last full date named so far
-        frame: dict[str, Any] = {"quarter": None, "narrative": None, "last": None}
+        frame: dict[str, Any] = {"quarter": None, "narrative": None, "last": None,
+                                 "story": self.tells_a_story(text, anchor)}
         for start, end in sentences or [(0, len(text))]:
             found = self._tag_sentence(text, start, end, anchor, rules, previous, frame)
             dates = [m.value[:10] for m in found
@@ -101,7 +106,7 @@ class TimeTagger:
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
             tense = partial(self.tense, sentence, start, end)  # read if a value asks
             context = Context(anchor, tense, reference, previous, frame["quarter"],
-                              reference or frame["narrative"], frame["last"])
+                              reference or frame["narrative"], frame["last"], frame["story"])
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
@@ -119,6 +124,17 @@ class TimeTagger:
             found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
                                    type_, value, mod, rule.id))
         return found
+
+    @staticmethod
+    def tells_a_story(text: str, anchor: date | None) -> bool:
+        """Whether the text is about a time years before its anchor (a history, a report on
+        an old case), so that "am 3. März" belongs to the year it named last, not to the
+        anchor's: most of the years it names lie well before the anchor."""
+        if anchor is None:
+            return False
+        years = [int(y) for y in _YEAR.findall(text)]
+        old = sum(year < anchor.year - STORY_GAP for year in years)
+        return len(years) >= STORY_YEARS and old >= STORY_SHARE * len(years)
 
     def timeml_text(self, expression: str) -> str:
         """An expression as TimeML marks it ("am 6. Januar" -> "6. Januar"): for gold written
