@@ -212,3 +212,13 @@ def test_a_history_dates_days_and_seasons_in_its_own_years():
     news = "Der Vertrag von 1990 gilt bis heute. Am 3. März wird neu verhandelt."
     assert {text: value for text, _, value in tag_sentences(news)}["3. März"] == "2022-03-03"
     assert one("Der Angriff begann am 1.9.39.", date(2011, 2, 16)).value == "1939-09-01"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Das Dorf wuchs im 20. Jahrhundert.", ("20. Jahrhundert", "19", None)),
+    ("Mitte des 19. Jahrhunderts kam die Bahn.", ("Mitte des 19. Jahrhunderts", "18", "MID")),
+    ("Demnächst wird die Brücke gesperrt.", ("Demnächst", "FUTURE_REF", None)),
+])
+def test_centuries_and_vague_future(text, expected):
+    match = one(text)
+    assert (match.text, match.value, match.mod) == expected

@@ -592,6 +592,15 @@ def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     return None
 
 
+def norm_century(groups: dict, ctx: Context, params: dict, lookup) -> Result:
+    """das 20. Jahrhundert, the 19th century: the century's first two digits, as TIMEX3
+    writes it (19 for the 20th); "Mitte des 19. Jahrhunderts" with its mod."""
+    digits = groups.get("digits") or ""
+    if not digits.isdigit() or not 1 <= int(digits) <= 21:
+        return None
+    return f"{int(digits) - 1:02d}", _part_mod(groups, lookup, params)
+
+
 NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "literal": norm_literal,
     "anchor_day": norm_anchor_day,
@@ -613,4 +622,5 @@ NORMALISERS: dict[str, Callable[[dict, Context, dict, Any], Result]] = {
     "holiday": norm_holiday,
     "set_unit": norm_set_unit,
     "decade": norm_decade,
+    "century": norm_century,
 }
