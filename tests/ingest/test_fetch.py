@@ -7,8 +7,8 @@ import time
 import pytest
 
 from lagebild.errors import FetchError
-from lagebild.ingest.canonical import canonical_url, url_key
 from lagebild.ingest.fetch import Fetcher, FetchPolicy
+from lagebild.urls import canonical_url, url_key
 from tests.ingest.conftest import slow
 
 FAST = FetchPolicy(host_delay=0.0, backoff=0.01)

@@ -16,7 +16,7 @@ import feedparser
 
 from ..errors import InputError
 from ..model import Article
-from .canonical import url_key
+from ..urls import url_key
 from .pages import IngestContext, error_article, fetch_page, ordered_map
 
 _FEED_START = re.compile(

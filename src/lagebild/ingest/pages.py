@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from ..errors import InputError, LagebildError, coded
 from ..model import Article
-from .canonical import canonical_url, url_key
+from ..urls import canonical_url, url_key
 from .fetch import Fetcher, FetchPolicy, Response
 from .html import looks_like_html, page_article
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .canonical import canonical_url
+from ..urls import canonical_url
 from .content import from_bytes
 from .feeds import FEED_TYPES, looks_like_feed, read_feed
 from .html import looks_like_html

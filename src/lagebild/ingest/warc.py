@@ -15,7 +15,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
 from ..model import Article
-from .canonical import canonical_url
+from ..urls import canonical_url
 from .html import looks_like_html
 from .pages import IngestContext, article_id, error_article, ordered_map
 from .text import MAX_BYTES, sniff_charset

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import StoreError
-from ..ingest.canonical import url_key
 from ..model import Document
+from ..urls import url_key
 from .dedup import assign_cluster
 from .migrations import MIGRATIONS
 from .query import EventQuery, build_sql
@@ -147,7 +147,7 @@ class Store(FeedState):
         return row is not None and (text_hash is None or row[0] == text_hash)
 
     def known(self, key: str) -> bool:
-        """Whether an article with this URL key (``ingest.canonical.url_key``) is stored."""
+        """Whether an article with this URL key (``lagebild.urls.url_key``) is stored."""
         return self.conn.execute(
             "SELECT 1 FROM articles WHERE canonical_url = ? UNION ALL "
             "SELECT 1 FROM duplicates WHERE key = ? LIMIT 1", (key, key)

@@ -1,4 +1,5 @@
-"""Canonical URLs: one address per article, whatever link a feed or a reader used.
+"""Canonical URLs: one address per article, whatever link a feed or a reader used; the
+URL key the store deduplicates on. Ingest and the store both use it, so it imports neither.
 
 courlan (trafilatura's URL library) lowercases scheme and host, drops default
 ports, sorts the query and removes tracking parameters (utm_*, fbclid, gclid,
