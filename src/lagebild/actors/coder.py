@@ -91,6 +91,7 @@ class _Coder:
         self.place_countries: list[str] = []  # countries of the cities and regions named
         self.settings = self.lexicon.settings
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
+        self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.ents = ents = list(doc.ents)  # each doc.ents builds its spans anew
@@ -184,8 +185,8 @@ class _Coder:
                 return self.lexicon.demonym_adjectives.get(leader.lower_) \
                     or self.genitive_country(i - 2)
             iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
-            if iso3 is None and i == index - 1:  # "Schweizer Soldaten"
-                iso3 = self.lexicon.demonym_nouns.get(token.text)
+            if iso3 is None and i == index - 1:  # "Schweizer Soldaten", "Hamburger Polizei"
+                iso3 = self.lexicon.demonym_nouns.get(token.text) or self.city_demonym(token.text)
             if i > sentence_start:  # "South Korean", "North Korean"
                 iso3 = self.lexicon.demonym_adjectives.get(
                     f"{self.lowers[i - 1]} {token.lower_}") or iso3
@@ -198,6 +199,20 @@ class _Coder:
                 return country
             if token.is_punct or i in self.in_entity or not token.is_lower:
                 break
+        return None
+
+    def city_demonym(self, word: str) -> str | None:
+        """The country of a city named by its adjective in -er, where the pack reads them:
+        "Hamburger" -> Hamburg -> DEU, "Münchner" -> München."""
+        suffix = self.settings.get("city_demonym_suffix")
+        if not suffix or not word.endswith(suffix) or not word[:1].isupper():
+            return None
+        stem = word[: -len(suffix)]
+        for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else None):
+            places = load_gazetteer().lookup(name) if name else []
+            cities = [m.place for m in places if not m.alias and m.place.feature.startswith("PPL")]
+            if cities:
+                return _alpha3(cities[0].country)
         return None
 
     def country_after(self, index: int) -> str | None:
@@ -232,11 +247,19 @@ class _Coder:
             if entry is not None:
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
                                    org=entry.org)
+                sector = self.lexicon.role_of(ent.text)  # "Bundeswehr": a body with a sector
+                if sector and sector != NO_SECTOR and sector not in draft.sectors:
+                    draft.sectors.append(sector)
                 self.link(draft, entity)
             elif entity.label == "ORG" and self.settings.get("unlisted_organisations") \
-                    and not self.lexicon.role_of(ent.text):
+                    and not self.lexicon.role_of(ent.text.split()[-1]) \
+                    and ent.text.lower() not in self.lexicon.demonym_adjectives:
                 # a party, union, company the lists lack: domestic unless named otherwise
-                draft = self.draft(("org", ent.text), name=ent.text, country=None)
+                # ("das britische Label EMI": British); "Hamburger Polizei" is a role
+                country = self.country_before(ent.start)
+                if country is None and ent.start and self.doc[ent.start - 1].tag_ == "NN":
+                    country = self.country_before(ent.start - 1)
+                draft = self.draft(("org", ent.text), name=ent.text, country=country)
                 self.link(draft, entity)
             elif entity.label == "PER" and not (
                 len(ent) == 1 and (self.lexicon.role_of(ent.text)
@@ -437,16 +460,16 @@ class _Coder:
         entity = next((e for e in self.document.entities if e.id in draft.mentions), None)
         if entity is None:
             return None
-        for ent in self.ents:
-            if ent.ent_id_.startswith("place:") and \
-                    self.sent_start[ent.start] == self.sent_start[self.token_of(entity.start)]:
-                record = self.place_record(ent, set())
-                return _alpha3(record.country) if record else None
-        return None
-
-    def token_of(self, char: int) -> int:
-        span = self.doc.char_span(char, char, alignment_mode="expand")
-        return span.start if span is not None else 0
+        if self._sentence_places is None:
+            self._sentence_places = {}
+            for ent in self.ents:
+                if ent.ent_id_.startswith("place:"):
+                    record = self.place_record(ent, set())
+                    if record is not None:
+                        self._sentence_places.setdefault(self.sent_start[ent.start],
+                                                         _alpha3(record.country))
+        span = self.doc.char_span(entity.start, entity.start, alignment_mode="expand")
+        return self._sentence_places.get(self.sent_start[span.start]) if span else None
 
     def actors(self) -> list[Actor]:
         actors = []

@@ -78,6 +78,8 @@ PREPOSITION_REACH = 3
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
+#: How many adjectives may stand between a noun trigger and a demonym or possessive.
+ADJECTIVE_REACH = 3
 #: How many words after a trigger its agent may start ("calls by X", "was attacked by X").
 AGENT_REACH = 4
 
@@ -101,8 +103,9 @@ class _Mention:
 
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
-                 source: str | None = None):
+                 source: str | None = None, demonyms: dict[str, str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        self.demonyms = demonyms or {}  # "israelische" -> ISR
         self.source = source  # the source's country, for subjects no list knows
         self.unnamed: dict[str, str] = {}  # country -> actor made for unknown subjects
         self.text = document.text
@@ -261,11 +264,22 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
         if actor_ids != [None]:
             return actor_ids, recipients, NAMED
-        if governed and not objected:  # "seit dem Einmarsch der Amerikaner": theirs
-            following = self.genitive_after(match, in_clause)
-            if following is not None:
+        if governed and not objected:  # a noun after a preposition is an event where
+            following = self.genitive_after(match, in_clause)  # its actor is named:
+            if following is not None:  # "seit dem Einmarsch der Amerikaner"
                 return [following.actor], recipients, NAMED
+            country = self.adjective_country(match)  # "nach dem israelischen Abzug"
+            if country is not None:
+                return [self.country_actor(country)], recipients, NAMED
+            if self.possessive_before(match) and free:  # "mit seiner Forderung"
+                subject = self.subject(free, first, last)
+                if subject is not None:
+                    return [subject.actor], recipients, NAMED
             return actor_ids, recipients, GOVERNED
+        if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
+            country = self.adjective_country(match)
+            if country is not None:
+                return [self.country_actor(country)], recipients, NAMED
         if governed:
             return actor_ids, recipients, GOVERNED
         if passive and recipient is None and opener in self.lexicon.words["relative"] \
@@ -275,6 +289,37 @@ class _EventCoder:
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
+
+    def adjective_country(self, match: TriggerMatch) -> str | None:
+        """The country of a demonym adjective before a noun trigger: "der israelische
+        Abzug", "amerikanische Luftangriffe"."""
+        i = match.start - 1
+        while i >= 0 and i >= match.start - ADJECTIVE_REACH and self.tags[i] in \
+                self.lexicon.words["adjective_tags"]:
+            country = self.demonyms.get(self.lowers[i])
+            if country is not None:
+                return country
+            i -= 1
+        return None
+
+    def possessive_before(self, match: TriggerMatch) -> bool:
+        """A possessive before a noun trigger ("seiner Forderung"): the subject's act."""
+        i = match.start - 1
+        while i >= 0 and i >= match.start - ADJECTIVE_REACH and self.tags[i] in \
+                self.lexicon.words["adjective_tags"]:
+            i -= 1
+        return i >= 0 and self.tags[i] in self.lexicon.words["possessive_tags"]
+
+    def country_actor(self, country: str) -> str:
+        """The document's actor of that country alone, or a new one."""
+        for actor in self.document.actors:
+            if actor.country == country and not actor.sector and not actor.org:
+                return actor.id
+        actor = Actor(id=f"a{len(self.document.actors) + 1}", name=country, country=country,
+                      code=country)
+        self.document.actors.append(actor)
+        self.actors[actor.id] = actor
+        return actor.id
 
     def agent_phrase(self, first: int, last: int) -> bool:
         """An agent the lists do not know: "von"/"durch" before a noun ("von
@@ -620,5 +665,7 @@ class _EventCoder:
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:
     """Fill ``document.events`` from the trigger lexicon of the language pack."""
-    source = pack.actor_lexicon.source_country(document.url)
-    document.events.extend(_EventCoder(doc, document, pack.event_lexicon, source).code())
+    actors = pack.actor_lexicon
+    document.events.extend(_EventCoder(doc, document, pack.event_lexicon,
+                                       actors.source_country(document.url),
+                                       actors.demonym_adjectives).code())

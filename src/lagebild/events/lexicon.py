@@ -13,7 +13,7 @@ lexicon noun it ends with ("Raketenangriff" -> Angriff), unless the entry says
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -50,6 +50,11 @@ class Trigger:
     #: another (type, mode) where one of these lemmas stands in the clause: "verurteilen"
     #: is ACCUSE, with "Haft" or "Gericht" beside it SANCTION convict
     switch: tuple[str, str | None, frozenset[str]] | None = None
+    #: the second part may stand before the first (lemma phrases: German verb order)
+    either: bool = False
+    #: where in the first part the word stands that the trigger is looked up by (its
+    #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class EventLexicon:
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
+        self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
+        self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: lemmas of sentences where only events of named actors count (sports reports)
         self.sports = {w.lower() for w in settings.get("sports", [])}
         #: "svo": roles by English word order (subject before the trigger, object after);
@@ -92,14 +99,17 @@ class EventLexicon:
         self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds
         for entry in data.get("trigger", []):
             self._add_entry(path, entry)
+        #: the last letters of every head, to pass over most nouns at once
+        self.head_ends = {head[-MIN_HEAD:] for head in self.heads}  # as the lemmas end
         if not (self.by_first or self.by_lemma):
             raise ConfigError(f"{path}: no event triggers")
         # phrases that hold a trigger word but name no event: "press release"
         for key, index in (("ignore", self.by_first), ("ignore_lemmas", self.by_lemma)):
             for phrase in settings.get(key, []):
-                for parts in _orders(_parts(phrase), index is self.by_lemma):
-                    index.setdefault(parts[0][0], []).append(
-                        Trigger(IGNORE, parts, (), False, None, False))
+                parts = _anchored(_parts(phrase, keep_case=True)) \
+                    if index is self.by_lemma else _parts(phrase)
+                _register(index, Trigger(IGNORE, parts, (), False, None, False,
+                                         either=index is self.by_lemma))
 
     def _add_entry(self, path: Path, entry: dict) -> None:
         if entry.get("type") not in EVENT_TYPES:
@@ -116,14 +126,15 @@ class EventLexicon:
             return Trigger(entry["type"], parts, recipient or tuple(self.words["recipient"]),
                            entry.get("object", False), entry.get("default_actor"),
                            entry.get("speaker_acts", False), mode=entry.get("mode"),
-                           switch=switch, weak=entry.get("weak", False))
+                           switch=switch, weak=entry.get("weak", False),
+                           either="lemmas" in entry)
 
         for form in entry.get("forms", []):
-            parts = _parts(form)
-            self.by_first.setdefault(parts[0][0], []).append(trigger(parts))
+            _register(self.by_first, trigger(_parts(form)))
         for lemma in entry.get("lemmas", []):
-            for parts in _orders(_parts(lemma), True):
-                self.by_lemma.setdefault(parts[0][0], []).append(trigger(parts))
+            # two parts: either order, found by the longer; lemmas keep their case, so
+            # that the noun "Treffen" and the verb "treffen" are two entries
+            _register(self.by_lemma, trigger(_anchored(_parts(lemma, keep_case=True))))
             if " " not in lemma.strip() and lemma[:1].isupper() \
                     and entry.get("compound", True):
                 self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
@@ -132,27 +143,22 @@ class EventLexicon:
         """Every trigger in the doc; where two overlap, the longer one."""
         found: list[TriggerMatch] = []
         words = token_strings(doc, "LOWER")  # plain strings: no Token objects per look
-        raw = token_strings(doc, "LEMMA") if self.by_lemma else []
-        lemmas = [w.lower() for w in raw]
-        _, sentence_end = sentence_of_tokens(doc)
-        for i, word in enumerate(words):
-            for trigger in self.by_first.get(word, ()):
-                match = self._match(words, i, sentence_end[i], trigger)
-                if match is not None:
-                    found.append(match)
-            if not lemmas:
-                continue
-            lemma = lemmas[i]
-            before = len(found)
-            for trigger in self.by_lemma.get(lemma, ()):
-                match = self._match(lemmas, i, sentence_end[i], trigger)
-                if match is not None:
-                    found.append(match)
-            if len(found) == before and len(lemma) > MIN_HEAD and self.heads \
-                    and raw[i][:1].isupper():
-                head = self.head_of(lemma)
-                if head is not None:
-                    found.append(TriggerMatch(i, i + 1, i + 1, head))
+        lemmas = token_strings(doc, "LEMMA") if self.by_lemma else []
+        sentence_start, sentence_end = sentence_of_tokens(doc)
+        for tokens, index in ((words, self.by_first), (lemmas, self.by_lemma)):
+            for i in [i for i, word in enumerate(tokens) if word in index]:
+                for trigger in index[tokens[i]]:
+                    match = _match(tokens, i, sentence_start[i], sentence_end[i], trigger)
+                    if match is not None:
+                        found.append(match)
+        if self.heads:  # nouns the lexicon lacks, by their head
+            ends, by_lemma = self.head_ends, self.by_lemma
+            for i, lemma in enumerate(lemmas):
+                if lemma[-MIN_HEAD:] in ends and lemma not in by_lemma and len(lemma) > MIN_HEAD \
+                        and lemma[:1].isupper():
+                    head = self.head_of(lemma.lower())
+                    if head is not None:
+                        found.append(TriggerMatch(i, i + 1, i + 1, head))
         found.sort(key=lambda m: (-(m.last - m.start), m.start))
         kept: list[TriggerMatch] = []
         for match in found:
@@ -162,36 +168,58 @@ class EventLexicon:
 
     def head_of(self, lemma: str) -> Trigger | None:
         """The trigger of the longest lexicon noun a compound ends with."""
+        if lemma[-MIN_HEAD:] not in self.head_ends:  # most nouns: one look
+            return None
         for k in range(1, len(lemma) - MIN_HEAD + 1):
             trigger = self.heads.get(lemma[k:].lstrip("-"))
             if trigger is not None and self.is_word(lemma[:k]):
                 return trigger
         return None
 
-    @staticmethod
-    def _match(words: list[str], i: int, sentence_end: int,
-               trigger: Trigger) -> TriggerMatch | None:
-        def part_at(j: int, part: tuple[str, ...]) -> bool:
-            return j + len(part) <= sentence_end and tuple(words[j:j + len(part)]) == part
 
-        if not part_at(i, trigger.parts[0]):
+
+def _parts(phrase: str, keep_case: bool = False) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple((p if keep_case else p.lower()).split())
+                 for p in phrase.split(GAP) if p.strip())
+
+
+def _part_at(words: list[str], j: int, part: tuple[str, ...], end: int) -> bool:
+    return j + len(part) <= end and tuple(words[j:j + len(part)]) == part
+
+
+def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
+           trigger: Trigger) -> TriggerMatch | None:
+    """The trigger at token i (its first word is there), its other part within MAX_GAP
+    words after it, or, where the trigger allows either order, before it."""
+    first = trigger.parts[0]
+    i -= trigger.offset
+    if i < sentence_start or len(first) > 1 and not _part_at(words, i, first, sentence_end):
+        return None
+    end = last = i + len(first)
+    for part in trigger.parts[1:]:
+        j = next((j for j in range(last, min(last + MAX_GAP, sentence_end))
+                  if _part_at(words, j, part, sentence_end)), None)
+        if j is None and trigger.either and len(trigger.parts) == 2:
+            j = next((j for j in range(i - len(part), max(sentence_start, i - MAX_GAP) - 1, -1)
+                      if _part_at(words, j, part, i)), None)
+            if j is not None:
+                return TriggerMatch(i, end, end, trigger)  # "für … aussprechen": shown, kept
+        if j is None:
             return None
-        end = last = i + len(trigger.parts[0])
-        for part in trigger.parts[1:]:
-            j = next((j for j in range(last, min(last + MAX_GAP, sentence_end))
-                      if part_at(j, part)), None)
-            if j is None:
-                return None
-            last = j + len(part)
-        return TriggerMatch(i, end, last, trigger)
+        last = j + len(part)
+    return TriggerMatch(i, end, last, trigger)
 
 
-def _parts(phrase: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in phrase.split(GAP) if p.strip())
+def _register(index: dict[str, list[Trigger]], trigger: Trigger) -> None:
+    """File a trigger under the longest word of its first part."""
+    first = trigger.parts[0]
+    offset = max(range(len(first)), key=lambda k: len(first[k]))
+    index.setdefault(first[offset], []).append(replace(trigger, offset=offset))
 
 
-def _orders(parts: tuple[tuple[str, ...], ...], either: bool):
-    """A phrase of two parts in both orders, where ``either``; else as written."""
-    if either and len(parts) == 2:
-        return [parts, parts[::-1]]
-    return [parts]
+def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A phrase of two parts led by its longer first word (the content word: "aussprechen"
+    of "aussprechen … für"), so that it is looked up there."""
+    if len(parts) == 2 and len(parts[1][0]) > len(parts[0][0]):
+        return parts[::-1]
+    return parts

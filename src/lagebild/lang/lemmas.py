@@ -24,6 +24,8 @@ from ..errors import ConfigError
 from ..tokens import sentence_of_tokens
 from .datafile import read_toml, read_tsv
 
+#: How many (form, tag) lemmas a process keeps.
+CACHE_SIZE = 200_000
 #: The shortest head a compound is lemmatized by ("Hilfe" in "Soforthilfen").
 MIN_HEAD = 5
 
@@ -54,18 +56,17 @@ class Lemmatizer:
         if extra.is_file():
             self.table.update((form, lemma) for form, lemma, *_ in read_tsv(extra, 2))
         self.known = set(self.table.values())
-        self._words: set[str] | None = None
+        self.cache: dict[tuple[int, int], str] = {}
 
     def is_word(self, text: str) -> bool:
         """Whether a compound's first part is a word: itself, without a linking "s",
         "n", "en", "es", "e", or as a verb stem ("Warn" in "Warnstreik")."""
-        if self._words is None:
-            self._words = {w.lower() for w in self.table} | {w.lower() for w in self.known}
         text = text.lower().rstrip("-")
         forms = [text, text + "en", text + "n"]
         forms += [text[:-1] for suffix in "sne" if text.endswith(suffix)]
         forms += [text[:-2] for suffix in ("en", "es", "er") if text.endswith(suffix)]
-        return any(len(f) > 2 and f in self._words for f in forms)
+        return any(len(f) > 2 and (w in self.table or w in self.known)
+                   for f in forms for w in (f, f.capitalize()))
 
     def is_verb(self, form: str, tag: str) -> bool:
         """A finite verb by its tag, or one the tagger missed ("rief" as ADJD): a
@@ -75,12 +76,6 @@ class Lemmatizer:
         lemma = self.table.get(form)
         return form.islower() and lemma is not None and lemma != form \
             and lemma.endswith(("en", "rn", "ln")) and lemma.islower()
-
-    def particle_at(self, i: int, lowers: list[str], tags: list[str], end: int) -> bool:
-        if tags[i] in self.particle_tags:
-            return True
-        return lowers[i] in self.particles and (i + 1 >= end or tags[i + 1] in
-                                                 self.clause_end_tags)
 
     def lemma(self, form: str, tag: str = "") -> str:
         lemma = self.table.get(form) or self.table.get(form.lower())
@@ -109,29 +104,35 @@ class Lemmatizer:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
-        array = doc.to_array(["ORTH", "TAG"])
-        cache: dict[tuple[int, int], int] = {}
-        lemmas = numpy.empty(len(doc), dtype="uint64")
-        for i, (orth, tag) in enumerate(array.tolist()):
-            key = cache.get((orth, tag))
+        pairs = [tuple(p) for p in doc.to_array(["ORTH", "TAG"]).tolist()]
+        cache = self.cache  # (form, tag) -> lemma, kept across docs (as text: pipelines
+        if len(cache) > CACHE_SIZE:  # have string stores of their own)
+            cache.clear()
+        found: dict[tuple[int, int], int] = {}
+        lemmas = []
+        for pair in pairs:  # a plain loop over ints: no Token objects, no numpy items
+            key = found.get(pair)
             if key is None:
-                key = cache[(orth, tag)] = strings.add(self.lemma(strings[orth], strings[tag]))
-            lemmas[i] = key
-        tags = [strings[t] for t in array[:, 1].tolist()]
-        forms = [strings[o] for o in array[:, 0].tolist()]
-        lowers = [f.lower() for f in forms]
+                lemma = cache.get(pair)
+                if lemma is None:
+                    lemma = cache[pair] = self.lemma(strings[pair[0]], strings[pair[1]])
+                key = found[pair] = strings.add(lemma)
+            lemmas.append(key)
+        tags = [strings[tag] for _, tag in pairs]
         sentence_start, sentence_end = sentence_of_tokens(doc)
         for i in range(1, len(doc)):
-            if not self.particle_at(i, lowers, tags, sentence_end[i]):
+            if tags[i] not in self.particle_tags and not (
+                    strings[pairs[i][0]].lower() in self.particles
+                    and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags)):
                 continue
             verb = next((j for j in range(i - 1, sentence_start[i] - 1, -1)
-                         if self.is_verb(forms[j], tags[j])), None)
+                         if self.is_verb(strings[pairs[j][0]], tags[j])), None)
             if verb is None:
                 continue
-            joined = lowers[i] + strings[int(lemmas[verb])]
+            joined = strings[pairs[i][0]].lower() + strings[lemmas[verb]]
             if joined in self.known:  # "zurückweisen", not a particle of another verb
                 lemmas[verb] = strings.add(joined)
-        doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))
+        doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
 

@@ -1,0 +1,61 @@
+"""German event coding by lemmas and grammar: lexicon features and the guide's actors."""
+
+from __future__ import annotations
+
+from lagebild import extract
+from lagebild.evaluate.events import actor_code
+
+
+def events(text: str, url: str | None = None):
+    from lagebild.pipeline import Pipeline
+
+    doc = Pipeline()({"text": text, "published": "2022-01-10", "lang": "de", "url": url})
+    actors = {a.id: a for a in doc.actors}
+    return [(e.type, actor_code(actors.get(e.actor or "")),
+             actor_code(actors.get(e.recipient or "")), e.mode) for e in doc.events]
+
+
+def test_inflected_and_separated_forms_find_one_lemma():
+    assert [e[0] for e in events("Die Polizei nahm in Köln drei Männer fest.")] == ["COERCE"]
+    assert [e[0] for e in events("Die Männer wurden in Köln festgenommen.")] == ["COERCE"]
+
+
+def test_a_compound_is_read_by_its_head_where_its_first_part_is_a_word():
+    assert [e[0] for e in events("Bei Raketenangriffen auf Dörfer starben Zivilisten.")] \
+        in ([], ["ASSAULT"])  # governed by "bei": an event only with a named actor
+    assert [e[:2] for e in events("Syrische Raketenangriffe trafen das Dorf.")] == [
+        ("ASSAULT", "SYR")]
+    assert events("Die Firma bildete eine Rücklage.") == []  # "Rüc" + "Klage": no word
+
+
+def test_an_agentless_passive_has_no_actor_and_a_subject_no_list_knows_the_source():
+    assert [e[:2] for e in events("In Wien wurden zwei Männer erschossen.")] == [
+        ("ASSAULT", None)]
+    assert [e[:2] for e in events("Der Landesverband fordert Neuwahlen.",
+                                  "https://www.example.at/politik/1")] == [("REQUEST", "AUT")]
+    assert [e[:2] for e in events("Der Landesverband fordert Neuwahlen.")] == [
+        ("REQUEST", "DEU")]
+
+
+def test_words_with_an_everyday_sense_need_a_named_actor():
+    assert events("Am Abend traf man sich im Garten.") == []
+    assert [e[:2] for e in events("Merkel traf am Montag den französischen Präsidenten.")
+            ][:1] == [("CONSULT", "DEU")]
+
+
+def test_sports_reports_stay_empty():
+    assert events("Der Stürmer traf in der 80. Minute zum 2:1 für die Mannschaft.") == []
+
+
+def test_a_sentence_switches_the_type_and_modes_are_given():
+    found = events("Das Gericht verurteilte den Mann zu drei Jahren Haft.")
+    assert [(e[0], e[3]) for e in found] == [("SANCTION", "convict")]
+    assert [(e[0], e[3]) for e in events("Die Regierung kritisierte die Opposition.")] == [
+        ("ACCUSE", "disapprove")]
+
+
+def test_city_adjectives_and_armed_forces():
+    assert [e[:2] for e in events("Die Hamburger Polizei löste die Kundgebung auf.")][:1] == [
+        ("COERCE", "DEU")]
+    doc = extract("Die Bundeswehr entsandte Soldaten nach Mali.", "2022-01-10", "de")
+    assert {a.code for a in doc.actors} >= {"DEUMIL"}

@@ -1,0 +1,33 @@
+"""The German lookup lemmatizer: table lemmas, joined particle verbs, compounds by head."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.lang import get_pack
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pack("de").build_nlp()
+
+
+def lemmas(nlp, text: str) -> dict[str, str]:
+    return {t.text: t.lemma_ for t in nlp(text)}
+
+
+def test_forms_and_strong_verbs(nlp):
+    found = lemmas(nlp, "Die Regierung kritisierte die Gewerkschaft und entsandte Beamte.")
+    assert found["kritisierte"] == "kritisieren"
+    assert found["entsandte"] == "entsenden"
+
+
+def test_a_separated_particle_joins_its_verb(nlp):
+    assert lemmas(nlp, "Die Polizei nahm am Montag zwei Männer fest.")["nahm"] == "festnehmen"
+    assert lemmas(nlp, "Der Minister wies die Vorwürfe zurück.")["wies"] == "zurückweisen"
+
+
+def test_zu_infinitives_and_unknown_compounds(nlp):
+    found = lemmas(nlp, "Sie kündigten an, die Truppen abzuziehen und Soforthilfen zu leisten.")
+    assert found["abzuziehen"] == "abziehen"
+    assert found["Soforthilfen"] == "Soforthilfe"
