@@ -106,3 +106,25 @@ def test_a_country_named_in_the_article_draws_its_towns():
     without = places_of("Priests from Saint Paul and Saint Peter prayed in Alexandria.",
                         ["Saint Paul", "Saint Peter", "Alexandria"])
     assert without["Alexandria"].country == "US"
+
+
+def test_names_with_a_qualifier_keep_it():
+    """"Frankfurt (Oder)" is the town on the Oder, not Frankfurt am Main; a bracket of the
+    sentence around a name is no qualifier."""
+    assert name_variants("Frankfurt (Oder)") == ["Frankfurt (Oder)"]
+    assert name_variants("(Oder)") == ["Oder"]
+    gazetteer = load_gazetteer()
+    for text, admin1 in (("Frankfurt (Oder)", "11"), ("Frankfurt an der Oder", "11")):
+        mention = Mention(text, 0, len(text))
+        resolve([mention], gazetteer)
+        assert (mention.place.country, mention.place.admin1) == ("DE", admin1), text
+        assert abs(mention.place.lon - 14.55) < 0.1
+
+
+def test_qualified_town_names_are_found_in_german_text(pipeline):
+    text = "Landwirte blockierten in Frankfurt an der Oder und in Halle (Saale) die Straßen."
+    document = pipeline({"text": text, "lang": "de", "published": "2024-02-21"})
+    names = {document.text[e.start:e.end] for e in document.entities if e.label == "LOC"}
+    assert {"Frankfurt an der Oder", "Halle (Saale)"} <= names
+    places = {p.name for p in document.places}
+    assert {"Frankfurt (Oder)", "Halle (Saale)"} <= places

@@ -56,10 +56,19 @@ def _worth(place, alias: bool, name: str = "") -> bool:
         return not alias or place.feature == "ADM1"
     if place.kind != "city":
         return False
+    least = MIN_CITY_POPULATION_WORDS if " " in name else MIN_CITY_POPULATION
+    if alias and _qualified(name, place.name):  # "Frankfurt an der Oder": no other reading
+        return place.population >= least
     if alias:
         return place.population >= MIN_ALIAS_POPULATION
-    least = MIN_CITY_POPULATION_WORDS if " " in name else MIN_CITY_POPULATION
     return place.population >= least
+
+
+def _qualified(alias: str, name: str) -> bool:
+    """An alias that is the place's own first word with a qualifier after it ("Frankfurt an
+    der Oder" of "Frankfurt (Oder)", "Halle an der Saale" of "Halle (Saale)")."""
+    words = alias.split()
+    return len(words) > 2 and words[0] == name.split()[0] and words[0] != alias
 
 
 def _looks_like_name(name: str) -> bool:

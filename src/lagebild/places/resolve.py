@@ -74,7 +74,10 @@ class Mention:
 def name_variants(text: str, suffixes: tuple[str, ...] = ()) -> list[str]:
     """The name as written, without an inflection suffix, and in title case when shouted;
     a final full stop is kept first (Ky., W.Va.), then left off (end of a sentence)."""
-    text = " ".join(text.split()).strip(",;:\"'“”„«»()")
+    text = " ".join(text.split()).strip(",;:\"'“”„«»")
+    # a bracket of the sentence goes, the qualifier of "Halle (Saale)" stays
+    if text.count("(") != text.count(")") or (text[:1] == "(" and text[-1:] == ")"):
+        text = text.strip("()")
     variants = [text] if text.endswith(".") else []
     text = text.rstrip(".")
     variants.append(text)
