@@ -81,6 +81,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     plover = "plover"
     gdelt = "gdelt"
+    geojson = "geojson"
 
 
 def _published(value: str | None) -> str | None:
@@ -477,7 +478,8 @@ def export(
     quiet: Quiet = False,
 ) -> None:
     """Write the store out: Documents as JSON Lines, one table as CSV or Parquet, or the
-    events as PLOVER-style JSON Lines (plover) or a GDELT-2.0-like TSV (gdelt)."""
+    events as PLOVER-style JSON Lines (plover), a GDELT-2.0-like TSV (gdelt) or GeoJSON
+    points, the features of the API's /events.geojson (geojson)."""
     try:
         with Store(db, readonly=True) as store:
             count = export_store(store, format.value, output, table)
@@ -485,7 +487,8 @@ def export(
         raise _fail(exc) from None
     if not quiet:
         what = {ExportFormat.jsonl: "documents", ExportFormat.plover: "events",
-                ExportFormat.gdelt: "events"}.get(format, f"{table} rows")
+                ExportFormat.gdelt: "events", ExportFormat.geojson: "events"}.get(
+                    format, f"{table} rows")
         err.print(f"{output}: {count} {what}", highlight=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 import time
@@ -119,3 +120,21 @@ def test_oversized_bodies_are_refused(writable, monkeypatch):
 
     response = writable.post("/articles", content=chunks(), headers=auth)
     assert response.status_code == 413
+
+
+def test_export_geojson_writes_the_features_of_the_api(tmp_path):
+    path = write_store(tmp_path / "store.db", documents())
+    out = tmp_path / "events.geojson"
+    result = subprocess.run([sys.executable, "-m", "lagebild.cli", "export", str(out), "--db",
+                             str(path), "--format", "geojson"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "5 events" in result.stderr
+    written = json.loads(out.read_text(encoding="utf-8"))
+    with running(create_app(path)) as url:
+        served = httpx.get(url + "/events.geojson").json()
+    assert written == served
+    assert len(written["features"]) == 5
+    lyon = next(f for f in written["features"] if f["id"] == "art-lyon/v1")
+    assert lyon["geometry"] == {"type": "Point", "coordinates": [4.847, 45.748]}
+    assert lyon["properties"]["source"] == "Example Wire"

@@ -7,6 +7,7 @@ is set (CI sets it after installing both). Screenshots go to test-artifacts/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,138 @@ def test_dates_read_as_words_as_the_python_side_says(page, store_path):
         shown = page.evaluate("values => values.map(readableDate)", values)
         assert shown == [readable_date(v) for v in values]
         assert shown[1] == "2024-03-14 evening"
+
+
+def test_a_shared_link_reopens_the_event_after_reload(browser, page, store_path):
+    """The filters and the open event live in the URL: a card's link opened elsewhere, a
+    reload, back and forward all show the same view."""
+    with running(create_app(store_path)) as url:
+        open_page(page, url + "/?type=PROTEST")
+        card = page.locator("#events .card[data-id='art-mali/v2']")
+        assert card.locator(".source").inner_text() == "Beispielblatt"
+        title = card.locator("a.article-link")
+        assert title.inner_text() == "Soldaten nach Mali"
+        assert title.get_attribute("href") == "https://example.org/mali"
+        card.click()
+        page.wait_for_selector("#article-text span.trigger")
+        assert "event=art-mali%2Fv2" in page.url and "type=PROTEST" in page.url
+        link = url + card.locator("a.permalink").get_attribute("href")
+        shoot(page, "page-1400.png")
+
+        other = browser.new_context(viewport={"width": 1400, "height": 950}).new_page()
+        try:
+            for reload in (False, True):
+                if reload:
+                    other.reload()
+                    other.wait_for_selector("body[data-ready=true]")
+                else:
+                    open_page(other, link)
+                other.wait_for_selector("#event-detail .sentence mark.trigger")
+                assert other.inner_text("#event-detail .sentence mark.trigger") == "protestierte"
+                assert other.is_checked("#types input[value=PROTEST]")
+                assert other.locator("#events .card.selected").get_attribute("data-id") == \
+                    "art-mali/v2"
+                assert other.locator("#article-text .current").count() >= 1
+        finally:
+            other.context.close()
+
+        page.go_back()  # the event closes, the filters stay
+        page.wait_for_selector("#detail", state="hidden")
+        assert "event=" not in page.url and page.is_checked("#types input[value=PROTEST]")
+        page.go_forward()
+        page.wait_for_selector("#detail", state="visible")
+        assert page.inner_text("#event-detail .sentence mark.trigger") == "protestierte"
+
+        # a source opens its article alone, with its own URL
+        page.click("#event-detail ul.sources a.article-link")
+        page.wait_for_function("new URL(location.href).searchParams.get('article') === 'art-mali'")
+        assert page.inner_text("#article-title") == "Soldaten nach Mali"
+        page.reload()
+        page.wait_for_selector("#article-text span.trigger")
+        assert page.locator("#event-detail").inner_text() == ""
+        page.click("#close")
+        page.wait_for_selector("#detail", state="hidden")
+        assert "article=" not in page.url
+
+
+WIDTHS = """svg => {
+  const box = svg.getBoundingClientRect();
+  return {map: box.width, paths: [...svg.querySelectorAll('path')].map(
+    p => [p.dataset.country, p.getBoundingClientRect().width, p.getBBox().width])};
+}"""
+
+
+def test_map_draws_no_shape_across_the_world_and_fits_the_events(page, store_path):
+    with running(create_app(store_path)) as url:
+        open_page(page, url + "/?country=NZ")  # no event: the whole world
+        assert page.locator("#map circle.event-point").count() == 0
+        shown = page.locator("#map").evaluate(WIDTHS)
+        assert len(shown["paths"]) > 150
+        too_wide = [(c, w) for c, w, _ in shown["paths"] if w > shown["map"] / 2]
+        assert not too_wide, too_wide
+        assert all(units <= 180 for _, _, units in shown["paths"])
+
+        open_page(page, url + "/")  # Mali, Lyon, Kazakhstan: the view holds them, no more
+        view = [float(v) for v in page.get_attribute("#map", "viewBox").split()]
+        assert view[2] < 180
+        box = page.locator("#map").bounding_box()
+        for point in page.locator("#map circle.event-point").all():
+            at = point.bounding_box()
+            assert box["x"] <= at["x"] and at["x"] + at["width"] <= box["x"] + box["width"]
+            assert box["y"] <= at["y"] and at["y"] + at["height"] <= box["y"] + box["height"]
+        assert all(units <= 180 for _, _, units in page.locator("#map").evaluate(WIDTHS)["paths"])
+
+
+SCROLLS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_narrow_screens_have_no_horizontal_scroll(page, store_path):
+    with running(create_app(store_path)) as url:
+        page.set_viewport_size({"width": 360, "height": 760})
+        open_page(page, url + "/")
+        assert page.evaluate(SCROLLS) == 0
+        assert page.locator("#map").bounding_box()["width"] <= 360
+        assert page.locator("#timeline text.axis").first.evaluate(
+            "t => parseFloat(getComputedStyle(t).fontSize)") >= 12
+        page.click("#filters-toggle")  # the filters fold out
+        page.wait_for_selector("#types", state="visible")
+        assert page.evaluate(SCROLLS) == 0
+        page.click("#filters-toggle")
+
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(300)  # the map and timeline are redrawn for the new width
+        assert page.evaluate(SCROLLS) == 0
+        shoot(page, "page-390.png")
+        page.click("#events .card[data-id='art-lyon/v1']")
+        page.wait_for_selector("#article-text span.trigger")
+        assert page.evaluate(SCROLLS) == 0
+        detail = page.locator("#detail").bounding_box()
+        assert detail["x"] >= 0 and detail["width"] <= 390
+        page.screenshot(path=str(ARTIFACTS / "page-390-event.png"))
+        page.keyboard.press("Escape")
+        page.wait_for_selector("#detail", state="hidden")
+
+
+def test_dates_on_the_page_have_no_raw_timex_suffixes(page, tmp_path):
+    from .conftest import _Builder
+
+    doc = _Builder("art-dates", "Die Armee griff am Abend an. Am Morgen protestierten Tausende.",
+                   "2026-03-04T08:15:00+01:00", "de", source="https://www.example.net/feed",
+                   title="Angriff am Abend")
+    doc.actor("Armee", "XXXMIL", None, ["MIL"])
+    doc.actor("Tausende", "XXXCVL", None, ["CVL"])
+    doc.event("ASSAULT", "griff", "2026-03-03TEV", actor="Armee")
+    doc.event("PROTEST", "protestierten", "2026-03-04TMO", actor="Tausende")
+    path = write_store(tmp_path / "dates.db", [doc.doc])
+    raw = re.compile(r"\d{4}-\d{2}-\d{2}T(MO|MI|AF|EV|NI|DT)\b|T\d{2}:\d{2}:\d{2}")
+    with running(create_app(path)) as url:
+        open_page(page, url + "/")
+        cards = page.inner_text("#events")
+        assert "2026-03-03 evening" in cards and "2026-03-04 morning" in cards
+        assert "example.net" in cards  # a source that is only an address shows its host
+        page.click("#events .card[data-type=ASSAULT]")
+        page.wait_for_selector("#article-text span.trigger")
+        for where in ("#events", "#event-detail", "#article-meta", "#timeline"):
+            text = page.locator(where).evaluate("n => n.textContent")
+            assert not raw.search(text), (where, text)
+        assert "published 2026-03-04 08:15" in page.inner_text("#article-meta")

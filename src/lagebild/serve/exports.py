@@ -62,16 +62,23 @@ def csv_chunks(events: Iterable[dict]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def geojson(events: Iterable[dict]) -> dict:
-    """A FeatureCollection: a Point per event with coordinates, a null geometry otherwise."""
-    features = []
-    for event in events:
-        row = flat(event)
-        point = (None if row["lat"] is None or row["lon"] is None
-                 else {"type": "Point", "coordinates": [row["lon"], row["lat"]]})
-        features.append({"type": "Feature", "id": row["id"], "geometry": point,
-                         "properties": row})
-    return {"type": "FeatureCollection", "features": features}
+def feature(event: dict) -> dict:
+    """An API event record as a GeoJSON Feature: a Point where it has coordinates, a null
+    geometry otherwise; the flat row as its properties."""
+    row = flat(event)
+    point = (None if row["lat"] is None or row["lon"] is None
+             else {"type": "Point", "coordinates": [row["lon"], row["lat"]]})
+    return {"type": "Feature", "id": row["id"], "geometry": point, "properties": row}
+
+
+def geojson_chunks(events: Iterable[dict]) -> Iterator[str]:
+    """A FeatureCollection of the events as JSON text, a feature at a time (``/events.geojson``
+    and ``lagebild export --format geojson`` write the same)."""
+    yield '{"type":"FeatureCollection","features":['
+    for number, event in enumerate(events):
+        yield ("," if number else "") + json.dumps(feature(event), ensure_ascii=False,
+                                                   separators=(",", ":"))
+    yield "]}"
 
 
 def parquet(events: Iterable[dict]) -> bytes:
@@ -82,4 +89,4 @@ def parquet(events: Iterable[dict]) -> bytes:
 
 
 def geojson_bytes(events: Iterable[dict]) -> bytes:
-    return json.dumps(geojson(events), ensure_ascii=False, separators=(",", ":")).encode()
+    return "".join(geojson_chunks(events)).encode()

@@ -103,6 +103,13 @@ def _ordered(query: EventQuery, sort: str, limit: int,
     return sql, [*params, limit]
 
 
+def event_records(conn: sqlite3.Connection, query: EventQuery, sort: str = "date",
+                  limit: int = -1) -> Iterator[dict]:
+    """Events as the API gives them, in sort order, at most ``limit`` (-1: all)."""
+    for row in conn.execute(*_ordered(query, sort, limit)):
+        yield json.loads(row["record"])
+
+
 class Reader:
     """Read access to one store file, safe to share between server threads."""
 
@@ -135,8 +142,7 @@ class Reader:
 
     def event_rows(self, query: EventQuery, sort: str, limit: int) -> Iterator[dict]:
         """Events for the exports, in sort order, at most ``limit``."""
-        for row in self.conn.execute(*_ordered(query, sort, limit)):
-            yield json.loads(row["record"])
+        return event_records(self.conn, query, sort, limit)
 
     def event(self, value: str) -> dict:
         """One event with its sentence, quote and the sources that report it."""

@@ -1,5 +1,6 @@
 """Exports of the store: Documents as JSON Lines, any table as CSV or Parquet, events as
-PLOVER-style JSON Lines or a GDELT-2.0-like table.
+PLOVER-style JSON Lines, a GDELT-2.0-like table or GeoJSON (the features of the API's
+``/events.geojson``).
 
 Files are written under a temporary name and renamed when complete, so an
 interrupted export never leaves a file that looks finished.
@@ -21,7 +22,7 @@ from ..errors import StoreError
 from ..events.export import GDELT_COLUMNS, gdelt_rows, plover_records
 from .sqlite import TABLES, Store
 
-ExportFormat = Literal["jsonl", "csv", "parquet", "plover", "gdelt"]
+ExportFormat = Literal["jsonl", "csv", "parquet", "plover", "gdelt", "geojson"]
 _ARROW_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
 
 
@@ -36,6 +37,21 @@ def _atomic(path: Path, mode: str):
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+class _counting:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items):
+        self.items, self.count = iter(items), 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self.items)
+        self.count += 1
+        return item
 
 
 def export(store: Store, fmt: ExportFormat, out: Path, table: str = "events") -> int:
@@ -65,6 +81,15 @@ def export(store: Store, fmt: ExportFormat, out: Path, table: str = "events") ->
                     writer.writerow(row)
                     count += 1
         return count
+    if fmt == "geojson":  # every event, as the API's /events.geojson writes it
+        from ..serve.exports import geojson_chunks
+        from ..serve.reads import event_records
+        from .query import EventQuery
+
+        counted = _counting(event_records(store.conn, EventQuery()))
+        with _atomic(out, "w") as handle:
+            handle.writelines(geojson_chunks(counted))
+        return counted.count
     columns = store.columns(table)
     if fmt == "csv":
         with _atomic(out, "w") as handle:
