@@ -1,14 +1,11 @@
 """Code events: a trigger, its actor and recipient, and when, where, how many, and who says so.
 
-Roles come from the clause around the trigger, read on the layers before:
-- the actor is the antecedent of a relative clause ("…OVKS, das … entsandte"), the
-  agent of a passive ("von X festgenommen"), or the first actor mention of the clause
-  that no preposition governs; inside a quote a pronoun actor ("man", "wir"), a
-  passive without agent, or a trigger that is the speaker's own accusation gives the
-  speaker's actor; some triggers fall back on an actor of the article (protests: the
-  civilians named);
-- the recipient is a mention after one of the trigger's prepositions ("gegen", "nach"),
-  else, for transitive triggers, the next actor mention no preposition governs.
+Triggers come from the language's lexicon (events.lexicon); roles from the language's
+strategy (events.roles): German by case and prepositions (events.roles_case), English
+by word order (below). Where a German subject is in no list, an actor of the country
+of the sentence's city or region, else of the source (the URL's domain, else the
+pack's country) stands in, as the guide codes domestic actors; weak triggers (words
+with an everyday sense) and sentences of sports reports keep only events of named actors.
 Languages with a fixed subject-verb-object order (English: ``word_order = "svo"`` in
 the pack's events.toml) read the roles by position instead:
 - the actor is the first ungoverned mention before the trigger in its clause part (a
@@ -33,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -49,25 +45,20 @@ from ..tokens import bounds as token_bounds
 from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
 from .lexicon import EventLexicon, TriggerMatch
+from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, Mention, OrderRoles
+from .roles_case import ARTICLES, FINITE_VERBS, CaseRoles
 
 if TYPE_CHECKING:  # the language pack imports this package
     from ..lang.base import LanguagePack
 
-#: German articles: a trigger noun after one is a noun phrase of its own clause.
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
-            "einer", "eines"}
 DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
 _JOIN = re.compile(rf"^\s*(?:{_CONJUNCTION}\s*(?:the|die|der|das)?)?\s*$", re.I)
-#: STTS tags of finite verbs.
-FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
-#: Prepositions after verbs of speaking ("sprach von", "redete über").
-SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 #: A conjunction between two mentions: the second shares the first one's preposition.
 _CONJOINED = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|dem|den|des)?\s*$", re.I)
 #: The same with personal names between, which the pipeline may not have found as
@@ -78,27 +69,7 @@ PREPOSITION_REACH = 3
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
-#: How many adjectives may stand between a noun trigger and a demonym or possessive.
-ADJECTIVE_REACH = 3
-#: How many words after a trigger its agent may start ("calls by X", "was attacked by X").
-AGENT_REACH = 4
 
-
-#: How an event's actor was found: named in the clause; not at all, as the trigger is a
-#: noun governed by a preposition ("gegen die Proteste": no act of the clause); not
-#: named, in a passive ("wurden festgenommen": the guide's null actor); not named
-#: otherwise (a subject the actors layer does not know: the source's country stands in).
-NAMED, GOVERNED, AGENTLESS, UNNAMED = "named", "governed", "agentless", "unnamed"
-#: The morphologizer's cases of an object: a mention in one is no subject.
-OBJECT_CASES = ("Acc", "Dat")
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int  # characters
-    end: int
-    actor: str
-    preposition: str | None
 
 
 class _EventCoder:
@@ -120,6 +91,8 @@ class _EventCoder:
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]
+        #: the language's role strategy: German by case, English by word order
+        self.strategy = OrderRoles(self) if lexicon.word_order == "svo" else CaseRoles(self)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens a character span touches (spaCy's ``alignment_mode="expand"``)."""
@@ -134,7 +107,7 @@ class _EventCoder:
         first, last = self.token_range(start, end)
         return set(self.lowers[first:last])
 
-    def _mentions(self) -> list[_Mention]:
+    def _mentions(self) -> list[Mention]:
         entities = {e.id: e for e in self.document.entities}
         spans = []
         for actor in self.document.actors:
@@ -149,7 +122,7 @@ class _EventCoder:
             if preposition is None and mentions \
                     and _CONJOINED.match(self.text[mentions[-1].end:start]):
                 preposition = mentions[-1].preposition  # "zwischen Russland und der Ukraine"
-            mentions.append(_Mention(start, end, actor, preposition))
+            mentions.append(Mention(start, end, actor, preposition))
         return mentions
 
     def _preposition(self, start: int) -> str | None:
@@ -200,115 +173,9 @@ class _EventCoder:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
-        """Actor ids, recipient ids and how the actor was found (NAMED, or why not)."""
-        if self.lexicon.word_order == "svo":
-            return (*self.roles_svo(match, clause, quote), GOVERNED)
-        trigger = match.trigger
-        t_start = self.doc[match.start].idx
-        in_clause = [m for m in self.mentions if clause[0] <= m.start and m.end <= clause[1]
-                     and not (m.start <= t_start < m.end)]
-        first, last = self.token_range(*clause)
-        words = set(self.lowers[first:last])
-        actor = recipient = None
-        opener = self.lowers[first] if first < last else ""
-        free = [m for m in in_clause if m.preposition is None]
-        # a form of "werden" with the trigger as its participle: "wurden festgenommen" (not
-        # "würden zustimmen", "wird kritisiert werden" is one too)
-        passive = bool(words & self.lexicon.words["passive"]) \
-            and self.tags[match.start] in self.lexicon.words["participle_tags"]
-        # an object of another trigger's verb: no actor of the clause, nor a default one
-        objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
-        # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
-        # clause's subject, unless it is a speaker's accusation: "sprach von einem
-        # Staatsstreich", or in a quote
-        preposition = self._preposition(self.doc[match.start].idx)
-        accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
-        governed = preposition is not None and not accusation or objected
-        after_comma = self.text[:clause[0]].rstrip().endswith(",")
-        if governed:
-            pass  # "gegen die Unruhen": the clause's subject did not do it
-        elif opener in self.lexicon.words["relative"] and after_comma and not passive \
-                and not self.main_clause(first, last):
-            before = [m for m in self.mentions if m.end <= clause[0]]
-            actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
-        elif passive:  # "von X festgenommen"; without an agent the subject is the patient
-            actor = next((m for m in in_clause if m.preposition in self.lexicon.words["agent"]),
-                         None)
-        elif free:
-            actor = self.subject(free, first, last)
-        speaker = quote.speaker.actor if quote and quote.speaker else None
-        actor_id = actor.actor if actor else None
-        agentless = passive and actor is None and not governed
-        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
-            self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
-        )):  # his own accusation, his side's unnamed doing, his "we"
-            actor_id, actor = speaker, None
-        if actor_id is None and trigger.default_actor and not passive and not objected:
-            actor_id = next((a.id for a in self.document.actors
-                             if trigger.default_actor in a.sector), None)
-        actors = self.members(actor, in_clause) if actor is not None else [actor_id]
-        actor_ids = [m.actor for m in actors] if actor is not None else actors
-        for m in in_clause:
-            if m.preposition in trigger.recipient and m.actor not in actor_ids:
-                recipient = m
-                break
-        if recipient is None and trigger.object:  # the nearest other ungoverned mention,
-            others = [m for m in free if m.actor not in actor_ids and m not in actors]
-            # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
-            # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
-            objects = [m for m in others if passive and self.case_of(m) == "Nom"]
-            if objects or others:
-                recipient = min(objects or others, key=lambda m: abs(m.start - t_start))
-        if actor_id is not None and actor is not None and actor_id != actor.actor:
-            actor_ids = [actor_id]  # the speaker stands in
-        recipients = [m.actor for m in self.members(recipient, in_clause)] if recipient else [None]
-        if actor_ids != [None]:
-            return actor_ids, recipients, NAMED
-        if governed and not objected:  # a noun after a preposition is an event where
-            following = self.genitive_after(match, in_clause)  # its actor is named:
-            if following is not None:  # "seit dem Einmarsch der Amerikaner"
-                return [following.actor], recipients, NAMED
-            country = self.adjective_country(match)  # "nach dem israelischen Abzug"
-            if country is not None:
-                return [self.country_actor(country)], recipients, NAMED
-            if self.possessive_before(match) and free:  # "mit seiner Forderung"
-                subject = self.subject(free, first, last)
-                if subject is not None:
-                    return [subject.actor], recipients, NAMED
-            return actor_ids, recipients, GOVERNED
-        if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
-            country = self.adjective_country(match)
-            if country is not None:
-                return [self.country_actor(country)], recipients, NAMED
-        if governed:
-            return actor_ids, recipients, GOVERNED
-        if passive and recipient is None and opener in self.lexicon.words["relative"] \
-                and after_comma:  # "der Präsident, der von X kritisiert worden war"
-            before = [m for m in self.mentions if m.end <= clause[0]]
-            recipients = [before[-1].actor] if before else recipients
-        if passive and not self.agent_phrase(first, last):
-            return actor_ids, recipients, AGENTLESS
-        return actor_ids, recipients, UNNAMED
-
-    def adjective_country(self, match: TriggerMatch) -> str | None:
-        """The country of a demonym adjective before a noun trigger: "der israelische
-        Abzug", "amerikanische Luftangriffe"."""
-        i = match.start - 1
-        while i >= 0 and i >= match.start - ADJECTIVE_REACH and self.tags[i] in \
-                self.lexicon.words["adjective_tags"]:
-            country = self.demonyms.get(self.lowers[i])
-            if country is not None:
-                return country
-            i -= 1
-        return None
-
-    def possessive_before(self, match: TriggerMatch) -> bool:
-        """A possessive before a noun trigger ("seiner Forderung"): the subject's act."""
-        i = match.start - 1
-        while i >= 0 and i >= match.start - ADJECTIVE_REACH and self.tags[i] in \
-                self.lexicon.words["adjective_tags"]:
-            i -= 1
-        return i >= 0 and self.tags[i] in self.lexicon.words["possessive_tags"]
+        """Actor ids, recipient ids and how the actor was found (NAMED, or why not), by
+        the language's strategy: case and prepositions, or word order."""
+        return self.strategy.roles(match, clause, quote)
 
     def country_actor(self, country: str) -> str:
         """The document's actor of that country alone, or a new one."""
@@ -320,46 +187,6 @@ class _EventCoder:
         self.document.actors.append(actor)
         self.actors[actor.id] = actor
         return actor.id
-
-    def agent_phrase(self, first: int, last: int) -> bool:
-        """An agent the lists do not know: "von"/"durch" before a noun ("von
-        Gewerkschaftern kritisiert")."""
-        agent = self.lexicon.words["agent"]
-        return any(self.lowers[i] in agent and any(
-            self.tags[j] in self.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
-            for i in range(first, last))
-
-    def genitive_after(self, match: TriggerMatch, in_clause: list[_Mention]) -> _Mention | None:
-        """The mention in the genitive or after "von"/"durch" just after a noun trigger:
-        "der Einmarsch der Amerikaner", "die Festnahme von X"."""
-        end = self.ends[match.last - 1]
-        near = self.ends[min(len(self.ends), match.last + AGENT_REACH) - 1]
-        return next((m for m in in_clause if end <= m.start <= near and (
-            m.preposition in self.lexicon.words["agent"]
-            or m.preposition is None and self.case_of(m) == "Gen")), None)
-
-    def case_of(self, mention: _Mention) -> str | None:
-        """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
-        first, last = self.token_range(mention.start, mention.end)
-        return self.cases[last - 1] if last > first else None
-
-    def subject(self, free: list[_Mention], first: int, last: int) -> _Mention | None:
-        """The clause's subject among its ungoverned mentions: the one in the nominative;
-        else the first not in an object case; else, where a pronoun is the subject ("Er
-        warf dem Hersteller … vor"), the mention it points back to; else the first."""
-        nominative = [m for m in free if self.case_of(m) == "Nom"]
-        if nominative:
-            return nominative[0]
-        subjects = [m for m in free if self.case_of(m) not in OBJECT_CASES]
-        if subjects:
-            return subjects[0]
-        pronoun = next((i for i in range(first, last) if self.cases[i] == "Nom"
-                        and self.lowers[i] in self.lexicon.words["pronouns"]), None)
-        if pronoun is None:
-            return free[0]
-        before = [m for m in self.mentions if m.end <= self.starts[pronoun]
-                  and m.preposition is None and m not in free]
-        return before[-1] if before else None
 
     # -- roles by word order (English) ---------------------------------------
 
@@ -464,7 +291,7 @@ class _EventCoder:
         return ids, recipients or [None]
 
     def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
-                          actor_ids: set) -> _Mention | None:
+                          actor_ids: set) -> Mention | None:
         """Whom a threat is aimed at: the subject of its condition ("threatened to strike
         unless Israel withdrew")."""
         span = self.doc.char_span(*clause, alignment_mode="expand")
@@ -477,7 +304,7 @@ class _EventCoder:
         return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
                      and m.preposition is None and m.actor not in actor_ids), None)
 
-    def own(self, mention: _Mention, actor_ids: set) -> bool:
+    def own(self, mention: Mention, actor_ids: set) -> bool:
         """The actor's own people, not a recipient: "its troops", or a bare role noun of
         a named actor's country ("Russia deployed troops")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -501,7 +328,7 @@ class _EventCoder:
         return not any(t.lower_ in stops or (t.is_punct and t.text not in "-'’")
                        for t in between)
 
-    def members(self, mention: _Mention, pool: list[_Mention]) -> list[_Mention]:
+    def members(self, mention: Mention, pool: list[Mention]) -> list[Mention]:
         """A mention and those joined to it by "und", "and", commas: a compound actor."""
         group = [mention]
         for other in sorted(pool, key=lambda m: m.start):
@@ -528,13 +355,6 @@ class _EventCoder:
                 return False
         return False
 
-    def main_clause(self, first: int, last: int) -> bool:
-        """An article, a noun and a finite verb open the clause: a main clause of its own
-        (", die Polizei nahm viele fest"), not a relative one (", die am Donnerstag …
-        entsandte" ends with its verb)."""
-        return first + 2 < last and self.doc[first + 1].tag_ in ("NN", "NE") \
-            and self.doc[first + 2].tag_ in FINITE_VERBS
-
     def attributive(self, match: TriggerMatch) -> bool:
         """A participle before a common noun that the tagger reads as an adjective (STTS
         ADJA, NN), in a sentence with a finite verb of its own, is no verb of the clause:
@@ -547,18 +367,6 @@ class _EventCoder:
             return False
         sentence = self.doc[i].sent
         return any(t.tag_ in FINITE_VERBS for t in sentence if t.i != i)
-
-    def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
-        """A trigger noun after its article in a clause whose verb is another trigger is
-        that verb's object or subject, not an act of the clause's subject: "Die USA haben
-        den Anschlag verurteilt" (ACCUSE by the USA, no ASSAULT by them), "Die Proteste
-        wurden von der Polizei niedergeschlagen" (the police put down, not protested)."""
-        word = self.texts[match.start]
-        if match.last - match.start != 1 or not word[:1].isupper() or match.start == first \
-                or self.lowers[match.start - 1] not in ARTICLES:
-            return False
-        return any(other is not match and first <= other.start < last
-                   and self.texts[other.start][:1].islower() for other in self.matches)
 
     def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         if self.lexicon.word_order == "svo":

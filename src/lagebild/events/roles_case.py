@@ -1,0 +1,221 @@
+"""German roles from grammar: the morphologizer's case, prepositions, passives.
+
+- the actor is the antecedent of a relative clause ("…OVKS, das … entsandte"), the
+  agent of a passive ("von X festgenommen"), else the subject: the mention in the
+  nominative, else the first not in an object case, else the mention a subject
+  pronoun points back to ("Er warf dem Hersteller … vor"); inside a quote a pronoun,
+  an agentless passive or the speaker's own accusation give the speaker;
+- the recipient is a mention after one of the trigger's prepositions, else for
+  transitive triggers the nearest other ungoverned mention (in a passive its subject);
+- a trigger noun after a preposition is an event only where its actor is named: a
+  genitive after it, a demonym adjective or a possessive before it;
+- an agentless passive keeps no actor (the guide's null actor); a subject the lists
+  do not know is left to the coder (UNNAMED: the source's country stands in).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, Mention, Roles
+
+if TYPE_CHECKING:
+    from ..model import Quote
+    from .coder import _EventCoder
+    from .lexicon import TriggerMatch
+
+#: German articles: a trigger noun after one is a noun phrase of its own clause.
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+            "einer", "eines"}
+#: STTS tags of finite verbs.
+FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
+#: Prepositions after verbs of speaking ("sprach von", "redete über").
+SPEECH_PREPOSITIONS = {"von", "vom", "über"}
+#: How many adjectives may stand between a noun trigger and a demonym or possessive.
+ADJECTIVE_REACH = 3
+#: The morphologizer's cases of an object: a mention in one is no subject.
+OBJECT_CASES = ("Acc", "Dat")
+
+
+class CaseRoles:
+    """Roles of a German clause (``word_order = "free"``)."""
+
+    def __init__(self, coder: _EventCoder):
+        self.coder = coder
+
+    def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None) -> Roles:
+        """Actor ids, recipient ids and how the actor was found (NAMED, or why not)."""
+        c = self.coder
+        trigger = match.trigger
+        t_start = c.doc[match.start].idx
+        in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
+                     and not (m.start <= t_start < m.end)]
+        first, last = c.token_range(*clause)
+        words = set(c.lowers[first:last])
+        actor = recipient = None
+        opener = c.lowers[first] if first < last else ""
+        free = [m for m in in_clause if m.preposition is None]
+        # a form of "werden" with the trigger as its participle: "wurden festgenommen" (not
+        # "würden zustimmen", "wird kritisiert werden" is one too)
+        passive = bool(words & c.lexicon.words["passive"]) \
+            and c.tags[match.start] in c.lexicon.words["participle_tags"]
+        # an object of another trigger's verb: no actor of the clause, nor a default one
+        objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
+        # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
+        # clause's subject, unless it is a speaker's accusation: "sprach von einem
+        # Staatsstreich", or in a quote
+        preposition = c._preposition(c.doc[match.start].idx)
+        accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
+        governed = preposition is not None and not accusation or objected
+        after_comma = c.text[:clause[0]].rstrip().endswith(",")
+        if governed:
+            pass  # "gegen die Unruhen": the clause's subject did not do it
+        elif opener in c.lexicon.words["relative"] and after_comma and not passive \
+                and not self.main_clause(first, last):
+            before = [m for m in c.mentions if m.end <= clause[0]]
+            actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
+        elif passive:  # "von X festgenommen"; without an agent the subject is the patient
+            actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
+                         None)
+        elif free:
+            actor = self.subject(free, first, last)
+        speaker = quote.speaker.actor if quote and quote.speaker else None
+        actor_id = actor.actor if actor else None
+        agentless = passive and actor is None and not governed
+        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+            c.text[actor.start:actor.end].lower() in c.lexicon.words["impersonal"]
+        )):  # his own accusation, his side's unnamed doing, his "we"
+            actor_id, actor = speaker, None
+        if actor_id is None and trigger.default_actor and not passive and not objected:
+            actor_id = next((a.id for a in c.document.actors
+                             if trigger.default_actor in a.sector), None)
+        actors = c.members(actor, in_clause) if actor is not None else [actor_id]
+        actor_ids = [m.actor for m in actors] if actor is not None else actors
+        for m in in_clause:
+            if m.preposition in trigger.recipient and m.actor not in actor_ids:
+                recipient = m
+                break
+        if recipient is None and trigger.object:  # the nearest other ungoverned mention,
+            others = [m for m in free if m.actor not in actor_ids and m not in actors]
+            # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
+            # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
+            objects = [m for m in others if passive and self.case_of(m) == "Nom"]
+            if objects or others:
+                recipient = min(objects or others, key=lambda m: abs(m.start - t_start))
+        if actor_id is not None and actor is not None and actor_id != actor.actor:
+            actor_ids = [actor_id]  # the speaker stands in
+        recipients = [m.actor for m in c.members(recipient, in_clause)] if recipient else [None]
+        if actor_ids != [None]:
+            return actor_ids, recipients, NAMED
+        if governed and not objected:  # a noun after a preposition is an event where
+            following = self.genitive_after(match, in_clause)  # its actor is named:
+            if following is not None:  # "seit dem Einmarsch der Amerikaner"
+                return [following.actor], recipients, NAMED
+            country = self.adjective_country(match)  # "nach dem israelischen Abzug"
+            if country is not None:
+                return [c.country_actor(country)], recipients, NAMED
+            if self.possessive_before(match) and free:  # "mit seiner Forderung"
+                subject = self.subject(free, first, last)
+                if subject is not None:
+                    return [subject.actor], recipients, NAMED
+            return actor_ids, recipients, GOVERNED
+        if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
+            country = self.adjective_country(match)
+            if country is not None:
+                return [c.country_actor(country)], recipients, NAMED
+        if governed:
+            return actor_ids, recipients, GOVERNED
+        if passive and recipient is None and opener in c.lexicon.words["relative"] \
+                and after_comma:  # "der Präsident, der von X kritisiert worden war"
+            before = [m for m in c.mentions if m.end <= clause[0]]
+            recipients = [before[-1].actor] if before else recipients
+        if passive and not self.agent_phrase(first, last):
+            return actor_ids, recipients, AGENTLESS
+        return actor_ids, recipients, UNNAMED
+
+    def adjective_country(self, match: TriggerMatch) -> str | None:
+        """The country of a demonym adjective before a noun trigger: "der israelische
+        Abzug", "amerikanische Luftangriffe"."""
+        c = self.coder
+        i = match.start - 1
+        while i >= 0 and i >= match.start - ADJECTIVE_REACH and c.tags[i] in \
+                c.lexicon.words["adjective_tags"]:
+            country = c.demonyms.get(c.lowers[i])
+            if country is not None:
+                return country
+            i -= 1
+        return None
+
+    def possessive_before(self, match: TriggerMatch) -> bool:
+        """A possessive before a noun trigger ("seiner Forderung"): the subject's act."""
+        c = self.coder
+        i = match.start - 1
+        while i >= 0 and i >= match.start - ADJECTIVE_REACH and c.tags[i] in \
+                c.lexicon.words["adjective_tags"]:
+            i -= 1
+        return i >= 0 and c.tags[i] in c.lexicon.words["possessive_tags"]
+
+    def agent_phrase(self, first: int, last: int) -> bool:
+        """An agent the lists do not know: "von"/"durch" before a noun ("von
+        Gewerkschaftern kritisiert")."""
+        c = self.coder
+        agent = c.lexicon.words["agent"]
+        return any(c.lowers[i] in agent and any(
+            c.tags[j] in c.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
+            for i in range(first, last))
+
+    def genitive_after(self, match: TriggerMatch, in_clause: list[Mention]) -> Mention | None:
+        """The mention in the genitive or after "von"/"durch" just after a noun trigger:
+        "der Einmarsch der Amerikaner", "die Festnahme von X"."""
+        c = self.coder
+        end = c.ends[match.last - 1]
+        near = c.ends[min(len(c.ends), match.last + AGENT_REACH) - 1]
+        return next((m for m in in_clause if end <= m.start <= near and (
+            m.preposition in c.lexicon.words["agent"]
+            or m.preposition is None and self.case_of(m) == "Gen")), None)
+
+    def case_of(self, mention: Mention) -> str | None:
+        """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
+        c = self.coder
+        first, last = c.token_range(mention.start, mention.end)
+        return c.cases[last - 1] if last > first else None
+
+    def subject(self, free: list[Mention], first: int, last: int) -> Mention | None:
+        """The clause's subject among its ungoverned mentions: the one in the nominative;
+        else the first not in an object case; else, where a pronoun is the subject ("Er
+        warf dem Hersteller … vor"), the mention it points back to; else the first."""
+        c = self.coder
+        nominative = [m for m in free if self.case_of(m) == "Nom"]
+        if nominative:
+            return nominative[0]
+        subjects = [m for m in free if self.case_of(m) not in OBJECT_CASES]
+        if subjects:
+            return subjects[0]
+        pronoun = next((i for i in range(first, last) if c.cases[i] == "Nom"
+                        and c.lowers[i] in c.lexicon.words["pronouns"]), None)
+        if pronoun is None:
+            return free[0]
+        before = [m for m in c.mentions if m.end <= c.starts[pronoun]
+                  and m.preposition is None and m not in free]
+        return before[-1] if before else None
+
+    def main_clause(self, first: int, last: int) -> bool:
+        """An article, a noun and a finite verb open the clause: a main clause of its own
+        (", die Polizei nahm viele fest"), not a relative one (", die am Donnerstag …
+        entsandte" ends with its verb)."""
+        c = self.coder
+        return first + 2 < last and c.doc[first + 1].tag_ in ("NN", "NE") \
+            and c.doc[first + 2].tag_ in FINITE_VERBS
+
+    def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
+        """A trigger noun after its article in a clause whose verb is another trigger is
+        that verb's object or subject, not an act of the clause's subject: "Die USA haben
+        den Anschlag verurteilt" (ACCUSE by the USA, no ASSAULT by them), "Die Proteste
+        wurden von der Polizei niedergeschlagen" (the police put down, not protested)."""
+        c = self.coder
+        word = c.texts[match.start]
+        if match.last - match.start != 1 or not word[:1].isupper() or match.start == first \
+                or c.lowers[match.start - 1] not in ARTICLES:
+            return False
+        return any(other is not match and first <= other.start < last
+                   and c.texts[other.start][:1].islower() for other in c.matches)
