@@ -273,3 +273,16 @@ def test_dates_on_the_page_have_no_raw_timex_suffixes(page, tmp_path):
             text = page.locator(where).evaluate("n => n.textContent")
             assert not raw.search(text), (where, text)
         assert "published 2026-03-04 08:15" in page.inner_text("#article-meta")
+
+        # over years the timeline counts per month; what is dated only to a week is noted
+        rows = [{"day": "2020-01-05", "type": "PROTEST", "count": 2},
+                {"day": "2020-01-25", "type": "AID", "count": 1},
+                {"day": "2023-06-01", "type": "AID", "count": 1},
+                {"day": "2023-W05", "type": "AID", "count": 3}]
+        page.evaluate("rows => renderTimeline(rows)", rows)
+        assert page.locator("#timeline rect.bar").evaluate_all(
+            "bars => bars.map(b => b.dataset.day)") == ["2020-01", "2020-01", "2023-06"]
+        labels = page.locator("#timeline text.axis").evaluate_all(
+            "texts => texts.map(t => t.textContent)")
+        assert labels[0] == "2020-01" and labels[-1] == "2023-06"
+        assert page.inner_text("#timeline-note") == "3 events not dated to a day (not shown)"

@@ -304,12 +304,29 @@ function permalink(id) {
       if (!plainClick(e)) return;
       e.preventDefault();
       e.stopPropagation();
-      const link = eventLink(id);
-      const done = () => { e.target.textContent = "link copied"; setTimeout(() => { e.target.textContent = "copy link"; }, 1500); };
-      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(done, () => {});
+      copy(eventLink(id)).then((copied) => {
+        if (!copied) return;
+        e.target.textContent = "link copied";
+        setTimeout(() => { e.target.textContent = "copy link"; }, 1500);
+      });
       openEvent(id);
     },
   }, "copy link");
+}
+
+async function copy(text) {
+  // to the clipboard: the Clipboard API where the page is a secure context (localhost,
+  // HTTPS), the older copy command elsewhere; false where neither is allowed
+  if (navigator.clipboard && window.isSecureContext) {
+    try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* below */ }
+  }
+  const area = el("textarea", { readonly: "", style: "position:fixed;top:0;left:0;opacity:0" }, text);
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+  area.remove();
+  return copied;
 }
 
 function openEvent(id) {
@@ -563,8 +580,12 @@ function sourceList(sources) {
 }
 
 function openPanel() {
-  $("#detail").hidden = false;
+  const panel = $("#detail");
+  const opening = panel.hidden;
+  panel.hidden = false;
   document.body.classList.add("detail-open");
+  // over the page (narrower screens) the panel takes the keyboard focus while it is open
+  if (opening && getComputedStyle(panel).position === "fixed") $("#close").focus({ preventScroll: true });
 }
 
 function closeDetail() {
