@@ -191,6 +191,13 @@ def test_a_shared_link_reopens_the_event_after_reload(browser, page, store_path)
         page.wait_for_selector("#detail", state="hidden")
         assert "article=" not in page.url
 
+        page.check("#types input[value=COERCE]")  # a change of filters is a step back too
+        page.click("#filters button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#events .card').length === 3")
+        page.go_back()
+        page.wait_for_function("document.querySelectorAll('#events .card').length === 2")
+        assert not page.is_checked("#types input[value=COERCE]")
+
 
 WIDTHS = """svg => {
   const box = svg.getBoundingClientRect();
