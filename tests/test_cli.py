@@ -292,3 +292,18 @@ def test_run_and_load_exit_1_when_an_article_failed(tmp_path):
     loaded = run("load", tmp_path / "out", "--db", tmp_path / "lage.db")
     assert loaded.returncode == 1
     assert "1 added" in loaded.stderr.decode() and "1 failed" in loaded.stderr.decode()
+
+
+def test_the_model_option_reaches_the_library_as_configuration(monkeypatch, tmp_path):
+    """--model sets the PipelineConfig of the command's pipelines, not the environment."""
+    from typer.testing import CliRunner
+
+    from lagebild import cli
+
+    monkeypatch.delenv("LAGEBILD_MODEL", raising=False)
+    monkeypatch.setattr(cli, "_settings", {})
+    result = CliRunner().invoke(cli.app, ["--model", "accurate", "schema", "-o",
+                                          str(tmp_path / "schema.json")])
+    assert result.exit_code == 0, result.output
+    assert cli._config().model == "accurate"
+    assert "LAGEBILD_MODEL" not in os.environ

@@ -43,7 +43,7 @@ from .ingest.sources import is_url
 from .ingest.watch import Tally, ingest_articles, poll
 from .lang import SUPPORTED
 from .model import EVENT_TYPES, Article, Document, json_schema, parse_published
-from .pipeline import MODEL_ENV, MODELS, Pipeline
+from .pipeline import MODELS, Pipeline, PipelineConfig
 from .store import EventQuery, Store
 from .store.export import export as export_store
 from .store.sqlite import TABLES
@@ -61,6 +61,14 @@ out = Console(soft_wrap=True)
 
 #: Batches larger than this get a progress bar.
 PROGRESS_AFTER = 5
+
+#: What the global options (``--model``) set for every pipeline of this command.
+_settings: dict[str, str] = {}
+
+
+def _config() -> PipelineConfig:
+    """The pipeline configuration the command line asks for."""
+    return PipelineConfig(**_settings)
 
 
 class DocFormat(StrEnum):
@@ -237,7 +245,7 @@ def extract(
 ) -> None:
     """Analyse articles and print their Documents (JSONL in, JSONL out, same order and ids)."""
     _check_inputs(sources)
-    pipeline = Pipeline()
+    pipeline = Pipeline(_config())
     failures: list[Document] = []
     with _context(allow_private, delay, sources) as context:
         articles = _with_defaults(read_sources(sources, context=context), published, lang)
@@ -332,7 +340,7 @@ def ingest(
     """Analyse articles into the SQLite store; articles already there, and duplicates
     of them (same canonical URL or same text), are skipped."""
     _check_inputs(sources)
-    pipeline = Pipeline()
+    pipeline = Pipeline(_config())
     try:
         store = Store(db)
     except LagebildError as exc:
@@ -377,7 +385,7 @@ def watch(
     Seen entries, ETags and Last-Modified dates live in the store, so a restarted
     watch goes on where the last one stopped."""
     interval = _seconds(every)
-    pipeline = Pipeline()
+    pipeline = Pipeline(_config())
     try:
         store = Store(db)
     except LagebildError as exc:
@@ -545,6 +553,7 @@ def run(
         try:
             summary = run_corpus(inputs, output, scheduler=scheduler, workers=workers,
                                  partition_size=partition_size, on_partition=report,
+                                 config=_config(),
                                  dashboard=dashboard, on_start=started)
         except LagebildError as exc:
             raise _fail(exc) from None
@@ -587,14 +596,13 @@ def serve(
     quiet: Quiet = False,
 ) -> None:
     """Serve the store: JSON API (OpenAPI docs at /docs) and the web page at /."""
-    import os
-
     import uvicorn
 
     from .serve import create_app
+    from .serve.app import CONFIG_ENV
 
     try:
-        application = create_app(db, token=token)  # checks the store before binding
+        application = create_app(db, token=token, config=_config())  # checks the store first
     except LagebildError as exc:
         raise _fail(exc) from None
     if not quiet:
@@ -605,6 +613,7 @@ def serve(
         uvicorn.run(application, host=host, port=port, log_level=log_level)
         return
     os.environ["LAGEBILD_DB"] = str(Path(db).resolve())
+    os.environ[CONFIG_ENV] = _config().model_dump_json()  # for each worker process
     if token:
         os.environ["LAGEBILD_API_TOKEN"] = token
     uvicorn.run("lagebild.serve.app:from_environment", factory=True, host=host, port=port,
@@ -618,7 +627,7 @@ def demo(
     """Run the pipeline on the invented demo articles that ship with lagebild."""
     from .demo import demo_articles
 
-    _print_documents(Pipeline().pipe(demo_articles()), format)
+    _print_documents(Pipeline(_config()).pipe(demo_articles()), format)
 
 
 @app.command()
@@ -650,7 +659,7 @@ def _main(
     if model is not None:
         if model not in MODELS:
             raise typer.BadParameter(f"{model!r}: {' or '.join(MODELS)}", param_hint="--model")
-        os.environ[MODEL_ENV] = model  # every Pipeline of this run, workers included
+        _settings["model"] = model  # every Pipeline of this command, workers included
 
 
 def main() -> None:

@@ -40,6 +40,8 @@ from .reads import Reader
 
 STATIC = Path(__file__).parent / "static"
 MAX_POST = 100
+#: The pipeline configuration (JSON) for the worker processes of `serve --workers N`.
+CONFIG_ENV = "LAGEBILD_PIPELINE_CONFIG"
 MAX_BODY = 32 * 1024 * 1024  # bytes of one POST; each article is cut at max_chars anyway
 
 
@@ -54,8 +56,9 @@ class Ingested(BaseModel):
 class _Writer:
     """The pipeline and a writable store, built on the first POST and used one at a time."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, config=None):
         self.db = db
+        self.config = config
         self.lock = threading.Lock()
         self.pipeline = None
 
@@ -64,7 +67,7 @@ class _Writer:
         from ..store import Store
 
         with self.lock, Store(self.db) as store:
-            self.pipeline = self.pipeline or Pipeline()
+            self.pipeline = self.pipeline or Pipeline(self.config)
             results: dict[int, Ingested] = {}
             new: list[tuple[int, Article]] = []
             for number, article in enumerate(articles):
@@ -85,10 +88,11 @@ class _Writer:
             return [results[n] for n in range(len(articles))]
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
-    """The app over the store at ``db``; ``token`` switches the ingest endpoint on."""
+def create_app(db: str | Path, token: str | None = None, config=None) -> FastAPI:
+    """The app over the store at ``db``; ``token`` switches the ingest endpoint on, whose
+    articles a Pipeline of ``config`` (a PipelineConfig; default: the default) analyses."""
     reader = Reader(db)
-    writer = _Writer(Path(db)) if token else None
+    writer = _Writer(Path(db), config) if token else None
     app = FastAPI(
         title="lagebild", version=__version__, docs_url=None, redoc_url=None,
         description="Events extracted from news articles: who did what to whom, when, "
@@ -219,9 +223,14 @@ def parse_body(body: bytes) -> list[Article]:
 
 
 def from_environment() -> FastAPI:
-    """The app over ``$LAGEBILD_DB`` (and ``$LAGEBILD_API_TOKEN``): the factory that each
-    uvicorn worker process calls when ``lagebild serve --workers N`` runs several."""
-    return create_app(os.environ["LAGEBILD_DB"], token=os.environ.get("LAGEBILD_API_TOKEN"))
+    """The app over ``$LAGEBILD_DB`` (and ``$LAGEBILD_API_TOKEN``, the pipeline configuration
+    as JSON in ``$LAGEBILD_PIPELINE_CONFIG``): the factory that each uvicorn worker process
+    calls when ``lagebild serve --workers N`` runs several."""
+    from ..pipeline import PipelineConfig
+
+    config = os.environ.get(CONFIG_ENV)
+    return create_app(os.environ["LAGEBILD_DB"], token=os.environ.get("LAGEBILD_API_TOKEN"),
+                      config=PipelineConfig.model_validate_json(config) if config else None)
 
 
 def _mount_docs(app: FastAPI) -> None:
