@@ -59,3 +59,8 @@ def test_city_adjectives_and_armed_forces():
         ("COERCE", "DEU")]
     doc = extract("Die Bundeswehr entsandte Soldaten nach Mali.", "2022-01-10", "de")
     assert {a.code for a in doc.actors} >= {"DEUMIL"}
+
+
+def test_a_title_with_a_nationality_codes_its_country():
+    assert [e[:2] for e in events("Der polnische Landwirtschaftsminister kritisierte die "
+                                  "Blockade.")] == [("ACCUSE", "POL")]

@@ -150,10 +150,17 @@ class ActorLexicon:
         return settings.get("source_domains", {}).get(tld) or settings["source_country"]
 
     def role_of(self, word: str) -> str | None:
-        """The sector of a role noun, also at the end of a compound ("Regierungssprecher")."""
-        sector = self.roles.get(word.lower())
+        """The sector of a role noun, also at the end of a compound ("Regierungssprecher");
+        where the pack's ``compound_roles`` gives a length, a compound the list lacks by
+        its longest role noun of at least that many letters ("Landwirtschaftsminister")."""
+        lower = word.lower()
+        sector = self.roles.get(lower)
         if sector is None and "-" in word:
             sector = self.roles.get(word.rsplit("-", 1)[1].lower())
+        shortest = self.settings.get("compound_roles", 0)
+        if sector is None and shortest and word[:1].isupper():
+            sector = next((self.roles[lower[k:]] for k in range(1, len(lower) - shortest + 1)
+                           if lower[k:] in self.roles), None)
         return sector
 
 
