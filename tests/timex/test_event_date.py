@@ -34,10 +34,3 @@ def test_vague_references_and_durations_date_nothing():
 def test_no_publication_date_means_no_date():
     doc = extract("Die Polizei nahm Demonstranten fest.", None, "de")
     assert event_date(doc, *_span(doc.text, "nahm")).value is None
-
-
-def test_a_clause_without_an_expression_takes_the_last_one_of_the_story_before_it():
-    text = "Am Mittwoch blockierten Bauern die Brücke. Die Polizei nahm drei Männer fest."
-    doc = extract(text, "2022-01-10", "de")
-    arrested = event_date(doc, *_span(text, "nahm"))
-    assert (arrested.value, arrested.inferred) == ("2022-01-05", False)

@@ -1,5 +1,4 @@
-"""The date of an event: the time expression governing its clause, else the last one the
-story gave before it, else the publication day.
+"""The date of an event: the time expression governing its clause, else the publication day.
 
 Without a parse, a clause is the stretch of the sentence between clause
 punctuation (commas, semicolons, colons, dashes, quotes); the nearest DATE or
@@ -41,20 +40,9 @@ def governing_time(document: Document, start: int, end: int) -> Time | None:
     return min(candidates, key=lambda t: min(abs(t.start - end), abs(start - t.end)))
 
 
-def last_time_before(document: Document, start: int) -> Time | None:
-    """The last DATE/TIME expression the story gave in the sentences before the one at
-    ``start``: the time it is still telling of ("Am Mittwoch blockierten … Die Polizei
-    nahm … fest"). One of the same sentence belongs to another clause's verb."""
-    sentence = next((s for s, e in document.sentences if s <= start < e), start)
-    before = [t for t in document.times if t.type in ("DATE", "TIME")
-              and _DATED.match(t.value) and t.end <= sentence]
-    return max(before, key=lambda t: t.end) if before else None
-
-
 def event_date(document: Document, start: int, end: int) -> EventDate:
-    """The date for an event whose trigger is at [start, end): its clause's time
-    expression, else the last one the story gave before it, else the publication day."""
-    time = governing_time(document, start, end) or last_time_before(document, start)
+    """The date for an event whose trigger is at [start, end)."""
+    time = governing_time(document, start, end)
     if time is not None:
         return EventDate(time.value, time.id, inferred=False)
     published = document.published[:10] if document.published else None
