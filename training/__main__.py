@@ -16,6 +16,10 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 (``configs/de_news_accurate.cfg``, ``src/lagebild/lang/de/model-accurate/``).
 
 ``python -m training de-ner-eval [--variant accurate]`` only re-scores a shipped model.
+
+``python -m training en-ner`` builds the English NER (``training/english.py``,
+``configs/en_news.cfg``, ``src/lagebild/lang/en/model/``) on CoNLL-2003 English and
+scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
 """
 
 from __future__ import annotations
@@ -29,12 +33,29 @@ from pathlib import Path
 
 import srsly
 
-from . import assemble, build, measure, name_features, pretrain, train, ud, vectors
+from . import assemble, build, english, measure, name_features, pretrain, train, ud, vectors
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"
 OUTPUT = ROOT / "output"
 LOGS = ROOT / "logs"
+
+
+def _facts(info: dict, scores: dict, throughput: dict, model: Path, described: dict) -> dict:
+    """meta.json's ``lagebild`` key: the run's facts, what the scores are on, the scores."""
+    return {**info, **described,
+            "scores": {k: v for k, v in scores.items() if not k.endswith("_table")},
+            "throughput": throughput, "size_mb": round(assemble.size_mb(model), 2)}
+
+
+def _performance(test: dict) -> dict:
+    """spaCy's meta.json ``performance`` from one NerScores dict."""
+    return {
+        "ents_p": test["micro"]["precision"], "ents_r": test["micro"]["recall"],
+        "ents_f": test["micro"]["f1"],
+        "ents_per_type": {k: {"p": v["precision"], "r": v["recall"], "f": v["f1"]}
+                          for k, v in test["per_label"].items()},
+    }
 
 
 def _record(model: Path, info: dict | None = None, speed: bool = True) -> dict:
@@ -53,21 +74,10 @@ def _record(model: Path, info: dict | None = None, speed: bool = True) -> dict:
         info = {k: v for k, v in meta.get("lagebild", {}).items()
                 if k not in ("heldout", "scores", "throughput", "size_mb")}
     meta["sources"] = SOURCES
-    meta["lagebild"] = {
-        **info,
+    meta["lagebild"] = _facts(info, scores, throughput, model, {
         "heldout": "GermEval 2014 dev sentences 1,701-2,200 (file order), never trained "
-                   "or tuned on",
-        "scores": {k: v for k, v in scores.items() if not k.endswith("_table")},
-        "throughput": throughput,
-        "size_mb": round(assemble.size_mb(model), 2),
-    }
-    test = scores["germeval_test"]
-    meta["performance"] = {
-        "ents_p": test["micro"]["precision"], "ents_r": test["micro"]["recall"],
-        "ents_f": test["micro"]["f1"],
-        "ents_per_type": {k: {"p": v["precision"], "r": v["recall"], "f": v["f1"]}
-                          for k, v in test["per_label"].items()},
-    }
+                   "or tuned on"})
+    meta["performance"] = _performance(scores["germeval_test"])
     if "ud_lit" in scores:
         meta["performance"].update({
             "pos_acc": scores["ud_lit"]["pos"], "tag_acc": scores["ud_lit"]["tag"],
@@ -198,6 +208,74 @@ def _print(results: dict, model_dir: Path) -> None:
     print(f"model: {model_dir} ({assemble.size_mb(model_dir):.1f} MB)")
 
 
+def _record_en(model: Path, info: dict | None = None, speed: bool = True) -> dict:
+    """Score the English model and store data, seed, times and scores in its meta.json."""
+    scores = english.heldout(model)
+    meta = srsly.read_json(model / "meta.json")
+    keep = ("heldout", "scores", "throughput", "size_mb")
+    if speed or "throughput" not in meta.get("lagebild", {}):
+        throughput = measure.throughput_one_core(model, lang="en")
+    else:
+        throughput = meta["lagebild"]["throughput"]
+    if info is None:
+        info = {k: v for k, v in meta.get("lagebild", {}).items() if k not in keep}
+    meta["sources"] = english.SOURCES
+    meta["lagebild"] = _facts(info, scores, throughput, model, {
+        "tuning": "CoNLL-2003 English validation sentences 1-1,625 (file order): "
+                  "checkpoint and recipe chosen there",
+        "heldout": "CoNLL-2003 English validation sentences 1,626-3,250 (file order), "
+                   "never trained or tuned on"})
+    meta["performance"] = _performance(scores["conll_heldout_with_gazetteer"])
+    meta["notes"] = ("Scores on CoNLL-2003 English validation (exact spans, gold tokens), "
+                     "held-out part as lagebild runs the model (gazetteers in front).")
+    srsly.write_json(model / "meta.json", meta)
+    return {**scores, "throughput": throughput}
+
+
+def _print_en(results: dict, model_dir: Path) -> None:
+    for part, title in (("conll_tune", "validation 1-1,625 (tuned on)"),
+                        ("conll_heldout", "validation 1,626-3,250 (held out)")):
+        print(f"\nCoNLL-2003 English {title}, exact spans, model alone:")
+        print(results[f"{part}_table"])
+        print("the same, as lagebild runs it (gazetteers in front):")
+        print(results[f"{part}_with_gazetteer_table"])
+    speed = results["throughput"]
+    print(f"\nthroughput: {speed['tokens_per_s']} tokens/s on one core ({speed['pipeline']})")
+    print(f"model: {model_dir} ({assemble.size_mb(model_dir):.1f} MB)")
+
+
+def en_ner(args) -> int:
+    started = time.monotonic()
+    info: dict = {"seed": args.seed, "machine": "2 CPU cores, 1 training thread",
+                  "config": "training/configs/en_news.cfg"}
+    print("== corpora", flush=True)
+    mix = {name: int(count) for name, count in (m.split("=") for m in args.mix)}
+    info["ner_data"] = english.build_ner(CORPUS / "en", args.seed, mix)
+    print(json.dumps(info, indent=1), flush=True)
+    overrides = {"system.seed": str(args.seed), "paths.train": str(CORPUS / "en" / "train"),
+                 "paths.dev": str(CORPUS / "en" / "dev")}
+    for override in args.set:
+        key, value = override.split("=", 1)
+        overrides[key] = value
+    info["overrides"] = {k: v for k, v in overrides.items() if not k.startswith("paths.")}
+    log = LOGS / "en_news.log"
+    print(f"== training (at most {args.minutes} minutes; log: {log})", flush=True)
+    seconds = train.spacy_train(ROOT / "configs" / "en_news.cfg", OUTPUT / "en_news", log,
+                                args.minutes * 60, overrides, threads=1)
+    info["training_s"] = round(seconds)
+    print("== assembling", flush=True)
+    english.assemble(OUTPUT / "en_news" / "model-best", english.MODEL_DIR)
+    info["total_s"] = round(time.monotonic() - started)
+    _print_en(_record_en(english.MODEL_DIR, info), english.MODEL_DIR)
+    return 0
+
+
+def en_ner_eval(args) -> int:
+    model_dir = Path(args.model) if args.model else english.MODEL_DIR
+    _print_en(_record_en(model_dir, speed=not args.keep_speed), model_dir)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -224,6 +302,21 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--keep-speed", action="store_true",
                           help="keep the throughput recorded in meta.json (busy machine)")
     evaluate.set_defaults(run=de_ner_eval)
+    en = commands.add_parser("en-ner", help="rebuild the English model and print its evaluation")
+    en.add_argument("--seed", type=int, default=0)
+    en.add_argument("--minutes", type=int, default=40,
+                    help="time limit of `spacy train` (initialisation included)")
+    en.add_argument("--mix", nargs="*", default=[],
+                    help="corpus=repeats beside CoNLL-2003 (btc, wikiann, crossner, wnut17)")
+    en.add_argument("--set", nargs="*", default=[],
+                    help="config overrides key=value (e.g. training.dropout=0.1)")
+    en.set_defaults(run=en_ner)
+    en_eval = commands.add_parser(
+        "en-ner-eval", help="re-score the shipped English model and update its meta.json")
+    en_eval.add_argument("--model", default=None, help="another model folder to score")
+    en_eval.add_argument("--keep-speed", action="store_true",
+                         help="keep the throughput recorded in meta.json (busy machine)")
+    en_eval.set_defaults(run=en_ner_eval)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -24,14 +24,17 @@ def assemble(trained: Path, out_dir: Path = MODEL_DIR):
     failures = news_tokenizer.check(nlp)
     if failures:
         raise RuntimeError("tokenizer checks failed: " + "; ".join(failures))
-    nlp.meta.update({
+    return save(nlp, out_dir, {
         "name": NAME,
-        "version": "0.1.0",
         "description": "German news pipeline for lagebild: tokenizer for news text, "
                        "STTS tags, UPOS with Case and Number, PER/LOC/ORG/MISC entities.",
         "license": "CC BY-SA 4.0",
-        "author": "lagebild",
     })
+
+
+def save(nlp, out_dir: Path, meta: dict):
+    """Save ``nlp`` at ``out_dir`` (replacing what is there) with lagebild's meta fields."""
+    nlp.meta.update({"version": "0.1.0", "author": "lagebild", **meta})
     for key in ("performance", "sources", "notes"):
         nlp.meta.pop(key, None)
     if out_dir.exists():

@@ -130,11 +130,15 @@ def build_ner(out_dir: Path, seed: int,
     DocBin(docs=(to_doc(nlp.vocab, s) for s in train)).to_disk(out_dir / "train" / "ner.spacy")
     DocBin(docs=(to_doc(nlp.vocab, s) for s in dev)).to_disk(out_dir / "dev" / "ner.spacy")
 
+    return {**mix_counts(train), "dev_sentences": len(dev), "mix": mix, "seed": seed}, held_apart
+
+
+def mix_counts(train: list[Sentence]) -> dict:
+    """Sentences, tokens and names (by label) per source of a training mix."""
     sentences, tokens, entities = Counter(), Counter(), Counter()
     for s in train:
         sentences[s.source] += 1
         tokens[s.source] += len(s.words)
         for _, _, label in s.spans:
             entities[f"{s.source}:{label}"] += 1
-    return {"sentences": dict(sentences), "tokens": dict(tokens), "entities": dict(entities),
-            "dev_sentences": len(dev), "mix": mix, "seed": seed}, held_apart
+    return {"sentences": dict(sentences), "tokens": dict(tokens), "entities": dict(entities)}

@@ -61,25 +61,31 @@ def _news_texts(max_docs: int = 400) -> list[str]:
     return [r["text"]["string"] for r in corpora._load_json_stream(path)][:max_docs]
 
 
-def throughput_one_core(model: Path, repeats: int = 2) -> dict:
-    """Tokens per second for ``nlp.pipe`` on raw text, pinned to one core and one thread."""
+def throughput_one_core(model: Path, repeats: int = 2, lang: str = "de") -> dict:
+    """Tokens per second for ``nlp.pipe`` on raw text, pinned to one core and one thread
+    (German: SmartData v3 test; English: TempEval-3 TBAQ, ``training.english.news_texts``)."""
     env = dict(os.environ)
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                  "BLIS_NUM_THREADS"):
         env[name] = "1"
     output = subprocess.run(
-        [sys.executable, "-m", "training.measure", str(model), str(repeats)],
+        [sys.executable, "-m", "training.measure", str(model), str(repeats), lang],
         capture_output=True, text=True, env=env, check=True,
         cwd=Path(__file__).resolve().parent.parent,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _measure_here(model: Path, repeats: int) -> dict:
+def _measure_here(model: Path, repeats: int, lang: str = "de") -> dict:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     nlp = spacy.load(model)
-    texts = _news_texts()
+    if lang == "en":
+        from .english import news_texts
+
+        texts = news_texts()
+    else:
+        texts = _news_texts()
     list(nlp.pipe(texts[:20]))  # warm up
     best = 0.0
     tokens = 0
@@ -92,4 +98,4 @@ def _measure_here(model: Path, repeats: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(_measure_here(Path(sys.argv[1]), int(sys.argv[2]))))
+    print(json.dumps(_measure_here(Path(sys.argv[1]), int(sys.argv[2]), *sys.argv[3:4])))

@@ -130,3 +130,31 @@ def test_shipped_model_reproduces_recorded_heldout_score():
     scores = evaluate_conll(GERMEVAL, spacy.load(MODEL), select=slice(1700, 2200))
     assert scores.sentences == 500
     assert scores.micro_core.f1 == pytest.approx(expected, abs=1e-6)
+
+
+def test_read_conll_takes_the_tag_column_before_a_column_of_zeros(tmp_path):
+    path = tmp_path / "valid.txt"
+    path.write_text("Anna B-PER 0\nLinde I-PER 0\nspoke O 0\n\nin O 0\nOslo B-LOC 0\n",
+                    encoding="utf-8")
+    sentences = read_conll(path)
+    assert [s.tags for s in sentences] == [["B-PER", "I-PER", "O"], ["O", "B-LOC"]]
+
+
+def test_conll_en_scores_by_part(tmp_path, monkeypatch):
+    import spacy
+
+    from lagebild.evaluate import ner
+
+    path = tmp_path / "valid.txt"
+    path.write_text("Oslo B-LOC 0\nwaits O 0\n\nAnna B-PER 0\nspoke O 0\n\nBergen B-LOC 0\n",
+                    encoding="utf-8")
+    monkeypatch.setitem(ner.CONLL_EN_PARTS, "tuned", slice(0, 1))
+    monkeypatch.setitem(ner.CONLL_EN_PARTS, "held-out", slice(1, 3))
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "LOC", "pattern": "Oslo"},
+                                               {"label": "LOC", "pattern": "Bergen"}])
+    results = ner.conll_en_scores(nlp, path)
+    assert results["tuned"].micro_core.f1 == 1.0
+    held = results["held-out"]
+    assert (held.micro_core.tp, held.micro_core.fn, held.micro_core.fp) == (1, 1, 0)
+    assert results["all"].micro_core.tp == 2 and results["all"].sentences == 3

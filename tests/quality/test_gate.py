@@ -91,6 +91,14 @@ class Measurer:
         nlp = self.default_model(part).nlp("de")
         return evaluate_conll(GERMEVAL, nlp, select=GERMEVAL_TEST).micro_core.f1
 
+    # --- English NER: CoNLL-2003 validation, as lagebild runs the English model ------------
+    def conll_en_f1(self, part: str) -> float:
+        from lagebild.evaluate.ner import CONLL_EN_PARTS, CONLL_EN_VALID, evaluate_conll
+
+        gate.missing_data(CONLL_EN_VALID)
+        nlp = self.default_model("accurate").nlp("en")
+        return evaluate_conll(CONLL_EN_VALID, nlp, select=CONLL_EN_PARTS[part]).micro_core.f1
+
     # --- the worked example --------------------------------------------------------------
     @cached_property
     def example(self):
@@ -185,6 +193,7 @@ MEASURES: dict[str, Callable[[Measurer, str | None], float]] = {
     "timeml_strict_value_f1": Measurer.timeml_strict_value_f1,
     "places_found_acc161": Measurer.places_found_acc161,
     "germeval_heldout_f1": Measurer.germeval_heldout_f1,
+    "conll_en_f1": Measurer.conll_en_f1,
     "example_events": Measurer.example_events,
     "example_layer": Measurer.example_layer,
     "gsr_f1": Measurer.gsr_f1,

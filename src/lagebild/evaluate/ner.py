@@ -66,7 +66,9 @@ def read_conll(path: str | Path) -> list[ConllSentence]:
     """Sentences of a GermEval TSV (idx, token, outer, inner) or a CoNLL file (token ... tag).
 
     GermEval files start a sentence with a ``#`` line; CoNLL files use the last
-    column as the tag. ``-DOCSTART-`` lines and ``#`` comments are skipped.
+    column that reads as a tag (``O``, ``B-…``, ``I-…``), so that a trailing column of
+    zeros ("EU B-ORG 0", as some CoNLL-2003 copies have) is passed over.
+    ``-DOCSTART-`` lines and ``#`` comments are skipped.
     """
     sentences: list[ConllSentence] = []
     words: list[str] = []
@@ -101,9 +103,20 @@ def read_conll(path: str | Path) -> list[ConllSentence]:
             cols = [c for c in re.split(r"[\t ]", line) if c.strip()]
             if len(cols) >= 2:
                 words.append(cols[0])
-                tags.append(cols[-1].strip())
+                tags.append(_tag_column(cols[1:]))
     flush()
     return sentences
+
+
+_TAG = re.compile(r"^(O|[BIES]-\S+)$")
+
+
+def _tag_column(columns: list[str]) -> str:
+    """The last column that reads as a BIO tag; the last column when none does."""
+    for column in reversed(columns):
+        if _TAG.match(column.strip()):
+            return column.strip()
+    return columns[-1].strip()
 
 
 @dataclass
@@ -221,3 +234,71 @@ def evaluate_conll(
     scores = score_spans(gold, predicted, labels)
     scores.tokens = sum(len(s.words) for s in sentences)
     return scores
+
+
+# --- CoNLL-2003 English validation, as lagebild runs it ---------------------------------
+
+CONLL_EN_VALID = (Path(__file__).resolve().parents[3].parent / "shared" / "data"
+                  / "conll2003_en" / "valid.txt")
+#: validation sentences in file order: the part the English recipe was tuned on, the part
+#: held out from all tuning (training/english.py), and both
+CONLL_EN_PARTS = {"tuned": slice(0, 1625), "held-out": slice(1625, 3250), "all": None}
+
+
+def conll_en_scores(nlp, path: str | Path = CONLL_EN_VALID) -> dict[str, NerScores]:
+    """CoNLL-2003 English validation scored with ``nlp`` on each part (tuned, held-out, all)."""
+    sentences = read_conll(path)
+    gold = [bio_to_spans(s.tags) for s in sentences]
+    predicted = [predict_spans(nlp, s.words) for s in sentences]
+    results = {}
+    for part, select in CONLL_EN_PARTS.items():
+        chosen = slice(None) if select is None else select
+        scores = score_spans(gold[chosen], predicted[chosen])
+        scores.tokens = sum(len(s.words) for s in sentences[chosen])
+        results[part] = scores
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(
+        description="Exact-span NER scores on CoNLL-2003 English validation, as lagebild "
+                    "runs its English pipeline (gazetteers in front of the model)")
+    parser.add_argument("--lang", choices=["en"], default="en")
+    parser.add_argument("--data", type=Path, default=CONLL_EN_VALID,
+                        help="CoNLL-2003 validation file (token, tag per line)")
+    parser.add_argument("--model-alone", action="store_true",
+                        help="score the trained model without the gazetteer stage")
+    parser.add_argument("--model", choices=["accurate", "fast"], default="accurate",
+                        help="English: accurate runs the trained NER with the gazetteers in "
+                             "front (lagebild --model accurate), fast the gazetteers alone")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        parser.error(f"no such file: {args.data}")
+    from ..lang import get_pack
+
+    pack = get_pack(args.lang)
+    if args.model_alone:
+        import spacy
+
+        nlp = spacy.load(pack.model_dir)
+    else:
+        nlp = pack.build_nlp(model=args.model)
+    results = conll_en_scores(nlp, args.data)
+    if args.json:
+        print(json.dumps({part: s.to_dict() for part, s in results.items()}, indent=1))
+        return 0
+    titles = {"tuned": "sentences 1-1,625 (tuned on)",
+              "held-out": "sentences 1,626-3,250 (held out)", "all": "all 3,250 sentences"}
+    for part, scores in results.items():
+        print(f"CoNLL-2003 English validation, {titles[part]}:")
+        print(scores.table())
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

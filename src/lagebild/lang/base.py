@@ -113,6 +113,12 @@ class LanguagePack:
     name_suffixes: tuple[str, ...] = ()
     no_suffix_after: str = ""
     spacy_settings: dict = field(default_factory=dict)
+    #: the trained NER decides where names are and the gazetteers give their ids
+    #: (English: lang/en/names.py); else the gazetteers' names bind the NER (German)
+    model_decides: bool = False
+    #: the fast (default) pipeline runs the trained model; where not (English), only
+    #: ``model="accurate"`` does, and the default has the gazetteers alone
+    model_by_default: bool = True
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -163,7 +169,8 @@ class LanguagePack:
         model, a blank pipeline with the gazetteers alone.
         """
         path = self.model_path(model)
-        trained = entities and (path / "meta.json").is_file()
+        trained = entities and (path / "meta.json").is_file() \
+            and (self.model_by_default or model != "fast")
         if trained:
             nlp = spacy.load(path, exclude=UNREAD_COMPONENTS)
             # news keep bringing new words; spaCy caches only the first 10,000 it splits
@@ -188,7 +195,14 @@ class LanguagePack:
             nlp.add_pipe("lagebild_person_names", before=before)
         # cities and regions from the place gazetteer, also before the NER
         nlp.add_pipe("lagebild_place_names", before=before)
-        if before is not None:
+        if before is not None and self.model_decides:
+            from .en import names as _names  # noqa: F401 (registers its two pipes)
+
+            nlp.add_pipe("lagebild_names_aside", before=before)
+            nlp.add_pipe("lagebild_names_merge", after=before)
+            nlp.add_pipe("lagebild_ner_check", after="lagebild_names_merge",
+                         config={"name_suffixes": list(self.name_suffixes)})
+        elif before is not None:
             # list names inside longer names go back to the NER; its guesses that
             # the tagger reads as common nouns are dropped (lang/name_context.py)
             nlp.add_pipe("lagebild_name_context", before=before)

@@ -1,0 +1,80 @@
+"""The English NER shipped in lang/en/model and how lagebild runs it (lang/en/names.py)."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from lagebild import Pipeline
+from lagebild.lang import get_pack
+from lagebild.lang.en import names
+
+
+@pytest.fixture(scope="module")
+def english():
+    return Pipeline({"model": "accurate"}).nlp("en")
+
+
+def spans(doc):
+    return [(ent.text, ent.label_) for ent in doc.ents]
+
+
+def test_model_ships_and_loads_alone():
+    model = get_pack("en").model_dir
+    nlp = spacy.load(model)
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) >= {"B-PER", "I-LOC", "B-ORG", "B-MISC"}
+    assert (model / "meta.json").is_file()
+
+
+def test_default_english_pipeline_keeps_the_gazetteers_alone():
+    assert "ner" not in Pipeline().nlp("en").pipe_names
+
+
+def test_model_tags_names_with_their_spans(english):
+    doc = english("Maria Lindqvist, a spokeswoman for the Red Cross, said on Tuesday "
+                  "that the convoy had left Rotterdam for the border.")
+    assert spans(doc) == [("Maria Lindqvist", "PER"), ("Red Cross", "ORG"), ("Rotterdam", "LOC")]
+    ids = {ent.text: ent.ent_id_ for ent in doc.ents}
+    assert ids["Red Cross"].startswith("org:")  # the list's id on the model's name
+    assert ids["Rotterdam"].startswith("place:")
+
+
+def test_unknown_names_come_from_the_model(english):
+    doc = english("Pieter van Dam told reporters in Nairobi that Kenya Airways would resume "
+                  "its flights.")
+    found = spans(doc)
+    assert ("Pieter van Dam", "PER") in found
+    assert ("Kenya Airways", "ORG") in found
+    assert ("Nairobi", "LOC") in found
+
+
+def _doc(words, model_ents, listed):
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.spans[names.LISTED] = [Span(doc, a, b, label=label, span_id=key)
+                               for a, b, label, key in listed]
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in model_ents]
+    return doc
+
+
+def test_merge_gives_ids_labels_and_adds_names():
+    words = "The US Congress said Vietnam and Quatar met in Geneva on Sunday".split()
+    doc = _doc(words,
+               model_ents=[(1, 3, "ORG"), (4, 5, "PER"), (6, 7, "PER")],
+               listed=[(1, 2, "LOC", "country:USA"), (4, 5, "LOC", "country:VNM"),
+                       (9, 10, "LOC", "place:geneva"), (6, 7, "LOC", "place:quatar")])
+    doc = names.names_merge(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("US Congress", "ORG", "country:USA"),  # holds a country: its id, its own span
+        ("Vietnam", "LOC", "country:VNM"),  # a country on the same span: the list's label
+        ("Quatar", "PER", ""),  # a place only wins where the labels agree
+        ("Geneva", "LOC", "place:geneva"),  # untouched by the model: added
+    ]
+    assert names.LISTED not in doc.spans
+
+
+def test_aside_clears_list_names_before_the_ner():
+    doc = Doc(spacy.blank("en").vocab, words="Talks in Geneva".split())
+    doc.ents = [Span(doc, 2, 3, label="LOC", span_id="place:geneva")]
+    doc = names.names_aside(doc)
+    assert list(doc.ents) == [] and doc[2].ent_id_ == ""
+    assert [(s.text, s.id_) for s in doc.spans[names.LISTED]] == [("Geneva", "place:geneva")]
