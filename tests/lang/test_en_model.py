@@ -78,3 +78,14 @@ def test_aside_clears_list_names_before_the_ner():
     doc = names.names_aside(doc)
     assert list(doc.ents) == [] and doc[2].ent_id_ == ""
     assert [(s.text, s.id_) for s in doc.spans[names.LISTED]] == [("Geneva", "place:geneva")]
+
+
+def test_merge_lets_a_listed_organisation_replace_the_parts_the_model_found():
+    words = "The European Community and Jon Smith agreed".split()
+    doc = _doc(words, model_ents=[(1, 2, "MISC"), (5, 6, "PER")],
+               listed=[(1, 3, "ORG", "org:EC"), (4, 6, "PER", "leader:Jon Smith")])
+    doc = names.names_merge(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("European Community", "ORG", "org:EC"),
+        ("Smith", "PER", ""),  # persons of the lists do not replace the model's names
+    ]
