@@ -69,10 +69,12 @@ def test_the_gate_fails_a_lowered_figure_end_to_end(monkeypatch):
 
     krauts = next(f for f in FIGURES if f.name == "time-krauts-value-f1")
     measurer = Measurer(None)
-    monkeypatch.setitem(MEASURES, krauts.measure, lambda _measurer, part: 0.79)
-    with pytest.raises(gate.GateFailure, match=r"fell to 0\.79, below its floor 0\.8 "):
+    floor = krauts.value - krauts.tolerance
+    monkeypatch.setitem(MEASURES, krauts.measure, lambda _measurer, part: floor - 0.01)
+    with pytest.raises(gate.GateFailure, match=rf"fell to {floor - 0.01:.4g}, below its floor "
+                                               rf"{floor:.4g} "):
         test_figure_keeps_its_floor(krauts, measurer)
-    monkeypatch.setitem(MEASURES, krauts.measure, lambda _measurer, part: 0.803)
+    monkeypatch.setitem(MEASURES, krauts.measure, lambda _measurer, part: floor)
     test_figure_keeps_its_floor(krauts, measurer)
     assert set(measurer.seconds) == {krauts.name}
 
