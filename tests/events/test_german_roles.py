@@ -64,3 +64,30 @@ def test_city_adjectives_and_armed_forces():
 def test_a_title_with_a_nationality_codes_its_country():
     assert [e[:2] for e in events("Der polnische Landwirtschaftsminister kritisierte die "
                                   "Blockade.")] == [("ACCUSE", "POL")]
+
+
+def test_a_name_before_the_finite_verb_is_the_subject_and_who_says_so_no_party():
+    """The morphologizer reads "die Europäische Union" as accusative and "Moldau" as
+    nominative; the name that opens the clause before its verb is the subject. "nach
+    Angaben der Stadtverwaltung" names who says so, not whom the police arrested."""
+    found = [e[:3] for e in events("Die Europäische Union hatte Moldau bereits Hilfe zugesagt.")]
+    assert ("AID", "EUR", "MDA") in found
+    found = [e[:3] for e in events("In Odessa nahm die Polizei nach Angaben der "
+                                   "Stadtverwaltung zwölf Demonstranten fest.")]
+    assert ("COERCE", "UKR", "UKR") in found
+
+
+def test_a_person_of_no_country_named_takes_the_country_of_the_story():
+    """A mayor named in a German paper's report from Odessa is Ukrainian, not German."""
+    from lagebild.pipeline import Pipeline
+
+    document = Pipeline()({"text": "In Odessa demonstrierten Tausende. Bürgermeister Petro "
+                                   "Hrynenko kündigte Gespräche an.", "lang": "de",
+                           "url": "https://zeitung.example.de/odessa"})
+    person = next(a for a in document.actors if a.name == "Petro Hrynenko")
+    assert person.country == "UKR"
+    document = Pipeline()({"text": "Deutschland schickt Helfer nach Moldau. Ministerin Jana "
+                                   "Rautenberg sagte, man stehe an der Seite der Partner.",
+                           "lang": "de", "url": "https://zeitung.example.de/moldau"})
+    person = next(a for a in document.actors if a.name == "Jana Rautenberg")
+    assert person.country == "DEU"  # the story names the source's country: a German minister

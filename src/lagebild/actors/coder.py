@@ -449,10 +449,16 @@ class _Coder:
                                country=country, sectors=[sector], inferred=country is not None)
             self.link(draft, None, span)
         source = self.source_country()
-        if source is not None:  # persons and organisations of no country named: domestic,
-            for key, draft in self.drafts.items():  # of the sentence's place or the source's
+        if source is not None:  # persons and organisations of no country named: of the
+            # sentence's place, else, in a story set abroad that names nothing of the
+            # source's country, of its places (the mayor in a report from Odessa), else the
+            # source's (the minister of a German paper's story that names Germany)
+            named = {d.country for d in self.drafts.values()} | set(self.place_countries)
+            abroad = max(self.place_countries, key=self.place_countries.count) \
+                if self.place_countries and source not in named else None
+            for key, draft in self.drafts.items():
                 if draft.country is None and key[0] in ("person", "org"):
-                    draft.country = self.sentence_place(draft) or source
+                    draft.country = self.sentence_place(draft) or abroad or source
                     draft.inferred = True
 
     def sentence_place(self, draft: _Draft) -> str | None:
