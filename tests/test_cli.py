@@ -122,9 +122,10 @@ def test_a_missing_input_is_a_usage_error(tmp_path, command):
 
 
 def test_query_refuses_an_unknown_event_type(tmp_path):
+    from lagebild.store import Store
+
     db = tmp_path / "lage.db"
-    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GERMAN, "published": "2022-01-06"}])
-    assert run("ingest", tmp_path / "in.jsonl", "--db", db).returncode == 0
+    Store(db).close()
     result = run("query", "--db", db, "--type", "FOO")
     assert result.returncode == 2
     assert "unknown event type FOO; known: AGREE" in result.stderr.decode()
