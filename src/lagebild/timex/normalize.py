@@ -112,15 +112,16 @@ def _year(groups: dict, ctx: Context | None = None) -> int | None:
     return None
 
 
-def _last_date(ctx: Context) -> date | None:
-    """The date the text named last (1995 as its 1 January, 1995-05 as 1 May), or None."""
+def _last_date(ctx: Context) -> tuple[date, str] | None:
+    """The date the text named last and the unit it was named to (1995 as its 1 January,
+    "Y"; 1995-05 as 1 May, "M"; 1995-05-22, "D"), or None."""
     parts = (ctx.last or "").split("T")[0].split("-")
     if not (parts[0].isdigit() and len(parts[0]) == 4):
         return None
-    month = int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else 1
-    day = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() else 1
+    month = int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
+    day = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() and month else None
     try:
-        return date(int(parts[0]), month, day)
+        return date(int(parts[0]), month or 1, day or 1), "D" if day else "M" if month else "Y"
     except ValueError:
         return None
 
@@ -129,7 +130,8 @@ def _story_day(ctx: Context) -> date | None:
     """In a text that tells of its own time (``Context.story``: a history, a report on
     events of years ago), the date it named last, which relative words count from
     ("Ende des Jahres", "im Sommer", "am 3. März"); else None."""
-    return _last_date(ctx) if ctx.story else None
+    last = _last_date(ctx) if ctx.story else None
+    return last[0] if last else None
 
 
 def _story_year(ctx: Context) -> int | None:
@@ -514,15 +516,11 @@ def norm_narrative(groups: dict, ctx: Context, params: dict, lookup) -> Result:
     offset = lookup("narrel", groups.get("narrel"))
     if unit not in ("Y", "M", "W", "D") or offset is None:
         return None
-    base, parts = None, (ctx.last or "").split("T")[0].split("-")
-    if parts[0].isdigit() and len(parts[0]) == 4:
-        if unit == "Y":
-            base = date(int(parts[0]), 1, 1)
-        elif unit == "M" and len(parts) >= 2 and parts[1].isdigit():
-            base = date(int(parts[0]), int(parts[1]), 1)
-        elif len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-            base = date(int(parts[0]), int(parts[1]), int(parts[2]))
-    base = base or ctx.anchor
+    last = _last_date(ctx)
+    # the named date counts where it is as fine as the unit: a year for "that year", a
+    # month for "the following month", a day for "the next day" or "that week"
+    fine_enough = {"Y": "YMD", "M": "MD", "W": "D", "D": "D"}[unit]
+    base = last[0] if last and last[1] in fine_enough else ctx.anchor
     if base is None:
         return None
     return value_at(shift(base, int(offset), unit), unit), None
