@@ -17,6 +17,9 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 
 ``python -m training de-ner-eval [--variant accurate]`` only re-scores a shipped model.
 
+``python -m training events-candidates OUT`` and ``events-check`` serve the event corpus
+(``training/events_corpus.py``).
+
 ``python -m training en-ner`` builds the English NER (``training/english.py``,
 ``configs/en_news.cfg``, ``src/lagebild/lang/en/model/``) on CoNLL-2003 English and
 scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
@@ -33,7 +36,7 @@ from pathlib import Path
 
 import srsly
 
-from . import assemble, build, english, measure, name_features, pretrain, train, ud, vectors
+from . import assemble, build, english, events_corpus, measure, name_features, pretrain, train, ud, vectors
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"
@@ -317,6 +320,14 @@ def main(argv: list[str] | None = None) -> int:
     en_eval.add_argument("--keep-speed", action="store_true",
                          help="keep the throughput recorded in meta.json (busy machine)")
     en_eval.set_defaults(run=en_ner_eval)
+    candidates = commands.add_parser(
+        "events-candidates", help="write the sentences that may be event-labelled (with text)")
+    candidates.add_argument("out", type=Path)
+    candidates.set_defaults(run=lambda a: print(events_corpus.write_candidates(a.out)) or 0)
+    checked = commands.add_parser("events-check", help="check event-labelled files")
+    checked.add_argument("files", nargs="*", type=Path)
+    checked.set_defaults(run=lambda a: events_corpus.check(
+        a.files or sorted(events_corpus.LABELS.glob("*.jsonl"))))
     args = parser.parse_args(argv)
     return args.run(args)
 

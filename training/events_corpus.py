@@ -1,0 +1,196 @@
+"""The German event corpus: standoff labels on sentences of ../shared/data, and our own.
+
+Third-party text stays in ../shared/data; ``training/events_de/*.jsonl`` holds one line
+per labelled sentence: where the sentence is (``corpus``, ``doc``, ``start``, ``end``),
+a hash of its text (``sha1``, the first 12 hex digits) so that a changed source is
+noticed, who labelled it, and its events in the format of ``shared/gold/EVENTS-GUIDE.md``
+with character offsets into the sentence: ``trigger`` [start, end] is the word that
+carries the event (the verb, the finite part of a split verb, or the noun), and
+``trigger_more`` the other words of it where there are any ("nahm ... fest": the
+particle); ``actor`` and ``recipient`` are ``{"span": [start, end] | null, "country",
+"sector"}`` or null.
+Sentences the team wrote carry ``corpus: "own"`` and their ``text`` whole.
+
+``python -m training events-candidates OUT.jsonl`` writes the sentences that may be
+labelled (with text, for the annotator; never into the repository);
+``python -m training events-check FILE...`` checks labelled files against the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .corpora import DATA, _load_json_stream
+
+LABELS = Path(__file__).resolve().parent / "events_de"
+
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+         "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+         "COERCE", "ASSAULT"}
+MODALITIES = {"asserted", "reported", "intended", "negated", "hypothetical"}
+
+SMARTDATA = ("smartdata_de/v1", DATA / "smartdata_de" / "v1_20180119")
+UD_FILES = {
+    "ud_german_gsd/dev": DATA / "ud_german_gsd" / "de_gsd-ud-dev.conllu",
+    "ud_german_gsd/test": DATA / "ud_german_gsd" / "de_gsd-ud-test.conllu",
+    "ud_german_pud/test": DATA / "ud_german_pud" / "de_pud-ud-test.conllu",
+}
+# A sentence ends at a line break, or after . ! ? (and a closing quote) before a capital.
+SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„»«(]?[A-ZÄÖÜ0-9])")
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _smartdata_documents() -> dict[str, str]:
+    """SmartData v1 news documents (not tweets or railway notices): id -> text."""
+    docs = {}
+    for name in ("train", "test"):
+        for record in _load_json_stream(SMARTDATA[1] / f"{name}.json.gz"):
+            kind = ((record.get("refids") or {}).get("map") or {}).get("source")
+            if kind == "news":
+                docs[record["id"]] = record["text"]["string"]
+    return docs
+
+
+def _split(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _ud_sentences(path: Path) -> Iterator[tuple[str, str]]:
+    sent_id = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id = "):
+            sent_id = line.split("=", 1)[1].strip()
+        elif line.startswith("# text = ") and sent_id:
+            yield sent_id, line.split("=", 1)[1].strip()
+
+
+def candidates() -> Iterator[dict]:
+    """Every sentence that may be labelled: SmartData news, then the UD German sentences.
+
+    Fragments (fewer than five words, no lowercase word) and repeats are left out.
+    """
+    seen: set[str] = set()
+    for record in _all_candidates():
+        if record["sha1"] not in seen:
+            seen.add(record["sha1"])
+            yield record
+
+
+def _all_candidates() -> Iterator[dict]:
+    for doc_id, text in _smartdata_documents().items():
+        for start, end in _split(text):
+            sentence = text[start:end].strip()
+            start = text.index(sentence, start) if sentence else start
+            if len(sentence.split()) >= 5 and re.search(r"\b[a-zäöüß]{3,}\b", sentence):
+                yield {"corpus": SMARTDATA[0], "doc": doc_id, "start": start,
+                       "end": start + len(sentence), "sha1": sha1(sentence), "text": sentence}
+    for corpus, path in UD_FILES.items():
+        for sent_id, sentence in _ud_sentences(path):
+            yield {"corpus": corpus, "doc": sent_id, "start": 0, "end": len(sentence),
+                   "sha1": sha1(sentence), "text": sentence}
+
+
+class Sources:
+    """The source texts, read once: (corpus, doc) -> document or sentence text."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], str] = {}
+        self._loaded: set[str] = set()
+
+    def text(self, corpus: str, doc: str) -> str | None:
+        if corpus not in self._loaded:
+            self._loaded.add(corpus)
+            if corpus == SMARTDATA[0]:
+                self._texts.update(((corpus, k), v) for k, v in _smartdata_documents().items())
+            elif corpus in UD_FILES:
+                self._texts.update(((corpus, k), v) for k, v in _ud_sentences(UD_FILES[corpus]))
+        return self._texts.get((corpus, doc))
+
+
+def sentence_text(record: dict, sources: Sources) -> str:
+    """The text a labelled record points to; ValueError when the source changed."""
+    if record["corpus"] == "own":
+        return record["text"]
+    text = sources.text(record["corpus"], record["doc"])
+    if text is None:
+        raise ValueError(f"{record['corpus']} has no {record['doc']!r}")
+    sentence = text[record["start"]:record["end"]]
+    if sha1(sentence) != record["sha1"]:
+        raise ValueError(f"{record['corpus']} {record['doc']}: text changed (hash)")
+    return sentence
+
+
+def problems(record: dict, text: str) -> list[str]:
+    """What is wrong with one labelled record (empty when it is well formed)."""
+    out = []
+    for k, event in enumerate(record.get("events", [])):
+        where = f"event {k}"
+        if event.get("type") not in TYPES:
+            out.append(f"{where}: type {event.get('type')!r}")
+        if event.get("modality", "asserted") not in MODALITIES:
+            out.append(f"{where}: modality {event.get('modality')!r}")
+        spans = [("trigger", event.get("trigger"))]
+        for side in ("actor", "recipient"):
+            value = event.get(side)
+            if value is not None:
+                if not isinstance(value, dict) or "country" not in value:
+                    out.append(f"{where}: {side} must be null or an object with country")
+                    continue
+                spans.append((side, value.get("span")))
+        for name, span in spans:
+            if span is None and name != "trigger":
+                continue
+            if (not isinstance(span, list) or len(span) != 2 or not 0 <= span[0] < span[1]
+                    <= len(text)):
+                out.append(f"{where}: {name} span {span!r} outside the sentence")
+    return out
+
+
+def load(paths: list[Path] | None = None) -> list[dict]:
+    """Every labelled sentence with its text joined in (``text``), checked."""
+    sources, out = Sources(), []
+    for path in paths or sorted(LABELS.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = sentence_text(record, sources)
+            bad = problems(record, text)
+            if bad:
+                raise ValueError(f"{path.name}:{number}: " + "; ".join(bad))
+            out.append(dict(record, text=text))
+    return out
+
+
+def write_candidates(out: Path) -> int:
+    with out.open("w", encoding="utf-8") as handle:
+        count = 0
+        for count, record in enumerate(candidates(), 1):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count
+
+
+def check(paths: list[Path]) -> int:
+    """Print each file's sentences and events, or the first problem; 1 when any."""
+    status = 0
+    for path in paths:
+        try:
+            records = load([path])
+        except (ValueError, KeyError, json.JSONDecodeError) as error:
+            print(f"{path}: {error}")
+            status = 1
+            continue
+        events = sum(len(r.get("events", [])) for r in records)
+        print(f"{path}: {len(records)} sentences, {events} events")
+    return status
