@@ -36,7 +36,18 @@ from pathlib import Path
 
 import srsly
 
-from . import assemble, build, english, events_corpus, measure, name_features, pretrain, train, ud, vectors
+from . import (
+    assemble,
+    build,
+    english,
+    events_corpus,
+    measure,
+    name_features,
+    pretrain,
+    train,
+    ud,
+    vectors,
+)
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"

@@ -174,11 +174,10 @@ def load(paths: list[Path] | None = None) -> list[dict]:
 
 
 def write_candidates(out: Path) -> int:
-    with out.open("w", encoding="utf-8") as handle:
-        count = 0
-        for count, record in enumerate(candidates(), 1):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return count
+    records = list(candidates())
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                   encoding="utf-8")
+    return len(records)
 
 
 def check(paths: list[Path]) -> int:
