@@ -41,8 +41,11 @@ from . import (
     build,
     english,
     events_corpus,
+    events_measure,
+    events_model,
     measure,
     name_features,
+    ner_corpus,
     pretrain,
     train,
     ud,
@@ -339,6 +342,23 @@ def main(argv: list[str] | None = None) -> int:
     checked.add_argument("files", nargs="*", type=Path)
     checked.set_defaults(run=lambda a: events_corpus.check(
         a.files or sorted(events_corpus.LABELS.glob("*.jsonl"))))
+    agree = commands.add_parser("events-agreement", help="agreement of the doubly labelled part")
+    agree.set_defaults(run=lambda a: events_measure.agreement())
+    scored = commands.add_parser("events-score", help="the pipeline's events on the corpus")
+    scored.add_argument("--part", choices=("all", "train", "test"), default="all")
+    scored.set_defaults(run=events_measure.main_score)
+    trigger = commands.add_parser("events-model", help="train the German trigger model")
+    trigger.add_argument("--all", action="store_true", help="train on the test part too")
+    trigger.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
+    trigger.set_defaults(run=events_model.main)
+    ner_candidates = commands.add_parser(
+        "ner-candidates", help="write the UD German sentences with the model's names")
+    ner_candidates.add_argument("out", type=Path)
+    ner_candidates.set_defaults(run=lambda a: print(ner_corpus.write_candidates(a.out)) or 0)
+    ner_checked = commands.add_parser("ner-check", help="check name-labelled files")
+    ner_checked.add_argument("files", nargs="*", type=Path)
+    ner_checked.set_defaults(run=lambda a: ner_corpus.check(
+        a.files or sorted(ner_corpus.LABELS.glob("*.jsonl"))))
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -1,0 +1,141 @@
+"""Measure on the event corpus: annotator agreement, and the pipeline's events by part.
+
+``python -m training events-agreement``: the second labelling in ``events_de/second/``
+against the first, by the matching rule of ``shared/gold/score_events.py`` (type +
+actor country + recipient country; a side without a country constrains nothing).
+
+``python -m training events-score [--part tune|test|all]``: the pipeline on the
+corpus sentences, P/R/F1 by the same rule. Documents are split by a hash of their
+id (``part_of``) so that the trigger model trains on one part and is measured on
+the other; the dev gold of the evaluation module is never among them.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+
+from .events_corpus import LABELS, load
+
+PARTS = ("train", "test")
+
+
+def part_of(record: dict) -> str:
+    """The corpus part of a labelled sentence: a fifth of the documents are "test"."""
+    key = f"{record['corpus']}/{record['doc']}"
+    return "test" if zlib.crc32(key.encode("utf-8")) % 5 == 0 else "train"
+
+
+def guide_events(record: dict) -> list[dict]:
+    """Events in the guide's format (type, actor and recipient countries, trigger text)."""
+    text, out = record["text"], []
+    for event in record.get("events", []):
+        sides = {}
+        for side in ("actor", "recipient"):
+            value = event.get(side)
+            if value is None:
+                sides[side] = None
+                continue
+            span = value.get("span")
+            sides[side] = {"text": text[span[0]:span[1]] if span else None,
+                           "country": value.get("country"), "sector": value.get("sector")}
+        start, end = event["trigger"]
+        out.append({"type": event["type"], "trigger": text[start:end], **sides,
+                    "modality": event.get("modality", "asserted")})
+    return out
+
+
+def _match(gold: list[dict], predicted: list[tuple[str, set, set]]) -> int:
+    used: set[int] = set()
+    found = 0
+    for event in gold:
+        actor = (event.get("actor") or {}).get("country")
+        recipient = (event.get("recipient") or {}).get("country")
+        for k, (kind, actors, recipients) in enumerate(predicted):
+            if k in used or kind != event["type"] or (actor and actor not in actors) \
+                    or (recipient and recipient not in recipients):
+                continue
+            used.add(k)
+            found += 1
+            break
+    return found
+
+
+def _as_predicted(events: list[dict]) -> list[tuple[str, set, set]]:
+    def keys(side):
+        return {side["country"]} if side and side.get("country") else set()
+    return [(e["type"], keys(e.get("actor")), keys(e.get("recipient"))) for e in events]
+
+
+def prf(found: int, gold: int, predicted: int, matched: int | None = None) -> str:
+    matched = found if matched is None else matched
+    p = matched / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return (f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+            f"({found} of {gold} gold found, {predicted} predicted)")
+
+
+def agreement() -> int:
+    """Agreement of each second labelling with the first one of the same sentences."""
+    first = {(r["corpus"], r["doc"], r.get("start", 0)): r for r in load()}
+    for path in sorted((LABELS / "second").glob("*.jsonl")):
+        second = load([path])
+        pairs = [(first[k], r) for r in second
+                 if (k := (r["corpus"], r["doc"], r.get("start", 0))) in first]
+        a = [guide_events(x) for x, _ in pairs]
+        b = [guide_events(y) for _, y in pairs]
+        a_in_b = sum(_match(x, _as_predicted(y)) for x, y in zip(a, b, strict=True))
+        b_in_a = sum(_match(y, _as_predicted(x)) for x, y in zip(a, b, strict=True))
+        n_a, n_b = sum(map(len, a)), sum(map(len, b))
+        p = b_in_a / n_b if n_b else 0.0
+        r = a_in_b / n_a if n_a else 0.0
+        typed = sum(_match([{"type": e["type"]} for e in x], _as_predicted(y))
+                    for x, y in zip(a, b, strict=True))
+        same_any = sum(bool(x) == bool(y) for x, y in zip(a, b, strict=True))
+        print(f"{path.name}: {len(pairs)} sentences, first {n_a} events, second {n_b}")
+        print(f"  type + actor + recipient: F1 {2 * p * r / (p + r) if p + r else 0:.3f}"
+              f" (P {p:.3f} R {r:.3f}, the first labelling as gold)")
+        print(f"  type alone: {typed} of {n_a} first events have a second of the same type")
+        print(f"  event or none: the same on {same_any} of {len(pairs)} sentences")
+    return 0
+
+
+def documents(records: list[dict]) -> list[dict]:
+    """Articles for the pipeline: one per labelled sentence, the source URL where known."""
+    out = []
+    for record in records:
+        doc = record["doc"]
+        url = doc.split("@", 1)[0] if doc.startswith("http") else None
+        out.append({"id": f"{record['corpus']}/{doc}/{record.get('start', 0)}",
+                    "text": record["text"], "url": url, "lang": "de"})
+    return out
+
+
+def score(part: str = "all", pipeline=None) -> dict[str, Counter]:
+    """The pipeline's events against the corpus labels, per source corpus and in all."""
+    from lagebild.evaluate.events import match_sentence
+    from lagebild.pipeline import Pipeline
+
+    records = [r for r in load() if part == "all" or part_of(r) == part]
+    pipeline = pipeline or Pipeline()
+    counts: dict[str, Counter] = {}
+    for record, document in zip(records, pipeline.pipe(documents(records)), strict=True):
+        gold = guide_events(record)
+        found, predicted = match_sentence(document, gold)
+        for name in ("all", record["corpus"].split("/")[0]):
+            c = counts.setdefault(name, Counter())
+            c["gold"] += len(gold)
+            c["predicted"] += predicted
+            c["found"] += len(found)
+            c["negatives"] += not gold
+            c["false_on_negative"] += not gold and predicted > 0
+    for name, c in counts.items():
+        print(f"{part} {name:14} {prf(c['found'], c['gold'], c['predicted'])}; "
+              f"{c['false_on_negative']}/{c['negatives']} event-free sentences with an event")
+    return counts
+
+
+def main_score(args) -> int:
+    score(args.part)
+    return 0
