@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -82,7 +83,8 @@ class PipelineConfig(BaseModel):
         "space after each this many, with a warning (the tokenizer is quadratic in a run)")
     max_seconds: float = Field(
         30.0, gt=0, description="wall time one article may take; a longer one is kept with "
-        "error L601 and the batch goes on (enforced in a process's main thread)")
+        "error L601 and the batch goes on (a timer in a process's main thread; "
+        "IsolatedPipeline, which the server uses, kills the worker process instead)")
 
     @field_validator("languages")
     @classmethod
@@ -183,15 +185,19 @@ class Pipeline:
         for lang, positions in by_lang.items():
             nlp, pack = self.nlp(lang), self.pack(lang)
             texts = [documents[i].text for i in positions]
-            limit = self.config.max_seconds
+            limit, started = self.config.max_seconds, time.monotonic()
             try:
                 with time_limit(limit * len(texts)):
                     docs = list(nlp.pipe(texts, batch_size=model_batch(texts)))
             except TimeLimitError:  # one article at a time, to find the slow one
-                docs = [self._within(limit, nlp, text) for text in texts]
+                docs = [None] if len(texts) == 1 else [
+                    self._within(limit, nlp, text) for text in texts]
             for position, doc in zip(positions, docs, strict=True):
                 document = documents[position]
-                annotated = doc and self._within(limit, self._annotate, doc, document, pack)
+                # one article alone has what its model stage left of the limit
+                budget = limit - (time.monotonic() - started) if len(texts) == 1 else limit
+                annotated = doc and budget > 0 and self._within(
+                    budget, self._annotate, doc, document, pack)
                 documents[position] = annotated or document.model_copy(update={
                     **{layer: [] for layer in ("sentences", *LAYER_ORDER)},
                     "error": str(TimeLimitError(f"analysis took longer than {limit:g} s"))})
@@ -217,8 +223,9 @@ class Pipeline:
         gc.collect()  # what is garbage now is not frozen with the rest
         gc.freeze()
 
-    def _prepare(self, item: Article | dict[str, Any]) -> Document:
-        """A Document with text, metadata and language set, or with ``error`` set."""
+    def _prepare(self, item: Article | dict[str, Any], language: bool = True) -> Document:
+        """A Document with text, metadata and language set, or with ``error`` set.
+        ``language=False``: without identifying the language (which loads its models)."""
         if not isinstance(item, Article):
             try:
                 item = Article.model_validate(item)
@@ -253,6 +260,8 @@ class Pipeline:
             document.warnings.append(
                 f"{runs} run{'s' * (runs > 1)} of more than {self.config.max_run_chars:,} "
                 f"characters without whitespace broken by spaces")
+        if not language:
+            return document
         try:
             document.lang = item.lang or identify(document.text, self.config.identify_among)
             if document.lang not in self.config.languages:

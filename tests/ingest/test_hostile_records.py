@@ -155,3 +155,86 @@ def test_warc_reader_failure_is_an_error_record(tmp_path, monkeypatch):
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 99\r\n\r\n")
     articles = list(read_source(str(path)))
     assert len(articles) == 1 and "is damaged: AttributeError" in articles[0].error
+
+
+def test_run_reads_and_analyses_a_lone_surrogate(tmp_path, pipeline):
+    """`run` once crashed on it in its partition fingerprint and in the worker."""
+    from lagebild.scale.output import digest
+    from lagebild.scale.runner import partitions
+    from lagebild.scale.worker import analyse, to_tables
+
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    (records,) = list(partitions([str(path)], 64))
+    assert len(records) == len(HOSTILE) + 2 and len(digest(records)) == 64
+    tables = to_tables(analyse(records, pipeline))
+    assert tables["articles"].column("article_id").to_pylist() == ["g0", "s1", "n1", "g1"]
+    texts = dict(zip(tables["articles"].column("article_id").to_pylist(),
+                     tables["articles"].column("text").to_pylist(), strict=True))
+    assert texts["s1"] == "Die Polizei nahm \ufffd fest."
+    assert len(tables["errors"]) == len(HOSTILE) - 2
+
+
+def test_ingest_command_stores_the_good_records_around_hostile_ones(tmp_path, pipeline,
+                                                                   monkeypatch):
+    from typer.testing import CliRunner
+
+    from lagebild import cli
+    from lagebild.store import Store
+
+    monkeypatch.setattr(cli, "Pipeline", lambda config: pipeline)  # the loaded models
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["ingest", str(path), "--db", str(tmp_path / "l.db"),
+                                          "--quiet"])
+    assert result.exit_code == 1, result.output  # failed records are reported
+    assert "Traceback" not in result.output
+    with Store(tmp_path / "l.db", readonly=True) as store:
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+        assert store.count("events") >= 2
+    assert ids == ["g0", "s1"]  # n1 and g1 have the same texts as s1 and g0: duplicates
+
+
+def test_default_bounds_cover_the_reported_cases(pipeline):
+    """20 KB of nested parentheses (74 s in the tokenizer) and an 8 MiB page (166 s,
+    3.3 GB) are cut down before any analysis with the default settings."""
+    doc = pipeline._prepare({"id": "p", "text": "(" * 10_000 + "x" + ")" * 10_000})
+    assert max(len(word) for word in doc.text.split()) == 1_000
+    assert doc.warnings == ["2 runs of more than 1,000 characters without whitespace broken "
+                            "by spaces"] or doc.warnings[0].endswith("broken by spaces")
+    doc = pipeline._prepare({"id": "big", "text": "Die Polizei nahm ihn fest. " * 310_000})
+    assert len(doc.text) == 100_000 and doc.warnings == [
+        "text of 8,370,000 characters cut to 100,000"]
+
+
+def _warc(tmp_path, lie: int):
+    """Two HTML responses in a WARC file, the first with its Content-Length off by ``lie``."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    html = f"<html><body><p>{GOOD * 20}</p></body></html>".encode()
+    for number in range(2):
+        writer.write_record(writer.create_warc_record(
+            f"https://example.org/{number}", "response", payload=io.BytesIO(html),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1")))
+    data = buffer.getvalue()
+    start = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = data.index(b"\r\n", start)
+    path = tmp_path / f"lie{lie}.warc"
+    path.write_bytes(data[:start] + str(int(data[start:end]) + lie).encode() + data[end:])
+    return path
+
+
+def test_warc_with_false_content_length_is_read_without_a_crash(tmp_path):
+    """warcio warns and reads on; what it cannot read becomes an L100 record."""
+    short = list(read_source(str(_warc(tmp_path, -400))))  # the first record cut short
+    assert [a.error for a in short] == [None, None] and short[1].text.count(GOOD) == 20
+    assert 0 < short[0].text.count(GOOD) < 20
+    long = list(read_source(str(_warc(tmp_path, 300))))  # the first reaches into the second
+    assert long[0].error is None and long[0].text.count(GOOD) == 20
+    assert len(long) == 2 and long[1].error.startswith("[L100] cannot read WARC file")

@@ -21,10 +21,12 @@ GOOD = {"id": "wire-1", "lang": "en", "published": "2026-03-09", "source": "Exam
 
 
 @pytest.fixture()
-def writable(tmp_path):
+def writable(tmp_path, pipeline):
+    """A server that stores what it is sent, analysed by the session's in-process Pipeline
+    (its models loaded once; test_hostile_server.py serves with the worker processes)."""
     path = write_store(tmp_path / "store.db", documents())
-    with running(create_app(path, token=TOKEN)) as url, httpx.Client(base_url=url,
-                                                                      timeout=120) as http:
+    with running(create_app(path, token=TOKEN, pipeline=pipeline)) as url, httpx.Client(
+            base_url=url, timeout=120) as http:
         yield http
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hmac
 import os
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -54,20 +56,24 @@ class Ingested(BaseModel):
 
 
 class _Writer:
-    """The pipeline and a writable store, built on the first POST and used one at a time."""
+    """The pipeline and a writable store, used one request at a time. The pipeline is an
+    IsolatedPipeline, built on the first POST: the analysis runs in a worker process that
+    is killed when an article takes longer than ``max_seconds``, which a timer in this
+    request thread could not enforce."""
 
-    def __init__(self, db: Path, config=None):
+    def __init__(self, db: Path, config=None, pipeline=None):
         self.db = db
         self.config = config
         self.lock = threading.Lock()
-        self.pipeline = None
+        self.pipeline, self.owned = pipeline, pipeline is None
 
     def ingest(self, articles: list[Article]) -> list[Ingested]:
-        from ..pipeline import Pipeline, document_id
+        from ..isolated import IsolatedPipeline
+        from ..pipeline import document_id
         from ..store import Store
 
         with self.lock, Store(self.db) as store:
-            self.pipeline = self.pipeline or Pipeline(self.config)
+            self.pipeline = self.pipeline or IsolatedPipeline(self.config)
             results: dict[int, Ingested] = {}
             new: list[tuple[int, Article]] = []
             for number, article in enumerate(articles):
@@ -87,17 +93,34 @@ class _Writer:
                                            events=len(document.events), error=document.error)
             return [results[n] for n in range(len(articles))]
 
+    def close(self) -> None:
+        """End the analysis processes this writer started."""
+        with self.lock:
+            if self.owned and self.pipeline is not None:
+                self.pipeline.close()
+                self.pipeline = None
 
-def create_app(db: str | Path, token: str | None = None, config=None) -> FastAPI:
+
+def create_app(db: str | Path, token: str | None = None, config=None,
+               pipeline=None) -> FastAPI:
     """The app over the store at ``db``; ``token`` switches the ingest endpoint on, whose
-    articles a Pipeline of ``config`` (a PipelineConfig; default: the default) analyses."""
+    articles an IsolatedPipeline of ``config`` (a PipelineConfig; default: the default)
+    analyses, or ``pipeline`` where given (anything with ``pipe`` and ``config``)."""
     reader = Reader(db)
-    writer = _Writer(Path(db), config) if token else None
+    writer = _Writer(Path(db), config, pipeline) if token else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if writer is not None:
+            await run_in_threadpool(writer.close)
+
     app = FastAPI(
         title="lagebild", version=__version__, docs_url=None, redoc_url=None,
         description="Events extracted from news articles: who did what to whom, when, "
         "where, how many, and who says so. Every answer is an envelope "
         "`{data, meta, error}`.",
+        lifespan=lifespan,
     )
     envelope.install(app)
     app.add_middleware(envelope.BodyLimit, limit=MAX_BODY)
