@@ -14,7 +14,9 @@ from pathlib import Path
 
 from lagebild.demo import demo_text
 from lagebild.lang import get_pack
+from lagebild.nlp import build_nlp
 from lagebild.pipeline import sentence_spans
+from lagebild.timex import time_tagger
 
 
 def main() -> None:
@@ -29,8 +31,8 @@ def main() -> None:
     else:
         text = demo_text(args.lang)
     pack = get_pack(args.lang)
-    sentences = sentence_spans(pack.build_nlp(entities=False)(text))
-    tagger, anchor = pack.time_tagger, date.fromisoformat(args.published)
+    sentences = sentence_spans(build_nlp(pack, entities=False)(text))
+    tagger, anchor = time_tagger(pack), date.fromisoformat(args.published)
     tagger.tag(text, sentences, anchor)  # warm up
     started = time.process_time()
     for _ in range(args.repeat):

@@ -142,14 +142,15 @@ def shipped_pipeline(model: Path):
     the gazetteers in front give their ids to the model's names (lang/en/names.py)."""
     from lagebild.lang.base import LanguagePack
     from lagebild.lang.en import PACK
+    from lagebild.nlp import build_nlp
 
     class _Pack(LanguagePack):
         @property
         def model_dir(self) -> Path:
             return model
 
-    return _Pack(PACK.code, PACK.data_dir, PACK.name_suffixes, PACK.no_suffix_after,
-                 PACK.spacy_settings, PACK.model_decides).build_nlp(model="accurate")
+    return build_nlp(_Pack(PACK.code, PACK.data_dir, PACK.name_suffixes, PACK.no_suffix_after,
+                           PACK.spacy_settings, PACK.model_decides), model="accurate")
 
 
 def heldout(model: Path) -> dict:

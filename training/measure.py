@@ -23,14 +23,15 @@ def shipped_pipeline(model: Path):
     """The German pipeline as lagebild builds it around ``model``: gazetteers and checks."""
     from lagebild.lang.base import LanguagePack
     from lagebild.lang.de import PACK
+    from lagebild.nlp import build_nlp
 
     class _Pack(LanguagePack):
         @property
         def model_dir(self) -> Path:
             return model
 
-    return _Pack(PACK.code, PACK.data_dir, PACK.name_suffixes, PACK.no_suffix_after,
-                 PACK.spacy_settings).build_nlp()
+    return build_nlp(_Pack(PACK.code, PACK.data_dir, PACK.name_suffixes, PACK.no_suffix_after,
+                           PACK.spacy_settings))
 
 
 def heldout(model: Path) -> dict:

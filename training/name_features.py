@@ -90,11 +90,12 @@ def place_words() -> dict[str, float]:
 
 def list_words() -> dict[str, dict[str, float]]:
     """Words of the German pack's countries, organisations and leaders."""
+    from lagebild.actors.lexicon import actor_lexicon
     from lagebild.lang import get_pack
 
     pack = get_pack("de")
     patterns = (pack.gazetteer.ruler_patterns()
-                + pack.actor_lexicon.ruler_patterns(pack.gazetteer.forms))
+                + actor_lexicon(pack).ruler_patterns(pack.gazetteer.forms))
     feature = {"LOC": "place", "ORG": "org_list", "PER": "per_list"}
     words: dict[str, dict[str, float]] = defaultdict(dict)
     for pattern in patterns:

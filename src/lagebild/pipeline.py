@@ -37,6 +37,7 @@ from .errors import (
 from .lang import SUPPORTED, LanguagePack, get_pack
 from .lang.identify import DEFAULT_CANDIDATES, identify
 from .model import Article, Document, break_runs, clean_text, parse_published
+from .nlp import build_nlp
 from .tokens import bounds as token_bounds
 from .tokens import sentences as token_sentences
 from .tokens import text as doc_text
@@ -154,8 +155,8 @@ class Pipeline:
         """The spaCy pipeline of a language, built on first use."""
         if lang not in self._nlp:
             needs_entities = any("ner" in a.requires for a in self.annotators)
-            self._nlp[lang] = self.pack(lang).build_nlp(entities=needs_entities,
-                                                        model=self.config.model)
+            self._nlp[lang] = build_nlp(self.pack(lang), entities=needs_entities,
+                                        model=self.config.model)
         return self._nlp[lang]
 
     def pack(self, lang: str) -> LanguagePack:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from lagebild import extract
+from lagebild.amounts import amount_finder
 from lagebild.lang import get_pack
 
 
 def found(lang: str, text: str):
-    return [(m.text, m.value, m.unit, m.approx) for m in get_pack(lang).amount_finder.find(text)]
+    return [(m.text, m.value, m.unit, m.approx) for m in amount_finder(get_pack(lang)).find(text)]
 
 
 @pytest.mark.parametrize("text,expected", [

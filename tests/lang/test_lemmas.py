@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from lagebild.lang import get_pack
+from lagebild.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return get_pack("de").build_nlp()
+    return build_nlp(get_pack("de"))
 
 
 def lemmas(nlp, text: str) -> dict[str, str]:

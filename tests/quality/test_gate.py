@@ -18,6 +18,7 @@ import pytest
 from lagebild import Article, Pipeline
 from lagebild.lang import get_pack
 from lagebild.places import distance_km
+from lagebild.timex import time_tagger
 from tests.conftest import EXAMPLE, EXAMPLE_GOLD, SHARED
 
 from . import gate
@@ -155,7 +156,7 @@ class Measurer:
 
 def _time_right(document, gold: dict) -> bool:
     """Text (as TimeML marks it: the gold writes the preposition), type and value."""
-    text = get_pack(document.lang).time_tagger.timeml_text(gold["text"])
+    text = time_tagger(get_pack(document.lang)).timeml_text(gold["text"])
     return any((t.text, t.type, t.value) == (text, gold["type"], gold["value"])
                for t in document.times)
 

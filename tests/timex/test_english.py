@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 
 from lagebild.lang import get_pack
+from lagebild.timex import time_tagger
 
 MONDAY = date(2022, 1, 10)
 
 
 def one(text: str, anchor: date = MONDAY):
-    found = get_pack("en").time_tagger.tag(text, [(0, len(text))], anchor)
+    found = time_tagger(get_pack("en")).tag(text, [(0, len(text))], anchor)
     assert len(found) == 1, [(m.text, m.value) for m in found]
     return found[0]
 
@@ -46,7 +47,7 @@ def test_expression_and_value(text, expression, type_, value, mod):
 
 
 def test_ages_and_counts_are_not_times():
-    assert get_pack("en").time_tagger.tag("A 6-year-old and 2500 soldiers.", [(0, 31)],
+    assert time_tagger(get_pack("en")).tag("A 6-year-old and 2500 soldiers.", [(0, 31)],
                                           MONDAY) == []
 
 
@@ -60,7 +61,7 @@ def tag_all(text: str, anchor: date = NOVEMBER):
         start = gap.end()
     sentences.append((start, len(text)))
     return [(m.text, m.type, m.value) for m in
-            get_pack("en").time_tagger.tag(text, sentences, anchor)]
+            time_tagger(get_pack("en")).tag(text, sentences, anchor)]
 
 
 def test_a_quarterly_report_refers_back_to_its_quarter():

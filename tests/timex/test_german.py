@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 
 from lagebild.lang import get_pack
+from lagebild.timex import time_tagger
 
 MONDAY = date(2022, 1, 10)
 
 
 def tag(text: str, anchor: date | None = MONDAY):
-    return get_pack("de").time_tagger.tag(text, [(0, len(text))], anchor)
+    return time_tagger(get_pack("de")).tag(text, [(0, len(text))], anchor)
 
 
 def one(text: str, anchor: date | None = MONDAY):
@@ -102,7 +103,7 @@ def tag_sentences(text: str, anchor: date = MONDAY):
         start = gap.end()
     sentences.append((start, len(text)))
     return [(m.text, m.type, m.value) for m in
-            get_pack("de").time_tagger.tag(text, sentences, anchor)]
+            time_tagger(get_pack("de")).tag(text, sentences, anchor)]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -192,7 +193,7 @@ def test_spans_leave_out_the_preposition_as_timeml_marks_them():
                      ("6. Januar", "6. Januar", "2022-01-06"),
                      ("drei Jahre", "drei Jahre", "P3Y"),
                      ("drei Tagen", "drei Tagen", "2022-01-07")]
-    timeml = get_pack("de").time_tagger.timeml_text
+    timeml = time_tagger(get_pack("de")).timeml_text
     assert [timeml(g) for g in ("am Sonntag", "seit mehr als einer Woche", "vor kurzem")] == [
         "Sonntag", "mehr als einer Woche", "vor kurzem"]
 

@@ -30,7 +30,7 @@ from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
-from .lexicon import ELITE, ActorLexicon
+from .lexicon import ELITE, ActorLexicon, actor_lexicon
 
 #: Words that may stand between a role noun and a following genitive country.
 LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
@@ -78,7 +78,7 @@ def _same_given_names(one: list[str], other: list[str]) -> bool:
 class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
-        self.lexicon: ActorLexicon = pack.actor_lexicon
+        self.lexicon: ActorLexicon = actor_lexicon(pack)
         self.texts = token_strings(doc)  # as strings once: the role scan reads every word
         self.lowers = token_strings(doc, "LOWER")
         self.sent_start, self.sent_end = sentence_of_tokens(doc)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
@@ -164,3 +165,7 @@ class ActorLexicon:
         return sector
 
 
+@per_pack
+def actor_lexicon(pack: LanguagePack) -> ActorLexicon:
+    """The demonyms, role nouns and persons of a language pack, read once per pack."""
+    return ActorLexicon(pack.data_dir)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml
 
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*|[€$£%])", re.UNICODE)
@@ -127,3 +128,9 @@ class AmountFinder:
                 approx=bool(match.group("hedge") or match.group("vague")),
             ))
         return found
+
+
+@per_pack
+def amount_finder(pack: LanguagePack) -> AmountFinder:
+    """The amounts of a language pack (its ``amounts.toml``), read once per pack."""
+    return AmountFinder(pack.data_dir / "amounts.toml")

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..lang.base import LanguagePack
 from ..model import Document
+from ..quotes import quote_finder
 
 
 class QuotesAnnotator:
@@ -14,4 +15,4 @@ class QuotesAnnotator:
     assigns = ("quotes",)
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
-        document.quotes.extend(pack.quote_finder.find(document))
+        document.quotes.extend(quote_finder(pack).find(document))

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ..lang.base import LanguagePack
 from ..model import Document, Time
-from ..timex import anchor_date
+from ..timex import anchor_date, time_tagger
 
 
 class TimesAnnotator:
@@ -16,7 +16,7 @@ class TimesAnnotator:
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         anchor = anchor_date(document.published)
-        for match in pack.time_tagger.tag(document.text, document.sentences, anchor):
+        for match in time_tagger(pack).tag(document.text, document.sentences, anchor):
             document.times.append(Time(
                 id=f"t{len(document.times) + 1}", text=match.text, start=match.start,
                 end=match.end, type=match.type, value=match.value, mod=match.mod,

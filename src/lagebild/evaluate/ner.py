@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         parser.error(f"no such file: {args.data}")
     from ..lang import get_pack
+    from ..nlp import build_nlp
 
     pack = get_pack(args.lang)
     if args.model_alone:
@@ -286,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
 
         nlp = spacy.load(pack.model_dir)
     else:
-        nlp = pack.build_nlp(model=args.model)
+        nlp = build_nlp(pack, model=args.model)
     results = conll_en_scores(nlp, args.data)
     if args.json:
         print(json.dumps({part: s.to_dict() for part, s in results.items()}, indent=1))

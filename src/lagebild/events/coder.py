@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import product
-from typing import TYPE_CHECKING
 
 import pycountry
 from spacy.tokens import Doc
 
+from ..actors.lexicon import actor_lexicon
 from ..clauses import clause_of, sentence_of
+from ..lang.base import LanguagePack
 from ..model import Actor, Document, Event, Quote
 from ..model import Span as TextSpan
 from ..places.salience import place_for_span, place_index
@@ -44,12 +45,9 @@ from ..timex import event_date
 from ..tokens import bounds as token_bounds
 from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
-from .lexicon import EventLexicon, TriggerMatch
+from .lexicon import EventLexicon, TriggerMatch, event_lexicon
 from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, Mention, OrderRoles
 from .roles_case import ARTICLES, FINITE_VERBS, CaseRoles
-
-if TYPE_CHECKING:  # the language pack imports this package
-    from ..lang.base import LanguagePack
 
 DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
@@ -473,7 +471,7 @@ class _EventCoder:
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:
     """Fill ``document.events`` from the trigger lexicon of the language pack."""
-    actors = pack.actor_lexicon
-    document.events.extend(_EventCoder(doc, document, pack.event_lexicon,
+    actors = actor_lexicon(pack)
+    document.events.extend(_EventCoder(doc, document, event_lexicon(pack),
                                        actors.source_country(document.url),
                                        actors.demonym_adjectives).code())

@@ -19,7 +19,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml
+from ..lang.lemmas import lemmatizer
 from ..model import EVENT_TYPES
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
@@ -223,3 +225,12 @@ def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]
     if len(parts) == 2 and len(parts[1][0]) > len(parts[0][0]):
         return parts[::-1]
     return parts
+
+
+@per_pack
+def event_lexicon(pack: LanguagePack) -> EventLexicon:
+    """The triggers of a language pack (its ``events.toml``), read once per pack; where the
+    pack has a lemma table, its words tell a compound's last part."""
+    lemmas = pack.data_dir / "lemmas.toml"
+    is_word = lemmatizer(pack.data_dir).is_word if lemmas.is_file() else None
+    return EventLexicon(pack.data_dir / "events.toml", is_word)

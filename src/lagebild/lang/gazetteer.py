@@ -12,7 +12,6 @@ from functools import cached_property
 from pathlib import Path
 
 import pycountry
-import spacy
 
 from .datafile import read_tsv
 
@@ -82,28 +81,6 @@ class Gazetteer:
             for name in entry.names:
                 for form in self.forms(name) if entry.label == "LOC" else [name]:
                     patterns.append({"label": entry.label, "pattern": form, "id": entry.key})
-        return patterns
-
-    @cached_property
-    def place_patterns(self) -> dict[str, str]:
-        """City and region names and their forms -> ``place:<key>``; common words left out."""
-        from ..places.patterns import is_common_word, place_names, read_stopwords
-
-        stopwords = read_stopwords(self.data_dir)
-        try:
-            language = spacy.util.get_lang_class(self.data_dir.parent.name)
-            lang_stopwords = language.Defaults.stop_words
-        except ImportError:
-            lang_stopwords = set()
-        taken = {form for entry in self.entries.values() for name in entry.names
-                 for form in self.forms(name)}
-        patterns: dict[str, str] = {}
-        for name, key in place_names():
-            if name in taken or is_common_word(name, stopwords, lang_stopwords):
-                continue
-            for form in self.forms(name):
-                if form not in taken:
-                    patterns.setdefault(form, f"place:{key}")
         return patterns
 
     def get(self, key: str) -> GazetteerEntry | None:

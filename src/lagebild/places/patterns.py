@@ -18,10 +18,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lang import get_pack
+from ..lang.base import LanguagePack, per_pack
 from ..tokens import bounds as token_bounds
 from ..tokens import strings as token_strings
 from ..tokens import text as doc_text
@@ -202,9 +205,30 @@ class PlaceNameMatcher:
         return None
 
 
+@per_pack
+def place_patterns(pack: LanguagePack) -> dict[str, str]:
+    """City and region names and their forms in a language -> ``place:<key>``; the names
+    of the pack's own gazetteer and the language's common words left out."""
+    gazetteer = pack.gazetteer
+    stopwords = read_stopwords(pack.data_dir)
+    try:
+        language = spacy.util.get_lang_class(pack.code)
+        lang_stopwords = language.Defaults.stop_words
+    except ImportError:
+        lang_stopwords = set()
+    taken = {form for entry in gazetteer.entries.values() for name in entry.names
+             for form in gazetteer.forms(name)}
+    patterns: dict[str, str] = {}
+    for name, key in place_names():
+        if name in taken or is_common_word(name, stopwords, lang_stopwords):
+            continue
+        for form in gazetteer.forms(name):
+            if form not in taken:
+                patterns.setdefault(form, f"place:{key}")
+    return patterns
+
+
 @Language.factory("lagebild_place_names", default_config={"lang": ""})
 def make_place_name_matcher(nlp: Language, name: str, lang: str) -> PlaceNameMatcher:
     """The matcher with the place patterns of the language pack ``lang`` (default: nlp's)."""
-    from ..lang import get_pack
-
-    return PlaceNameMatcher(get_pack(lang or nlp.lang).gazetteer.place_patterns)
+    return PlaceNameMatcher(place_patterns(get_pack(lang or nlp.lang)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml
 from ..model import Document, Quote, Speaker
 
@@ -260,3 +261,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \n\t,.!?":
         end -= 1
     return start, end
+
+
+@per_pack
+def quote_finder(pack: LanguagePack) -> QuoteFinder:
+    """The quote cues of a language pack (its ``quotes.toml``), read once per pack."""
+    return QuoteFinder(pack.data_dir / "quotes.toml")

@@ -13,6 +13,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from ..lang.base import LanguagePack, per_pack
 from .grammar import Rule, TimeGrammar
 from .normalize import NORMALISERS, Context, Tense
 
@@ -194,3 +195,9 @@ class TimeTagger:
         if any(w.lower() in self._future for w in _WORD.findall(sentence)):
             return "future"
         return self._default_tense
+
+
+@per_pack
+def time_tagger(pack: LanguagePack) -> TimeTagger:
+    """The time grammar of a language pack (its ``time.toml``), compiled once per pack."""
+    return TimeTagger(TimeGrammar(pack.data_dir / "time.toml"))
