@@ -256,7 +256,8 @@ def test_the_cycle_check_sees_a_cycle():
 #: What a language pack may import: the core modules and the place gazetteer (the GeoNames
 #: data every language reads), never a layer.
 PACK_MAY_IMPORT = ("lagebild", "lagebild.errors", "lagebild.model", "lagebild.tokens",
-                   "lagebild.clauses", "lagebild.places", "lagebild.places.gazetteer")
+                   "lagebild.clauses", "lagebild.countries", "lagebild.urls", "lagebild.places",
+                   "lagebild.places.gazetteer")
 
 
 def test_a_language_pack_imports_no_layer():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild import Article, Pipeline, PipelineConfig, extract
-from lagebild.errors import ConfigError
+from lagebild.errors import ConfigError, LanguageError
 from lagebild.pipeline import document_id
 
 GERMAN = "Die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen."
@@ -82,7 +82,7 @@ def test_config_refuses_unknown_keys_stages_and_wrong_order():
         Pipeline({"stages": ["entities", "actors", "entities"]})
     with pytest.raises(ConfigError, match="'actors' requires \\['entities'\\]"):
         Pipeline({"stages": ["actors", "entities"]})
-    with pytest.raises(ConfigError, match="no language pack"):
+    with pytest.raises(LanguageError, match="unsupported language: fr"):
         Pipeline({"languages": ["de", "fr"]})
 
 

@@ -34,14 +34,14 @@ from rich.progress import (
 from rich.table import Table
 
 from . import __version__
-from .errors import LagebildError
+from .errors import LagebildError, LanguageError
 from .ingest import read_sources
 from .ingest.fetch import FetchPolicy
 from .ingest.pages import Extractor, IngestContext, default_workers
 from .ingest.remote import is_fsspec_url
 from .ingest.sources import is_url
 from .ingest.watch import Tally, ingest_articles, poll
-from .lang import SUPPORTED
+from .lang import check_language, languages
 from .model import EVENT_TYPES, Article, Document, json_schema, parse_published
 from .pipeline import MODELS, Pipeline, PipelineConfig
 from .store import EventQuery, Store
@@ -126,9 +126,10 @@ def _check_inputs(sources: list[str], globs: bool = False) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    if value is not None and value not in SUPPORTED:
-        raise typer.BadParameter(f"unsupported language: {value} (have {', '.join(SUPPORTED)})")
-    return value
+    try:
+        return value if value is None else check_language(value)
+    except LanguageError as exc:
+        raise typer.BadParameter(f"{exc.message} (have {', '.join(languages())})") from None
 
 
 Sources = Annotated[list[str], typer.Argument(

@@ -29,12 +29,11 @@ from .errors import (
     DateError,
     EmptyTextError,
     LagebildError,
-    LanguageError,
     RecordError,
     TimeLimitError,
     coded,
 )
-from .lang import SUPPORTED, LanguagePack, get_pack
+from .lang import LanguagePack, check_language, get_pack, languages
 from .lang.identify import DEFAULT_CANDIDATES, identify
 from .model import Article, Document, break_runs, clean_text, parse_published
 from .nlp import build_nlp
@@ -67,7 +66,8 @@ class PipelineConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    languages: tuple[str, ...] = Field(SUPPORTED, description="languages analysed")
+    languages: tuple[str, ...] = Field(
+        default_factory=languages, description="languages analysed; default: every language pack")
     stages: tuple[str, ...] = Field(DEFAULT_STAGES, description="annotators, in DESIGN order")
     identify_among: tuple[str, ...] = Field(
         DEFAULT_CANDIDATES, description="languages the identifier may answer with"
@@ -90,9 +90,8 @@ class PipelineConfig(BaseModel):
     @field_validator("languages")
     @classmethod
     def _known_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [code for code in value if code not in SUPPORTED]
-        if unknown:
-            raise ValueError(f"no language pack for {unknown}; have {list(SUPPORTED)}")
+        for code in value:  # LanguageError, not pydantic's ValidationError
+            check_language(code)
         return value
 
 
@@ -160,9 +159,7 @@ class Pipeline:
         return self._nlp[lang]
 
     def pack(self, lang: str) -> LanguagePack:
-        if lang not in self.config.languages:
-            raise LanguageError(f"unsupported language: {lang}")
-        return get_pack(lang)
+        return get_pack(check_language(lang, self.config.languages))
 
     def __call__(self, article: Article | dict[str, Any]) -> Document:
         return next(self.pipe([article]))
@@ -265,8 +262,7 @@ class Pipeline:
             return document
         try:
             document.lang = item.lang or identify(document.text, self.config.identify_among)
-            if document.lang not in self.config.languages:
-                raise LanguageError(f"unsupported language: {document.lang}")
+            check_language(document.lang, self.config.languages)
         except LagebildError as exc:
             document.error = str(exc)
         return document

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import alpha3
 from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
@@ -52,11 +52,6 @@ class _Draft:
 
     def code(self) -> str:
         return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
-
-
-def _alpha3(alpha2: str | None) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2 or "")
-    return country.alpha_3 if country else None
 
 
 def _is_people(key: tuple) -> bool:
@@ -103,7 +98,7 @@ class _Coder:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
                 record = self.place_record(ent, named)
-                country = _alpha3(record.country) if record else None
+                country = alpha3(record.country) if record else None
                 if country:
                     self.place_countries.append(country)
                 capital = self.capital(ent)
@@ -125,10 +120,10 @@ class _Coder:
         the countries the article names and another place of that name lies inside."""
         gazetteer = load_gazetteer()
         record = gazetteer.by_key(ent.ent_id_[len("place:"):])
-        if not named or record is None or _alpha3(record.country) in named:
+        if not named or record is None or alpha3(record.country) in named:
             return record
         for match in gazetteer.lookup(ent.text):
-            if _alpha3(match.place.country) in named:
+            if alpha3(match.place.country) in named:
                 return match.place
         return record
 
@@ -142,7 +137,7 @@ class _Coder:
             return seat
         for match in load_gazetteer().lookup(ent.text):
             if match.place.feature == "PPLC" and not match.alias:
-                return _alpha3(match.place.country)
+                return alpha3(match.place.country)
         return None
 
     # -- drafts ---------------------------------------------------------------
@@ -212,7 +207,7 @@ class _Coder:
             places = load_gazetteer().lookup(name) if name else []
             cities = [m.place for m in places if not m.alias and m.place.feature.startswith("PPL")]
             if cities:
-                return _alpha3(cities[0].country)
+                return alpha3(cities[0].country)
         return None
 
     def country_after(self, index: int) -> str | None:
@@ -473,7 +468,7 @@ class _Coder:
                     record = self.place_record(ent, set())
                     if record is not None:
                         self._sentence_places.setdefault(self.sent_start[ent.start],
-                                                         _alpha3(record.country))
+                                                         alpha3(record.country))
         span = self.doc.char_span(entity.start, entity.start, alignment_mode="expand")
         return self._sentence_places.get(self.sent_start[span.start]) if span else None
 

@@ -8,12 +8,11 @@ that later layers can place what an actor did (``actor_place``).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-import pycountry
 from spacy.tokens import Doc
 
+from ..countries import alpha2, alpha3
 from ..lang.base import LanguagePack
 from ..model import Document, Place
 from ..places import Mention, PlaceRecord, link_containers, load_gazetteer, resolve
@@ -33,15 +32,9 @@ def source_country(document: Document) -> str | None:
         if len(tld) != 2 or tld in GENERIC_TLDS:
             continue
         code = TLD_COUNTRY.get(tld, tld.upper())
-        if pycountry.countries.get(alpha_2=code) is not None:
+        if alpha3(code) is not None:
             return code
     return None
-
-
-@lru_cache(maxsize=512)
-def _alpha2(alpha3: str | None) -> str | None:
-    country = pycountry.countries.get(alpha_3=alpha3) if alpha3 and len(alpha3) == 3 else None
-    return country.alpha_2 if country is not None else None
 
 
 class PlacesAnnotator:
@@ -57,7 +50,7 @@ class PlacesAnnotator:
             if entity.label != "LOC":
                 continue
             hint = hints.get((entity.start, entity.end), "")
-            country = _alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
+            country = alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
             mentions[entity.id] = Mention(entity.text, entity.start, entity.end, country)
         link_containers(list(mentions.values()), document.text)
         resolve(list(mentions.values()), gazetteer, pack.name_suffixes, source_country(document))
@@ -69,7 +62,7 @@ class PlacesAnnotator:
                 place.mentions.append(entity_id)
                 entities[entity_id].place = place.id
         for actor in document.actors:
-            country = gazetteer.country(_alpha2(actor.country))
+            country = gazetteer.country(alpha2(actor.country))
             if country is not None:
                 self._place(by_key, country)
         document.places.extend(by_key.values())
@@ -89,8 +82,8 @@ class PlacesAnnotator:
 def actor_place(document: Document, actor_id: str) -> str | None:
     """The id of the place of a country actor (its country), or None."""
     actor = next((a for a in document.actors if a.id == actor_id), None)
-    alpha2 = _alpha2(actor.country) if actor is not None else None
+    country = alpha2(actor.country) if actor is not None else None
     for place in document.places:
-        if alpha2 and place.kind == "country" and place.country == alpha2:
+        if country and place.kind == "country" and place.country == country:
             return place.id
     return None

@@ -32,11 +32,11 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import product
 
-import pycountry
 from spacy.tokens import Doc
 
 from ..actors.lexicon import actor_lexicon
 from ..clauses import clause_of, sentence_of
+from ..countries import alpha3
 from ..lang.base import LanguagePack
 from ..model import Actor, Document, Event, Quote
 from ..model import Span as TextSpan
@@ -160,9 +160,9 @@ class _EventCoder:
             if place.kind != "country" and place.country and any(
                     sentence[0] <= entities[m].start < sentence[1] for m in place.mentions
                     if m in entities):
-                country = pycountry.countries.get(alpha_2=place.country)
+                country = alpha3(place.country)
                 if country is not None:
-                    return country.alpha_3
+                    return country
         return None
 
     # -- roles ------------------------------------------------------------------

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import pycountry
-
+from .. import countries
 from .datafile import read_tsv
 
 
@@ -26,13 +25,6 @@ class GazetteerEntry:
     country: str  # ISO 3166-1 alpha-3, or UNO, EUR, IGO, NGO
     org: str | None
     names: tuple[str, ...]
-
-
-def _country_name(alpha3: str) -> str:
-    country = pycountry.countries.get(alpha_3=alpha3)
-    if country is None:
-        return alpha3
-    return getattr(country, "common_name", None) or country.name
 
 
 class Gazetteer:
@@ -50,7 +42,7 @@ class Gazetteer:
         for alpha3, names in read_tsv(self.data_dir / "countries.tsv", 2):
             key = f"country:{alpha3}"
             entries[key] = GazetteerEntry(
-                key, "LOC", _country_name(alpha3), alpha3, None, tuple(names.split("|"))
+                key, "LOC", countries.name(alpha3), alpha3, None, tuple(names.split("|"))
             )
         for org, country, name, names in read_tsv(self.data_dir / "organizations.tsv", 4):
             key = f"org:{org}"

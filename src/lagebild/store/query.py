@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pycountry
-
+from .. import countries
 from ..errors import StoreError
 
 EVENT_COLUMNS = (
@@ -58,12 +57,10 @@ class EventQuery:
 
 def country_codes(code: str) -> tuple[str, str]:
     """(alpha-2, alpha-3) for an ISO country code given in either form."""
-    code = code.upper()
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    country = country or (pycountry.countries.get(alpha_3=code) if len(code) == 3 else None)
-    if country is None:
-        raise StoreError(f"unknown ISO country code: {code}")
-    return country.alpha_2, country.alpha_3
+    codes = countries.both(code)
+    if codes is None:
+        raise StoreError(f"unknown ISO country code: {code.upper()}")
+    return codes
 
 
 def _party(role: str, value: str) -> tuple[str, list]:
