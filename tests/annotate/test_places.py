@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from lagebild import Article
-from lagebild.annotate import ANNOTATORS
+from lagebild import Article, Pipeline
 from lagebild.annotate.places import PlacesAnnotator, actor_place, source_country
+from lagebild.errors import ConfigError
 from lagebild.places import distance_km
 
 
@@ -26,9 +26,10 @@ def place_of(doc, name: str):
     return place
 
 
-def test_registered_after_actors():
-    assert ANNOTATORS["places"] is PlacesAnnotator
-    assert PlacesAnnotator.requires == ("entities", "actors")
+def test_places_need_the_actors_layer_before_them():
+    with pytest.raises(ConfigError, match="'places' requires \\['actors'\\]"):
+        Pipeline({"stages": ["entities", "places"]})
+    assert "places" in Pipeline({"stages": ["entities", "actors", "places"]}).config.stages
 
 
 def test_german_cities_countries_and_inflected_forms(pipeline):

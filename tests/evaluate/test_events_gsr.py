@@ -16,9 +16,10 @@ def record(rid: str, event: str, text: str, source: str, target: str | None):
 
 def test_halves_split_by_id_and_add_up(tmp_path):
     ids = [f"TEST-{i:04d}" for i in range(40)]
-    halves = {gsr_half(i) for i in ids}
-    assert halves == {"dev", "held-out"}
-    assert [gsr_half(i) for i in ids] == [gsr_half(i) for i in ids]  # deterministic
+    # the split is fixed (CRC-32 of the id, not Python's hash, which changes per process):
+    # a record never moves between the half the rules were written on and the held-out one
+    assert [gsr_half(i) for i in ids[:8]] == ["held-out"] * 4 + ["dev"] * 4
+    assert sum(gsr_half(i) == "dev" for i in ids) == 20
 
     records = [{"id": "TEST-DOC", "event": "DOCUMENT"},
                record(ids[0], "DISAPPROVE", "Germany criticized Russia on Monday.", "DEU", "RUS"),

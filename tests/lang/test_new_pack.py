@@ -27,7 +27,7 @@ def test_a_pack_in_a_new_folder_is_found_and_runs(tmp_path, monkeypatch):
     (folder / "__init__.py").write_text(PACK, encoding="utf-8")
     monkeypatch.setattr(lang, "__path__", [*lang.__path__, str(tmp_path)])
     monkeypatch.delitem(sys.modules, "lagebild.lang.xx", raising=False)
-    assert lang.languages() == ("de", "en", "xx")
+    assert "xx" in lang.languages()
     pipeline = Pipeline({"languages": ["xx"]})
     try:
         document = pipeline({"text": TEXT, "lang": "xx", "published": "2022-01-10"})

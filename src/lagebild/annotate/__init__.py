@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..layers import LAYERS
 from .actors import ActorsAnnotator
 from .amounts import AmountsAnnotator
 from .base import NLP_PROVIDES, Annotator
@@ -12,9 +13,7 @@ from .quotes import QuotesAnnotator
 from .times import TimesAnnotator
 
 #: The layers of the Document in pipeline order (DESIGN.md).
-LAYER_ORDER: tuple[str, ...] = (
-    "entities", "actors", "places", "times", "amounts", "quotes", "events",
-)
+LAYER_ORDER: tuple[str, ...] = LAYERS
 
 #: Annotators that exist, by the layer they fill.
 ANNOTATORS: dict[str, type[Annotator]] = {

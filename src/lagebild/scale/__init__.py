@@ -2,7 +2,7 @@
 
 from .load import load
 from .runner import RunSummary, run
-from .schema import LAYERS, SCHEMAS
+from .schema import SCHEMAS, TABLES
 from .worker import process_batch
 
-__all__ = ["LAYERS", "SCHEMAS", "RunSummary", "load", "process_batch", "run"]
+__all__ = ["SCHEMAS", "TABLES", "RunSummary", "load", "process_batch", "run"]

@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ConfigError
-from .schema import LAYERS
+from .schema import TABLES
 
 MANIFEST = "manifest.json"
 #: Version of the folder layout, kept in the manifest's settings.
@@ -42,7 +42,7 @@ UNKNOWN_MONTH = "unknown"
 #: The partition column of each layer; a layer not named here is written unpartitioned.
 PARTITION_KEYS: dict[str, str] = {
     layer: "event_month" if layer == "events" else "published_month"
-    for layer in LAYERS if layer != "errors"
+    for layer in TABLES if layer != "errors"
 }
 
 _MONTH = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))(?:$|[-T W])")
@@ -91,7 +91,7 @@ def split(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
                          (month(v) for v in articles.column("published").to_pylist()),
                          strict=True))
     parts: dict[str, pa.Table] = {}
-    for layer in LAYERS:
+    for layer in TABLES:
         table = tables[layer]
         key = PARTITION_KEYS.get(layer)
         if key is None:
@@ -110,7 +110,7 @@ def _parts_of(output_dir: Path, number: int) -> Iterable[Path]:
     """Every part of partition ``number`` now in the output folder, month folders included,
     and the temporary files a killed run left of it."""
     name = part_name(number)
-    for layer in LAYERS:
+    for layer in TABLES:
         folder = output_dir / layer
         if folder.is_dir():
             for pattern in (name, f".{name}.*.tmp"):
@@ -143,7 +143,7 @@ def write_partition(output_dir: Path, number: int, tables: dict[str, pa.Table]) 
         path = output_dir / folder / part_name(number)
         _replace_atomically(path, lambda temp, table=table: pq.write_table(table, temp))
         written.append(path)
-    for layer in LAYERS:
+    for layer in TABLES:
         (output_dir / layer).mkdir(parents=True, exist_ok=True)
     remove_partition(output_dir, number, keep=written)
 

@@ -14,10 +14,10 @@ from typing import Any
 import pyarrow as pa
 
 from ..errors import AnalysisError, coded
+from ..layers import layer_rows
 from ..model import Document
 from ..pipeline import Pipeline, PipelineConfig
-from ..store.sqlite import layer_rows
-from .schema import LAYERS, SCHEMAS
+from .schema import SCHEMAS, TABLES
 
 _PIPELINES: dict[str, Pipeline] = {}
 _LOCK = threading.Lock()
@@ -57,7 +57,7 @@ def analyse(records: list[Any], pipeline: Pipeline) -> list[Document]:
 def document_rows(document: Document) -> dict[str, list[dict]]:
     """The Document as rows of every output layer."""
     aid = document.id
-    rows: dict[str, list[dict]] = {layer: [] for layer in LAYERS}
+    rows: dict[str, list[dict]] = {layer: [] for layer in TABLES}
     if document.error is not None:
         rows["errors"].append({"article_id": aid, "error": document.error})
         return rows
@@ -75,11 +75,11 @@ def document_rows(document: Document) -> dict[str, list[dict]]:
 
 def to_tables(documents: list[Document]) -> dict[str, pa.Table]:
     """One Arrow table per layer, with the fixed schema, for the Documents."""
-    rows: dict[str, list[dict]] = {layer: [] for layer in LAYERS}
+    rows: dict[str, list[dict]] = {layer: [] for layer in TABLES}
     for document in documents:
         for layer, items in document_rows(document).items():
             rows[layer].extend(items)
-    return {layer: pa.Table.from_pylist(rows[layer], schema=SCHEMAS[layer]) for layer in LAYERS}
+    return {layer: pa.Table.from_pylist(rows[layer], schema=SCHEMAS[layer]) for layer in TABLES}
 
 
 def process_batch(records: list[dict], config_json: str = "") -> dict[str, pa.Table]:

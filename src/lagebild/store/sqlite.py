@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import StoreError
+from ..layers import LAYERS, layer_rows
 from ..model import Document
 from ..urls import url_key
 from .dedup import assign_cluster
@@ -23,7 +24,7 @@ from .migrations import MIGRATIONS
 from .query import EventQuery, build_sql
 from .state import FeedState
 
-LAYER_TABLES = ("entities", "actors", "places", "times", "amounts", "quotes", "events")
+LAYER_TABLES = LAYERS
 STATE_TABLES = ("duplicates", "feeds", "feed_entries")
 VIEWS = ("merged_events",)
 TABLES = ("articles", "documents", *LAYER_TABLES, "failures", *STATE_TABLES, *VIEWS)
@@ -345,60 +346,3 @@ def _statements(sql: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer.strip()
-
-
-def layer_rows(doc: Document) -> dict[str, list[dict]]:
-    """The Document's layers as flat rows, one list per table (article id not included)."""
-    actors = {a.id: a for a in doc.actors}
-    places = {p.id: p for p in doc.places}
-    amounts = {a.id: a for a in doc.amounts}
-
-    def actor_cols(prefix: str, actor_id: str | None) -> dict:
-        actor = actors.get(actor_id or "")
-        return {
-            prefix: actor_id,
-            f"{prefix}_code": actor.code if actor else None,
-            f"{prefix}_country": actor.country if actor else None,
-            f"{prefix}_org": actor.org if actor else None,
-        }
-
-    events = []
-    for e in doc.events:
-        place, amount = places.get(e.place or ""), amounts.get(e.quantity or "")
-        events.append({
-            "id": e.id, "type": e.type, "mode": e.mode, "context": json.dumps(e.context),
-            **actor_cols("actor", e.actor), **actor_cols("recipient", e.recipient),
-            "trigger_text": e.trigger.text, "trigger_start": e.trigger.start,
-            "trigger_end": e.trigger.end, "sentence_start": e.sentence[0],
-            "sentence_end": e.sentence[1], "date": e.date, "time": e.time, "place": e.place,
-            "place_name": place.name if place else None,
-            "place_country": place.country if place else None,
-            "lat": place.lat if place else None, "lon": place.lon if place else None,
-            "quantity": e.quantity,
-            "quantity_value": amount.value if amount else None,
-            "quantity_unit": amount.unit if amount else None,
-            "quantity_text": amount.text if amount else None, "modality": e.modality,
-            "attributed_to": e.attributed_to, "quote": e.quote, "confidence": e.confidence,
-        })
-    return {
-        "entities": [e.model_dump() for e in doc.entities],
-        "actors": [
-            {**a.model_dump(exclude={"mentions", "nominal", "inferred"}),
-             "sector": json.dumps(a.sector)}
-            for a in doc.actors
-        ],
-        "places": [p.model_dump(exclude={"mentions"}) for p in doc.places],
-        "times": [t.model_dump() for t in doc.times],
-        "amounts": [a.model_dump() for a in doc.amounts],
-        "quotes": [
-            {
-                **q.model_dump(exclude={"speaker"}),
-                "speaker_text": q.speaker.text if q.speaker else None,
-                "speaker_start": q.speaker.start if q.speaker else None,
-                "speaker_end": q.speaker.end if q.speaker else None,
-                "speaker_actor": q.speaker.actor if q.speaker else None,
-            }
-            for q in doc.quotes
-        ],
-        "events": events,
-    }
