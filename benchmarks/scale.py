@@ -138,7 +138,8 @@ def measure_warm(corpus: Path, workers: int, partition_size: int, out: Path) -> 
     with (LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1",
                        dashboard_address=None, silence_logs=logging.ERROR) as cluster,
           Client(cluster) as client):
-        client.run(lambda: pipeline_for(config_json).nlp("de"))
+        # each worker process starts its analysis template (the models loaded) beforehand
+        client.run(lambda: getattr(pipeline_for(config_json), "start", lambda: None)())
         load = loadavg()
         summary = run([str(corpus)], out / f"warm-{workers}", scheduler=cluster.scheduler_address,
                       partition_size=partition_size)

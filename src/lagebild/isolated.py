@@ -19,6 +19,12 @@ seconds that loading the models takes) and shares the models' memory with the te
 
 A worker that dies (killed, out of memory, a crash in compiled code) costs its article
 (error L600) and nothing else. Linux and other POSIX systems only (``os.fork``).
+
+``batch_chars`` (``lagebild run`` sets it) sends articles to the worker a batch at a time,
+up to that many characters (a longer article alone), so that the model encodes them
+together as the in-process Pipeline does. A batch gets ``max_seconds`` + ``KILL_GRACE``
+in all; when it takes longer, its worker is killed and its articles are analysed again
+one at a time, each with its own limit, so that only the article at fault gets L601.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from pydantic import ValidationError
 
 from .errors import AnalysisError, ConfigError, LagebildError, TimeLimitError, coded
 from .model import Article, Document
-from .pipeline import Pipeline, PipelineConfig
+from .pipeline import MODEL_BATCH_CHARS, Pipeline, PipelineConfig
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +65,9 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 #: Config fields a template's models depend on; the others (bounds) may differ between
 #: IsolatedPipelines that share one template.
 MODEL_FIELDS = ("languages", "stages", "model")
+#: Characters of text a batch of ``IsolatedPipeline(batch_chars=BATCH_CHARS)`` holds at
+#: most (a longer article goes alone): what the model encodes at once.
+BATCH_CHARS = MODEL_BATCH_CHARS
 
 
 def _validated(config: PipelineConfig | dict[str, Any] | None) -> PipelineConfig:
@@ -154,12 +163,15 @@ class IsolatedPipeline:
     """Articles in, Documents out, like ``Pipeline``, with the analysis in a worker process
     that is killed when an article takes longer than ``max_seconds`` (+ ``KILL_GRACE``).
 
-    One article at a time (thread-safe: callers take turns). ``template``: share one
-    already started, whose models this config must not change (``sharing()``)."""
+    One article at a time (thread-safe: callers take turns), or with ``batch_chars`` a
+    batch of articles of up to that many characters (at most ``batch_size``) in ``pipe``.
+    ``template``: share one already started, whose models this config must not change
+    (``sharing()``)."""
 
     def __init__(self, config: PipelineConfig | dict[str, Any] | None = None,
-                 template: Template | None = None):
+                 template: Template | None = None, batch_chars: int = 0):
         self.config = _validated(config)
+        self.batch_chars = batch_chars
         if template is not None and any(getattr(template.config, name) != getattr(
                 self.config, name) for name in MODEL_FIELDS):
             raise ConfigError(f"a shared template needs the same {', '.join(MODEL_FIELDS)}")
@@ -181,37 +193,82 @@ class IsolatedPipeline:
             if self._template is None or not self._template.alive:
                 self._template = Template(self.config)
             template = self._template
-        return IsolatedPipeline({**self.config.model_dump(), **changes}, template)
+        return IsolatedPipeline({**self.config.model_dump(), **changes}, template,
+                                self.batch_chars)
 
     def __call__(self, article: Article | dict[str, Any]) -> Document:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article | dict[str, Any]],
              batch_size: int | None = None) -> Iterator[Document]:
-        """Documents for the articles, in input order; ``batch_size`` is accepted for
-        ``Pipeline``'s sake (each article is analysed alone, against its own limit)."""
-        for article in articles:
-            yield self.analyse(article)
+        """Documents for the articles, in input order. Each article is analysed alone,
+        against its own limit, unless ``batch_chars`` is set: then up to ``batch_size``
+        (default: the config's) articles of up to ``batch_chars`` characters together."""
+        if not self.batch_chars:
+            for article in articles:
+                yield self.analyse(article)
+            return
+        size = batch_size or self.config.batch_size
+        batch: list[tuple[Document, Article | None]] = []
+        chars = 0
+        for item in articles:
+            document, article = self._checked(item)
+            length = len(document.text) if article is not None else 0
+            if batch and (chars + length > self.batch_chars or len(batch) >= size):
+                yield from self._batch(batch)
+                batch, chars = [], 0
+            batch.append((document, article))
+            chars += length
+        yield from self._batch(batch)
 
     def analyse(self, item: Article | dict[str, Any]) -> Document:
         """The Document of one article; a bad or slow article gets an ``error``."""
+        document, article = self._checked(item)
+        if article is None:
+            return document  # an input error needs no worker
+        answer = self._exchange([article])
+        if isinstance(answer, str):
+            return document.model_copy(update={"error": answer})
+        return answer[0]
+
+    def _checked(self, item: Article | dict[str, Any]) -> tuple[Document, Article | None]:
+        """The record's Document with its input error, or its Document as prepared here
+        (the text cleaned, without the language) and the Article to analyse."""
         if not isinstance(item, Article):
             try:
                 item = Article.model_validate(item)
             except ValidationError:
-                return self._local._prepare(item)  # the record's L103 error
+                return self._local._prepare(item), None  # the record's L103 error
         document = self._local._prepare(item, language=False)
-        if document.error is not None:
-            return document  # an input error needs no worker
+        return document, item if document.error is None else None
+
+    def _batch(self, batch: list[tuple[Document, Article | None]]) -> list[Document]:
+        """Documents for a batch from ``_checked``: its articles analysed together, or,
+        where that takes longer than the limit (or the worker dies), one at a time."""
+        articles = [article for _, article in batch if article is not None]
+        answer = self._exchange(articles) if len(articles) > 1 else None
+        if isinstance(answer, list):
+            analysed = iter(answer)
+            return [document if article is None else next(analysed)
+                    for document, article in batch]
+        if answer is not None:
+            log.warning("a batch of %d articles: %s; analysing them one at a time",
+                        len(articles), answer)
+        return [document if article is None else self.analyse(article)
+                for document, article in batch]
+
+    def _exchange(self, articles: list[Article]) -> list[Document] | str:
+        """The worker's Documents for the articles, or the error message where it did not
+        answer within ``max_seconds`` + ``KILL_GRACE`` (it is killed) or died."""
         limit = self.config.max_seconds
         with self._lock:
             pid, connection = self._connection()
             try:
-                connection.send(item)
-            except OSError:  # the worker died while it waited: give the article to a fresh one
+                connection.send(articles)
+            except OSError:  # the worker died while it waited: give them to a fresh one
                 self._discard()
                 pid, connection = self._connection()
-                connection.send(item)
+                connection.send(articles)
             try:
                 if connection.poll(limit + KILL_GRACE):
                     return connection.recv()
@@ -220,7 +277,7 @@ class IsolatedPipeline:
                 message = coded("the analysis process ended while analysing this article "
                                 "(a crash or out of memory)", AnalysisError)
             self._discard()
-        return document.model_copy(update={"error": message})
+        return message
 
     def _connection(self) -> tuple[int, Connection]:
         if self._worker is None:
@@ -298,21 +355,28 @@ def _reap() -> None:
 
 
 def _work(connection: Connection, template: Pipeline, config_json: str) -> None:
-    """A worker: one article in, its Document out, until its socket closes."""
+    """A worker: a list of articles in, their Documents out, until its socket closes."""
     pipeline = copy.copy(template)  # the loaded models, with this worker's bounds
     pipeline.config = PipelineConfig.model_validate_json(config_json)
     while True:
         try:
-            article = connection.recv()
+            articles = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            document = next(pipeline.pipe([article]))
-        except Exception as exc:  # noqa: BLE001 - the article's error, never the worker's end
-            log.exception("analysis of %s failed", article.id)
-            document = Document(id=article.id or "article", error=coded(
-                f"analysis failed: {type(exc).__name__}: {exc}", AnalysisError))
-        connection.send(document)
+            documents = list(pipeline.pipe(articles, batch_size=max(len(articles), 1)))
+        except Exception:  # noqa: BLE001 - the articles' errors, never the worker's end
+            documents = [_analysed_alone(pipeline, article) for article in articles]
+        connection.send(documents)
+
+
+def _analysed_alone(pipeline: Pipeline, article: Article) -> Document:
+    try:
+        return next(pipeline.pipe([article]))
+    except Exception as exc:  # noqa: BLE001 - the article's error, never the worker's end
+        log.exception("analysis of %s failed", article.id)
+        return Document(id=article.id or "article", error=coded(
+            f"analysis failed: {type(exc).__name__}: {exc}", AnalysisError))
 
 
 def _template_main(fd: int, config_json: str) -> None:
@@ -320,8 +384,11 @@ def _template_main(fd: int, config_json: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the caller; EOF ends us
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     control = Connection(fd)
-    pipeline = Pipeline(PipelineConfig.model_validate_json(config_json))
+    config = PipelineConfig.model_validate_json(config_json)
+    # warmed up without the article limit (each worker analyses with its own bounds)
+    pipeline = Pipeline(config.model_copy(update={"max_seconds": START_TIMEOUT}))
     _warm(pipeline)
+    pipeline.config = config
     control.send(os.getpid())
     while True:
         try:

@@ -1,35 +1,55 @@
 """The worker function: a batch of article records in, one Arrow table per layer out.
 
 It knows nothing of Dask (any engine that can call a function on a worker can
-use it). The Pipeline is built once per process and config, because loading
+use it). The pipeline is built once per process, thread and config, because loading
 the spaCy models takes seconds; only the records and the config JSON travel.
+
+The pipeline is an ``IsolatedPipeline``: an engine's worker runs its tasks in a thread,
+where the Pipeline's timer signal never fires, so the analysis goes to a process of its
+own (forked from a template that loaded the models once, shared by the threads of a
+process), which is killed when a batch or an article takes longer than ``max_seconds``
+(+ ``isolated.KILL_GRACE``). Where ``os.fork`` is missing, the in-process Pipeline.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 from typing import Any
 
 import pyarrow as pa
 
 from ..errors import AnalysisError, coded
+from ..isolated import BATCH_CHARS, IsolatedPipeline
 from ..layers import layer_rows
 from ..model import Document
 from ..pipeline import Pipeline, PipelineConfig
 from .schema import SCHEMAS, TABLES
 
-_PIPELINES: dict[str, Pipeline] = {}
+#: the first pipeline of each config in this process (its template is shared)
+_PIPELINES: dict[str, Pipeline | IsolatedPipeline] = {}
+_THREAD = threading.local()
 _LOCK = threading.Lock()
 
 
-def pipeline_for(config_json: str) -> Pipeline:
-    """This process's Pipeline for the config, built on first use."""
-    with _LOCK:
-        if config_json not in _PIPELINES:
-            config = PipelineConfig.model_validate_json(config_json or "{}")
-            _PIPELINES[config_json] = Pipeline(config)
-        return _PIPELINES[config_json]
+def pipeline_for(config_json: str) -> Pipeline | IsolatedPipeline:
+    """This thread's pipeline for the config, built on first use: an IsolatedPipeline
+    (one worker process per thread, forked from one template per process and config)."""
+    own: dict[str, Pipeline | IsolatedPipeline] = _THREAD.__dict__.setdefault("pipelines", {})
+    if config_json not in own:
+        with _LOCK:
+            first = _PIPELINES.get(config_json)
+            if first is None:
+                config = PipelineConfig.model_validate_json(config_json or "{}")
+                first = _PIPELINES[config_json] = (
+                    IsolatedPipeline(config, batch_chars=BATCH_CHARS)
+                    if hasattr(os, "fork") else Pipeline(config))
+                own[config_json] = first
+            else:
+                own[config_json] = first.sharing() if isinstance(
+                    first, IsolatedPipeline) else first
+    return own[config_json]
 
 
 def _ident(record: Any, position: int) -> str:
@@ -37,7 +57,7 @@ def _ident(record: Any, position: int) -> str:
     return str(ident) if ident else f"record-{position}"
 
 
-def analyse(records: list[Any], pipeline: Pipeline) -> list[Document]:
+def analyse(records: list[Any], pipeline: Pipeline | IsolatedPipeline) -> list[Document]:
     """Documents for the records, in order; an article that crashes the pipeline
     is retried alone, so only it becomes an error Document."""
     try:
