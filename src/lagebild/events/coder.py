@@ -45,6 +45,7 @@ from ..timex import event_date
 from ..tokens import bounds as token_bounds
 from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
+from .learned import learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
 from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, Mention, OrderRoles
 from .roles_case import ARTICLES, FINITE_VERBS, CaseRoles
@@ -70,13 +71,18 @@ AUX_REACH = 2
 
 
 
+#: STTS tags inside a noun phrase before its noun: articles, numbers, adjectives,
+#: possessives and other determiners ("auf die drei größten Städte").
+NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "ADV"}
+
+
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.demonyms = demonyms or {}  # "israelische" -> ISR
         self.source = source  # the source's country, for subjects no list knows
-        self.unnamed: dict[str, str] = {}  # country -> actor made for unknown subjects
+        self.unnamed: dict[str, str] = {}  # role:country -> actor made for unknown parties
         self.text = document.text
         # the words once, as strings: the roles and modality read them for every trigger
         self.lowers = token_strings(doc, "LOWER")
@@ -87,6 +93,7 @@ class _EventCoder:
         self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
+        self.unlikely: set[int] = set()  # triggers the trigger model reads as no event
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]
         #: the language's role strategy: German by case, English by word order
@@ -145,14 +152,80 @@ class _EventCoder:
         else the source's. One actor per country."""
         if self.source is None:
             return None
+        return self.domestic_actor("subject", sentence)
+
+    def domestic_actor(self, role: str, sentence: tuple[int, int]) -> str:
+        """The inferred actor of the sentence's place's country, else the source's, one
+        per role and country (a subject and an object of no list are two parties)."""
         country = self.place_country(sentence) or self.source
-        if country not in self.unnamed:
+        key = f"{role}:{country}"
+        if key not in self.unnamed:
             actor = Actor(id=f"a{len(self.document.actors) + 1}", name=country,
                           country=country, code=country, inferred=True)
             self.document.actors.append(actor)
             self.actors[actor.id] = actor
-            self.unnamed[country] = actor.id
-        return self.unnamed[country]
+            self.unnamed[key] = actor.id
+        return self.unnamed[key]
+
+    def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
+                     sentence: tuple[int, int]) -> str | None:
+        """A recipient no list knows ("nahm 34 Personen fest", "bombardierte ein Dorf",
+        "Anschlag auf eine Synagoge"): the common noun after one of the trigger's
+        recipient prepositions or, for a transitive trigger, the nearest one in an object
+        case that no preposition governs and that may name a party (a person or group by
+        its ending, a place: ``party_endings``, ``party_words`` in events.toml; not "ein
+        Abkommen"), or that a genitive follows ("die Pläne der Regierung"); coded as the
+        guide codes a domestic actor (the country of a place the sentence names, else the
+        source's). One per country."""
+        if self.source is None:
+            return None
+        first, last = self.token_range(*clause)
+        trigger = match.trigger
+        named = [self.token_range(m.start, m.end) for m in self.mentions
+                 if clause[0] <= m.start < clause[1]]
+        best = None
+        for i in range(first, last):
+            if match.start <= i < match.last or self.tags[i] != "NN" \
+                    or not self.texts[i][:1].isupper() or self.in_time(i) \
+                    or any(a <= i < b for a, b in named):
+                continue
+            if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)):
+                continue
+            governor = self.governor(i, first)
+            if governor in trigger.recipient and i > match.start or (
+                    governor is None and trigger.object and self.object_case(i, first)):
+                if best is None or abs(i - match.start) < abs(best - match.start):
+                    best = i
+        return None if best is None else self.domestic_actor("object", sentence)
+
+    def governor(self, i: int, first: int) -> str | None:
+        """The preposition that governs the noun at token i (over its article, numbers and
+        adjectives), or None."""
+        for j in range(i - 1, max(first - 1, i - 1 - PREPOSITION_REACH), -1):
+            if self.lowers[j] in self.lexicon.words["prepositions"]:
+                return self.lowers[j]
+            if self.tags[j] not in NOUN_PHRASE_TAGS:
+                return None
+        return None
+
+    def genitive_follows(self, i: int) -> bool:
+        """A genitive after the noun names its party: "die Pläne der Landesregierung"."""
+        return i + 1 < len(self.cases) and self.cases[i + 1] == "Gen" \
+            and self.tags[i + 1] in NOUN_PHRASE_TAGS | {"NN", "NE"}
+
+    def object_case(self, i: int, first: int) -> bool:
+        """The noun at token i or its article in an object case ("ein Dorf": the article
+        says accusative where the noun's own reading says nominative)."""
+        j = i
+        while j >= first and (j == i or self.tags[j] in NOUN_PHRASE_TAGS):
+            if self.cases[j] in ("Acc", "Dat"):
+                return True
+            j -= 1
+        return False
+
+    def in_time(self, i: int) -> bool:
+        start = self.starts[i]
+        return any(t.start <= start < t.end for t in self.document.times)
 
     def place_country(self, sentence: tuple[int, int]) -> str | None:
         entities = {e.id: e for e in self.document.entities}
@@ -396,6 +469,34 @@ class _EventCoder:
 
     # -- events -----------------------------------------------------------------
 
+    def learned(self, matches: list[TriggerMatch], in_name: set[int]) -> list[TriggerMatch]:
+        """The lexicon's triggers the trigger model does not rule out, and the words it
+        reads as triggers that the lexicon lacks (see events.learned)."""
+        lexicon = self.lexicon
+        model = trigger_model(lexicon.model_path) if lexicon.model_path else None
+        if model is None:
+            return matches
+        probabilities = model.read(self.doc, matches, every_word=lexicon.model_add < 1.0)
+        self.unlikely = {m.start for m in matches if m.start in probabilities
+                         and probabilities[m.start][model.none] > lexicon.model_veto}
+        kept = list(matches)
+        if lexicon.model_add < 1.0:
+            taken = {i for m in matches for i in range(m.start, m.last)}
+            for i, p in probabilities.items():
+                if i in taken or i in in_name:
+                    continue
+                best = max((k for k in range(len(p)) if k != model.none), key=p.__getitem__)
+                if p[best] > lexicon.model_add:
+                    kept.append(TriggerMatch(i, i + 1, i + 1, learned_trigger(
+                        model.classes[best], self.tags[i][:1] == "V", lexicon)))
+            kept.sort(key=lambda m: m.start)
+        return kept
+
+    def private(self, actor_id: str | None) -> bool:
+        """A group of private persons named by a role noun only ("Zuschauer", "Kinder")."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        return actor is not None and not actor.mentions and actor.sector == ["CVL"]
+
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
@@ -405,6 +506,7 @@ class _EventCoder:
                                  bisect_left(self.starts, entity.end)))
         matches = [m for m in self.lexicon.find(self.doc)
                    if m.start not in in_name and not self.attributive(m)]
+        matches = self.learned(matches, in_name)
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
             matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
@@ -425,14 +527,19 @@ class _EventCoder:
             clause = clause_of(self.text, sentence, start, end)
             quote = self.quote_at(start)
             actors, recipients, found = self.roles(match, clause, quote)
-            if found != NAMED and match.trigger.weak:
-                continue  # "wurde verletzt", "traf sich": no actor named, no act of one
+            if match.start in self.unlikely and found != NAMED:
+                continue  # the trigger model reads no event here, and no actor is named
+            if match.trigger.weak and (found != NAMED or all(self.private(a) for a in actors)):
+                continue  # "wurde verletzt", "traf sich", "Zuschauer stimmen zu": no act of
+                # a political or social actor
             if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
             if found == UNNAMED:
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:
                 continue
+            if recipients == [None] and self.lexicon.word_order == "free":
+                recipients = [self.object_actor(match, clause, sentence)]
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts

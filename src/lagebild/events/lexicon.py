@@ -84,6 +84,10 @@ class EventLexicon:
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
+        #: nouns that may name the party an act is aimed at, where no list knows them:
+        #: by their ending (persons and groups) or whole (places, bodies)
+        self.party_endings = tuple(e.lower() for e in settings.get("party_endings", []))
+        self.party_words = {w.lower() for w in settings.get("party_words", [])}
         #: lemmas of sentences where only events of named actors count (sports reports)
         self.sports = {w.lower() for w in settings.get("sports", [])}
         #: "svo": roles by English word order (subject before the trigger, object after);
@@ -96,6 +100,14 @@ class EventLexicon:
         for key, value in self.future_types.items():
             if key not in EVENT_TYPES or value not in EVENT_TYPES:
                 raise ConfigError(f"{path}: unknown event type in [future]: {key} = {value}")
+        #: the learned trigger model beside the lexicon (events.learned): its weights file
+        #: in the pack and the probabilities it acts on (``veto``: a lexicon trigger whose
+        #: probability of no event is higher is left out; ``add``: a word the lexicon lacks
+        #: is a trigger of the type the model gives it above this)
+        model = data.get("model", {})
+        self.model_path = path.parent / model["weights"] if "weights" in model else None
+        self.model_veto = float(model.get("veto", 1.0))
+        self.model_add = float(model.get("add", 1.0))
         self.by_first: dict[str, list[Trigger]] = {}  # word forms
         self.by_lemma: dict[str, list[Trigger]] = {}
         self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds
@@ -140,6 +152,12 @@ class EventLexicon:
             if " " not in lemma.strip() and lemma[:1].isupper() \
                     and entry.get("compound", True):
                 self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
+
+    def party_noun(self, lemma: str) -> bool:
+        """Whether a noun the lists lack may name a party ("Schlepper", "Dorf")."""
+        lemma = lemma.lower()
+        return lemma in self.party_words or lemma.endswith(self.party_endings) \
+            or any(lemma.endswith(w) for w in self.party_words if len(w) >= MIN_HEAD)
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Every trigger in the doc; where two overlap, the longer one."""

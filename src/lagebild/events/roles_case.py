@@ -110,6 +110,10 @@ class CaseRoles:
         if actor_id is not None and actor is not None and actor_id != actor.actor:
             actor_ids = [actor_id]  # the speaker stands in
         recipients = [m.actor for m in c.members(recipient, in_clause)] if recipient else [None]
+        if passive and recipient is None and opener in c.lexicon.words["relative"] \
+                and after_comma:  # "der Präsident, der von X kritisiert worden war"
+            before = [m for m in c.mentions if m.end <= clause[0]]
+            recipients = [before[-1].actor] if before else recipients
         if actor_ids != [None]:
             return actor_ids, recipients, NAMED
         if governed and not objected:  # a noun after a preposition is an event where
@@ -130,10 +134,6 @@ class CaseRoles:
                 return [c.country_actor(country)], recipients, NAMED
         if governed:
             return actor_ids, recipients, GOVERNED
-        if passive and recipient is None and opener in c.lexicon.words["relative"] \
-                and after_comma:  # "der Präsident, der von X kritisiert worden war"
-            before = [m for m in c.mentions if m.end <= clause[0]]
-            recipients = [before[-1].actor] if before else recipients
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
