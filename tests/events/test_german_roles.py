@@ -91,3 +91,40 @@ def test_a_person_of_no_country_named_takes_the_country_of_the_story():
                            "lang": "de", "url": "https://zeitung.example.de/moldau"})
     person = next(a for a in document.actors if a.name == "Jana Rautenberg")
     assert person.country == "DEU"  # the story names the source's country: a German minister
+
+
+def test_a_party_no_list_knows_is_the_recipient_of_the_country_of_the_sentence_place():
+    # persons by their ending, places whole, in the object case of a transitive trigger
+    assert [e[:3] for e in events("In Dublin nahm die Polizei drei Schlepper fest.")] == [
+        ("COERCE", "IRL", "IRL")]
+    assert [e[:3] for e in events("Die Armee bombardierte ein Dorf.")] == [
+        ("ASSAULT", "DEU", "DEU")]
+    # a thing is no party: the agreement is signed, by each country named
+    assert [e[:3] for e in events("Japan und Australien unterzeichneten ein Abkommen.")] == [
+        ("AGREE", "JPN", None), ("AGREE", "AUS", None)]
+
+
+def test_role_nouns_by_lemma_and_adjectives_that_are_no_role():
+    doc = extract("Die Polizei nahm die Jugendlichen fest.", "2022-01-10", "de")
+    assert [(a.name, a.sector) for a in doc.actors] == [("Polizei", ["COP"]),
+                                                         ("Jugendlichen", ["CVL"])]
+    assert [e[:3] for e in events("Die Polizei nahm die Jugendlichen fest.")] == [
+        ("COERCE", "DEU", "DEU")]
+    # "verletzte" before a noun is an adjective: the police officers are the recipient
+    assert [e[:3] for e in events("Unbekannte haben in Köln zwei verletzte Polizisten "
+                                  "angegriffen.")] == [("ASSAULT", "DEU", "DEU")]
+
+
+def test_a_country_in_front_of_a_compound_title_and_member_states():
+    assert [e[:2] for e in events("US-Präsident Bill Clinton sagte die Teilnahme am "
+                                  "Gipfel ab.")][:1] == [("REJECT", "USA")]
+    assert sorted(e[:3] for e in events(
+        "Die EU-Staaten, die USA und Polen forderten Nigerias Präsidenten auf, das Urteil "
+        "aufzuheben.") if e[0] == "REQUEST") == [
+        ("REQUEST", "EUR", "NGA"), ("REQUEST", "POL", "NGA"), ("REQUEST", "USA", "NGA")]
+
+
+def test_an_everyday_trigger_of_private_persons_is_no_event():
+    assert events("Viele Zuschauer stimmten dem Schiedsrichter zu.") == []
+    assert [e[:2] for e in events("Der Bürgermeister stimmte dem Plan zu.")] == [
+        ("AGREE", "DEU")]

@@ -76,6 +76,8 @@ class _Coder:
         self.lexicon: ActorLexicon = actor_lexicon(pack)
         self.texts = token_strings(doc)  # as strings once: the role scan reads every word
         self.lowers = token_strings(doc, "LOWER")
+        # a role list may hold the lemma only: "Jugendlichen", "Fahrgäste" -> Jugendliche, Fahrgast
+        self.lemmas = token_strings(doc, "LEMMA")
         self.sent_start, self.sent_end = sentence_of_tokens(doc)
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
@@ -85,6 +87,7 @@ class _Coder:
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
         self.place_countries: list[str] = []  # countries of the cities and regions named
         self.settings = self.lexicon.settings
+        self.capital_nouns = bool(self.settings.get("capital_nouns"))
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
@@ -229,6 +232,7 @@ class _Coder:
         if "-" not in token.text:
             return None
         prefix = token.text.rsplit("-", 1)[0]
+        prefix = self.settings.get("compound_prefixes", {}).get(prefix, prefix)  # US -> USA
         return self.pack.gazetteer.by_name.get(prefix)
 
     # -- passes ---------------------------------------------------------------
@@ -254,7 +258,11 @@ class _Coder:
                 country = self.country_before(ent.start)
                 if country is None and ent.start and self.doc[ent.start - 1].tag_ == "NN":
                     country = self.country_before(ent.start - 1)
-                draft = self.draft(("org", ent.text), name=ent.text, country=country)
+                prefix = self.compound_entry(self.doc[ent.start])  # "EU-Kommission", "UN-..."
+                org = prefix.org if prefix is not None else None
+                if prefix is not None:
+                    country = prefix.country
+                draft = self.draft(("org", ent.text), name=ent.text, country=country, org=org)
                 self.link(draft, entity)
             elif entity.label == "PER" and not (
                 len(ent) == 1 and (self.lexicon.role_of(ent.text)
@@ -305,11 +313,17 @@ class _Coder:
     def role_at(self, i: int) -> tuple[str | None, int]:
         """The sector of a role noun starting at token i ("security forces") and its end."""
         texts = self.texts
+        if self.capital_nouns and not texts[i][:1].isupper():
+            return None, i + 1  # "verletzte Polizisten": an adjective, not the role noun
         if i + 1 < len(texts) and texts[i].lower() in self.lexicon.role_first_words:
             sector = self.lexicon.roles.get(f"{texts[i]} {texts[i + 1]}".lower())
             if sector:
                 return sector, i + 2
-        return self.lexicon.role_of(texts[i]), i + 1
+        sector = self.lexicon.role_of(texts[i])
+        if sector is None and self.lemmas[i] and self.lemmas[i] != texts[i] \
+                and texts[i][:1].isupper():
+            sector = self.lexicon.role_of(self.lemmas[i])
+        return sector, i + 1
 
     def nominal(self) -> list[tuple[str, Span]]:
         """Role nouns with their country; the bare ones are returned for the context pass."""
@@ -371,8 +385,9 @@ class _Coder:
             sectors = [] if sector == NO_SECTOR else [sector]
             if is_person or (named is not None and named.org is not None and entry is None):
                 # apposition: "Präsident Tokajew", "das Militärbündnis OVKS"
-                if named.country is None:
-                    named.country = self.country_before(i)
+                if named.country is None:  # "US-Präsident Bill Clinton": the compound's
+                    named.country = entry.country if entry is not None \
+                        else self.country_before(i)
                 if not named.sectors and named.org is None:
                     named.sectors = sectors
                 self.link(named, None, span)
