@@ -359,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     ner_checked.add_argument("files", nargs="*", type=Path)
     ner_checked.set_defaults(run=lambda a: ner_corpus.check(
         a.files or sorted(ner_corpus.LABELS.glob("*.jsonl"))))
+    ner_agree = commands.add_parser("ner-agreement", help="agreement of the doubly labelled names")
+    ner_agree.set_defaults(run=lambda a: ner_corpus.agreement())
     args = parser.parse_args(argv)
     return args.run(args)
 

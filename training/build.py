@@ -30,6 +30,9 @@ MIX = {
     "ler_without": 300,
     "smartdata_news_repeat": 2,
     "europeana_min_known": 0.85,  # share of words seen twice elsewhere: screens OCR noise
+    # the team's corpus (training/ner_de), labelled to the GermEval rules; it replaces
+    # SmartData's own news labels, which follow other rules, for the sentences it covers
+    "team_repeat": 2,
 }
 
 NO_SPACE_BEFORE = set(".,;:!?)]}“»%")
@@ -65,6 +68,7 @@ def load_silver(tokenizer) -> dict[str, list[Sentence]]:
         "mobie": [s for split in ("train", "dev", "test") for s in corpora.mobie(split)],
         "ler": [s for split in ("train", "dev", "test") for s in corpora.ler(split)],
         "europeana": corpora.europeana(tokenizer),
+        "team": corpora.team_ner(tokenizer),
     }
 
 
@@ -88,7 +92,11 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     cleaned += wikiann[: mix["wikiann_max"]]
     held_apart = wikiann[mix["wikiann_max"]:]
 
+    team = silver.get("team", [])
+    team_smartdata = any(s.source.startswith("team-smartdata") for s in team)
     for s in silver["smartdata"]:
+        if team_smartdata and s.source == "smartdata-news":
+            continue  # labelled again by the GermEval rules in the team's corpus
         if len(s.words) >= 3:
             repeat = mix["smartdata_news_repeat"] if s.source == "smartdata-news" else 1
             cleaned += [clean(s)] * repeat
@@ -105,6 +113,8 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
 
     cleaned += [clean(s) for s in silver["europeana"]
                 if lexicon.known_share(s.words) >= mix["europeana_min_known"]]
+
+    cleaned += [s for s in team if s.words] * mix.get("team_repeat", 0)
 
     chosen = cleaned + germeval_train * mix["germeval_repeat"]
     rng.shuffle(chosen)

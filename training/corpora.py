@@ -247,3 +247,30 @@ def europeana(tokenizer, window: int = 40) -> list[Sentence]:
                                                    "europeana", lambda t: t))
                 start = i + 1
     return sentences
+
+
+# --- The team's name corpus (training/ner_de) ------------------------------------
+
+def team_ner(tokenizer) -> list[Sentence]:
+    """The sentences of ``training/ner_de/`` (ner_corpus), tokenised here; OTH -> MISC.
+
+    A name whose edges fall inside a token (a name glued to the next word) marks that
+    token's range missing rather than teaching a wrong boundary.
+    """
+    from .ner_corpus import load
+
+    sentences = []
+    for record in load():
+        doc = tokenizer(record["text"])
+        spans, missing = [], []
+        for start, end, label in record["spans"]:
+            span = doc.char_span(start, end)
+            if span is None:
+                loose = doc.char_span(start, end, alignment_mode="expand")
+                if loose is not None:
+                    missing.append((loose.start, loose.end))
+                continue
+            spans.append((span.start, span.end, "MISC" if label == "OTH" else label))
+        source = "team-own" if record["corpus"] == "own" else f"team-{record['corpus']}"
+        sentences.append(Sentence([t.text for t in doc], spans, source, missing))
+    return sentences

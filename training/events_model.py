@@ -26,11 +26,12 @@ TARGET = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / 
 def examples(records: list[dict]) -> tuple[list[list[str]], list[str], Counter]:
     """Features and labels of every candidate word; counts of gold triggers not reached."""
     from lagebild.events.learned import NONE, DocWords
+    from lagebild.events.lexicon import event_lexicon
     from lagebild.lang import get_pack
     from lagebild.pipeline import Pipeline
 
     nlp = Pipeline().nlp("de")
-    lexicon = get_pack("de").event_lexicon
+    lexicon = event_lexicon(get_pack("de"))
     features, labels, missed = [], [], Counter()
     docs = nlp.pipe(r["text"] for r in records)
     for record, doc in zip(records, docs, strict=True):

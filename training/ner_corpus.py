@@ -84,3 +84,22 @@ def check(paths: list[Path]) -> int:
         names = sum(len(r.get("spans", [])) for r in records)
         print(f"{path}: {len(records)} sentences, {names} names")
     return status
+
+
+def agreement() -> int:
+    """Exact-span agreement of each second labelling (``ner_de/second/``) with the first:
+    F1 on PER/LOC/ORG (the GermEval score) and on all four labels."""
+    first = {(r["corpus"], r["doc"], r.get("start", 0)): r for r in load()}
+    for path in sorted((LABELS / "second").glob("*.jsonl")):
+        pairs = [(first[k], r) for r in load([path])
+                 if (k := (r["corpus"], r["doc"], r.get("start", 0))) in first]
+        print(f"{path.name}: {len(pairs)} sentences labelled twice")
+        for name, labels in (("PER/LOC/ORG", {"PER", "LOC", "ORG"}),
+                             ("all four", set(NAME_LABELS))):
+            a = [{tuple(s) for s in x["spans"] if s[2] in labels} for x, _ in pairs]
+            b = [{tuple(s) for s in y["spans"] if s[2] in labels} for _, y in pairs]
+            same = sum(len(x & y) for x, y in zip(a, b, strict=True))
+            total = sum(map(len, a)) + sum(map(len, b))
+            print(f"  {name}: F1 {2 * same / total if total else 0:.3f} "
+                  f"({sum(map(len, a))} and {sum(map(len, b))} names, {same} the same)")
+    return 0

@@ -1,0 +1,47 @@
+"""The team's event and name corpora: standoff labels that still match their sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.conftest import missing_data
+from training import events_corpus, ner_corpus
+from training.corpora import DATA
+from training.events_measure import part_of
+
+
+def test_every_event_label_points_at_unchanged_text_and_a_guide_type():
+    missing_data(DATA / "smartdata_de")
+    records = events_corpus.load()
+    assert len(records) >= 5000
+    types = Counter(e["type"] for r in records for e in r.get("events", []))
+    assert set(types) == events_corpus.TYPES  # all 16 PLOVER types are represented
+    for record in records:
+        for event in record.get("events", []):
+            start, end = event["trigger"]
+            assert record["text"][start:end].strip() == record["text"][start:end]
+    # a fifth of the documents, never the same document in both parts
+    parts = Counter(part_of(r) for r in records)
+    assert 0.1 < parts["test"] / len(records) < 0.3
+
+
+def test_a_changed_source_sentence_is_refused():
+    missing_data(DATA / "ud_german_gsd")
+    record = {"corpus": "ud_german_gsd/dev", "doc": "dev-s1", "start": 0, "end": 40,
+              "sha1": "000000000000", "events": []}
+    try:
+        events_corpus.sentence_text(record, events_corpus.Sources())
+    except ValueError as error:
+        assert "changed" in str(error)
+    else:
+        raise AssertionError("a wrong hash must be refused")
+
+
+def test_every_name_span_is_a_guide_label_on_whole_characters():
+    missing_data(DATA / "smartdata_de")
+    records = ner_corpus.load()
+    assert len(records) >= 5000
+    labels = Counter(label for r in records for _, _, label in r["spans"])
+    assert set(labels) == set(ner_corpus.NAME_LABELS)
+    assert ner_corpus.problems({"spans": [[0, 3, "PER"], [2, 5, "LOC"]]}, "abcdef") == [
+        "span [2, 5, 'LOC'] overlaps the one before"]
