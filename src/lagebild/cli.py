@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -35,19 +35,17 @@ from rich.table import Table
 
 from . import __version__
 from .errors import LagebildError, LanguageError
-from .ingest import read_sources
-from .ingest.fetch import FetchPolicy
-from .ingest.pages import Extractor, IngestContext, default_workers
-from .ingest.remote import is_fsspec_url
-from .ingest.sources import is_url
-from .ingest.watch import Tally, ingest_articles, poll
 from .lang import check_language, languages
 from .model import EVENT_TYPES, Article, Document, json_schema, parse_published
-from .pipeline import MODELS, Pipeline, PipelineConfig
-from .store import EventQuery, Store
-from .store.export import export as export_store
 from .store.sqlite import TABLES
-from .timex.readable import readable_date
+
+if TYPE_CHECKING:
+    from .ingest.pages import IngestContext
+    from .pipeline import PipelineConfig
+
+# The pipeline (spaCy), the ingest sources (HTTP, WARC), the exports (Arrow) and the time
+# rules are imported by the commands that use them, so that ``--help``, ``query`` and
+# ``schema`` start in a fraction of the time.
 
 app = typer.Typer(
     name="lagebild",
@@ -68,6 +66,8 @@ _settings: dict[str, str] = {}
 
 def _config() -> PipelineConfig:
     """The pipeline configuration the command line asks for."""
+    from .pipeline import PipelineConfig
+
     return PipelineConfig(**_settings)
 
 
@@ -114,6 +114,9 @@ def _event_types(value: str | None) -> tuple[str, ...]:
 def _check_inputs(sources: list[str], globs: bool = False) -> None:
     """A local input that does not exist is a wrong command (exit 2), found before any
     model loads; URLs, stdin and (where ``globs``) patterns that match files pass."""
+    from .ingest.remote import is_fsspec_url
+    from .ingest.sources import is_url
+
     for source in sources:
         if source == "-" or is_url(source) or is_fsspec_url(source):
             continue
@@ -156,6 +159,10 @@ Delay = Annotated[float, typer.Option(
 def _context(allow_private: bool, delay: float, sources: list[str]) -> IngestContext:
     """Fetcher and extractor for a run; the extraction worker starts at once when the
     sources may hold many pages, so that it is ready when the NLP models are."""
+    from .ingest.fetch import FetchPolicy
+    from .ingest.pages import Extractor, IngestContext, default_workers
+    from .ingest.sources import is_url
+
     policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
     context = IngestContext(policy=policy, extractor=Extractor(default_workers()))
     many_pages = (".xml", ".rss", ".atom", ".opml", ".warc", ".warc.gz", ".arc")
@@ -176,6 +183,8 @@ def _with_defaults(articles: Iterable[Article], published: str | None,
 
 def _count_inputs(sources: list[str]) -> int | None:
     """How many articles the sources hold, where that is cheap to know."""
+    from .ingest.sources import is_url
+
     total = 0
     for source in sources:
         if source == "-" or is_url(source):
@@ -245,6 +254,9 @@ def extract(
     delay: Delay = 1.0,
 ) -> None:
     """Analyse articles and print their Documents (JSONL in, JSONL out, same order and ids)."""
+    from .ingest import read_sources
+    from .pipeline import Pipeline
+
     _check_inputs(sources)
     pipeline = Pipeline(_config())
     failures: list[Document] = []
@@ -277,6 +289,8 @@ def _print_documents(documents: Iterable[Document], format: DocFormat) -> None:
 
 def _documents_table(documents: list[Document]) -> Table:
     """What each document says, layer by layer: events first, each with its evidence."""
+    from .timex.readable import readable_date
+
     table = Table("document", "layer", "what", "text")
     for d in documents:
         if d.error is not None:
@@ -340,6 +354,11 @@ def ingest(
 ) -> None:
     """Analyse articles into the SQLite store; articles already there, and duplicates
     of them (same canonical URL or same text), are skipped."""
+    from .ingest import read_sources
+    from .ingest.watch import Tally, ingest_articles
+    from .pipeline import Pipeline
+    from .store import Store
+
     _check_inputs(sources)
     pipeline = Pipeline(_config())
     try:
@@ -385,6 +404,10 @@ def watch(
 
     Seen entries, ETags and Last-Modified dates live in the store, so a restarted
     watch goes on where the last one stopped."""
+    from .ingest.watch import poll
+    from .pipeline import Pipeline
+    from .store import Store
+
     interval = _seconds(every)
     pipeline = Pipeline(_config())
     try:
@@ -450,6 +473,9 @@ def query(
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """List the events in the store that match every filter given."""
+    from .store import EventQuery, Store
+    from .timex.readable import readable_date
+
     filters = EventQuery(types=_event_types(type), actor=actor, country=country, since=since,
                          until=until, text=text, limit=limit)
     try:
@@ -489,6 +515,9 @@ def export(
     """Write the store out: Documents as JSON Lines, one table as CSV or Parquet, or the
     events as PLOVER-style JSON Lines (plover), a GDELT-2.0-like TSV (gdelt) or GeoJSON
     points, the features of the API's /events.geojson (geojson)."""
+    from .store import Store
+    from .store.export import export as export_store
+
     try:
         with Store(db, readonly=True) as store:
             count = export_store(store, format.value, output, table)
@@ -627,6 +656,7 @@ def demo(
 ) -> None:
     """Run the pipeline on the invented demo articles that ship with lagebild."""
     from .demo import demo_articles
+    from .pipeline import Pipeline
 
     _print_documents(Pipeline(_config()).pipe(demo_articles()), format)
 
@@ -658,6 +688,8 @@ def _main(
 ) -> None:
     """Verifiable event data from news: who did what to whom, when, where, and who says so."""
     if model is not None:
+        from .pipeline import MODELS
+
         if model not in MODELS:
             raise typer.BadParameter(f"{model!r}: {' or '.join(MODELS)}", param_hint="--model")
         _settings["model"] = model  # every Pipeline of this command, workers included

@@ -75,11 +75,13 @@ def build_nlp(pack: LanguagePack, entities: bool = True, model: str = "fast") ->
         nlp.add_pipe("lagebild_names_aside", before=before)
         nlp.add_pipe("lagebild_names_merge", after=before)
         nlp.add_pipe("lagebild_ner_check", after="lagebild_names_merge",
-                     config={"name_suffixes": list(pack.name_suffixes)})
+                     config={"name_suffixes": list(pack.name_suffixes),
+                             "data_dir": str(pack.data_dir)})
     elif before is not None:
         # list names inside longer names go back to the NER; its guesses that
         # the tagger reads as common nouns are dropped (lang/name_context.py)
         nlp.add_pipe("lagebild_name_context", before=before)
         nlp.add_pipe("lagebild_ner_check", after=before,
-                     config={"name_suffixes": list(pack.name_suffixes)})
+                     config={"name_suffixes": list(pack.name_suffixes),
+                             "data_dir": str(pack.data_dir)})
     return nlp

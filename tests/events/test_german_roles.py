@@ -99,9 +99,22 @@ def test_a_party_no_list_knows_is_the_recipient_of_the_country_of_the_sentence_p
         ("COERCE", "IRL", "IRL")]
     assert [e[:3] for e in events("Die Armee bombardierte ein Dorf.")] == [
         ("ASSAULT", "DEU", "DEU")]
-    # a thing is no party: the agreement is signed, by each country named
+    # a thing is no party: the agreement is signed by each country named, with the other
     assert [e[:3] for e in events("Japan und Australien unterzeichneten ein Abkommen.")] == [
-        ("AGREE", "JPN", None), ("AGREE", "AUS", None)]
+        ("AGREE", "JPN", "AUS"), ("AGREE", "AUS", "JPN")]
+
+
+def test_joint_actors_of_a_mutual_act_are_each_other_s_recipients():
+    assert [e[:3] for e in events("Israel und die Hamas einigten sich auf eine Waffenruhe.")] \
+        == [("AGREE", "ISR", "PSE"), ("AGREE", "PSE", "ISR")]
+    # any type with a reciprocal word
+    assert [e[:3] for e in events("Polen und Litauen beschuldigten sich gegenseitig.")] == [
+        ("ACCUSE", "POL", "LTU"), ("ACCUSE", "LTU", "POL")]
+    # not where the act has a recipient, nor of a type done alone
+    assert [e[:3] for e in events("Russland und China kritisierten die USA.")] == [
+        ("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")]
+    assert [e[:3] for e in events("Polen und Litauen protestierten.")] == [
+        ("PROTEST", "POL", None), ("PROTEST", "LTU", None)]
 
 
 def test_role_nouns_by_lemma_and_adjectives_that_are_no_role():

@@ -37,7 +37,9 @@ def count(db, sql="SELECT count(*) FROM articles") -> int:
         return 0
 
 
-def wait_for(db, at_least: int, process: subprocess.Popen, seconds: float = 60) -> int:
+def wait_for(db, at_least: int, process: subprocess.Popen, seconds: float = 180) -> int:
+    """The number stored once ``at_least`` are; a loaded machine may take a minute to
+    start the watcher and its models."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
         stored = count(db)

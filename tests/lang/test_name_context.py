@@ -132,3 +132,29 @@ def test_a_surname_takes_only_the_suffixes_of_its_language():
     doc = _doc([("Anna", "NE"), ("Berger", "NE"), ("kam", "VVFIN"), (".", "$."),
                 ("Bergers", "NE"), ("Wort", "NN")], [(0, 2, "PER", "")])
     assert [e.text for e in ner_check(doc).ents] == ["Anna Berger"]
+
+
+def test_a_place_that_is_a_given_name_before_a_surname_is_the_person():
+    words = {"Ministerin", "Polizisten"}.__contains__  # the language's words
+    doc = _doc([("Ministerin", "NN"), ("Nancy", "NE"), ("Faeser", "NN"), ("kam", "VVFIN")],
+               [(1, 2, "LOC", "place:nancy")])
+    ner_check(doc, (), words)
+    assert _ents(doc) == [("Nancy Faeser", "PER")] and doc[1].ent_id_ == ""
+    # the NER's person after it, and one LOC of the NER over both words
+    doc = _doc([("Paris", "NE"), ("Hilton", "NE"), ("kam", "VVFIN")],
+               [(0, 1, "LOC", "place:paris"), (1, 2, "PER", "")])
+    assert _ents(ner_check(doc, (), words)) == [("Paris Hilton", "PER")]
+    doc = _doc([("Victoria", "NE"), ("Beckham", "NE"), ("kam", "VVFIN")],
+               [(0, 2, "LOC", "")])
+    assert _ents(ner_check(doc, (), words)) == [("Victoria Beckham", "PER")]
+
+
+def test_a_given_name_place_before_a_word_of_the_language_or_without_word_list_stays():
+    words = {"Polizisten"}.__contains__
+    doc = _doc([("In", "APPR"), ("Sydney", "NE"), ("Polizisten", "NN")],
+               [(1, 2, "LOC", "place:sydney")])
+    assert _ents(ner_check(doc, (), words)) == [("Sydney", "LOC")]
+    doc = _doc([("Nancy", "NE"), ("Faeser", "NN")], [(0, 1, "LOC", "place:nancy")])
+    assert _ents(ner_check(doc, (), None)) == [("Nancy", "LOC")]
+    doc = _doc([("Berlin", "NE"), ("Faeser", "NN")], [(0, 1, "LOC", "place:berlin")])
+    assert _ents(ner_check(doc, (), words)) == [("Berlin", "LOC")]

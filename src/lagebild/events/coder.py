@@ -387,6 +387,19 @@ class _EventCoder:
             self.actors[a].country == other.country and not self.actors[a].inferred
             for a in actor_ids if a in self.actors)
 
+    def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
+                   recipients: list, found: str) -> list[tuple[str, str]]:
+        """Joint named actors and no recipient, of a type done together (AGREE, CONSULT,
+        COOPERATE) or with "gegenseitig", "each other": each acts towards each other one
+        ("Russland und China unterzeichneten ein Abkommen": RUS → CHN and CHN → RUS)."""
+        named = list(dict.fromkeys(a for a in actors if a is not None))
+        if found != NAMED or recipients != [None] or len(named) < 2:
+            return []
+        if match.trigger.type not in self.lexicon.reciprocal_types \
+                and not self.words_in(*clause) & self.lexicon.words["reciprocal"]:
+            return []
+        return [(a, b) for a in named for b in named if a != b]
+
     def complement(self, match: TriggerMatch, earlier: TriggerMatch) -> bool:
         """Whether a trigger is the content of an earlier one: same clause part, nothing but
         its object or a "that" between them ("agreed to withdraw", "rejected an ultimatum",
@@ -538,7 +551,8 @@ class _EventCoder:
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:
                 continue
-            if recipients == [None] and self.lexicon.word_order == "free":
+            pairs = self.reciprocal(match, clause, actors, recipients, found)
+            if recipients == [None] and self.lexicon.word_order == "free" and not pairs:
                 recipients = [self.object_actor(match, clause, sentence)]
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
@@ -552,7 +566,7 @@ class _EventCoder:
                 kind, mode = switch[0], switch[1]
             if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
                 kind = self.lexicon.future_types.get(kind, kind)
-            for actor, recipient in product(actors, recipients):  # one event per member
+            for actor, recipient in pairs or product(actors, recipients):  # one per member
                 key = (kind, mode, actor, recipient, dated.value)
                 if actor is not None and actor == recipient or key in seen:
                     continue

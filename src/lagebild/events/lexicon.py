@@ -78,7 +78,10 @@ class EventLexicon:
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
-                                  "partitive", "conditions", "pronouns")}
+                                  "partitive", "conditions", "pronouns", "reciprocal")}
+        #: types whose joint actors act towards each other ("A und B unterzeichneten ein
+        #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
+        self.reciprocal_types = set(settings.get("reciprocal_types", []))
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))

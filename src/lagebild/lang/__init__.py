@@ -10,9 +10,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import LanguageError
-from .base import LanguagePack
+
+if TYPE_CHECKING:
+    from .base import LanguagePack
 
 
 def languages() -> tuple[str, ...]:
@@ -32,6 +35,16 @@ def check_language(code: str, among: Iterable[str] | None = None) -> str:
 def get_pack(code: str) -> LanguagePack:
     """The language pack for an ISO 639-1 code; LanguageError when there is none."""
     return importlib.import_module(f"{__name__}.{check_language(code)}").PACK
+
+
+def __getattr__(name: str):
+    """``LanguagePack`` on first use: it loads spaCy, which finding the languages does not
+    need (the command line's start)."""
+    if name == "LanguagePack":
+        from .base import LanguagePack
+
+        return LanguagePack
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["LanguagePack", "check_language", "get_pack", "languages"]

@@ -17,21 +17,27 @@ After the NER (``lagebild_ner_check``): its spans lose lowercase words and years
 at their end, and its one-word names that the tagger reads as common nouns are
 dropped (German capitalises every noun; acronyms and street names stay). A list
 name that was given back and that the NER labels with the same span stays, with
-its list id when the label agrees too. A name followed by a legal form ("Hays AG",
-"Ökodorf e.V.") becomes an organisation with the form, and the surname of a person
-named in full is that person wherever else it stands in the article.
+its list id when the label agrees too. A place that is also a given name, followed
+by a surname ("Nancy Faeser", "Florence Gaub"), is the person. A name followed by
+a legal form ("Hays AG", "Ökodorf e.V.") becomes an organisation with the form, and
+the surname of a person named in full is that person wherever else it stands in the
+article.
 
 Both leave a document without tags as it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..places.gazetteer import load_gazetteer
+from ..places.gazetteer import DATA_FILE, load_gazetteer
 
 NAME_TAGS = {"NE", "FM"}
 GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
@@ -160,18 +166,26 @@ def trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label)
 
 
-@Language.factory("lagebild_ner_check", default_config={"name_suffixes": []})
-def make_ner_check(nlp: Language, name: str, name_suffixes: list[str]):
-    """The check with the pack's name suffixes (German genitive "s": "Tokajews")."""
+@Language.factory("lagebild_ner_check", default_config={"name_suffixes": [], "data_dir": ""})
+def make_ner_check(nlp: Language, name: str, name_suffixes: list[str], data_dir: str):
+    """The check with the pack's name suffixes (German genitive "s": "Tokajews") and, where
+    the pack has a lemma table, its words (a surname is none of them)."""
     suffixes = tuple(name_suffixes)
+    is_word = None
+    if data_dir and (Path(data_dir) / "lemmas.toml").is_file():
+        from .lemmas import lemmatizer
+
+        words = lemmatizer(Path(data_dir))
+        is_word = lambda text: text in words.table or text in words.known  # noqa: E731
 
     def check(doc: Doc) -> Doc:
-        return ner_check(doc, suffixes)
+        return ner_check(doc, suffixes, is_word)
 
     return check
 
 
-def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = ()) -> Doc:
+def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = (),
+              is_word: Callable[[str], bool] | None = None) -> Doc:
     """After the NER: trim its spans and drop one-word names read as common nouns.
 
     The two are trained on different data (the tagger on UD German, the NER on
@@ -180,7 +194,7 @@ def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = ()) -> Doc:
     """
     ents = list(doc.ents)
     if not ents or not doc.has_annotation("TAG"):
-        return surname_echoes(with_legal_forms(doc), name_suffixes)
+        return surname_echoes(with_legal_forms(given_name_persons(doc, is_word)), name_suffixes)
     given = {(span.start, span.end): span for span in doc.spans.get(GIVEN_BACK, [])}
     kept = []
     for ent in ents:
@@ -193,7 +207,60 @@ def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = ()) -> Doc:
             kept.append(span)
     if kept != ents:
         doc.ents = kept
-    return surname_echoes(with_legal_forms(doc), name_suffixes)
+    return surname_echoes(with_legal_forms(given_name_persons(doc, is_word)), name_suffixes)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names that are also place names (``places/data/given_names.txt``)."""
+    path = DATA_FILE.with_name("given_names.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _surname(token: Token, is_word: Callable[[str], bool] | None) -> bool:
+    """A capitalised word that is no word of the language (without a word list: none)."""
+    text = token.text
+    return (is_word is not None and len(text) > 1 and text[:1].isupper() and text.isalpha()
+            and not text.isupper() and not is_word(text))
+
+
+def given_name_persons(doc: Doc, is_word: Callable[[str], bool] | None = None) -> Doc:
+    """A place that is also a given name, followed by a surname, is the person, not the
+    place: "Nancy Faeser" (the place matcher's Nancy and a word of no word list),
+    "Paris Hilton" (Paris and the NER's person Hilton), "Victoria Beckham" (one LOC of
+    the NER without a gazetteer id)."""
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    names = given_names()
+    starting = {ent.start: ent for ent in ents}
+    persons, replaced = [], set()
+    for ent in ents:
+        if ent.label_ != "LOC" or ent[0].text not in names or ent.start in replaced:
+            continue
+        if len(ent) == 2 and not ent.ent_id_ and _surname(ent[1], is_word):
+            persons.append(Span(doc, ent.start, ent.end, label="PER"))
+            replaced.add(ent.start)
+            continue
+        if len(ent) != 1 or ent.end >= len(doc):
+            continue
+        following = starting.get(ent.end)
+        if following is not None and following.label_ == "PER":
+            end = following.end
+            replaced.add(following.start)
+        elif following is None and _surname(doc[ent.end], is_word):
+            end = ent.end + 1
+        else:
+            continue
+        persons.append(Span(doc, ent.start, end, label="PER"))
+        replaced.add(ent.start)
+    if persons:
+        for span in persons:
+            for token in span:
+                token.ent_id_ = ""  # the place's id; not cleared by the assignment below
+        doc.ents = filter_spans(persons + [e for e in ents if e.start not in replaced])
+    return doc
 
 
 #: Legal forms that end a company or association name: "Hays AG", "Ökodorf e.G.".

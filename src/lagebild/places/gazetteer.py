@@ -103,6 +103,12 @@ class PlaceGazetteer:
             name, _, ids = line.partition("\0")
             yield name, [(int(i[1:]), i[0] == "a") for i in ids.split(",")]
 
+    def brief(self, position: int) -> tuple[str, str, str, int, str]:
+        """Key, kind, feature, population and name of a row, without making its record
+        (building matchers reads every row once)."""
+        key, kind, feature, _, _, _, _, population, name = self._rows[position].split("\t")
+        return key, kind, feature, int(population), name
+
     def by_key(self, key: str) -> PlaceRecord | None:
         if self._keys is None:
             self._keys = {row[: row.index("\t")]: i for i, row in enumerate(self._rows)}

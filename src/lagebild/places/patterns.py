@@ -54,17 +54,20 @@ def is_abbreviation(name: str) -> bool:
     return _ABBREVIATION.fullmatch(name) is not None
 
 
-def _worth(place, alias: bool, name: str = "") -> bool:
-    if place.kind in ("region", "other"):
-        return not alias or place.feature == "ADM1"
-    if place.kind != "city":
+def _worth(kind: str, feature: str, population: int, own_name: str, alias: bool,
+           name: str = "") -> bool:
+    """Whether a place (by its row's kind, feature, population and own name) earns a
+    pattern for ``name``."""
+    if kind in ("region", "other"):
+        return not alias or feature == "ADM1"
+    if kind != "city":
         return False
     least = MIN_CITY_POPULATION_WORDS if " " in name else MIN_CITY_POPULATION
-    if alias and _qualified(name, place.name):  # "Frankfurt an der Oder": no other reading
-        return place.population >= least
+    if alias and _qualified(name, own_name):  # "Frankfurt an der Oder": no other reading
+        return population >= least
     if alias:
-        return place.population >= MIN_ALIAS_POPULATION
-    return place.population >= least
+        return population >= MIN_ALIAS_POPULATION
+    return population >= least
 
 
 def _qualified(alias: str, name: str) -> bool:
@@ -85,17 +88,23 @@ def _looks_like_name(name: str) -> bool:
 def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str], ...]:
     """(name, place key) for every name worth a pattern; the key of its likeliest place."""
     gazetteer = gazetteer or load_gazetteer()
+    rows: dict[int, tuple[str, str, str, int, str]] = {}
     found = []
     for name, matches in gazetteer.names():
         if not (_looks_like_name(name) or is_abbreviation(name)) or name in POSITION_WORDS:
             continue
-        places = [gazetteer.record(row) for row, alias in matches]
-        worth = [p for p, (_, alias) in zip(places, matches, strict=True)
-                 if _worth(p, alias, name)]
-        if not worth:
-            continue
-        best = max(worth, key=lambda p: math.log10(p.population + 10) + (p.kind == "region"))
-        found.append((name, best.key))
+        best, best_score = None, -1.0
+        for row, alias in matches:
+            brief = rows.get(row)
+            if brief is None:
+                brief = rows[row] = gazetteer.brief(row)
+            key, kind, feature, population, own_name = brief
+            if _worth(kind, feature, population, own_name, alias, name):
+                score = math.log10(population + 10) + (kind == "region")
+                if score > best_score:
+                    best, best_score = key, score
+        if best is not None:
+            found.append((name, best))
     return tuple(found)
 
 

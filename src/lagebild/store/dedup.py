@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
@@ -29,7 +29,15 @@ MAX_CANDIDATES = 16
 _WORD = re.compile(r"\w+")
 #: Stored signatures are only comparable under one hashing scheme: pin it.
 SCHEME = "affine32"
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+@lru_cache(maxsize=1)
+def _minhash():
+    """datasketch's MinHash and its fixed permutations, loaded on the first write (the
+    library pulls in SciPy, which reading a store does not need)."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def shingles(text: str) -> set[bytes]:
@@ -42,7 +50,8 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(text: str) -> np.ndarray:
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, permutations=_PERMUTATIONS, scheme=SCHEME)
+    minhash_class, permutations = _minhash()
+    minhash = minhash_class(num_perm=NUM_PERM, seed=1, permutations=permutations, scheme=SCHEME)
     minhash.update_batch(list(shingles(text)))
     return minhash.hashvalues
 
