@@ -13,9 +13,10 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 #: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark;
-#: nor are the brackets of an age or a number after a name ("Ali Y. (26) wurde verletzt").
-CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»]|\((?!\d{1,3}\))|(?<!\(\d)(?<!\(\d\d)(?<!\(\d\d\d)\)"
-                          r"| - |(?<!\d),|,(?!\d)")
+#: nor are brackets around one short word after a name, an age, a party, an acronym ("Ali
+#: Y. (26) wurde verletzt", "Wolfgang Schäuble (CDU) begrüßte").
+CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»()]| - |(?<!\d),|,(?!\d)")
+SHORT_BRACKETS = re.compile(r"\([^()\s]{1,12}\)")
 
 
 def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,
@@ -31,10 +32,12 @@ def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,
 def _marks(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the clause marks of a text, found once per text (the layers
     ask for the clause of every trigger, place and time)."""
+    short = {i for m in SHORT_BRACKETS.finditer(text) for i in (m.start(), m.end() - 1)}
     starts, ends = [], []
     for mark in CLAUSE_MARKS.finditer(text):
-        starts.append(mark.start())
-        ends.append(mark.end())
+        if mark.start() not in short:
+            starts.append(mark.start())
+            ends.append(mark.end())
     return starts, ends
 
 

@@ -141,3 +141,33 @@ def test_an_everyday_trigger_of_private_persons_is_no_event():
     assert events("Viele Zuschauer stimmten dem Schiedsrichter zu.") == []
     assert [e[:2] for e in events("Der Bürgermeister stimmte dem Plan zu.")] == [
         ("AGREE", "DEU")]
+
+
+def test_an_infinitive_clause_is_done_by_the_subject_before_unless_it_is_a_trigger_s_content():
+    # "kündigte an" is no event: the infinitive is, by the subject of the clause before
+    assert [e[:3] for e in events(
+        "Die Junta in Mali kündigte an, die Ausgangssperre in Bamako zu lockern.")] == [
+        ("CONCEDE", "MLI", None)]
+    # a threat's content is no event of its own, whatever the tagger reads "abzuziehen" as
+    assert [e[0] for e in events("Die Regierung drohte, die Truppen abzuziehen.")] == [
+        "THREATEN"]
+
+
+def test_a_blockade_of_a_road_is_a_protest_and_an_attack_with_a_weapon_an_assault():
+    assert [e[:3] for e in events(
+        "Rund 2.000 Landwirte blockierten mit ihren Traktoren die Autobahnzufahrten.")] == [
+        ("PROTEST", "DEU", None)]
+    assert [e[0] for e in events("Die Opposition blockierte das Gesetz im Bundesrat.")] == [
+        "REJECT"]
+    assert [e[0] for e in events("Ein Lastwagen blockierte die Straße.")] == []
+    assert [e[:3] for e in events(
+        "Ein Mann hat in Solingen mehrere Kunden mit einem Taschenmesser attackiert.")] == [
+        ("ASSAULT", "DEU", "DEU")]
+    assert [e[0] for e in events("Der Kanzler attackierte die Opposition scharf.")] == [
+        "ACCUSE"]
+
+
+def test_a_party_in_brackets_after_a_name_cuts_no_clause_and_is_no_recipient():
+    assert [e[:3] for e in events(
+        "Bundesfinanzminister Wolfgang Schäuble (CDU) begrüßte den Vorstoß.")] == [
+        ("SUPPORT", "DEU", None)]

@@ -54,6 +54,10 @@ class _Draft:
         return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
 
 
+#: The sector of private persons: their role nouns name different groups ("Mann", "Kunden").
+PRIVATE = "CVL"
+
+
 def _is_people(key: tuple) -> bool:
     """A draft of a people named by its demonym ("Russen", "Kurds"), no role."""
     return key[0] == "nominal" and len(key) == 4 and key[2] is None and key[3] is None
@@ -455,7 +459,10 @@ class _Coder:
     def context(self, bare: list[tuple[str, Span]]) -> None:
         country = self.main_country() or self.source_country()
         for sector, span in bare:
-            draft = self.draft(("nominal", country, None, sector), name=span.text,
+            key: tuple = ("nominal", country, None, sector)
+            if sector == PRIVATE:  # "ein Mann … die Kunden": two parties, not one
+                key += (span[-1].lemma_,)
+            draft = self.draft(key, name=span.text,
                                country=country, sectors=[sector], inferred=country is not None)
             self.link(draft, None, span)
         source = self.source_country()

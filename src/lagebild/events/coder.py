@@ -108,6 +108,19 @@ class _EventCoder:
         first, last = self.token_range(start, end)
         return set(self.lemmas[first:last])
 
+    def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:
+        """Whether the clause has a lemma of ``words``, or a compound of one of five letters
+        or more ("Autobahnzufahrten": Zufahrt, "Taschenmesser": Messer)."""
+        lemmas = self.lemmas_in(*clause)
+        return bool(words & lemmas) or any(
+            lemma.endswith(word) for lemma in lemmas for word in words if len(word) >= 5)
+
+    def bracketed(self, mention: Mention) -> bool:
+        """A name alone in brackets: an affiliation or an acronym of the name before it
+        ("Wolfgang Schäuble (CDU) begrüßte"), no party of its own to an act."""
+        return self.text[mention.start - 1:mention.start] == "(" \
+            and self.text[mention.end:mention.end + 1] == ")"
+
     def words_in(self, start: int, end: int) -> set[str]:
         first, last = self.token_range(start, end)
         return set(self.lowers[first:last])
@@ -133,8 +146,8 @@ class _EventCoder:
     def _preposition(self, start: int) -> str | None:
         span = self.doc.char_span(start, start, alignment_mode="expand")
         i = span.start if span is not None else None
-        if i is None:
-            return None
+        if i is None or self.doc[i].tag_.startswith("V"):
+            return None  # a preposition governs no verb: "zu lockern" is an infinitive
         for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
             word = self.lowers[j]
             if word in self.lexicon.words["prepositions"]:
@@ -413,16 +426,24 @@ class _EventCoder:
                        for t in between)
 
     def members(self, mention: Mention, pool: list[Mention]) -> list[Mention]:
-        """A mention and those joined to it by "und", "and", commas: a compound actor."""
+        """A mention and those joined to it by "und", "and", commas: a compound actor
+        ("Die Europäische Union und Japan": both, whichever of them the roles chose)."""
+        join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
+        ordered = sorted(pool, key=lambda m: m.start)
         group = [mention]
-        for other in sorted(pool, key=lambda m: m.start):
+        for other in ordered:
             if other.start < group[-1].end:
                 continue
-            between = self.text[group[-1].end:other.start]
-            join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
-            if not join.match(between):
+            if not join.match(self.text[group[-1].end:other.start]):
                 break
             group.append(other)
+        for other in reversed(ordered):
+            if other.end > group[0].start:
+                continue
+            if other.preposition is not None \
+                    or not _CONJOINED.match(self.text[other.end:group[0].start]):
+                break
+            group.insert(0, other)
         return group
 
     def governed(self, match: TriggerMatch) -> bool:
@@ -542,9 +563,14 @@ class _EventCoder:
             actors, recipients, found = self.roles(match, clause, quote)
             if match.start in self.unlikely and found != NAMED:
                 continue  # the trigger model reads no event here, and no actor is named
-            if match.trigger.weak and (found != NAMED or all(self.private(a) for a in actors)):
+            kind, mode = match.trigger.type, match.trigger.mode
+            switch = match.trigger.switch
+            if switch and self.switched(switch[2], clause):  # "zu drei Jahren Haft verurteilt"
+                kind, mode = switch[0], switch[1]
+            if match.trigger.weak and (found != NAMED or kind not in self.lexicon.civilian_types
+                                       and all(self.private(a) for a in actors)):
                 continue  # "wurde verletzt", "traf sich", "Zuschauer stimmen zu": no act of
-                # a political or social actor
+                # a political or social actor (but "Landwirte blockierten die Zufahrten")
             if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
             if found == UNNAMED:
@@ -560,10 +586,6 @@ class _EventCoder:
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)
-            kind, mode = match.trigger.type, match.trigger.mode
-            switch = match.trigger.switch
-            if switch and switch[2] & self.lemmas_in(*clause):  # "zu drei Jahren Haft verurteilt"
-                kind, mode = switch[0], switch[1]
             if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
                 kind = self.lexicon.future_types.get(kind, kind)
             for actor, recipient in pairs or product(actors, recipients):  # one per member

@@ -82,6 +82,9 @@ class EventLexicon:
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))
+        #: types that private persons named by a role noun alone do as well (PROTEST:
+        #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
+        self.civilian_types = set(settings.get("civilian_types", []))
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..clauses import clause_of, sentence_of
 from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, Mention, Roles
 
 if TYPE_CHECKING:
@@ -35,6 +36,13 @@ SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 ADJECTIVE_REACH = 3
 #: The morphologizer's cases of an object: a mention in one is no subject.
 OBJECT_CASES = ("Acc", "Dat")
+
+
+def _zu_infix(form: str, lemma: str) -> bool:
+    """A separable verb's infinitive with "zu" inside, whatever the tagger read:
+    "abzuziehen" of abziehen."""
+    at = form.find("zu", 1)
+    return at > 0 and form != lemma and form[:at] + form[at + 2:] == lemma
 #: articles that mark a noun phrase as no subject
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
@@ -73,6 +81,11 @@ class CaseRoles:
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
         governed = preposition is not None and not accusation or objected
         after_comma = c.text[:clause[0]].rstrip().endswith(",")
+        # an infinitive clause after another trigger is its content: "forderte X auf, den
+        # Platz zu räumen", "drohte, die Truppen abzuziehen" (a request, a threat)
+        infinitive = after_comma and self.infinitive(match)
+        if infinitive and self.trigger_before(clause):
+            governed = True
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
         elif opener in c.lexicon.words["relative"] and after_comma and not passive \
@@ -84,6 +97,8 @@ class CaseRoles:
                          None)
         elif free:
             actor = self.subject(free, first, last)
+        elif infinitive:  # "X kündigte an, die Sperre zu lockern": X is to do it
+            actor = self.controller(clause)
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
@@ -101,7 +116,8 @@ class CaseRoles:
                 recipient = m
                 break
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
-            others = [m for m in free if m.actor not in actor_ids and m not in actors]
+            others = [m for m in free if m.actor not in actor_ids and m not in actors
+                      and not c.bracketed(m)]
             # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
             # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
             objects = [m for m in others if passive and self.case_of(m) == "Nom"]
@@ -206,6 +222,40 @@ class CaseRoles:
         before = [m for m in c.mentions if m.end <= c.starts[pronoun]
                   and m.preposition is None and m not in free]
         return before[-1] if before else None
+
+    def infinitive(self, match: TriggerMatch) -> bool:
+        """A verb trigger with its "zu" ("zu lockern", "abzuziehen"; the verb may end a
+        phrase: "die Truppen abzuziehen")."""
+        c = self.coder
+        return any(c.tags[i] == "VVIZU" or (i > 0 and c.tags[i - 1] == "PTKZU")
+                   or _zu_infix(c.lowers[i], c.doc[i].lemma_.lower())
+                   for i in {match.start, match.last - 1})
+
+    def trigger_before(self, clause: tuple[int, int]) -> bool:
+        """Whether the clause before this one holds a trigger."""
+        c = self.coder
+        first, _ = c.token_range(*clause)
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        if clause[0] - 2 < sentence[0]:
+            return False
+        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2)
+        start, _ = c.token_range(*before)
+        return any(start <= m.start < first for m in c.matches)
+
+    def controller(self, clause: tuple[int, int]) -> Mention | None:
+        """The subject of the clause before an infinitive clause without one: who announces,
+        promises or threatens to act is who is to act."""
+        c = self.coder
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        if clause[0] - 2 < sentence[0]:
+            return None
+        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2)
+        free = [m for m in c.mentions if before[0] <= m.start and m.end <= before[1]
+                and m.preposition is None]
+        if not free:
+            return None
+        first, last = c.token_range(*before)
+        return self.subject(free, first, last)
 
     def prefield(self, free: list[Mention], first: int, last: int) -> Mention | None:
         """A name that opens the clause and stands right before its finite verb ("Die
