@@ -171,3 +171,18 @@ def test_a_party_in_brackets_after_a_name_cuts_no_clause_and_is_no_recipient():
     assert [e[:3] for e in events(
         "Bundesfinanzminister Wolfgang Schäuble (CDU) begrüßte den Vorstoß.")] == [
         ("SUPPORT", "DEU", None)]
+
+
+def test_subjects_no_list_knows_a_capital_before_an_object_and_adjectives_of_a_country():
+    # an object by its article is no subject: the actor is of the sentence's place
+    assert [e[:3] for e in events("Bagdad bestellte daraufhin den türkischen Botschafter ein.")] \
+        == [("ACCUSE", "IRQ", "TUR")]
+    assert [e[:2] for e in events("Ukrainische Drohnen griffen in der Nacht Ziele an.")] == [
+        ("ASSAULT", "UKR")]
+    # a role noun with an organisation in the genitive, a UN compound
+    assert [e[:2] for e in events(
+        "Die Abgeordneten des Europäischen Parlaments haben den Pakt gebilligt.")] == [
+        ("AGREE", "EUR")]
+    # a headline: the noun after the verb is its object, no act of the subject
+    assert [e[:2] for e in events("UN-Generalsekretär verurteilt Angriff auf Hilfskonvoi")] \
+        == [("ACCUSE", "UNO")]

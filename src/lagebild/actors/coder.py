@@ -218,7 +218,8 @@ class _Coder:
         return None
 
     def country_after(self, index: int) -> str | None:
-        """A genitive country after a role noun: "der Regierung Kasachstans"."""
+        """A genitive country after a role noun, or the country of a genitive organisation:
+        "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments"."""
         sentence_end = self.sent_end[index]
         i = index + 1
         while i < sentence_end and self.lowers[i] in LINKS:
@@ -226,9 +227,13 @@ class _Coder:
         if i >= sentence_end or i > index + 2:
             return None
         entry = self.token_entry.get(i)
-        if entry is None or entry.label != "LOC":
+        if entry is None:
             return None
         linked = self.lowers[i - 1] in LINKS
+        if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR
+            return entry.country if linked else None
+        if entry.label != "LOC":
+            return None
         return entry.country if linked or self.genitive_country(i, adjunct=False) else None
 
     def compound_entry(self, token: Token):

@@ -538,8 +538,12 @@ class _EventCoder:
         for entity in self.named:
             in_name.update(range(bisect_left(self.starts, entity.start),
                                  bisect_left(self.starts, entity.end)))
+        # who says so is no act: "nach Angaben der katarischen Vermittler"
+        speakers = [(q.speaker.start, q.speaker.end) for q in self.document.quotes
+                    if q.speaker is not None]
         matches = [m for m in self.lexicon.find(self.doc)
-                   if m.start not in in_name and not self.attributive(m)]
+                   if m.start not in in_name and not self.attributive(m)
+                   and not any(a <= self.starts[m.start] < b for a, b in speakers)]
         matches = self.learned(matches, in_name)
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause

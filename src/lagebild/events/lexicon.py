@@ -30,7 +30,7 @@ GAP = "…"
 #: The type of the phrases in ``settings.ignore``: found like triggers, then dropped.
 IGNORE = "-"
 #: Words that may stand between the parts of a split trigger ("nahm … fest").
-MAX_GAP = 8
+MAX_GAP = 12
 
 
 #: The shortest head a compound noun is read by ("Streik" in "Warnstreik").

@@ -146,6 +146,8 @@ class CaseRoles:
             return actor_ids, recipients, GOVERNED
         if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
             country = self.adjective_country(match)
+            if country is None and not governed and not trigger.weak:
+                country = self.subject_adjective_country(first, last)
             if country is not None:
                 return [c.country_actor(country)], recipients, NAMED
         if governed:
@@ -217,8 +219,8 @@ class CaseRoles:
             return subjects[0]
         pronoun = next((i for i in range(first, last) if c.cases[i] == "Nom"
                         and c.lowers[i] in c.lexicon.words["pronouns"]), None)
-        if pronoun is None:
-            return free[0]
+        if pronoun is None:  # "Bagdad bestellte den türkischen Botschafter ein": no subject
+            return None if all(self.oblique(m) for m in free) else free[0]
         before = [m for m in c.mentions if m.end <= c.starts[pronoun]
                   and m.preposition is None and m not in free]
         return before[-1] if before else None
@@ -257,6 +259,34 @@ class CaseRoles:
         first, last = c.token_range(*before)
         return self.subject(free, first, last)
 
+    def oblique(self, mention: Mention) -> bool:
+        """A mention after an article that no subject has ("den", "dem", "einem" …; adjectives
+        between): an object, whatever case the morphologizer reads."""
+        c = self.coder
+        i, _ = c.token_range(mention.start, mention.end)
+        for j in range(i - 1, max(-1, i - 1 - ADJECTIVE_REACH), -1):
+            if c.lowers[j] in OBLIQUE_ARTICLES:
+                return True
+            if c.tags[j] not in c.lexicon.words["adjective_tags"]:
+                return False
+        return False
+
+    def subject_adjective_country(self, first: int, last: int) -> str | None:
+        """The country of a demonym adjective in a clause's subject that names no actor:
+        "Ukrainische Drohnen griffen … an" (UKR), the adjective and its noun in the
+        nominative before the finite verb."""
+        c = self.coder
+        for i in range(first, last):
+            if c.tags[i] in FINITE_VERBS:
+                return None
+            if c.tags[i] in c.lexicon.words["adjective_tags"] and c.cases[i] == "Nom":
+                country = c.demonyms.get(c.lowers[i])
+                noun_is_trigger = any(m.start == i + 1 for m in c.matches)  # its own act
+                if country is not None and not noun_is_trigger \
+                        and not c._preposition(c.starts[i]):
+                    return country
+        return None
+
     def prefield(self, free: list[Mention], first: int, last: int) -> Mention | None:
         """A name that opens the clause and stands right before its finite verb ("Die
         Europäische Union hatte Moldau … zugesagt"): the subject, whatever case the
@@ -287,8 +317,10 @@ class CaseRoles:
         wurden von der Polizei niedergeschlagen" (the police put down, not protested)."""
         c = self.coder
         word = c.texts[match.start]
-        if match.last - match.start != 1 or not word[:1].isupper() or match.start == first \
-                or c.lowers[match.start - 1] not in ARTICLES:
+        if match.last - match.start != 1 or not word[:1].isupper() or match.start == first:
             return False
+        if c.lowers[match.start - 1] not in ARTICLES:  # or right after the verb, as in a
+            return any(other.last == match.start and c.texts[other.start][:1].islower()
+                       for other in c.matches)  # headline: "verurteilt Angriff auf …"
         return any(other is not match and first <= other.start < last
                    and c.texts[other.start][:1].islower() for other in c.matches)
