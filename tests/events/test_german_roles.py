@@ -186,3 +186,19 @@ def test_subjects_no_list_knows_a_capital_before_an_object_and_adjectives_of_a_c
     # a headline: the noun after the verb is its object, no act of the subject
     assert [e[:2] for e in events("UN-Generalsekretär verurteilt Angriff auf Hilfskonvoi")] \
         == [("ACCUSE", "UNO")]
+
+
+def test_means_after_mit_the_two_sides_after_zwischen_and_capitals_as_governments():
+    assert [e[:2] for e in events("Israel reagierte mit Luftangriffen auf Ziele im Libanon.")] \
+        == [("ASSAULT", "ISR")]
+    # the means a trigger verb takes is its content, no act of its own
+    assert [e[0] for e in events("Die Polizei drohte mit Festnahmen.")] == ["THREATEN"]
+    assert [e[:3] for e in events(
+        "Im Südsudan starben bei Kämpfen zwischen Armee und Rebellen 40 Menschen.")] == [
+        ("ASSAULT", "SSD", "SSD")]
+    # a capital, by its German name too, stands for its government; after "in" for a place
+    assert [e[:3] for e in events("Peking warnte Manila davor, die Lage zu verschärfen.")] == [
+        ("THREATEN", "CHN", "PHL")]
+    assert [e[:3] for e in events("Die EU verhängte Sanktionen gegen Moskau.")] == [
+        ("SANCTION", "EUR", "RUS")]
+    assert [e[:2] for e in events("In Berlin demonstrierten Tausende.")] == [("PROTEST", "DEU")]

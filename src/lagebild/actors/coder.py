@@ -142,8 +142,10 @@ class _Coder:
         seat = self.settings.get("seats", {}).get(ent.text)
         if seat:
             return seat
-        for match in load_gazetteer().lookup(ent.text):
-            if match.place.feature == "PPLC" and not match.alias:
+        matches = load_gazetteer().lookup(ent.text)
+        for match in sorted(matches, key=lambda m: m.alias):  # own names before exonyms
+            if match.place.feature == "PPLC" and (not match.alias or self.settings.get(
+                    "capital_exonyms")):  # "Peking", "Moskau"
                 return alpha3(match.place.country)
         return None
 

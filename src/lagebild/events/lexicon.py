@@ -78,7 +78,8 @@ class EventLexicon:
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
-                                  "partitive", "conditions", "pronouns", "reciprocal")}
+                                  "partitive", "conditions", "pronouns", "reciprocal",
+                                  "instrumental", "between")}
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))

@@ -79,7 +79,14 @@ class CaseRoles:
         # Staatsstreich", or in a quote
         preposition = c._preposition(c.doc[match.start].idx)
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
-        governed = preposition is not None and not accusation or objected
+        # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
+        # means is the subject's act, where no other trigger of the clause takes it in
+        instrumental = preposition in c.lexicon.words["instrumental"] and not any(
+            other is not match and first <= other.start < last for other in c.matches)
+        governed = preposition is not None and not accusation and not instrumental or objected
+        between = self.between(match, in_clause, last)
+        if between is not None:  # "Kämpfe zwischen Armee und Rebellen": the two sides
+            return between
         after_comma = c.text[:clause[0]].rstrip().endswith(",")
         # an infinitive clause after another trigger is its content: "forderte X auf, den
         # Platz zu räumen", "drohte, die Truppen abzuziehen" (a request, a threat)
@@ -258,6 +265,22 @@ class CaseRoles:
             return None
         first, last = c.token_range(*before)
         return self.subject(free, first, last)
+
+    def between(self, match: TriggerMatch, in_clause: list[Mention], last: int) -> Roles | None:
+        """A noun trigger followed by "zwischen A und B": A acts towards B (and B towards A
+        where the act is a mutual one, see ``reciprocal``)."""
+        c = self.coder
+        if match.last >= last or c.lowers[match.last] not in c.lexicon.words["between"] \
+                or not c.texts[match.start][:1].isupper():
+            return None
+        after = c.starts[match.last]
+        sides = [m for m in in_clause if m.start > after]
+        if len(sides) < 2:
+            return None
+        group = c.members(sides[0], sides)
+        if len(group) < 2:
+            return None
+        return [group[0].actor], [group[1].actor], NAMED
 
     def oblique(self, mention: Mention) -> bool:
         """A mention after an article that no subject has ("den", "dem", "einem" …; adjectives
