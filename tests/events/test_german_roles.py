@@ -202,3 +202,12 @@ def test_means_after_mit_the_two_sides_after_zwischen_and_capitals_as_government
     assert [e[:3] for e in events("Die EU verhängte Sanktionen gegen Moskau.")] == [
         ("SANCTION", "EUR", "RUS")]
     assert [e[:2] for e in events("In Berlin demonstrierten Tausende.")] == [("PROTEST", "DEU")]
+
+
+def test_accidents_job_cuts_and_campaigns_are_no_events():
+    assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
+    assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []
+    assert events("Die Partei hat den Wahlkampf eröffnet.") == []
+    # an attacker named: an assault, accident word or not
+    assert [e[0] for e in events("Nach dem Unfall hat ein Mann die Sanitäter angegriffen.")] == [
+        "ASSAULT"]

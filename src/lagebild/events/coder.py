@@ -577,6 +577,9 @@ class _EventCoder:
                 # a political or social actor (but "Landwirte blockierten die Zufahrten")
             if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
+            if kind == "ASSAULT" and found != NAMED \
+                    and self.lexicon.accidents & self.lemmas_in(*sentence):
+                continue  # "bei dem Unfall wurden drei Menschen verletzt"
             if found == UNNAMED:
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:

@@ -97,6 +97,8 @@ class EventLexicon:
         self.party_words = {w.lower() for w in settings.get("party_words", [])}
         #: lemmas of sentences where only events of named actors count (sports reports)
         self.sports = {w.lower() for w in settings.get("sports", [])}
+        #: lemmas of accidents and disasters, where an ASSAULT needs a named actor
+        self.accidents = {w.lower() for w in settings.get("accidents", [])}
         #: "svo": roles by English word order (subject before the trigger, object after);
         #: "free": by case and prepositions, as German needs (see events.coder)
         self.word_order = settings.get("word_order", "free")
