@@ -13,9 +13,11 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 #: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark;
-#: nor are brackets around one short word after a name, an age, a party, an acronym ("Ali
-#: Y. (26) wurde verletzt", "Wolfgang Schäuble (CDU) begrüßte").
-CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»()]| - |(?<!\d),|,(?!\d)")
+#: nor are the brackets of an age or a number after a name ("Ali Y. (26) wurde verletzt").
+CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»]|\((?!\d{1,3}\))|(?<!\(\d)(?<!\(\d\d)(?<!\(\d\d\d)\)"
+                          r"| - |(?<!\d),|,(?!\d)")
+#: Brackets around one short word: a party or an acronym after a name ("Wolfgang Schäuble
+#: (CDU) begrüßte"); no clause mark where a caller asks so (the German event roles).
 SHORT_BRACKETS = re.compile(r"\([^()\s]{1,12}\)")
 
 
@@ -29,10 +31,11 @@ def sentence_of(sentences: list[tuple[int, int]], start: int, end: int,
 
 
 @lru_cache(maxsize=8)
-def _marks(text: str) -> tuple[list[int], list[int]]:
+def _marks(text: str, join_short_brackets: bool = False) -> tuple[list[int], list[int]]:
     """Starts and ends of the clause marks of a text, found once per text (the layers
     ask for the clause of every trigger, place and time)."""
-    short = {i for m in SHORT_BRACKETS.finditer(text) for i in (m.start(), m.end() - 1)}
+    short = {i for m in SHORT_BRACKETS.finditer(text) for i in (m.start(), m.end() - 1)} \
+        if join_short_brackets else set()
     starts, ends = [], []
     for mark in CLAUSE_MARKS.finditer(text):
         if mark.start() not in short:
@@ -41,10 +44,12 @@ def _marks(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The stretch of the sentence between the clause marks nearest around [start, end)."""
+def clause_of(text: str, sentence: tuple[int, int], start: int, end: int,
+              join_short_brackets: bool = False) -> tuple[int, int]:
+    """The stretch of the sentence between the clause marks nearest around [start, end);
+    with ``join_short_brackets``, across brackets around one short word."""
     left, right = sentence
-    starts, ends = _marks(text)
+    starts, ends = _marks(text, join_short_brackets)
     before = bisect_right(ends, start) - 1  # the last mark ending at or before the span
     if before >= 0 and starts[before] >= sentence[0]:
         left = max(left, ends[before])

@@ -180,9 +180,11 @@ def test_ingest_command_stores_the_good_records_around_hostile_ones(tmp_path, pi
     from typer.testing import CliRunner
 
     from lagebild import cli
+    from lagebild import pipeline as pipeline_module
     from lagebild.store import Store
 
-    monkeypatch.setattr(cli, "Pipeline", lambda config: pipeline)  # the loaded models
+    # the loaded models: the command imports its Pipeline when it runs
+    monkeypatch.setattr(pipeline_module, "Pipeline", lambda config: pipeline)
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli.app, ["ingest", str(path), "--db", str(tmp_path / "l.db"),

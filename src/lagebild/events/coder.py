@@ -146,7 +146,7 @@ class _EventCoder:
     def _preposition(self, start: int) -> str | None:
         span = self.doc.char_span(start, start, alignment_mode="expand")
         i = span.start if span is not None else None
-        if i is None or self.doc[i].tag_.startswith("V"):
+        if i is None or self.doc[i].tag_.startswith("V") and self.doc[i].text[:1].islower():
             return None  # a preposition governs no verb: "zu lockern" is an infinitive
         for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
             word = self.lowers[j]
@@ -314,7 +314,8 @@ class _EventCoder:
                    and not (m.start <= t_start < m.end)]
         before = [m for m in in_part if m.end <= t_start]
         first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
-        after = [m for m in in_part if m.start >= first_end]  # "expelled two diplomats"
+        after = [m for m in in_part if m.start >= first_end  # "expelled two diplomats"
+                 and not self.bracketed(m)]  # not "the force in Lebanon (UNIFIL)"
         agent = self.lexicon.words["agent"]
         near = self.doc[match.last:match.last + AGENT_REACH]
         near_end = near[-1].idx + len(near[-1]) if len(near) else t_end
@@ -479,7 +480,7 @@ class _EventCoder:
         # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
-                           max(sentence[0], clause[0] - 2))
+                           max(sentence[0], clause[0] - 2), self.lexicon.join_brackets)
         words = self.words_in(min(before[0], clause[0]), clause[1])
         return self._modality_of(words, match, quote)
 
@@ -562,7 +563,7 @@ class _EventCoder:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
-            clause = clause_of(self.text, sentence, start, end)
+            clause = clause_of(self.text, sentence, start, end, self.lexicon.join_brackets)
             quote = self.quote_at(start)
             actors, recipients, found = self.roles(match, clause, quote)
             if match.start in self.unlikely and found != NAMED:

@@ -86,6 +86,8 @@ class EventLexicon:
         #: types that private persons named by a role noun alone do as well (PROTEST:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))
+        #: brackets around one short word cut no clause ("Wolfgang Schäuble (CDU) begrüßte")
+        self.join_brackets = bool(settings.get("join_short_brackets", False))
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))

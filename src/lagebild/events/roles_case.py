@@ -247,7 +247,8 @@ class CaseRoles:
         sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
         if clause[0] - 2 < sentence[0]:
             return False
-        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2)
+        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
+                           c.lexicon.join_brackets)
         start, _ = c.token_range(*before)
         return any(start <= m.start < first for m in c.matches)
 
@@ -258,7 +259,8 @@ class CaseRoles:
         sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
         if clause[0] - 2 < sentence[0]:
             return None
-        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2)
+        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
+                           c.lexicon.join_brackets)
         free = [m for m in c.mentions if before[0] <= m.start and m.end <= before[1]
                 and m.preposition is None]
         if not free:
