@@ -211,3 +211,8 @@ def test_accidents_job_cuts_and_campaigns_are_no_events():
     # an attacker named: an assault, accident word or not
     assert [e[0] for e in events("Nach dem Unfall hat ein Mann die Sanitäter angegriffen.")] == [
         "ASSAULT"]
+
+
+def test_the_words_of_a_split_trigger_are_no_party_to_it():
+    assert [e[:3] for e in events("Kiew und Moskau tauschten Gefangene aus.")] == [
+        ("RETREAT", "UKR", None), ("RETREAT", "RUS", None)]

@@ -58,8 +58,10 @@ class CaseRoles:
         c = self.coder
         trigger = match.trigger
         t_start = c.doc[match.start].idx
+        # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
+        own = {t_start, c.starts[match.last - 1]}
         in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
-                     and not (m.start <= t_start < m.end)]
+                     and not any(m.start <= t < m.end for t in own)]
         if quote is not None and quote.speaker is not None:  # "nach Angaben der Stadt": who
             said = quote.speaker  # says so is no party to the act (it may be its speaker)
             in_clause = [m for m in in_clause if not (m.start < said.end and said.start < m.end)]
