@@ -212,8 +212,8 @@ def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = (),
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Given names that are also place names (``places/data/given_names.txt``)."""
-    path = DATA_FILE.with_name("given_names.txt")
+    """Given names that are also place names (``places/data/given_names.tsv``)."""
+    path = DATA_FILE.with_name("given_names.tsv")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
