@@ -1,4 +1,8 @@
-"""The command line as a user runs it: real processes, real files, exit codes and messages."""
+"""The command line as a user runs it: real processes, real files, exit codes and messages.
+
+Tests of what a process does (signals, start-up, exit codes of argument parsing, stdin)
+run it as one; those of what a command computes run it in this process (``cli``), with
+the models the session has loaded, so that no test pays a model load for them."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -27,23 +32,42 @@ def run(*args, stdin: bytes | None = None, cwd=None, timeout=300, columns: int |
     )
 
 
-def test_extract_text_file_prints_one_document(tmp_path):
+@pytest.fixture
+def cli(monkeypatch, pipeline):
+    """The command in this process: exit code, stdout and stderr as ``run`` gives them."""
+    from typer.testing import CliRunner
+
+    from lagebild import cli as command
+    from lagebild import pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "Pipeline", lambda config=None: pipeline)
+    monkeypatch.setattr(command, "_settings", {})
+
+    def invoke(*args):
+        result = CliRunner().invoke(command.app, [str(a) for a in args])
+        return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout_bytes,
+                               stderr=result.stderr_bytes)
+
+    return invoke
+
+
+def test_extract_text_file_prints_one_document(tmp_path, cli):
     path = tmp_path / "meldung.txt"
     path.write_text(GERMAN, encoding="utf-8")
-    result = run("extract", path, "--published", "2022-01-10")
+    result = cli("extract", path, "--published", "2022-01-10")
     assert result.returncode == 0, result.stderr
     doc = Document.from_json(result.stdout)
     assert doc.published == "2022-01-10" and doc.lang == "de"
     assert [(e.text, e.label) for e in doc.entities] == [("OVKS", "ORG"), ("Kasachstan", "LOC")]
 
 
-def test_extract_jsonl_keeps_order_and_ids_and_reports_the_bad_line(tmp_path):
+def test_extract_jsonl_keeps_order_and_ids_and_reports_the_bad_line(tmp_path, cli):
     path = write_jsonl(tmp_path / "in.jsonl", [
         {"id": "z-1", "text": GERMAN, "published": "2022-01-06"},
         "{nicht json",
         {"id": "a-3", "text": "The United Nations met in Geneva.", "published": "2022-01-07"},
     ])
-    result = run("extract", path, "--format", "jsonl")
+    result = cli("extract", path, "--format", "jsonl")
     assert result.returncode == 1
     docs = [Document.from_json(line) for line in result.stdout.decode().splitlines()]
     assert [d.id for d in docs] == ["z-1", f"{path}:2", "a-3"]
@@ -139,34 +163,34 @@ def test_unreachable_url_gives_a_message_not_a_traceback():
     assert "could not fetch" in stderr and "Traceback" not in stderr
 
 
-def test_ingest_query_export_round_trip(tmp_path):
+def test_ingest_query_export_round_trip(tmp_path, cli):
     db = tmp_path / "lage.db"
     path = write_jsonl(tmp_path / "in.jsonl", [
         {"id": "a", "text": GERMAN, "published": "2022-01-06"},
         {"id": "b", "text": "Tokajew sprach mit Russland.", "published": "2022-01-07"},
     ])
-    first = run("ingest", path, "--db", db)
+    first = cli("ingest", path, "--db", db)
     assert first.returncode == 0, first.stderr
     assert "2 added, 0 updated, 0 unchanged, 0 failed" in first.stderr.decode()
-    again = run("ingest", path, "--db", db)
+    again = cli("ingest", path, "--db", db)
     assert "0 added, 0 updated, 2 unchanged, 0 failed" in again.stderr.decode()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
         assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
-    query = run("query", "--db", db, "--format", "json", "--type", "MOBILIZE", "--actor", "CSTO",
+    query = cli("query", "--db", db, "--format", "json", "--type", "MOBILIZE", "--actor", "CSTO",
                 "--country", "KZ", "--since", "2022-01-01")
     assert query.returncode == 0, query.stderr
     [event] = json.loads(query.stdout)
     assert (event["article_id"], event["actor_org"], event["recipient_country"], event["date"],
             event["trigger_text"]) == ("a", "CSTO", "KAZ", "2022-01-06", "geschickt")
-    none = run("query", "--db", db, "--format", "json", "--type", "PROTEST")
+    none = cli("query", "--db", db, "--format", "json", "--type", "PROTEST")
     assert json.loads(none.stdout) == []
     out = tmp_path / "docs.jsonl"
-    exported = run("export", out, "--db", db, "--format", "jsonl")
+    exported = cli("export", out, "--db", db, "--format", "jsonl")
     assert exported.returncode == 0, exported.stderr
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["a", "b"]
     entities = tmp_path / "entities.csv"
-    result = run("export", entities, "--db", db, "--format", "csv", "--table", "entities")
+    result = cli("export", entities, "--db", db, "--format", "csv", "--table", "entities")
     assert result.returncode == 0
     assert "Kasachstan" in entities.read_text(encoding="utf-8")
 
@@ -233,18 +257,18 @@ def test_schema_command_prints_the_committed_schema():
     assert result.returncode == 0 and result.stdout.decode() == json_schema()
 
 
-def test_export_events_as_plover_and_gdelt(tmp_path):
+def test_export_events_as_plover_and_gdelt(tmp_path, cli):
     db = tmp_path / "lage.db"
     path = write_jsonl(tmp_path / "in.jsonl", [
         {"id": "a", "text": GERMAN, "published": "2022-01-06", "url": "https://example.org/a"}])
-    assert run("ingest", path, "--db", db, "--quiet").returncode == 0
+    assert cli("ingest", path, "--db", db, "--quiet").returncode == 0
     plover, gdelt = tmp_path / "events.jsonl", tmp_path / "events.tsv"
-    assert run("export", plover, "--db", db, "--format", "plover").returncode == 0
+    assert cli("export", plover, "--db", db, "--format", "plover").returncode == 0
     [record] = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
     assert (record["event_type"], record["actor"]["org"], record["recipient"]["country"],
             record["date"]) == ("MOBILIZE", "CSTO", "KAZ", "2022-01-06")
     assert record["source"]["url"] == "https://example.org/a"
-    assert run("export", gdelt, "--db", db, "--format", "gdelt").returncode == 0
+    assert cli("export", gdelt, "--db", db, "--format", "gdelt").returncode == 0
     header, row = [line.split("\t") for line in gdelt.read_text(encoding="utf-8").splitlines()]
     fields = dict(zip(header, row, strict=True))
     assert (fields["SQLDATE"], fields["EventRootCode"], fields["Actor2CountryCode"]) == (
