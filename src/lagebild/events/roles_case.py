@@ -36,6 +36,8 @@ SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 ADJECTIVE_REACH = 3
 #: The morphologizer's cases of an object: a mention in one is no subject.
 OBJECT_CASES = ("Acc", "Dat")
+#: articles that mark a noun phrase as no subject
+OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
 
 def _zu_infix(form: str, lemma: str) -> bool:
@@ -43,8 +45,6 @@ def _zu_infix(form: str, lemma: str) -> bool:
     "abzuziehen" of abziehen."""
     at = form.find("zu", 1)
     return at > 0 and form != lemma and form[:at] + form[at + 2:] == lemma
-#: articles that mark a noun phrase as no subject
-OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
 
 class CaseRoles:
@@ -242,15 +242,22 @@ class CaseRoles:
                    or _zu_infix(c.lowers[i], c.doc[i].lemma_.lower())
                    for i in {match.start, match.last - 1})
 
+    def clause_before(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The clause before this one in its sentence, if any."""
+        c = self.coder
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        if clause[0] - 2 < sentence[0]:
+            return None
+        return clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
+                         c.lexicon.join_brackets)
+
     def trigger_before(self, clause: tuple[int, int]) -> bool:
         """Whether the clause before this one holds a trigger."""
         c = self.coder
-        first, _ = c.token_range(*clause)
-        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
-        if clause[0] - 2 < sentence[0]:
+        before = self.clause_before(clause)
+        if before is None:
             return False
-        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
-                           c.lexicon.join_brackets)
+        first, _ = c.token_range(*clause)
         start, _ = c.token_range(*before)
         return any(start <= m.start < first for m in c.matches)
 
@@ -258,11 +265,9 @@ class CaseRoles:
         """The subject of the clause before an infinitive clause without one: who announces,
         promises or threatens to act is who is to act."""
         c = self.coder
-        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
-        if clause[0] - 2 < sentence[0]:
+        before = self.clause_before(clause)
+        if before is None:
             return None
-        before = clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
-                           c.lexicon.join_brackets)
         free = [m for m in c.mentions if before[0] <= m.start and m.end <= before[1]
                 and m.preposition is None]
         if not free:
@@ -271,8 +276,7 @@ class CaseRoles:
         return self.subject(free, first, last)
 
     def between(self, match: TriggerMatch, in_clause: list[Mention], last: int) -> Roles | None:
-        """A noun trigger followed by "zwischen A und B": A acts towards B (and B towards A
-        where the act is a mutual one, see ``reciprocal``)."""
+        """A noun trigger followed by "zwischen A und B": A acts towards B."""
         c = self.coder
         if match.last >= last or c.lowers[match.last] not in c.lexicon.words["between"] \
                 or not c.texts[match.start][:1].isupper():
