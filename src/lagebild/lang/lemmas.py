@@ -58,6 +58,10 @@ class Lemmatizer:
         self.known = set(self.table.values())
         self.cache: dict[tuple[int, int], str] = {}
 
+    def knows(self, text: str) -> bool:
+        """Whether the table has the text as a form or a lemma ("Faeser": no)."""
+        return text in self.table or text in self.known
+
     def is_word(self, text: str) -> bool:
         """Whether a compound's first part is a word: itself, without a linking "s",
         "n", "en", "es", "e", or as a verb stem ("Warn" in "Warnstreik")."""
@@ -65,8 +69,7 @@ class Lemmatizer:
         forms = [text, text + "en", text + "n"]
         forms += [text[:-1] for suffix in "sne" if text.endswith(suffix)]
         forms += [text[:-2] for suffix in ("en", "es", "er") if text.endswith(suffix)]
-        return any(len(f) > 2 and (w in self.table or w in self.known)
-                   for f in forms for w in (f, f.capitalize()))
+        return any(len(f) > 2 and self.knows(w) for f in forms for w in (f, f.capitalize()))
 
     def is_verb(self, form: str, tag: str) -> bool:
         """A finite verb by its tag, or one the tagger missed ("rief" as ADJD): a

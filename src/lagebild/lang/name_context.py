@@ -175,8 +175,7 @@ def make_ner_check(nlp: Language, name: str, name_suffixes: list[str], data_dir:
     if data_dir and (Path(data_dir) / "lemmas.toml").is_file():
         from .lemmas import lemmatizer
 
-        words = lemmatizer(Path(data_dir))
-        is_word = lambda text: text in words.table or text in words.known  # noqa: E731
+        is_word = lemmatizer(Path(data_dir)).knows
 
     def check(doc: Doc) -> Doc:
         return ner_check(doc, suffixes, is_word)
