@@ -23,6 +23,7 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 ``python -m training en-ner`` builds the English NER (``training/english.py``,
 ``configs/en_news.cfg``, ``src/lagebild/lang/en/model/``) on CoNLL-2003 English and
 scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
+``en-common-words`` writes the English common-word list (``training/common_words.py``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import srsly
 from . import (
     assemble,
     build,
+    common_words,
     english,
     events_corpus,
     events_measure,
@@ -361,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
         a.files or sorted(ner_corpus.LABELS.glob("*.jsonl"))))
     ner_agree = commands.add_parser("ner-agreement", help="agreement of the doubly labelled names")
     ner_agree.set_defaults(run=lambda a: ner_corpus.agreement())
+    common = commands.add_parser("en-common-words",
+                                 help="the English words that are no names at a sentence start")
+    common.set_defaults(run=lambda a: common_words.build())
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -86,7 +86,7 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
              "sector": json.dumps(a.sector)}
             for a in doc.actors
         ],
-        "places": [p.model_dump(exclude={"mentions"}) for p in doc.places],
+        "places": [p.model_dump(exclude={"mentions", "toponyms"}) for p in doc.places],
         "times": [t.model_dump() for t in doc.times],
         "amounts": [a.model_dump() for a in doc.amounts],
         "quotes": [

@@ -79,6 +79,11 @@ class Place(_Item):
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
     kind: PlaceKind
     mentions: list[str] = Field(default_factory=list, description="entity ids")
+    toponyms: list[Span] = Field(
+        default_factory=list,
+        description="place names that are no place entity of their own: 'Mansfield' in "
+                    "'Mansfield Police Department'",
+    )
 
 
 class Time(Span):

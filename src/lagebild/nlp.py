@@ -43,8 +43,7 @@ def build_nlp(pack: LanguagePack, entities: bool = True, model: str = "fast") ->
     model, a blank pipeline with the gazetteers alone.
     """
     path = pack.model_path(model)
-    trained = entities and (path / "meta.json").is_file() \
-        and (pack.model_by_default or model != "fast")
+    trained = entities and (path / "meta.json").is_file()
     if trained:
         nlp = spacy.load(path, exclude=UNREAD_COMPONENTS)
         # news keep bringing new words; spaCy caches only the first 10,000 it splits
@@ -73,7 +72,8 @@ def build_nlp(pack: LanguagePack, entities: bool = True, model: str = "fast") ->
     if before is not None and pack.model_decides:
         # the pack's own pipes (English: lang/en/names.py, registered by the pack)
         nlp.add_pipe("lagebild_names_aside", before=before)
-        nlp.add_pipe("lagebild_names_merge", after=before)
+        nlp.add_pipe("lagebild_names_merge", after=before,
+                     config={"data_dir": str(pack.data_dir)})
         nlp.add_pipe("lagebild_ner_check", after="lagebild_names_merge",
                      config={"name_suffixes": list(pack.name_suffixes),
                              "data_dir": str(pack.data_dir)})

@@ -79,6 +79,21 @@ def test_english_actors(text, expected):
     assert codes(text, "en") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a title before a person no list knows: the title's sector, the article's country
+    ("President Omar Haddad on Thursday shortened the curfew imposed in Sudan.",
+     {"SDNGOV", "SDN"}),
+    # the model's name holds the title; the country follows with "of"
+    ("King Hassan of Morocco offered to host talks between the two sides.", {"MARGOV", "MAR"}),
+    # a body of a country in one name: the country's legislature, not the country
+    ("The US Congress voted to lift the embargo on Cuba.", {"USALEG", "CUB"}),
+    # a one-word name before a role noun qualifies it: no person of its own
+    ("Druze villagers of the Golan Heights protested against Israel.", {"ISRCVL", "ISR"}),
+])
+def test_english_persons_and_bodies_the_model_names(text, expected):
+    assert codes(text, "en") == expected
+
+
 def test_the_example_actors(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

@@ -85,3 +85,18 @@ def test_persons_outside_the_leaders_table():
 
 def test_no_trigger_inside_a_name():
     assert coded("Amnesty International published a report.") == []
+
+
+def test_the_one_reporting_an_act_is_not_its_actor():
+    # the police investigate; the newspaper only says so
+    found = coded("Serbian military police have launched an investigation into crimes "
+                  "committed against Montenegrin prisoners, the newspaper said.")
+    assert [(t, a, r) for t, a, r, _ in found] == [("ACCUSE", "SRB", "MNE")]
+    # a killing the police report names no attacker: no event rather than the police's
+    assert coded("At least three civilians have been killed in a car bombing in central "
+                 "Baghdad, Iraqi police said.") == []
+
+
+def test_a_possessor_is_not_the_subject():
+    found = coded("Osama Haddad's al-Qaeda network threatened to attack the United States.")
+    assert [(t, a, r) for t, a, r, _ in found] == [("THREATEN", "IMG", "USA")]

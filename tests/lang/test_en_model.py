@@ -6,12 +6,13 @@ from spacy.tokens import Doc, Span
 
 from lagebild import Pipeline
 from lagebild.lang import get_pack
+from lagebild.lang.base import TOPONYMS
 from lagebild.lang.en import names
 
 
 @pytest.fixture(scope="module")
-def english():
-    return Pipeline({"model": "accurate"}).nlp("en")
+def english(pipeline):
+    return pipeline.nlp("en")
 
 
 def spans(doc):
@@ -26,8 +27,8 @@ def test_model_ships_and_loads_alone():
     assert (model / "meta.json").is_file()
 
 
-def test_default_english_pipeline_keeps_the_gazetteers_alone():
-    assert "ner" not in Pipeline().nlp("en").pipe_names
+def test_default_english_pipeline_runs_the_model():
+    assert "ner" in Pipeline().nlp("en").pipe_names
 
 
 def test_model_tags_names_with_their_spans(english):
@@ -87,5 +88,44 @@ def test_merge_lets_a_listed_organisation_replace_the_parts_the_model_found():
     doc = names.names_merge(doc)
     assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
         ("European Community", "ORG", "org:EC"),
-        ("Smith", "PER", ""),  # persons of the lists do not replace the model's names
+        ("Smith", "PER", "leader:Jon Smith"),  # the model's span, the list's person
     ]
+
+
+def test_merge_gives_persons_of_the_lists_to_the_names_the_model_cut_short():
+    words = "President Bush met Prosper Avril in Tbilisi".split()
+    doc = _doc(words, model_ents=[(1, 2, "PER"), (3, 4, "PER"), (6, 7, "PER")],
+               listed=[(0, 2, "PER", "leader:George Bush"), (3, 5, "PER", "leader:Prosper Avril"),
+                       (6, 7, "LOC", "place:611717")])
+    doc = names.names_merge(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Bush", "PER", "leader:George Bush"),  # the title stays out of the name
+        ("Prosper Avril", "PER", "leader:Prosper Avril"),  # the list's longer name
+        ("Tbilisi", "LOC", "place:611717"),  # a capital wins over the model's person
+    ]
+
+
+def test_merge_joins_name_particles_and_trims_function_words():
+    words = "An Alexandria man met Hamad bin Khalifa in Mansfield Police Department".split()
+    doc = _doc(words, model_ents=[(0, 2, "PER"), (4, 5, "PER"), (6, 7, "PER"), (8, 11, "ORG")],
+               listed=[(1, 2, "LOC", "place:alexandria"), (8, 9, "LOC", "place:mansfield")])
+    doc = names.names_merge(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Alexandria", "PER"), ("Hamad bin Khalifa", "PER"),
+        ("Mansfield Police Department", "ORG")]
+    # the places the model did not read as places stay toponyms for the places layer
+    assert [s.text for s in doc.spans[TOPONYMS]] == ["Alexandria", "Mansfield"]
+
+
+def test_merge_drops_common_words_at_a_sentence_start_and_shouted_words():
+    words = "Visitors came from Lexington . He said PARIS would stay its code name".split()
+    doc = _doc(words, model_ents=[(0, 1, "PER"), (3, 4, "ORG"), (7, 8, "LOC")], listed=[])
+    doc[5].is_sent_start = True
+    doc = names.names_merge(doc, common=frozenset({"visitors", "paris"}))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lexington", "ORG")]
+
+
+def test_the_pack_ships_its_common_words():
+    common = names.read_common_words(str(get_pack("en").data_dir))
+    assert {"visitors", "crews", "officials"} <= common
+    assert not {"turkey", "bush", "north", "lexington"} & common

@@ -41,6 +41,7 @@ class Measurer:
         self.seconds: dict[str, float] = {}
         self.measured: dict[str, float] = {}
         self._timeml: dict[str, dict] = {}
+        self._places: dict[str, object] = {}
 
     def timed(self, key: str, run: Callable[[], object]) -> object:
         started = time.perf_counter()
@@ -76,12 +77,21 @@ class Measurer:
     def places_pipeline(self) -> Pipeline:
         return Pipeline({"languages": ("en",), "stages": ("entities", "actors", "places")})
 
-    def places_found_acc161(self, part: str) -> float:
+    def places_scores(self, part: str):
+        """One scoring of a geoparsing corpus for all of its figures."""
         from lagebild.evaluate.places import CORPORA, read_corpus, score_corpus
 
-        path = GEOPARSING / CORPORA[part]
-        gate.missing_data(path)
-        return score_corpus(part, read_corpus(path), self.places_pipeline).found_accuracy
+        if part not in self._places:
+            path = GEOPARSING / CORPORA[part]
+            gate.missing_data(path)
+            self._places[part] = score_corpus(part, read_corpus(path), self.places_pipeline)
+        return self._places[part]
+
+    def places_found_acc161(self, part: str) -> float:
+        return self.places_scores(part).found_accuracy
+
+    def places_recall161(self, part: str) -> float:
+        return self.places_scores(part).recall
 
     # --- German NER ----------------------------------------------------------------------
     def germeval_heldout_f1(self, part: str) -> float:
@@ -193,6 +203,7 @@ MEASURES: dict[str, Callable[[Measurer, str | None], float]] = {
     "timeml_value_f1": Measurer.timeml_value_f1,
     "timeml_strict_value_f1": Measurer.timeml_strict_value_f1,
     "places_found_acc161": Measurer.places_found_acc161,
+    "places_recall161": Measurer.places_recall161,
     "germeval_heldout_f1": Measurer.germeval_heldout_f1,
     "conll_en_f1": Measurer.conll_en_f1,
     "example_events": Measurer.example_events,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild import extract
 
 
@@ -78,6 +80,36 @@ def test_english_quotes():
     assert found[0][0] == "direct" and found[0][4] == "KAZGOV"
     assert found[1][:3] == ("indirect", "its troops would leave within days", "said")
     assert found[1][4] == "IGO"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "…, X said": the words before the comma, the speaker between it and the verb
+    ("The talks with the unions have failed again, Jean-Pierre Dufour said on Monday.",
+     ("indirect", "The talks with the unions have failed again", "said", "Jean-Pierre Dufour")),
+    ("Rebels shelled the airport on Sunday, the defence ministry said.",
+     ("indirect", "Rebels shelled the airport on Sunday", "said", "defence ministry")),
+    # "according to X": the speaker's whole name, the words after it
+    ("According to Oxfam International, thousands of families have lost their homes.",
+     ("indirect", "thousands of families have lost their homes", "According to",
+      "Oxfam International")),
+    # a direct quote framed by "according to", one quote only
+    ("\"Prices will fall next year,\" according to Sarah Okafor of the Kenya Bankers "
+     "Association.", ("direct", "Prices will fall next year,", "according to", "Sarah Okafor")),
+    # a speaker no actor stands for, between the quote and the verb
+    ("\"It is over for the old guard,\" Okonkwo said.",
+     ("direct", "It is over for the old guard,", "said", "Okonkwo")),
+    # "told reporters that …": what follows "that"
+    ("Tom Dooher told reporters on Monday that teachers would strike next week.",
+     ("indirect", "teachers would strike next week", "told", "Tom Dooher")),
+])
+def test_english_frames(text, expected):
+    assert [q[:4] for q in quotes(text, "en")] == [expected]
+
+
+def test_the_frame_of_a_direct_quote_is_no_second_quote():
+    found = quotes("\"The border stays closed until further notice,\" the interior ministry "
+                   "said in a statement.", "en")
+    assert [q[:2] for q in found] == [("direct", "The border stays closed until further notice,")]
 
 
 def test_short_quoted_words_are_no_quotes():

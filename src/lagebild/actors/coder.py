@@ -96,6 +96,7 @@ class _Coder:
         self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
+        self.titled: list[_Draft] = []  # persons after a title that names no country
         self.ents = ents = list(doc.ents)  # each doc.ents builds its spans anew
         # the countries the article names: a place name several places share is read as
         # the one in them ("Namanga", Tanzania, not Namangan in Uzbekistan)
@@ -254,7 +255,12 @@ class _Coder:
             if entity is None:
                 continue
             entry = self.pack.gazetteer.get(ent.ent_id_)
-            if entry is not None:
+            body = self.body_of_country(ent, entry)
+            if body is not None:  # "US Congress": a body of the country, not the country
+                draft = self.draft(("nominal", entry.country, None, body), name=ent.text,
+                                   country=entry.country, sectors=[body])
+                self.link(draft, entity)
+            elif entry is not None:
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
                                    org=entry.org)
                 sector = self.lexicon.role_of(ent.text)  # "Bundeswehr": a body with a sector
@@ -278,8 +284,8 @@ class _Coder:
             elif entity.label == "PER" and not (
                 len(ent) == 1 and (self.lexicon.role_of(ent.text)
                                    or ent.text in self.lexicon.demonym_nouns)
-            ):  # a role noun the NER took for a name is read as a role below
-                draft = self.person(ent, entity)
+            ) and not self.modifies_role(ent):  # a role noun the NER took for a name is
+                draft = self.person(ent, entity)  # read as a role below
             else:
                 continue
             self.token_draft[ent.start] = draft
@@ -293,6 +299,22 @@ class _Coder:
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+
+    def body_of_country(self, ent: Span, entry) -> str | None:
+        """The sector of an organisation name that holds a country of the lists and ends on
+        a role noun: "US Congress" -> LEG, "Iraqi Army" -> MIL (the name's own id is the
+        country's)."""
+        if entry is None or entry.label != "LOC" or ent.label_ == "LOC" or len(ent) < 2 \
+                or ent.text in entry.names:
+            return None
+        sector = self.lexicon.role_of(ent[-1].text)
+        return sector if sector not in (None, NO_SECTOR, PRIVATE) else None
+
+    def modifies_role(self, ent: Span) -> bool:
+        """A one-word person of no list before a lowercase role noun, which it qualifies
+        ("Druze inhabitants"): no person."""
+        return len(ent) == 1 and not ent.ent_id_ and ent.end < len(self.doc) \
+            and self.doc[ent.end].is_lower and self.role_at(ent.end)[0] is not None
 
     def person(self, ent: Span, entity: Entity) -> _Draft:
         names = self.lexicon.leader_names
@@ -316,6 +338,14 @@ class _Coder:
             draft = self.drafts[known[0]]
         else:  # a title in front may still give country and sector (see nominal)
             draft = self.draft(("person", text, surname), name=text, country=None)
+            sector, end = self.role_at(ent.start)
+            if sector not in (None, NO_SECTOR) and end < ent.end and not draft.sectors:
+                draft.sectors = [sector]  # the NER's name holds the title: "King Hassan"
+                draft.country = self.country_before(ent.start)
+                if draft.country is None:
+                    self.titled.append(draft)
+            if draft.country is None:  # "King Hassan of Morocco"
+                draft.country = self.country_after(ent.end - 1)
         if len(ent.text) > len(draft.name) and term is None:
             draft.name = ent.text
         self.link(draft, entity)
@@ -399,6 +429,8 @@ class _Coder:
                 if named.country is None:  # "US-Präsident Bill Clinton": the compound's
                     named.country = entry.country if entry is not None \
                         else self.country_before(i)
+                if named.country is None and sectors:  # "President Omar El Bashir"
+                    self.titled.append(named)
                 if not named.sectors and named.org is None:
                     named.sectors = sectors
                 self.link(named, None, span)
@@ -465,6 +497,9 @@ class _Coder:
 
     def context(self, bare: list[tuple[str, Span]]) -> None:
         country = self.main_country() or self.source_country()
+        for draft in self.titled:  # a title before a name no list knows: as a bare title
+            if draft.country is None and country is not None:
+                draft.country, draft.inferred = country, True
         for sector, span in bare:
             key: tuple = ("nominal", country, None, sector)
             if sector == PRIVATE:  # "ein Mann … die Kunden": two parties, not one

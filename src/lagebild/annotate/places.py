@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc
 
 from ..countries import alpha2, alpha3
-from ..lang.base import LanguagePack
+from ..lang.base import TOPONYMS, LanguagePack
 from ..model import Document, Place
+from ..model import Span as TextSpan
 from ..places import Mention, PlaceRecord, link_containers, load_gazetteer, resolve
+from ..places.patterns import POSITION_WORDS
 
 #: Top-level domains that are not the country code of the same name.
 TLD_COUNTRY = {"uk": "GB"}
@@ -47,20 +49,27 @@ class PlacesAnnotator:
         hints = {(ent.start_char, ent.end_char): ent.ent_id_ for ent in doc.ents}
         mentions: dict[str, Mention] = {}
         for entity in document.entities:
-            if entity.label != "LOC":
+            if entity.label != "LOC" or _position_only(entity.text):
                 continue
             hint = hints.get((entity.start, entity.end), "")
             country = alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
             mentions[entity.id] = Mention(entity.text, entity.start, entity.end, country)
+        for n, span in enumerate(toponyms(doc)):
+            mentions[f"toponym {n}"] = Mention(span.text, span.start_char, span.end_char)
         link_containers(list(mentions.values()), document.text)
         resolve(list(mentions.values()), gazetteer, pack.name_suffixes, source_country(document))
         by_key: dict[str, Place] = {}
         entities = {entity.id: entity for entity in document.entities}
         for entity_id, mention in mentions.items():
-            if mention.place is not None:
-                place = self._place(by_key, mention.place)
+            if mention.place is None:
+                continue
+            place = self._place(by_key, mention.place)
+            if entity_id in entities:
                 place.mentions.append(entity_id)
                 entities[entity_id].place = place.id
+            else:
+                place.toponyms.append(TextSpan(text=mention.text, start=mention.start,
+                                               end=mention.end))
         for actor in document.actors:
             country = gazetteer.country(alpha2(actor.country))
             if country is not None:
@@ -77,6 +86,32 @@ class PlacesAnnotator:
                           else "other")
             by_key[record.key] = place
         return place
+
+
+def _position_only(name: str) -> bool:
+    """A word of position alone ("North", "the West"), which no place of its name means."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return len(words) == 1 and words[0] in POSITION_WORDS
+
+
+def toponyms(doc: Doc) -> list:
+    """The gazetteer's place names of ``TOPONYMS`` that are no place entity: inside a
+    longer name ("Mansfield Police Department", "Washington-based", "North Texas"), or
+    where the NER read the place as a person, organisation or other name. Not inside a
+    longer person's name ("Denzel Washington")."""
+    found = doc.spans.get(TOPONYMS)
+    if not found:
+        return []
+    kept = []
+    for span in found:
+        owner = doc[span.start].ent_type_ == "PER" and next(
+            e for e in doc.ents if e.start <= span.start < e.end)
+        if owner and (owner.start, owner.end) != (span.start, span.end):
+            continue
+        kept.append(span)
+    return kept
 
 
 def actor_place(document: Document, actor_id: str) -> str | None:

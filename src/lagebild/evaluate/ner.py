@@ -271,9 +271,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="CoNLL-2003 validation file (token, tag per line)")
     parser.add_argument("--model-alone", action="store_true",
                         help="score the trained model without the gazetteer stage")
-    parser.add_argument("--model", choices=["accurate", "fast"], default="accurate",
-                        help="English: accurate runs the trained NER with the gazetteers in "
-                             "front (lagebild --model accurate), fast the gazetteers alone")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
     if not args.data.is_file():
@@ -287,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
 
         nlp = spacy.load(pack.model_dir)
     else:
-        nlp = build_nlp(pack, model=args.model)
+        nlp = build_nlp(pack)
     results = conll_en_scores(nlp, args.data)
     if args.json:
         print(json.dumps({part: s.to_dict() for part, s in results.items()}, indent=1))

@@ -126,6 +126,8 @@ def score_corpus(name: str, articles: list[tuple[str, list[GoldToponym]]],
         places = {place.id: place for place in document.places}
         found = {(e.start, e.end): places.get(e.place or "") for e in document.entities
                  if e.label == "LOC"}
+        found.update({(t.start, t.end): place for place in document.places
+                      for t in place.toponyms})
         for toponym in gold:
             if (toponym.start, toponym.end) in found:
                 scores.found += 1

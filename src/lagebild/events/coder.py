@@ -56,6 +56,8 @@ DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: Demonstranten die Polizei an": subject and object).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
 _JOIN = re.compile(rf"^\s*(?:{_CONJUNCTION}\s*(?:the|die|der|das)?)?\s*$", re.I)
+#: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
+_POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 #: A conjunction between two mentions: the second shares the first one's preposition.
@@ -332,7 +334,8 @@ class _EventCoder:
             recipient = next((m for m in before if m.preposition is None), None) \
                 or (before[0] if before else None)  # "a convoy of refugees was attacked"
         else:
-            actor = next((m for m in before if m.preposition is None), None)
+            actor = next((m for n, m in enumerate(before) if m.preposition is None
+                          and not self.possessor(m, before[n + 1:n + 2])), None)
             if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
                 earlier = [m for m in self.mentions if m.end <= part[0]]
                 actor = earlier[-1] if earlier else None  # "forces who attacked"
@@ -346,7 +349,12 @@ class _EventCoder:
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
-        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+        # the speaker is the actor of his own accusation, where the clause names no other
+        # ("…, the newspaper said" reports the police's investigation), and of a passive
+        # act without agent, but for an assault ("…were killed, police said": the guide's
+        # null actor)
+        if speaker and (trigger.speaker_acts and (actor is None or quote.kind == "direct")
+                        or agentless and trigger.type != "ASSAULT" or actor is not None and (
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
         )):
             actor_id, actor = speaker, None
@@ -374,6 +382,12 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
         return ids, recipients or [None]
+
+    def possessor(self, mention: Mention, following: list[Mention]) -> bool:
+        """Whether a mention owns the next one, which is then the subject: "X's al-Qaeda
+        network threatened", "Putin's spokesman Peskov said"."""
+        return bool(following) and following[0].preposition is None and bool(
+            _POSSESSOR.match(self.text[mention.end:following[0].start]))
 
     def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
                           actor_ids: set) -> Mention | None:

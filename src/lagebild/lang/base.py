@@ -23,6 +23,11 @@ from .gazetteer import Gazetteer
 
 T = TypeVar("T")
 
+#: Span group a pack's name stage fills with the gazetteer's place names that are no
+#: place entity of their own ("Mansfield" in "Mansfield Police Department", a town the
+#: NER read as a person): the places layer reads them as toponyms too.
+TOPONYMS = "lagebild_toponyms"
+
 
 def per_pack(build: Callable[[LanguagePack], T]) -> Callable[[LanguagePack], T]:
     """``build(pack)`` made once per pack and kept with it: how a layer turns a pack's
@@ -112,9 +117,6 @@ class LanguagePack:
     #: the trained NER decides where names are and the gazetteers give their ids
     #: (English: lang/en/names.py); else the gazetteers' names bind the NER (German)
     model_decides: bool = False
-    #: the fast (default) pipeline runs the trained model; where not (English), only
-    #: ``model="accurate"`` does, and the default has the gazetteers alone
-    model_by_default: bool = True
     #: what layers built from the pack's data (``load``), by the function that built it
     _loaded: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False,
                                                      repr=False, compare=False)

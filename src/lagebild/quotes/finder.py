@@ -24,6 +24,12 @@ from ..model import Document, Quote, Speaker
 _TOKEN = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 #: How many sentences back a quote without frame looks for its speaker.
 CARRY_SENTENCES = 2
+#: How many words a speaker's name or title may have where no actor stands for it.
+NAME_WORDS = 5
+#: How many words before a verb of saying its speaker is looked for first
+NEAR_VERB = 3
+#: How many words after a verb of saying its "that" may come ("told reporters on Monday that").
+THAT_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,47 @@ class QuoteFinder:
         return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
                        end=words[-1].end())
 
+    def named_after(self, text: str, start: int, end: int,
+                    mentions: list[_Mention]) -> Speaker | None:
+        """The speaker a cue names after it ("according to X"): the actor mention that
+        begins there, else its capitalised words ("Oxfam International"), else its first
+        word ("Experten")."""
+        tokens = list(_TOKEN.finditer(text, start, end))
+        if not tokens:
+            return None
+        first = [m for m in mentions if m.start == tokens[0].start()]
+        if first:
+            m = first[0]
+            return Speaker(text=text[m.start:m.end], start=m.start, end=m.end, actor=m.actor)
+        speaker = self.speaker_at(text, start, tokens[min(1, len(tokens) - 1)].end(), mentions)
+        if speaker is not None:
+            return speaker
+        words = [tokens[0]]
+        for token in tokens[1:NAME_WORDS]:
+            if not token.group()[:1].isupper() or not token.group()[0].isalpha():
+                break
+            words.append(token)
+        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
+                       end=words[-1].end())
+
+    def name_between(self, text: str, start: int, end: int) -> Speaker | None:
+        """A speaker no actor stands for, between a quote and its verb: capitalised words
+        (",” Okonkwo said") or a pronoun."""
+        words = [t for t in _TOKEN.finditer(text, start, end) if t.group()[0].isalnum()]
+        if not words or len(words) > NAME_WORDS or not all(
+                w.group()[:1].isupper() or w.group() in self.pronouns for w in words):
+            return None
+        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
+                       end=words[-1].end())
+
+    @staticmethod
+    def frames_direct(text: str, position: int, s_start: int,
+                      covered: list[tuple[int, int]]) -> bool:
+        """Whether a cue at ``position`` is the frame of a direct quote that closes before
+        it in the sentence (",” the ministry said in a statement": no second quote)."""
+        return any(s_start <= e <= position and len(_TOKEN.findall(text, e, position)) <= 8
+                   and not re.search(r"[.!?]\s", text[e:position]) for _, e in covered)
+
     def cue_in(self, text: str, start: int, end: int) -> re.Match | None:
         for token in _TOKEN.finditer(text, start, end):
             if token.group() in self.verbs or token.group() in self.inverted:
@@ -115,7 +162,7 @@ class QuoteFinder:
     def reported(self, words: list[str]) -> bool:
         """Whether a clause reads as reported speech (German: subjunctive; or "dass")."""
         if not self.subjunctive:
-            return len(words) >= self.min_words
+            return sum(word[:1].isalnum() for word in words) >= self.min_words
         return any(w in self.subjunctive for w in words) or bool(words and words[0] in self.that)
 
     # -- finding ----------------------------------------------------------------
@@ -181,10 +228,17 @@ class QuoteFinder:
         if after.lstrip().startswith(",") or body.endswith(","):
             cue = self.cue_in(text, close_at, frame_end)
             if cue is not None:  # ", sagte X" or (English) ,” X said
-                speaker = (self.speaker_at(text, cue.end(), frame_end, mentions)
-                           or self.speaker_at(text, close_at, cue.start(), mentions)
+                # ,” X said / ,” said X: the speaker between the quote and the verb
+                # first, so that "Pence told CNN" is Pence's
+                speaker = (self.speaker_at(text, close_at, cue.start(), mentions)
+                           or self.name_between(text, close_at, cue.start())
+                           or self.speaker_at(text, cue.end(), frame_end, mentions)
                            or self.words_after(text, cue.end(), frame_end))
                 return speaker, cue.group()
+            according = self.according.match(after.lstrip(" ,")) if self.according else None
+            if according is not None:  # ,” according to X
+                at = close_at + len(after) - len(after.lstrip(" ,")) + according.end()
+                return self.named_after(text, at, frame_end, mentions), according.group().strip()
         frame_start = max(s_start, text.rfind("\n", 0, open_at) + 1)
         before = text[frame_start:open_at].rstrip()
         if before.endswith(":"):
@@ -210,13 +264,11 @@ class QuoteFinder:
         according = self.according if attributed else None
         # the first cue in the sentence that names someone
         for hit in according.finditer(text, s_start, s_end) if according else ():
-            following = list(_TOKEN.finditer(text, hit.end(), s_end))[:2]  # "der Polizei"
-            if not following:
-                continue
-            speaker = self.speaker_at(text, hit.end(), following[-1].end(), mentions)
+            if self.frames_direct(text, hit.start(), s_start, covered):
+                continue  # ,” according to X: the direct quote's frame
+            speaker = self.named_after(text, hit.end(), s_end, mentions)  # "der Polizei"
             if speaker is None:
-                word = following[0]
-                speaker = Speaker(text=word.group(), start=word.start(), end=word.end())
+                continue
             # "Laut X, …" / "Laut X sorgt sich …": what follows X; else the sentence
             c_start = speaker.end if hit.start() == s_start else s_start
             return _trim(text, c_start, end) + (hit.group().strip(), speaker)
@@ -224,7 +276,8 @@ class QuoteFinder:
             return None
         tokens = list(_TOKEN.finditer(text, s_start, s_end))
         for i, token in enumerate(tokens):
-            if token.group() not in self.verbs:
+            if token.group() not in self.verbs \
+                    or self.frames_direct(text, token.start(), s_start, covered):
                 continue
             j = i + 1
             while j < len(tokens) and tokens[j].group() in self.particles:
@@ -232,14 +285,31 @@ class QuoteFinder:
             # "X sagte, … sei …" / "X said (that) …"
             if j < len(tokens) and (tokens[j].group() == "," or not self.subjunctive):
                 k = j + 1 if tokens[j].group() == "," else j
+                that = next((n for n in range(k, min(k + THAT_REACH, len(tokens)))
+                             if tokens[n].group() in self.that), None)
+                if that is not None and not self.subjunctive:
+                    k = that + 1  # "told reporters that …", "said on Monday that …"
                 words = [t.group() for t in tokens[k:]]
                 if k < len(tokens) and self.reported(words) and not _inside(tokens[k].start(),
                                                                             covered):
-                    speaker = (self.speaker_at(text, s_start, token.start(), mentions)
+                    near = tokens[max(0, i - NEAR_VERB)].start()  # "…, Tompkins said"
+                    speaker = (self.speaker_at(text, near, token.start(), mentions, first=False)
+                               or self.speaker_at(text, s_start, token.start(), mentions)
                                or self.speaker_at(text, token.end(), tokens[j].start(),
                                                   mentions))
                     if speaker is not None:
                         return _trim(text, tokens[k].start(), end) + (token.group(), speaker)
+            # "…, X said": the speaker's words between the comma and the verb
+            comma = next((n for n in range(i - 1, max(-1, i - 1 - NAME_WORDS), -1)
+                          if tokens[n].group() == ","), None)
+            if not self.subjunctive and comma is not None and comma < i - 1:
+                words = [t.group() for t in tokens[:comma]]
+                speaker = self.speaker_at(text, tokens[comma].end(), token.start(), mentions) \
+                    or self.name_between(text, tokens[comma].end(), token.start())
+                if speaker is not None and self.reported(words) \
+                        and not _inside(s_start, covered):
+                    return _trim(text, s_start, tokens[comma].start()) + (token.group(),
+                                                                          speaker)
             # "… würden …, sagte X"
             if i > 0 and tokens[i - 1].group() == ",":
                 words = [t.group() for t in tokens[:i - 1]]
@@ -256,7 +326,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and text[end - 1] in " \n\t,.!?":
         end -= 1
