@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ...places.gazetteer import load_gazetteer
 from ..base import TOPONYMS
+from ..name_context import NAME_PARTICLES
 
 #: span group of the gazetteers' names, while the NER runs
 LISTED = "lagebild_listed"
@@ -72,9 +73,10 @@ FUNCTION_WORDS = frozenset({
     "that", "these", "those", "every", "each", "some", "any", "both", "many", "most",
     "even", "also", "just", "then", "there", "here", "meanwhile", "yet", "so", "unlike",
     "like", "although", "though", "because", "once", "until", "unless", "whether"})
-#: words inside a person's name between its parts ("Osama bin Laden", "Hamad bin Khalifa")
-NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "abu", "al", "el", "van", "von",
-                            "de", "da", "del", "der", "di", "du", "la", "le", "ould"})
+#: words between the parts of a person's name: the particles of foreign names and the
+#: patronymic ones ("Hamad bin Khalifa", "Ahmed Ould Abdallah")
+PERSON_PARTICLES = frozenset(NAME_PARTICLES | {"bin", "ibn", "bint", "ben", "abu", "al", "el",
+                                                "von", "der", "ould"})
 
 
 @Language.component("lagebild_names_aside")
@@ -214,7 +216,7 @@ def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
         last = joined[-1] if joined else None
         if last is not None and last.label_ == ent.label_ == "PER" \
                 and last.end < ent.start <= last.end + 2 \
-                and all(t.lower_ in NAME_PARTICLES for t in doc[last.end:ent.start]):
+                and all(t.lower_ in PERSON_PARTICLES for t in doc[last.end:ent.start]):
             joined[-1] = Span(doc, last.start, ent.end, label="PER",
                               span_id=ent.id_ or last.id_)
             continue
