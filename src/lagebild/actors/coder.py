@@ -463,17 +463,18 @@ class _Coder:
         """Demonym adjectives outside a role span: "Turkish air strikes" -> TUR."""
         if not self.settings.get("demonym_actors"):
             return
-        for token in self.doc:
-            iso3 = self.lexicon.demonym_adjectives.get(token.lower_)
-            if iso3 is None or not token.text[:1].isupper() or token.i in self.in_role \
-                    or token.i in self.coded or token.i in self.token_entry:
+        texts, adjectives = self.texts, self.lexicon.demonym_adjectives
+        for i, lower in enumerate(self.lowers):  # strings: a Token per word costs more
+            iso3 = adjectives.get(lower)
+            if iso3 is None or not texts[i][:1].isupper() or i in self.in_role \
+                    or i in self.coded or i in self.token_entry:
                 continue  # a place of that name does not count: "Australian" is one
-            if token.nbor(-1).text == "-" if token.i else False:
+            if i and texts[i - 1] == "-":
                 continue  # "pro-Russian", "anti-American": no actor
-            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == "-":
+            if i + 1 < len(texts) and texts[i + 1] == "-":
                 continue  # "Iranian-backed", "German-made"
-            draft = self.draft(("nominal", iso3, None, None), name=token.text, country=iso3)
-            self.link(draft, None, self.doc[token.i:token.i + 1])
+            draft = self.draft(("nominal", iso3, None, None), name=texts[i], country=iso3)
+            self.link(draft, None, self.doc[i:i + 1])
 
     def main_country(self) -> str | None:
         """The country the article is about: the most mentioned one, first on a tie.
