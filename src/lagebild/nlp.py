@@ -17,7 +17,7 @@ from .lang import lemmas as _lemmas  # noqa: F401 (registers lagebild_lemmas)
 from .lang import name_context as _name_context  # noqa: F401 (registers its two pipes)
 from .lang.base import LanguagePack, skip_affixes_of_letter_words
 from .places import patterns as _place_patterns  # noqa: F401 (registers lagebild_place_names)
-from .places.patterns import PlaceNameMatcher
+from .places.patterns import ListNameMatcher
 
 #: Components of a trained model that no lagebild layer reads (the events layer reads
 #: the morphologizer's Case for its roles).
@@ -29,8 +29,8 @@ TOKENIZER_CACHE = 200_000
 @Language.factory("lagebild_person_names", default_config={"lang": ""})
 def make_person_name_matcher(nlp: Language, name: str, lang: str):
     """Persons of the pack's ``persons.tsv`` as PER entities with the id ``leader:<key>``."""
-    return PlaceNameMatcher(actor_lexicon(get_pack(lang or nlp.lang)).person_patterns,
-                            label="PER")
+    return ListNameMatcher(actor_lexicon(get_pack(lang or nlp.lang)).person_patterns,
+                           label="PER")
 
 
 def build_nlp(pack: LanguagePack, entities: bool = True, model: str = "fast") -> Language:

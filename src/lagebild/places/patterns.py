@@ -121,8 +121,9 @@ def is_common_word(name: str, stopwords: set[str], lang_stopwords: set[str]) -> 
     return name in stopwords or name.lower() in lang_stopwords
 
 
-class PlaceNameMatcher:
-    """Marks known city and region names as LOC entities with the id ``place:<key>``.
+class ListNameMatcher:
+    """Marks the names of a list as entities with their id: cities and regions as LOC
+    (``place:<key>``), or the pack's persons as PER (``leader:<key>``, ``label="PER"``).
 
     Works like spaCy's entity ruler with phrase patterns (exact, case-sensitive
     token sequences) but looks names up in a dict, so that some 100,000 names
@@ -130,12 +131,16 @@ class PlaceNameMatcher:
     every pattern. Entities already there (countries, organisations, a
     statistical model's) are kept, but for a place that a longer place name
     takes in whole (New Mexico, Mexico City); the longest name wins among overlaps.
+    Abbreviated and shouted forms ("Ky.", a dateline's CHARLESTON) are read for places
+    only.
     """
 
     def __init__(self, patterns: dict[str, str], max_tokens: int = 6, label: str = "LOC"):
         self.label = label
+        places = label == "LOC"
         self.abbreviations = {name: key for name, key in patterns.items()
-                              if is_abbreviation(name)}
+                              if places and is_abbreviation(name)}
+        self.datelines = places
         self.patterns = {name: key for name, key in patterns.items()
                          if name not in self.abbreviations}
         self.first_words = {name.split(" ", 1)[0].split("-", 1)[0] for name in self.patterns}
@@ -160,7 +165,7 @@ class PlaceNameMatcher:
                         found.append(span)
                 continue
             span = self._abbreviation(doc, start, taken)
-            if span is None and text.isupper():
+            if span is None and text.isupper() and self.datelines:
                 span = self._dateline(doc, start, taken)
             if span is None and text.split("-", 1)[0] in self.first_words:
                 span = self._name(doc, start, taken, bounds)
@@ -238,6 +243,6 @@ def place_patterns(pack: LanguagePack) -> dict[str, str]:
 
 
 @Language.factory("lagebild_place_names", default_config={"lang": ""})
-def make_place_name_matcher(nlp: Language, name: str, lang: str) -> PlaceNameMatcher:
+def make_place_name_matcher(nlp: Language, name: str, lang: str) -> ListNameMatcher:
     """The matcher with the place patterns of the language pack ``lang`` (default: nlp's)."""
-    return PlaceNameMatcher(place_patterns(get_pack(lang or nlp.lang)))
+    return ListNameMatcher(place_patterns(get_pack(lang or nlp.lang)))
