@@ -4,12 +4,12 @@ from importlib.resources import files
 
 from ..model import Article
 
-ARTICLES = files(__name__) / "articles.jsonl"
+ARTICLES_FILE = files(__name__) / "articles.jsonl"
 
 
 def demo_articles() -> list[Article]:
     """The demo articles, in file order."""
-    lines = ARTICLES.read_text(encoding="utf-8").splitlines()
+    lines = ARTICLES_FILE.read_text(encoding="utf-8").splitlines()
     return [Article.model_validate_json(line) for line in lines if line.strip()]
 
 

@@ -48,9 +48,9 @@ from ..tokens import strings as token_strings
 from .learned import learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
 from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, Mention, OrderRoles
-from .roles_case import ARTICLES, FINITE_VERBS, CaseRoles
+from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 
-DETERMINERS = ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
+DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).

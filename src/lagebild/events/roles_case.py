@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from .lexicon import TriggerMatch
 
 #: German articles: a trigger noun after one is a noun phrase of its own clause.
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
-            "einer", "eines"}
+GERMAN_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                   "einem", "einer", "eines"}
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
 #: Prepositions after verbs of speaking ("sprach von", "redete über").
@@ -350,7 +350,7 @@ class CaseRoles:
         word = c.texts[match.start]
         if match.last - match.start != 1 or not word[:1].isupper() or match.start == first:
             return False
-        if c.lowers[match.start - 1] not in ARTICLES:  # or right after the verb, as in a
+        if c.lowers[match.start - 1] not in GERMAN_ARTICLES:  # or right after the verb, as in a
             return any(other.last == match.start and c.texts[other.start][:1].islower()
                        for other in c.matches)  # headline: "verurteilt Angriff auf …"
         return any(other is not match and first <= other.start < last
