@@ -98,6 +98,10 @@ def test_english_quotes():
     # a speaker no actor stands for, between the quote and the verb
     ("\"It is over for the old guard,\" Okonkwo said.",
      ("direct", "It is over for the old guard,", "said", "Okonkwo")),
+    # the verb before the quote: X said "…", X told reporters, "…"
+    ("Tom Dooher told reporters on Monday, \"Teachers will strike next week if nothing "
+     "changes.\"", ("direct", "Teachers will strike next week if nothing changes.", "told",
+                    "Tom Dooher")),
     # "told reporters that …": what follows "that"
     ("Tom Dooher told reporters on Monday that teachers would strike next week.",
      ("indirect", "teachers would strike next week", "told", "Tom Dooher")),

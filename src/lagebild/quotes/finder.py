@@ -26,6 +26,9 @@ _TOKEN = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 CARRY_SENTENCES = 2
 #: How many words a speaker's name or title may have where no actor stands for it.
 NAME_WORDS = 5
+#: How many words a verb of saying may stand before the quote it opens ("X told reporters
+#: on Monday, “…”")
+FRAME_WORDS = 5
 #: How many words before a verb of saying its speaker is looked for first
 NEAR_VERB = 3
 #: How many words after a verb of saying its "that" may come ("told reporters on Monday that").
@@ -245,6 +248,12 @@ class QuoteFinder:
             cue = self.cue_in(text, frame_start, open_at)
             speaker = self.speaker_at(text, frame_start, open_at, mentions, first=cue is not None)
             return speaker, cue.group() if cue else ":"
+        tokens = list(_TOKEN.finditer(text, frame_start, open_at))[-FRAME_WORDS:]
+        cue = next((t for t in reversed(tokens) if t.group() in self.verbs), None)
+        if cue is not None and not self.subjunctive:  # X said "…", X told reporters, "…"
+            speaker = self.speaker_at(text, frame_start, cue.start(), mentions, first=False) \
+                or self.name_between(text, tokens[0].start(), cue.start())
+            return speaker, cue.group()
         return None, None
 
     def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_Mention],
