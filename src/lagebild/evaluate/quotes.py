@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .metrics import prf
+from .metrics import f1, prf
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "polnear_en"
 #: share of both spans the overlap must cover for a quote to count as found
@@ -54,20 +54,14 @@ class QuoteScores:
 
     def rows(self) -> list[tuple[str, float, float, float, float]]:
         """(figure, P, R over all gold, R over verb cues, F1 over verb cues)."""
-        content = prf(self.found_cued, self.predicted, self.cued)
-        speaker = prf(self.speaker_right_cued, self.predicted, self.cued)
-        return [
-            ("quote", self.found / self.predicted if self.predicted else 0.0,
-             self.found / self.gold if self.gold else 0.0, content[1],
-             _f1(self.found / self.predicted if self.predicted else 0.0, content[1])),
-            ("quote + speaker", self.speaker_right / self.predicted if self.predicted else 0.0,
-             self.speaker_right / self.gold if self.gold else 0.0, speaker[1],
-             _f1(self.speaker_right / self.predicted if self.predicted else 0.0, speaker[1])),
-        ]
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+        rows = []
+        for name, right, right_cued in (("quote", self.found, self.found_cued),
+                                        ("quote + speaker", self.speaker_right,
+                                         self.speaker_right_cued)):
+            p, r_all, _ = prf(right, self.predicted, self.gold)
+            r_cued = right_cued / self.cued if self.cued else 0.0
+            rows.append((name, p, r_all, r_cued, f1(p, r_cued)))
+        return rows
 
 
 def _span(field_text: str) -> tuple[int, int]:

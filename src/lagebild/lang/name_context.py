@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..places.gazetteer import DATA_FILE, load_gazetteer
+from .datafile import read_tsv
 
 NAME_TAGS = {"NE", "FM"}
 GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
@@ -212,9 +213,7 @@ def ner_check(doc: Doc, name_suffixes: tuple[str, ...] = (),
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names that are also place names (``places/data/given_names.tsv``)."""
-    path = DATA_FILE.with_name("given_names.tsv")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(row[0].strip() for row in read_tsv(DATA_FILE.with_name("given_names.tsv")))
 
 
 def _surname(token: Token, is_word: Callable[[str], bool] | None) -> bool:

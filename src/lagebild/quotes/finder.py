@@ -112,8 +112,7 @@ class QuoteFinder:
             words.append(token)
         if not words:
             return None
-        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
-                       end=words[-1].end())
+        return _words_speaker(text, words)
 
     def named_after(self, text: str, start: int, end: int,
                     mentions: list[_Mention]) -> Speaker | None:
@@ -135,8 +134,7 @@ class QuoteFinder:
             if not token.group()[:1].isupper() or not token.group()[0].isalpha():
                 break
             words.append(token)
-        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
-                       end=words[-1].end())
+        return _words_speaker(text, words)
 
     def name_between(self, text: str, start: int, end: int) -> Speaker | None:
         """A speaker no actor stands for, between a quote and its verb: capitalised words
@@ -145,8 +143,7 @@ class QuoteFinder:
         if not words or len(words) > NAME_WORDS or not all(
                 w.group()[:1].isupper() or w.group() in self.pronouns for w in words):
             return None
-        return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
-                       end=words[-1].end())
+        return _words_speaker(text, words)
 
     @staticmethod
     def frames_direct(text: str, position: int, s_start: int,
@@ -328,6 +325,12 @@ class QuoteFinder:
                         return _trim(text, s_start, tokens[i - 1].start()) + (token.group(),
                                                                               speaker)
         return None
+
+
+def _words_speaker(text: str, words: list[re.Match]) -> Speaker:
+    """A speaker no actor stands for: the text from the first to the last of its words."""
+    return Speaker(text=text[words[0].start():words[-1].end()], start=words[0].start(),
+                   end=words[-1].end())
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ...places.gazetteer import load_gazetteer
 from ..base import TOPONYMS
+from ..datafile import read_tsv
 from ..name_context import NAME_PARTICLES
 
 #: span group of the gazetteers' names, while the NER runs
@@ -191,8 +192,7 @@ def read_common_words(data_dir: str) -> frozenset[str]:
     path = Path(data_dir) / COMMON_WORDS
     if not path.is_file():
         return frozenset()
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(row[0].strip() for row in read_tsv(path))
 
 
 def _trim_function_words(doc: Doc, ents: list[Span]) -> list[Span]:
