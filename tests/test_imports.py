@@ -266,3 +266,17 @@ def test_a_language_pack_imports_no_layer():
     reached = {m: sorted(t for t in graph[m] if not t.startswith("lagebild.lang")
                          and t not in PACK_MAY_IMPORT) for m in packs}
     assert {m: t for m, t in reached.items() if t} == {}
+
+
+def test_the_store_imports_no_edge_and_serve_runs_no_sql():
+    """The store stands below the HTTP API, the sources and the pipeline; the API reads
+    through ``store.reads`` only, so a change of a table touches one package."""
+    graph = import_graph()
+    edges = ("lagebild.serve", "lagebild.ingest", "lagebild.pipeline", "lagebild.nlp",
+             "lagebild.cli", "lagebild.scale")
+    reached = {m: sorted(t for t in graph[m] if t.startswith(edges))
+               for m in graph if m.startswith("lagebild.store")}
+    assert {m: t for m, t in reached.items() if t} == {}
+    sql = {p.name for p in (PACKAGE_DIR / "serve").glob("*.py")
+           if ".execute(" in p.read_text(encoding="utf-8")}
+    assert sql == set()

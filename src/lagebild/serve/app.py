@@ -26,7 +26,9 @@ from .. import __version__
 from ..errors import AuthError, RequestError
 from ..ingest.jsonl import loads, parse_record
 from ..model import Article
-from . import envelope, exports
+from ..store import event_formats as exports
+from ..store.reads import Reader
+from . import envelope
 from .envelope import Envelope, ok, ok_records
 from .filters import (
     ActorFilters,
@@ -38,7 +40,6 @@ from .filters import (
     decode_cursor,
     encode_cursor,
 )
-from .reads import Reader
 
 STATIC = Path(__file__).parent / "static"
 MAX_POST = 100

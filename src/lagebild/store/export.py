@@ -20,6 +20,9 @@ import pyarrow.parquet as pq
 
 from ..errors import StoreError
 from ..events.export import GDELT_COLUMNS, gdelt_rows, plover_records
+from .event_formats import geojson_chunks
+from .query import EventQuery
+from .reads import event_records
 from .sqlite import TABLES, Store
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "plover", "gdelt", "geojson"]
@@ -82,10 +85,6 @@ def export(store: Store, fmt: ExportFormat, out: Path, table: str = "events") ->
                     count += 1
         return count
     if fmt == "geojson":  # every event, as the API's /events.geojson writes it
-        from ..serve.exports import geojson_chunks
-        from ..serve.reads import event_records
-        from .query import EventQuery
-
         counted = _counting(event_records(store.conn, EventQuery()))
         with _atomic(out, "w") as handle:
             handle.writelines(geojson_chunks(counted))

@@ -1,4 +1,4 @@
-"""What the API reads from the store: one read-only SQLite connection per server thread.
+"""Reads of a store for the API and the exports: one read-only SQLite connection per thread.
 
 Every answer is built from plain SQL over the store's tables (``events``,
 ``actors``, ``amounts``, ``quotes``, ...) so that a page of events costs a few
@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import NotFoundError, StoreError
-from ..store.query import EventQuery, where_clause
-from ..store.sqlite import Store
+from .query import EventQuery, where_clause
+from .sqlite import Store
 
 _ORDER = {  # sort → (key expression, direction)
     "date": ("coalesce(e.date, '')", "ASC"),

@@ -1,4 +1,5 @@
-"""The event exports of the API: CSV, GeoJSON and Parquet, flat columns shared by all three."""
+"""Events as CSV, GeoJSON and Parquet: the flat columns that the API's exports and
+``lagebild export --format geojson`` share."""
 
 from __future__ import annotations
 
