@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lagebild.places import Mention, link_containers, load_gazetteer, resolve
+from lagebild.places import PlaceMention, link_containers, load_gazetteer, resolve
 from lagebild.places.resolve import name_variants
 
 
@@ -10,7 +10,7 @@ def places_of(text: str, names: list[str], suffixes: tuple[str, ...] = ()):
     mentions, position = [], 0
     for name in names:
         start = text.index(name, position)
-        mentions.append(Mention(name, start, start + len(name)))
+        mentions.append(PlaceMention(name, start, start + len(name)))
         position = start + len(name)
     link_containers(mentions, text)
     resolve(mentions, load_gazetteer(), suffixes)
@@ -56,13 +56,13 @@ def test_a_final_full_stop_is_tried_with_and_without():
 
 
 def test_country_hint_from_the_entity_ruler_is_a_candidate():
-    mention = Mention("Nordkaukasusland", 0, 16, country_hint="RU")
+    mention = PlaceMention("Nordkaukasusland", 0, 16, country_hint="RU")
     resolve([mention], load_gazetteer())
     assert mention.place.country == "RU" and mention.place.kind == "country"
 
 
 def test_unknown_names_stay_unresolved():
-    mention = Mention("Xqzzy", 0, 5)
+    mention = PlaceMention("Xqzzy", 0, 5)
     resolve([mention], load_gazetteer())
     assert mention.place is None
 
@@ -115,7 +115,7 @@ def test_names_with_a_qualifier_keep_it():
     assert name_variants("(Oder)") == ["Oder"]
     gazetteer = load_gazetteer()
     for text, admin1 in (("Frankfurt (Oder)", "11"), ("Frankfurt an der Oder", "11")):
-        mention = Mention(text, 0, len(text))
+        mention = PlaceMention(text, 0, len(text))
         resolve([mention], gazetteer)
         assert (mention.place.country, mention.place.admin1) == ("DE", admin1), text
         assert abs(mention.place.lon - 14.55) < 0.1

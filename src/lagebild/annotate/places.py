@@ -16,7 +16,7 @@ from ..countries import alpha2, alpha3
 from ..lang.base import TOPONYMS, LanguagePack
 from ..model import Document, Place
 from ..model import Span as TextSpan
-from ..places import Mention, PlaceRecord, link_containers, load_gazetteer, resolve
+from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
 from ..places.patterns import POSITION_WORDS
 
 #: Top-level domains that are not the country code of the same name.
@@ -43,19 +43,20 @@ class PlacesAnnotator:
     name = "places"
     requires = ("entities", "actors")
     assigns = ("places",)
+    amends = ("entities.place",)
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         gazetteer = load_gazetteer()
         hints = {(ent.start_char, ent.end_char): ent.ent_id_ for ent in doc.ents}
-        mentions: dict[str, Mention] = {}
+        mentions: dict[str, PlaceMention] = {}
         for entity in document.entities:
             if entity.label != "LOC" or _position_only(entity.text):
                 continue
             hint = hints.get((entity.start, entity.end), "")
             country = alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
-            mentions[entity.id] = Mention(entity.text, entity.start, entity.end, country)
+            mentions[entity.id] = PlaceMention(entity.text, entity.start, entity.end, country)
         for n, span in enumerate(toponyms(doc)):
-            mentions[f"toponym {n}"] = Mention(span.text, span.start_char, span.end_char)
+            mentions[f"toponym {n}"] = PlaceMention(span.text, span.start_char, span.end_char)
         link_containers(list(mentions.values()), document.text)
         resolve(list(mentions.values()), gazetteer, pack.name_suffixes, source_country(document))
         by_key: dict[str, Place] = {}

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..places import Mention, distance_km, link_containers, load_gazetteer, resolve
+from ..places import PlaceMention, distance_km, link_containers, load_gazetteer, resolve
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "geoparsing_en"
 CORPORA = {"lgl": "lgl.xml", "tr-news": "TR-News.xml", "geovirus": "GeoVirus.xml"}
@@ -132,7 +132,7 @@ def score_corpus(name: str, articles: list[tuple[str, list[GoldToponym]]],
             if (toponym.start, toponym.end) in found:
                 scores.found += 1
                 scores.found_right += _right(found[toponym.start, toponym.end], toponym)
-        mentions = [Mention(t.text, t.start, t.end) for t in gold]
+        mentions = [PlaceMention(t.text, t.start, t.end) for t in gold]
         link_containers(mentions, text)
         resolve(mentions, gazetteer)
         scores.gold_span_right += sum(_right(m.place, t) for m, t in zip(mentions, gold,

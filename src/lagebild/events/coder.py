@@ -47,7 +47,7 @@ from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
 from .learned import learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
-from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, Mention, OrderRoles
+from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
 from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 
 DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
@@ -117,7 +117,7 @@ class _EventCoder:
         return bool(words & lemmas) or any(
             lemma.endswith(word) for lemma in lemmas for word in words if len(word) >= 5)
 
-    def bracketed(self, mention: Mention) -> bool:
+    def bracketed(self, mention: ActorMention) -> bool:
         """A name alone in brackets: an affiliation or an acronym of the name before it
         ("Wolfgang Schäuble (CDU) begrüßte"), no party of its own to an act."""
         return self.text[mention.start - 1:mention.start] == "(" \
@@ -127,7 +127,7 @@ class _EventCoder:
         first, last = self.token_range(start, end)
         return set(self.lowers[first:last])
 
-    def _mentions(self) -> list[Mention]:
+    def _mentions(self) -> list[ActorMention]:
         entities = {e.id: e for e in self.document.entities}
         spans = []
         for actor in self.document.actors:
@@ -142,7 +142,7 @@ class _EventCoder:
             if preposition is None and mentions \
                     and _CONJOINED.match(self.text[mentions[-1].end:start]):
                 preposition = mentions[-1].preposition  # "zwischen Russland und der Ukraine"
-            mentions.append(Mention(start, end, actor, preposition))
+            mentions.append(ActorMention(start, end, actor, preposition))
         return mentions
 
     def _preposition(self, start: int) -> str | None:
@@ -383,14 +383,14 @@ class _EventCoder:
                       if m.actor not in actor_ids] if recipient else [None]
         return ids, recipients or [None]
 
-    def possessor(self, mention: Mention, following: list[Mention]) -> bool:
+    def possessor(self, mention: ActorMention, following: list[ActorMention]) -> bool:
         """Whether a mention owns the next one, which is then the subject: "X's al-Qaeda
         network threatened", "Putin's spokesman Peskov said"."""
         return bool(following) and following[0].preposition is None and bool(
             _POSSESSOR.match(self.text[mention.end:following[0].start]))
 
     def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
-                          actor_ids: set) -> Mention | None:
+                          actor_ids: set) -> ActorMention | None:
         """Whom a threat is aimed at: the subject of its condition ("threatened to strike
         unless Israel withdrew")."""
         span = self.doc.char_span(*clause, alignment_mode="expand")
@@ -403,7 +403,7 @@ class _EventCoder:
         return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
                      and m.preposition is None and m.actor not in actor_ids), None)
 
-    def own(self, mention: Mention, actor_ids: set) -> bool:
+    def own(self, mention: ActorMention, actor_ids: set) -> bool:
         """The actor's own people, not a recipient: "its troops", or a bare role noun of
         a named actor's country ("Russia deployed troops")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -440,7 +440,7 @@ class _EventCoder:
         return not any(t.lower_ in stops or (t.is_punct and t.text not in "-'’")
                        for t in between)
 
-    def members(self, mention: Mention, pool: list[Mention]) -> list[Mention]:
+    def members(self, mention: ActorMention, pool: list[ActorMention]) -> list[ActorMention]:
         """A mention and those joined to it by "und", "and", commas: a compound actor
         ("Die Europäische Union und Japan": both, whichever of them the roles chose)."""
         join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN

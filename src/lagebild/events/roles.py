@@ -26,7 +26,7 @@ AGENT_REACH = 4
 
 
 @dataclass(frozen=True)
-class Mention:
+class ActorMention:
     """An actor's mention: its characters and the preposition that governs it, if any."""
 
     start: int  # characters

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import clause_of, sentence_of
-from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, Mention, Roles
+from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, Roles
 
 if TYPE_CHECKING:
     from ..model import Quote
@@ -196,7 +196,8 @@ class CaseRoles:
             c.tags[j] in c.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
             for i in range(first, last))
 
-    def genitive_after(self, match: TriggerMatch, in_clause: list[Mention]) -> Mention | None:
+    def genitive_after(self, match: TriggerMatch,
+                       in_clause: list[ActorMention]) -> ActorMention | None:
         """The mention in the genitive or after "von"/"durch" just after a noun trigger:
         "der Einmarsch der Amerikaner", "die Festnahme von X"."""
         c = self.coder
@@ -206,13 +207,13 @@ class CaseRoles:
             m.preposition in c.lexicon.words["agent"]
             or m.preposition is None and self.case_of(m) == "Gen")), None)
 
-    def case_of(self, mention: Mention) -> str | None:
+    def case_of(self, mention: ActorMention) -> str | None:
         """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
         c = self.coder
         first, last = c.token_range(mention.start, mention.end)
         return c.cases[last - 1] if last > first else None
 
-    def subject(self, free: list[Mention], first: int, last: int) -> Mention | None:
+    def subject(self, free: list[ActorMention], first: int, last: int) -> ActorMention | None:
         """The clause's subject among its ungoverned mentions: the one in the nominative;
         else the first not in an object case; else, where a pronoun is the subject ("Er
         warf dem Hersteller … vor"), the mention it points back to; else the first."""
@@ -261,7 +262,7 @@ class CaseRoles:
         start, _ = c.token_range(*before)
         return any(start <= m.start < first for m in c.matches)
 
-    def controller(self, clause: tuple[int, int]) -> Mention | None:
+    def controller(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of the clause before an infinitive clause without one: who announces,
         promises or threatens to act is who is to act."""
         c = self.coder
@@ -275,7 +276,8 @@ class CaseRoles:
         first, last = c.token_range(*before)
         return self.subject(free, first, last)
 
-    def between(self, match: TriggerMatch, in_clause: list[Mention], last: int) -> Roles | None:
+    def between(self, match: TriggerMatch, in_clause: list[ActorMention],
+                last: int) -> Roles | None:
         """A noun trigger followed by "zwischen A und B": A acts towards B."""
         c = self.coder
         if match.last >= last or c.lowers[match.last] not in c.lexicon.words["between"] \
@@ -290,7 +292,7 @@ class CaseRoles:
             return None
         return [group[0].actor], [group[1].actor], NAMED
 
-    def oblique(self, mention: Mention) -> bool:
+    def oblique(self, mention: ActorMention) -> bool:
         """A mention after an article that no subject has ("den", "dem", "einem" …; adjectives
         between): an object, whatever case the morphologizer reads."""
         c = self.coder
@@ -318,7 +320,7 @@ class CaseRoles:
                     return country
         return None
 
-    def prefield(self, free: list[Mention], first: int, last: int) -> Mention | None:
+    def prefield(self, free: list[ActorMention], first: int, last: int) -> ActorMention | None:
         """A name that opens the clause and stands right before its finite verb ("Die
         Europäische Union hatte Moldau … zugesagt"): the subject, whatever case the
         morphologizer reads on it, as German news puts the subject there far more often

@@ -59,14 +59,14 @@ SURE_MARGIN = 3.0
 
 
 @dataclass
-class Mention:
+class PlaceMention:
     """A place name in the text; ``country_hint`` is an alpha-2 code the entity ruler gave."""
 
     text: str
     start: int
     end: int
     country_hint: str | None = None
-    container: Mention | None = None
+    container: PlaceMention | None = None
     candidates: list[Match] = field(default_factory=list)
     place: PlaceRecord | None = None
 
@@ -89,7 +89,7 @@ def name_variants(text: str, suffixes: tuple[str, ...] = ()) -> list[str]:
     return variants
 
 
-def find_candidates(gazetteer: PlaceGazetteer, mention: Mention,
+def find_candidates(gazetteer: PlaceGazetteer, mention: PlaceMention,
                     suffixes: tuple[str, ...] = ()) -> list[Match]:
     """Gazetteer matches of the first variant of the name that has any."""
     matches: list[Match] = []
@@ -238,17 +238,17 @@ class _Coherence:
         return score
 
 
-def _container_score(place: PlaceRecord, mention: Mention) -> float:
+def _container_score(place: PlaceRecord, mention: PlaceMention) -> float:
     container = mention.container.place if mention.container else None
     if container is not None and container.contains(place):
         return CONTAINER
     return 0.0
 
 
-def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
+def resolve(mentions: list[PlaceMention], gazetteer: PlaceGazetteer,
             suffixes: tuple[str, ...] = (), source_country: str | None = None) -> None:
     """Set ``mention.place`` for every mention that has a candidate."""
-    groups: dict[str, list[Mention]] = {}
+    groups: dict[str, list[PlaceMention]] = {}
     looked_up: dict[tuple[str, str | None], list[Match]] = {}
     for mention in mentions:
         key = (mention.text, mention.country_hint)
@@ -310,7 +310,7 @@ def resolve(mentions: list[Mention], gazetteer: PlaceGazetteer,
                 mention.place = ranked[0][1]
 
 
-def link_containers(mentions: list[Mention], text: str) -> None:
+def link_containers(mentions: list[PlaceMention], text: str) -> None:
     """Mark "X, Y" pairs: Y right after X and a comma is X's container."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:], strict=False):

@@ -36,7 +36,9 @@ THAT_REACH = 4
 
 
 @dataclass(frozen=True)
-class _Mention:
+class _ActorName:
+    """Where an actor's name stands: a speaker a quote may be tied to."""
+
     start: int
     end: int
     actor: str
@@ -76,7 +78,7 @@ class QuoteFinder:
     # -- helpers ---------------------------------------------------------------
 
     @staticmethod
-    def mentions(document: Document) -> list[_Mention]:
+    def mentions(document: Document) -> list[_ActorName]:
         entities = {e.id: e for e in document.entities}
         found = []
         for actor in document.actors:
@@ -84,12 +86,12 @@ class QuoteFinder:
             for entity_id in actor.mentions:
                 entity = entities.get(entity_id)
                 if entity is not None:
-                    found.append(_Mention(entity.start, entity.end, actor.id, person))
+                    found.append(_ActorName(entity.start, entity.end, actor.id, person))
             for span in actor.nominal:
-                found.append(_Mention(span.start, span.end, actor.id, person))
+                found.append(_ActorName(span.start, span.end, actor.id, person))
         return sorted(found, key=lambda m: (m.start, -m.end))  # the longest mention first
 
-    def speaker_at(self, text: str, start: int, end: int, mentions: list[_Mention],
+    def speaker_at(self, text: str, start: int, end: int, mentions: list[_ActorName],
                    first: bool = True) -> Speaker | None:
         """The first (or last) actor mention in [start, end), else a pronoun there."""
         inside = [m for m in mentions if start <= m.start and m.end <= end]
@@ -115,7 +117,7 @@ class QuoteFinder:
         return _words_speaker(text, words)
 
     def named_after(self, text: str, start: int, end: int,
-                    mentions: list[_Mention]) -> Speaker | None:
+                    mentions: list[_ActorName]) -> Speaker | None:
         """The speaker a cue names after it ("according to X"): the actor mention that
         begins there, else its capitalised words ("Oxfam International"), else its first
         word ("Experten")."""
@@ -219,7 +221,7 @@ class QuoteFinder:
         return sorted(found)
 
     def _direct_frame(self, text: str, open_at: int, close_at: int, s_start: int, s_end: int,
-                      mentions: list[_Mention]) -> tuple[Speaker | None, str | None]:
+                      mentions: list[_ActorName]) -> tuple[Speaker | None, str | None]:
         after_end = max(s_end, close_at)
         sentence_end = re.search(r"[.!?](?:\s|$)", text[close_at:after_end + 200])
         frame_end = close_at + sentence_end.end() if sentence_end else after_end
@@ -253,7 +255,7 @@ class QuoteFinder:
             return speaker, cue.group()
         return None, None
 
-    def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_Mention],
+    def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_ActorName],
                   covered: list[tuple[int, int]]):
         """(content start, end, cue, speaker) of reported speech in a sentence, or None."""
         words = _TOKEN.findall(text, s_start, s_end)
