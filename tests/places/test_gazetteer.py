@@ -59,7 +59,7 @@ def test_region_centre_reaches_the_thinly_settled_parts():
 
 
 def test_centre_leaves_out_strays_parted_by_a_wide_gap_only():
-    from lagebild.places.build import centre
+    from training.places_gazetteer import centre
 
     spread = [(40.0 + i * 0.1, 10.0 + i * 0.1, 100) for i in range(100)]  # 40..49.9, 10..19.9
     assert centre(spread) == pytest.approx((44.95, 14.95))
