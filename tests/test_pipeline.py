@@ -156,3 +156,45 @@ def test_model_batches_hold_about_four_news_articles_or_many_short_texts():
     assert model_batch(["x" * 100_000] * 3) == 1
     assert model_batch(["Ein Satz."] * 3) == 3
     assert model_batch([""]) == 1
+
+
+def test_each_stage_changes_only_its_layer_and_the_fields_it_amends(pipeline):
+    """A stage fills its own layer and, of the layers before it, only the fields it declares
+    in ``amends`` (the actor and the place of an entity): a later stage never rewrites what
+    an earlier one found."""
+    import json
+    from importlib import resources
+
+    from lagebild.annotate import LAYER_ORDER
+
+    def seen(document, amends):
+        data = document.model_dump(mode="json")
+        for field in amends:
+            layer, _, name = field.partition(".")
+            for item in data[layer]:
+                item.pop(name, None)
+        return data
+
+    changed: dict[str, set[str]] = {}
+
+    class Watched:
+        def __init__(self, inner):
+            self.inner, self.name, self.requires = inner, inner.name, inner.requires
+
+        def __call__(self, doc, document, pack):
+            before = seen(document, self.inner.amends)
+            self.inner(doc, document, pack)
+            after = seen(document, self.inner.amends)
+            changed.setdefault(self.name, set()).update(
+                key for key in before if before[key] != after[key])
+
+    watched = Pipeline()
+    watched.annotators = [Watched(a) for a in pipeline.annotators]
+    demo = resources.files("lagebild.demo").joinpath("articles.jsonl").read_text("utf-8")
+    documents = list(watched.pipe(json.loads(line) for line in demo.splitlines()))
+    assert {d.lang for d in documents} == {"de", "en"} and all(d.error is None for d in documents)
+    assert all(d.events and d.places for d in documents)
+    assert changed.keys() == {a.name for a in pipeline.annotators}
+    for name, keys in changed.items():
+        assert keys <= {name}, f"{name} changed {sorted(keys - {name})}"
+    assert set(LAYER_ORDER) >= changed.keys()

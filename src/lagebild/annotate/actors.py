@@ -14,6 +14,7 @@ class ActorsAnnotator:
     name = "actors"
     requires = ("entities", "ner")
     assigns = ("actors",)
+    amends = ("entities.actor",)
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         code_actors(doc, document, pack, anchor_date(document.published))

@@ -13,6 +13,7 @@ class AmountsAnnotator:
     name = "amounts"
     requires = ("times",)
     assigns = ("amounts",)
+    amends = ()
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         dates = [(t.start, t.end) for t in document.times]

@@ -14,11 +14,13 @@ NLP_PROVIDES: tuple[str, ...] = ("tokens", "sentences", "ner")
 
 
 class Annotator(Protocol):
-    """One stage of the pipeline; ``requires`` and ``assigns`` name layers."""
+    """One stage of the pipeline; ``requires`` and ``assigns`` name layers, ``amends`` the
+    fields of earlier layers it fills (``"entities.actor"``): a stage changes nothing else."""
 
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]
     assigns: ClassVar[tuple[str, ...]]
+    amends: ClassVar[tuple[str, ...]]
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         """Fill ``document``'s layer(s) named in ``assigns``, in place."""

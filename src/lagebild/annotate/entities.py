@@ -15,6 +15,7 @@ class EntitiesAnnotator:
     name = "entities"
     requires = ("ner",)
     assigns = ("entities",)
+    amends = ()
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         for ent in doc.ents:

@@ -13,6 +13,7 @@ class QuotesAnnotator:
     name = "quotes"
     requires = ("sentences", "actors")
     assigns = ("quotes",)
+    amends = ()
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         document.quotes.extend(quote_finder(pack).find(document))

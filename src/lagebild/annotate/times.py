@@ -13,6 +13,7 @@ class TimesAnnotator:
     name = "times"
     requires = ("sentences",)
     assigns = ("times",)
+    amends = ()
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         anchor = anchor_date(document.published)
