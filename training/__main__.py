@@ -25,7 +25,8 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
 ``en-common-words`` writes the English common-word list (``training/common_words.py``).
 ``places-gazetteer`` rebuilds the shipped GeoNames gazetteer, ``--stopwords CORPORA`` the
-packs' place stop lists (``training/places_gazetteer.py``).
+packs' place stop lists (``training/places_gazetteer.py``). ``country-outlines`` writes the
+page's country shapes from world-atlas (``training/country_outlines.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from . import (
     assemble,
     build,
     common_words,
+    country_outlines,
     english,
     events_corpus,
     events_measure,
@@ -374,6 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     places.add_argument("--stopwords", type=Path, metavar="CORPORA",
                         help="only write the packs' place stop lists from CORPORA/wikiann_*")
     places.set_defaults(run=places_gazetteer.run)
+    outlines = commands.add_parser("country-outlines",
+                                   help=country_outlines.__doc__.splitlines()[0])
+    outlines.add_argument("topojson", type=Path,
+                          help="world-atlas countries-110m.json (or GeoJSON, to cut only)")
+    outlines.add_argument("-o", "--output", type=Path, default=country_outlines.OUT)
+    outlines.set_defaults(run=country_outlines.run)
     args = parser.parse_args(argv)
     return args.run(args)
 

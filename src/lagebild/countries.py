@@ -25,6 +25,13 @@ def alpha2(code: str | None) -> str | None:
     return country.alpha_2 if country is not None else None
 
 
+@cache
+def alpha2_of_numeric(numeric: str | None) -> str | None:
+    """The alpha-2 code of an ISO 3166 numeric code ("398" -> KZ), as world maps give them."""
+    country = pycountry.countries.get(numeric=numeric) if numeric else None
+    return country.alpha_2 if country is not None else None
+
+
 def both(code: str) -> tuple[str, str] | None:
     """(alpha-2, alpha-3) of a code given in either form and any case; None if unknown."""
     code = code.upper()

@@ -219,7 +219,9 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", type=Path, help="TimeML files or folders")
-    parser.add_argument("--lang", required=True, choices=["de", "en"])
+    from ..lang import languages
+
+    parser.add_argument("--lang", required=True, choices=languages())
     parser.add_argument("--system", action="append", choices=sorted(SYSTEMS))
     args = parser.parse_args(argv)
     docs = read_corpus(args.paths)

@@ -361,7 +361,7 @@ function markSelected() {
 
 // -- map ----------------------------------------------------------------------------
 // Plate carrée in map units: x = lon + 180 (0–360), y = 90 − lat (0–180). The outlines are
-// cut at the antimeridian (lagebild.serve.outlines), so no shape runs across the world.
+// cut at the antimeridian (training/country_outlines.py), so no shape runs across the world.
 
 function ringPath(ring) {
   return "M" + ring.map(([lon, lat]) => `${(lon + 180).toFixed(2)},${(90 - lat).toFixed(2)}`)

@@ -3,7 +3,7 @@
 Run at development time, not at run time (the result ships in ``static/``)::
 
     npm install world-atlas@2.0.2
-    python -m lagebild.serve.outlines node_modules/world-atlas/countries-110m.json
+    python -m training country-outlines node_modules/world-atlas/countries-110m.json
 
 world-atlas (ISC licence, Mike Bostock) packages Natural Earth's 1:110m admin-0
 countries (public domain). Each feature keeps its name and gets its ISO 3166-1
@@ -19,13 +19,13 @@ instead of TopoJSON, the script only cuts its shapes.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
-import pycountry
+import lagebild.serve
+from lagebild.countries import alpha2_of_numeric
 
-OUT = Path(__file__).parent / "static" / "countries.geojson"
+OUT = Path(lagebild.serve.__file__).parent / "static" / "countries.geojson"
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -48,11 +48,6 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
         ring.extend(points[1:] if ring else points)
     return [list(p) for p in ring]
-
-
-def _alpha2(numeric: str | None) -> str | None:
-    country = pycountry.countries.get(numeric=numeric) if numeric else None
-    return country.alpha_2 if country else None
 
 
 Ring = list[list[float]]
@@ -160,24 +155,17 @@ def to_geojson(topology: dict) -> dict:
             "type": "Feature",
             "properties": {
                 "name": geometry.get("properties", {}).get("name"),
-                "iso2": _alpha2(geometry.get("id")),
+                "iso2": alpha2_of_numeric(geometry.get("id")),
             },
             "geometry": {"type": kind, "coordinates": coordinates},
         })
     return cut_all({"type": "FeatureCollection", "features": features})
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("topojson", type=Path,
-                        help="world-atlas countries-110m.json (or GeoJSON, to cut only)")
-    parser.add_argument("-o", "--output", type=Path, default=OUT)
-    args = parser.parse_args(argv)
+def run(args) -> int:
+    """``python -m training country-outlines TOPOJSON [-o FILE]``."""
     data = json.loads(args.topojson.read_text())
     collection = cut_all(data) if data.get("type") == "FeatureCollection" else to_geojson(data)
     args.output.write_text(json.dumps(collection, separators=(",", ":")))
     print(f"{len(collection['features'])} countries → {args.output}")
-
-
-if __name__ == "__main__":
-    main()
+    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 
-from lagebild.serve.outlines import OUT, cut, cut_all
+from training.country_outlines import OUT, cut, cut_all
 
 
 def _rings(geometry: dict):
