@@ -223,3 +223,10 @@ def test_a_history_dates_days_and_seasons_in_its_own_years():
 def test_centuries_and_vague_future(text, expected):
     match = one(text)
     assert (match.text, match.value, match.mod) == expected
+
+
+def test_days_of_an_enumeration_take_the_month_at_its_end():
+    text = "Die Kurse finden am 4. und 5. sowie am 11. und 12. Februar statt."
+    assert [(m.text, m.value) for m in tag(text)] == [
+        ("4.", "2022-02-04"), ("5.", "2022-02-05"), ("11.", "2022-02-11"),
+        ("12. Februar", "2022-02-12")]
