@@ -200,7 +200,7 @@ def _pack_country_names() -> dict[str, set[str]]:
     """alpha-3 -> names from the language packs' countries.tsv (curated by hand)."""
     names: dict[str, set[str]] = defaultdict(set)
     for lang in languages():
-        path = Path(__file__).parent.parent / "lang" / lang / "data" / "countries.tsv"
+        path = get_pack(lang).data_dir / "countries.tsv"
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 alpha3, variants = line.split("\t")

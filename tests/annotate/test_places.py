@@ -177,3 +177,16 @@ def test_a_longer_place_name_takes_in_a_country(pipeline):
         "US", "region")
     assert place_of(doc, "Western Australia").country == "AU"
     assert place_of(doc, "Mexico").kind == "country"
+
+
+def test_words_for_a_country_people_are_toponyms_of_the_country(pipeline):
+    doc = analyse(pipeline, "Russian officials met Palestinians and a Sri Lankan envoy; "
+                            "pro-Russian groups and the Russian Orthodox Church stayed away.",
+                  "en")
+    toponyms = {(t.text, t.start): p.country for p in doc.places for t in p.toponyms}
+    assert toponyms == {("Russian", 0): "RU", ("Palestinians", 22): "PS",
+                        ("Sri Lankan", 41): "LK"}
+    german = analyse(pipeline, "Zwei Russen und ein Ukrainer wurden befragt; die russische "
+                               "Seite schwieg.", "de")
+    assert {(t.text, p.country) for p in german.places for t in p.toponyms} == {
+        ("Russen", "RU"), ("Ukrainer", "UA")}

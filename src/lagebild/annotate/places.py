@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from ..actors.lexicon import actor_lexicon
 from ..countries import alpha2, alpha3
 from ..lang.base import TOPONYMS, LanguagePack
 from ..model import Document, Place
@@ -19,6 +20,8 @@ from ..model import Span as TextSpan
 from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
 from ..places.patterns import POSITION_WORDS
 
+#: Entity labels of names that a demonym inside belongs to (and a place name is a place).
+NAME_LABELS = {"PER", "ORG", "LOC"}
 #: Top-level domains that are not the country code of the same name.
 TLD_COUNTRY = {"uk": "GB"}
 GENERIC_TLDS = {"tv", "fm", "io", "me", "co", "ai", "ly", "am", "cc", "ws", "to"}
@@ -75,6 +78,11 @@ class PlacesAnnotator:
             country = gazetteer.country(alpha2(actor.country))
             if country is not None:
                 self._place(by_key, country)
+        for span, iso3 in demonyms(doc, pack):
+            country = gazetteer.country(alpha2(iso3))
+            if country is not None:
+                self._place(by_key, country).toponyms.append(
+                    TextSpan(text=span.text, start=span.start_char, end=span.end_char))
         document.places.extend(by_key.values())
 
     @staticmethod
@@ -113,6 +121,42 @@ def toponyms(doc: Doc) -> list:
             continue
         kept.append(span)
     return kept
+
+
+def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
+    """Words for a country's people or things ("Russian", "Palestinians", "Sri Lankan"),
+    with the country's alpha-3 code: toponyms of the country, as the geoparsing corpora
+    count them. Not inside a person's or organisation's name ("Russian Orthodox
+    Church"), not in a hyphenated word ("pro-Russian", "Iranian-backed")."""
+    lexicon = actor_lexicon(pack)
+    adjectives, nouns = lexicon.demonym_adjectives, lexicon.demonym_nouns
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper() or token.ent_type_ in NAME_LABELS:
+            i += 1
+            continue
+        for end in (i + 2, i + 1):  # "Sri Lankan" before "Sri"
+            span = doc[i:end] if end <= len(doc) else None
+            if span is None or any(t.ent_type_ in NAME_LABELS for t in span) \
+                    or _inside_longer_name(span):
+                continue
+            iso3 = adjectives.get(span.text.lower()) or nouns.get(span.text)
+            hyphen = (i and doc[i - 1].text == "-") or (end < len(doc) and doc[end].text == "-")
+            if iso3 is not None and not hyphen and not span.text.isupper():
+                found.append((span, iso3))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Whether an entity reaches beyond the span ("Russian" of "Russian Orthodox Church")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span[0].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I")
 
 
 def actor_place(document: Document, actor_id: str) -> str | None:
