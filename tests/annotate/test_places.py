@@ -181,12 +181,18 @@ def test_a_longer_place_name_takes_in_a_country(pipeline):
 
 def test_words_for_a_country_people_are_toponyms_of_the_country(pipeline):
     doc = analyse(pipeline, "Russian officials met Palestinians and a Sri Lankan envoy; "
-                            "pro-Russian groups and the Russian Orthodox Church stayed away.",
-                  "en")
-    toponyms = {(t.text, t.start): p.country for p in doc.places for t in p.toponyms}
-    assert toponyms == {("Russian", 0): "RU", ("Palestinians", 22): "PS",
-                        ("Sri Lankan", 41): "LK"}
+                            "pro-Russian groups, the Georgian Interior Ministry and the singer "
+                            "Martin British stayed away.", "en")
+    toponyms = sorted((t.text, t.start, p.country) for p in doc.places for t in p.toponyms)
+    assert toponyms == [("Georgian", 83, "GE"), ("Palestinians", 22, "PS"),
+                        ("Russian", 0, "RU"), ("Russian", 63, "RU"), ("Sri Lankan", 41, "LK")]
     german = analyse(pipeline, "Zwei Russen und ein Ukrainer wurden befragt; die russische "
                                "Seite schwieg.", "de")
     assert {(t.text, p.country) for p in german.places for t in p.toponyms} == {
         ("Russen", "RU"), ("Ukrainer", "UA")}
+
+
+def test_a_shouted_dateline_before_a_colon_is_a_place(pipeline):
+    doc = analyse(pipeline, "BEIRUT: Three men were held. The NOTE: none.", "en")
+    assert [(e.text, e.label) for e in doc.entities if e.label == "LOC"] == [("BEIRUT", "LOC")]
+    assert placed(doc)["BEIRUT"].country == "LB"

@@ -20,8 +20,9 @@ from ..model import Span as TextSpan
 from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
 from ..places.patterns import POSITION_WORDS
 
-#: Entity labels of names that a demonym inside belongs to (and a place name is a place).
-NAME_LABELS = {"PER", "ORG", "LOC"}
+#: Entity labels of names whose words are no toponyms of a country (a person's name) or
+#: are a place already.
+NAME_LABELS = {"PER", "LOC"}
 #: Top-level domains that are not the country code of the same name.
 TLD_COUNTRY = {"uk": "GB"}
 GENERIC_TLDS = {"tv", "fm", "io", "me", "co", "ai", "ly", "am", "cc", "ws", "to"}
@@ -126,37 +127,28 @@ def toponyms(doc: Doc) -> list:
 def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
     """Words for a country's people or things ("Russian", "Palestinians", "Sri Lankan"),
     with the country's alpha-3 code: toponyms of the country, as the geoparsing corpora
-    count them. Not inside a person's or organisation's name ("Russian Orthodox
-    Church"), not in a hyphenated word ("pro-Russian", "Iranian-backed")."""
+    count them, also inside an organisation's or other name ("the Georgian Interior
+    Ministry", as "Mansfield" of "Mansfield Police Department") and a hyphenated word
+    ("Egyptian-US relations"). Not inside a person's or place's name, not shouted."""
     lexicon = actor_lexicon(pack)
     adjectives, nouns = lexicon.demonym_adjectives, lexicon.demonym_nouns
     found = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if not token.text[:1].isupper() or token.ent_type_ in NAME_LABELS:
+        if not doc[i].text[:1].isupper() or doc[i].ent_type_ in NAME_LABELS:
             i += 1
             continue
         for end in (i + 2, i + 1):  # "Sri Lankan" before "Sri"
             span = doc[i:end] if end <= len(doc) else None
-            if span is None or any(t.ent_type_ in NAME_LABELS for t in span) \
-                    or _inside_longer_name(span):
+            if span is None or any(t.ent_type_ in NAME_LABELS for t in span):
                 continue
             iso3 = adjectives.get(span.text.lower()) or nouns.get(span.text)
-            hyphen = (i and doc[i - 1].text == "-") or (end < len(doc) and doc[end].text == "-")
-            if iso3 is not None and not hyphen and not span.text.isupper():
+            if iso3 is not None and not span.text.isupper():
                 found.append((span, iso3))
                 i = end - 1
                 break
         i += 1
     return found
-
-
-def _inside_longer_name(span: Span) -> bool:
-    """Whether an entity reaches beyond the span ("Russian" of "Russian Orthodox Church")."""
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    return span[0].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I")
 
 
 def actor_place(document: Document, actor_id: str) -> str | None:

@@ -204,7 +204,8 @@ class ListNameMatcher:
         return None
 
     def _dateline(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
-        """A shouted name followed by a dateline mark: CHARLESTON, ...; BEIRUT (AP)."""
+        """A shouted name followed by a dateline mark: CHARLESTON, ...; BEIRUT (AP); a colon
+    at a sentence's start (BEIRUT: ...)."""
         end = start
         while end < min(len(doc), start + self.max_tokens) and doc[end].is_upper \
                 and doc[end].is_alpha:
@@ -212,8 +213,10 @@ class ListNameMatcher:
         while end > start:
             text = doc[start:end].text
             key = self.patterns.get(text.title())
-            if (key is not None and len(text) > 3 and end < len(doc)
-                    and doc[end].text in DATELINE_MARKS and self._free(start, end, taken)):
+            mark = doc[end].text if end < len(doc) else ""
+            if (key is not None and len(text) > 3
+                    and (mark in DATELINE_MARKS or mark == ":" and doc[start].is_sent_start)
+                    and self._free(start, end, taken)):
                 return Span(doc, start, end, label=self.label, span_id=key)
             end -= 1
         return None
