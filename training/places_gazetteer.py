@@ -31,6 +31,8 @@ from lagebild.lang import get_pack, languages
 from lagebild.places.patterns import STOPWORDS_FILE, place_names
 
 DATA_DIR = Path(lagebild.places.__file__).parent / "data"
+#: Regions of the world and of conflict, kept by hand (Middle East, Sahel, West Bank, Donbas).
+WORLD_REGIONS = Path(__file__).parent / "places" / "world_regions.tsv"
 OUTPUT = DATA_DIR / "places.tsv.gz"
 COLUMNS = ("key", "kind", "feature", "country", "admin1", "lat", "lon",
            "population", "name")
@@ -180,6 +182,28 @@ def _continents() -> list[dict]:
                      "lon": float(record["lng"]), "population": int(record.get("population") or 0),
                      "names": names, "aliases": []})
     return rows
+
+
+def _world_regions(rows: list[dict], path: Path = WORLD_REGIONS) -> list[dict]:
+    """The hand-kept regions of ``world_regions.tsv``. One that ``rows`` hold already (a
+    region or a place of kind other of the same country, with its first name) gives that row
+    its names instead (Crimea; not the Sahel region of Burkina Faso for the Sahel)."""
+    known = {(row["country"], name): row for row in rows if row["kind"] in ("region", "other")
+             for name in row["names"]}
+    added = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, kind, country, lat, lon, population, names = line.split("\t")
+        variants = names.split("|")
+        row = known.get((country, variants[0]))
+        if row is not None:
+            row["aliases"] = row["aliases"] + [n for n in variants if n not in row["names"]]
+            continue
+        added.append({"key": f"world.{key}", "kind": kind, "feature": "RGN",
+                      "country": country, "admin1": "", "lat": float(lat), "lon": float(lon),
+                      "population": int(population), "names": variants, "aliases": []})
+    return added
 
 
 def _admin_names() -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -388,8 +412,8 @@ def build(output: Path = OUTPUT) -> Path:
             biggest[key] = city
     for city in cities:
         city["_capital"] = biggest.get((city["countrycode"], city["name"])) is city
-    rows = (_countries(cities) + _continents() + _regions(cities, _admin_names())
-            + _city_rows(cities))
+    rows = _countries(cities) + _continents() + _regions(cities, _admin_names())
+    rows += _world_regions(rows) + _city_rows(cities)
     lines, index = [], defaultdict(list)
     for row in rows:
         seen: set[str] = set()

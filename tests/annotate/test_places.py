@@ -205,3 +205,15 @@ def test_british_counties_are_regions_of_their_own(pipeline):
     assert (found["Suffolk"].country, found["Suffolk"].kind) == ("GB", "region")
     assert distance_km(found["Suffolk"].lat, found["Suffolk"].lon, 52.2, 1.0) < 50
     assert (found["Fife"].country, found["Fife"].kind) == ("GB", "region")
+
+
+def test_regions_of_the_world_and_of_conflict_in_german_and_english(pipeline):
+    german = placed(analyse(pipeline, "Im Westjordanland und auf der Krim wurde gekämpft; "
+                                      "im Nahen Osten und in der Sahelzone wächst die Sorge.",
+                            "de"))
+    assert {(name, p.kind, p.country) for name, p in german.items()} >= {
+        ("Westjordanland", "region", "PS"), ("Krim", "region", "UA"),
+        ("Nahen Osten", "other", ""), ("Sahelzone", "other", "")}
+    english = placed(analyse(pipeline, "Aid reached the Sahel and the Balkans.", "en"))
+    assert english["Sahel"].kind == "other" and english["Balkans"].kind == "other"
+    assert distance_km(english["Sahel"].lat, english["Sahel"].lon, 15.0, 3.0) < 50
