@@ -33,6 +33,8 @@ from lagebild.places.patterns import STOPWORDS_FILE, place_names
 DATA_DIR = Path(lagebild.places.__file__).parent / "data"
 #: Regions of the world and of conflict, kept by hand (Middle East, Sahel, West Bank, Donbas).
 WORLD_REGIONS = Path(__file__).parent / "places" / "world_regions.tsv"
+#: Other names of regions the gazetteer has under GeoNames' name only (Sachsen, Kärnten).
+REGION_NAMES = Path(__file__).parent / "places" / "region_names.tsv"
 OUTPUT = DATA_DIR / "places.tsv.gz"
 COLUMNS = ("key", "kind", "feature", "country", "admin1", "lat", "lon",
            "population", "name")
@@ -204,6 +206,21 @@ def _world_regions(rows: list[dict], path: Path = WORLD_REGIONS) -> list[dict]:
                       "country": country, "admin1": "", "lat": float(lat), "lon": float(lon),
                       "population": int(population), "names": variants, "aliases": []})
     return added
+
+
+def _region_names(rows: list[dict], path: Path = REGION_NAMES) -> None:
+    """Give the regions of ``region_names.tsv`` their other names; stop on one not found,
+    so that a renamed source never drops a name unnoticed."""
+    regions = {(row["country"], name): row for row in rows if row["kind"] == "region"
+               for name in row["names"]}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        country, name, others = line.split("\t")
+        row = regions.get((country, name))
+        if row is None:
+            raise SystemExit(f"{path.name}: no region {name!r} in {country}")
+        row["aliases"] = row["aliases"] + others.split("|")
 
 
 def _admin_names() -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -413,6 +430,7 @@ def build(output: Path = OUTPUT) -> Path:
     for city in cities:
         city["_capital"] = biggest.get((city["countrycode"], city["name"])) is city
     rows = _countries(cities) + _continents() + _regions(cities, _admin_names())
+    _region_names(rows)
     rows += _world_regions(rows) + _city_rows(cities)
     lines, index = [], defaultdict(list)
     for row in rows:

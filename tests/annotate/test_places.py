@@ -217,3 +217,12 @@ def test_regions_of_the_world_and_of_conflict_in_german_and_english(pipeline):
     english = placed(analyse(pipeline, "Aid reached the Sahel and the Balkans.", "en"))
     assert english["Sahel"].kind == "other" and english["Balkans"].kind == "other"
     assert distance_km(english["Sahel"].lat, english["Sahel"].lon, 15.0, 3.0) < 50
+
+
+def test_german_names_of_laender_cantons_and_provinces(pipeline):
+    found = placed(analyse(pipeline, "In Sachsen, Thüringen und Kärnten sowie in Südtirol "
+                                     "und Graubünden wurde gewählt.", "de"))
+    assert {(name, p.kind, p.country) for name, p in found.items()} == {
+        ("Sachsen", "region", "DE"), ("Thüringen", "region", "DE"),
+        ("Kärnten", "region", "AT"), ("Südtirol", "region", "IT"),
+        ("Graubünden", "region", "CH")}
