@@ -220,7 +220,9 @@ def _region_names(rows: list[dict], path: Path = REGION_NAMES) -> None:
         row = regions.get((country, name))
         if row is None:
             raise SystemExit(f"{path.name}: no region {name!r} in {country}")
-        row["aliases"] = row["aliases"] + others.split("|")
+        names = others.split("|")
+        row["aliases"] = row["aliases"] + [n for n in names if not n.isupper()]
+        row["shouted"] = row.get("shouted", []) + [n for n in names if n.isupper()]
 
 
 def _admin_names() -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -441,7 +443,8 @@ def build(output: Path = OUTPUT) -> Path:
         position = len(lines)
         index_names = [(n, "n") for n in names] + [
             (a, "a") for a in _clean_names(row["aliases"], seen)] + [
-            (a, "n") for a in row.get("abbreviations", ())]
+            (a, "n") for a in row.get("abbreviations", ())] + [
+            (a, "s") for a in row.get("shouted", ())]
         for name, flag in index_names:
             index[name].append(f"{flag}{position}")
         lat, lon = round(float(row["lat"]), 3), round(float(row["lon"]), 3)

@@ -226,3 +226,14 @@ def test_german_names_of_laender_cantons_and_provinces(pipeline):
         ("Sachsen", "region", "DE"), ("Thüringen", "region", "DE"),
         ("Kärnten", "region", "AT"), ("Südtirol", "region", "IT"),
         ("Graubünden", "region", "CH")}
+
+
+def test_words_for_a_region_people_and_its_shouted_short_names(pipeline):
+    english = analyse(pipeline, "South Ossetians fled north; floods hit NSW, but NASA and "
+                                "the FBI stayed out.", "en")
+    found = placed(english)
+    assert (found["South Ossetians"].name, found["NSW"].name) == ("South Ossetia",
+                                                                  "New South Wales")
+    assert not {"NASA", "FBI"} & set(found)
+    german = placed(analyse(pipeline, "In NRW stimmten die Südtiroler nicht ab.", "de"))
+    assert (german["NRW"].country, german["Südtiroler"].name) == ("DE", "South Tyrol")

@@ -19,6 +19,7 @@ from ..model import Document, Place
 from ..model import Span as TextSpan
 from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
 from ..places.patterns import POSITION_WORDS
+from ..places.peoples import region_peoples
 
 #: Entity labels of names whose words are no toponyms of a country (a person's name) or
 #: are a place already.
@@ -79,11 +80,9 @@ class PlacesAnnotator:
             country = gazetteer.country(alpha2(actor.country))
             if country is not None:
                 self._place(by_key, country)
-        for span, iso3 in demonyms(doc, pack):
-            country = gazetteer.country(alpha2(iso3))
-            if country is not None:
-                self._place(by_key, country).toponyms.append(
-                    TextSpan(text=span.text, start=span.start_char, end=span.end_char))
+        for span, record in demonyms(doc, pack):
+            self._place(by_key, record).toponyms.append(
+                TextSpan(text=span.text, start=span.start_char, end=span.end_char))
         document.places.extend(by_key.values())
 
     @staticmethod
@@ -124,14 +123,16 @@ def toponyms(doc: Doc) -> list:
     return kept
 
 
-def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
-    """Words for a country's people or things ("Russian", "Palestinians", "Sri Lankan"),
-    with the country's alpha-3 code: toponyms of the country, as the geoparsing corpora
-    count them, also inside an organisation's or other name ("the Georgian Interior
-    Ministry", as "Mansfield" of "Mansfield Police Department") and a hyphenated word
-    ("Egyptian-US relations"). Not inside a person's or place's name, not shouted."""
-    lexicon = actor_lexicon(pack)
+def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, PlaceRecord]]:
+    """Words for a country's or a region's people or things ("Russian", "Palestinians",
+    "Sri Lankan", "South Ossetians"), with the country's or region's place: its toponyms, as
+    the geoparsing corpora count them, also inside an organisation's or other name ("the
+    Georgian Interior Ministry", as "Mansfield" of "Mansfield Police Department") and a
+    hyphenated word ("Egyptian-US relations"). Not inside a person's or place's name, not
+    shouted."""
+    lexicon, gazetteer = actor_lexicon(pack), load_gazetteer()
     adjectives, nouns = lexicon.demonym_adjectives, lexicon.demonym_nouns
+    peoples = region_peoples(pack)
     found = []
     i = 0
     while i < len(doc):
@@ -140,11 +141,14 @@ def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, str]]:
             continue
         for end in (i + 2, i + 1):  # "Sri Lankan" before "Sri"
             span = doc[i:end] if end <= len(doc) else None
-            if span is None or any(t.ent_type_ in NAME_LABELS for t in span):
+            if span is None or span.text.isupper() \
+                    or any(t.ent_type_ in NAME_LABELS for t in span):
                 continue
             iso3 = adjectives.get(span.text.lower()) or nouns.get(span.text)
-            if iso3 is not None and not span.text.isupper():
-                found.append((span, iso3))
+            place = peoples.get(span.text) or (
+                gazetteer.country(alpha2(iso3)) if iso3 is not None else None)
+            if place is not None:
+                found.append((span, place))
                 i = end - 1
                 break
         i += 1

@@ -18,6 +18,9 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "places.tsv.gz"
 NAMES_MARK = "#names"
+#: Index flags: ``n`` a place's own name, ``a`` an alias, ``s`` a short name written in
+#: capitals that names a place of its own (NSW, NRW), an alias too.
+ALIAS_FLAGS = frozenset("as")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +98,19 @@ class PlaceGazetteer:
         if position == len(self._names) or not self._names[position].startswith(probe):
             return []
         ids = self._names[position][len(probe):].split(",")
-        return [Match(self.record(int(i[1:])), i[0] == "a") for i in ids]
+        return [Match(self.record(int(i[1:])), i[0] in ALIAS_FLAGS) for i in ids]
 
     def names(self) -> Iterator[tuple[str, list[tuple[int, bool]]]]:
         """Every indexed name with its (row, alias) pairs, for building matchers."""
         for line in self._names:
             name, _, ids = line.partition("\0")
-            yield name, [(int(i[1:]), i[0] == "a") for i in ids.split(",")]
+            yield name, [(int(i[1:]), i[0] in ALIAS_FLAGS) for i in ids.split(",")]
+
+    def shouted(self) -> frozenset[str]:
+        """The short names written in capitals that name a place of their own (NSW, NRW):
+        indexed with the flag ``s``; every other shouted word is no place name."""
+        return frozenset(line.partition("\0")[0] for line in self._names
+                         if line.partition("\0")[2].startswith("s"))
 
     def brief(self, position: int) -> tuple[str, str, str, int, str]:
         """Key, kind, feature, population and name of a row, without making its record

@@ -90,8 +90,10 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
     gazetteer = gazetteer or load_gazetteer()
     rows: dict[int, tuple[str, str, str, int, str]] = {}
     found = []
+    shouted = gazetteer.shouted()
     for name, matches in gazetteer.names():
-        if not (_looks_like_name(name) or is_abbreviation(name)) or name in POSITION_WORDS:
+        if not (_looks_like_name(name) or is_abbreviation(name) or name in shouted) \
+                or name in POSITION_WORDS:
             continue
         best, best_score = None, -1.0
         for row, alias in matches:
