@@ -230,3 +230,8 @@ def test_days_of_an_enumeration_take_the_month_at_its_end():
     assert [(m.text, m.value) for m in tag(text)] == [
         ("4.", "2022-02-04"), ("5.", "2022-02-05"), ("11.", "2022-02-11"),
         ("12. Februar", "2022-02-12")]
+
+
+def test_an_diesem_tag_is_the_day_named_last():
+    text = "Am 3. März wird gewählt. An diesem Tag schließen die Schulen."
+    assert tag_sentences(text)[-1] == ("diesem Tag", "DATE", "2022-03-03")
