@@ -216,3 +216,10 @@ def test_accidents_job_cuts_and_campaigns_are_no_events():
 def test_the_words_of_a_split_trigger_are_no_party_to_it():
     assert [e[:3] for e in events("Kiew und Moskau tauschten Gefangene aus.")] == [
         ("RETREAT", "UKR", None), ("RETREAT", "RUS", None)]
+
+
+def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect():
+    assert [e[:3] for e in events("Die Bürger sind aufgerufen, Wasser zu sparen.")] == [
+        ("REQUEST", None, "DEU")]
+    assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
+        == [("ASSAULT", "RUS")]

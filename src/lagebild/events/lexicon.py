@@ -79,7 +79,8 @@ class EventLexicon:
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "partitive", "conditions", "pronouns", "reciprocal",
-                                  "instrumental", "between")}
+                                  "instrumental", "between", "state_passive",
+                                  "sein_perfect")}
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))

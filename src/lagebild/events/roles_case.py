@@ -71,9 +71,12 @@ class CaseRoles:
         opener = c.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
         # a form of "werden" with the trigger as its participle: "wurden festgenommen" (not
-        # "würden zustimmen", "wird kritisiert werden" is one too)
-        passive = bool(words & c.lexicon.words["passive"]) \
-            and c.tags[match.start] in c.lexicon.words["participle_tags"]
+        # "würden zustimmen", "wird kritisiert werden" is one too); or of "sein", where the
+        # verb's perfect takes "haben": "sind aufgerufen" (a state passive)
+        participle = c.tags[match.start] in c.lexicon.words["participle_tags"]
+        passive = participle and (bool(words & c.lexicon.words["passive"]) or (
+            bool(words & c.lexicon.words["state_passive"])
+            and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
