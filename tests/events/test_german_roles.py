@@ -223,3 +223,10 @@ def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(
         ("REQUEST", None, "DEU")]
     assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
         == [("ASSAULT", "RUS")]
+
+
+def test_a_request_is_addressed_to_the_subject_of_its_dass_clause():
+    assert events("Die Opposition fordert, dass der Minister zurücktritt.")[0][:3] == (
+        "REQUEST", "DEU", "DEU")
+    assert events("Die Opposition fordert, dass sofort gewählt wird.")[0][:3] == (
+        "REQUEST", "DEU", None)

@@ -80,7 +80,10 @@ class EventLexicon:
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
-                                  "sein_perfect")}
+                                  "sein_perfect", "complementizers")}
+        #: types whose recipient is the subject of a "dass" clause after the trigger's
+        #: clause where the clause names none: who is asked, urged or told to act
+        self.addressed_types = frozenset(settings.get("addressed_types", ()))
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))

@@ -135,6 +135,11 @@ class CaseRoles:
             objects = [m for m in others if passive and self.case_of(m) == "Nom"]
             if objects or others:
                 recipient = min(objects or others, key=lambda m: abs(m.start - t_start))
+        if recipient is None and trigger.type in c.lexicon.addressed_types \
+                and not governed:  # "fordert, dass die Regierung zurücktritt"
+            addressee = self.addressee(clause)
+            if addressee is not None and addressee.actor not in actor_ids:
+                recipient = addressee
         if actor_id is not None and actor is not None and actor_id != actor.actor:
             actor_ids = [actor_id]  # the speaker stands in
         recipients = [m.actor for m in c.members(recipient, in_clause)] if recipient else [None]
@@ -254,6 +259,31 @@ class CaseRoles:
             return None
         return clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
                          c.lexicon.join_brackets)
+
+    def clause_after(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The clause after this one in its sentence, if any."""
+        c = self.coder
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        start = clause[1] + 1
+        while start < sentence[1] and c.text[start] in " ,;–-":
+            start += 1
+        if start >= sentence[1]:
+            return None
+        return clause_of(c.text, sentence, start, start, c.lexicon.join_brackets)
+
+    def addressee(self, clause: tuple[int, int]) -> ActorMention | None:
+        """The subject of a "dass" clause after a request's clause: who is asked to act
+        ("verlangt die Behörde, dass die Mieterin ihre Kosten senkt": the tenant)."""
+        c = self.coder
+        after = self.clause_after(clause)
+        if after is None:
+            return None
+        first, last = c.token_range(*after)
+        if first >= last or c.lowers[first] not in c.lexicon.words["complementizers"]:
+            return None
+        free = [m for m in c.mentions if after[0] <= m.start and m.end <= after[1]
+                and m.preposition is None]
+        return self.subject(free, first + 1, last) if free else None
 
     def trigger_before(self, clause: tuple[int, int]) -> bool:
         """Whether the clause before this one holds a trigger."""
