@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Span
 
 from ..actors.lexicon import actor_lexicon
 from ..countries import alpha2, alpha3
-from ..lang.base import TOPONYMS, LanguagePack
+from ..lang.base import TOPONYMS, LanguagePack, per_pack
 from ..model import Document, Place
 from ..model import Span as TextSpan
 from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
 from ..places.patterns import POSITION_WORDS
 from ..places.peoples import region_peoples
+from ..tokens import strings as token_strings
 
 #: Entity labels of names whose words are no toponyms of a country (a person's name) or
 #: are a place already.
@@ -123,6 +124,18 @@ def toponyms(doc: Doc) -> list:
     return kept
 
 
+@per_pack
+def _people_words(pack: LanguagePack) -> tuple[dict, dict, dict, frozenset[str]]:
+    """The pack's words for peoples (adjectives lowercased, nouns, peoples of regions) and
+    the lowercase first words of those of two words ("sri" of "Sri Lankan")."""
+    lexicon = actor_lexicon(pack)
+    adjectives, nouns, peoples = lexicon.demonym_adjectives, lexicon.demonym_nouns, \
+        region_peoples(pack)
+    firsts = frozenset(word.split()[0].lower() for table in (adjectives, nouns, peoples)
+                       for word in table if " " in word)
+    return adjectives, nouns, peoples, firsts
+
+
 def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, PlaceRecord]]:
     """Words for a country's or a region's people or things ("Russian", "Palestinians",
     "Sri Lankan", "South Ossetians"), with the country's or region's place: its toponyms, as
@@ -130,19 +143,23 @@ def demonyms(doc: Doc, pack: LanguagePack) -> list[tuple[Span, PlaceRecord]]:
     Georgian Interior Ministry", as "Mansfield" of "Mansfield Police Department") and a
     hyphenated word ("Egyptian-US relations"). Not inside a person's or place's name, not
     shouted."""
-    lexicon, gazetteer = actor_lexicon(pack), load_gazetteer()
-    adjectives, nouns = lexicon.demonym_adjectives, lexicon.demonym_nouns
-    peoples = region_peoples(pack)
+    gazetteer = load_gazetteer()
+    adjectives, nouns, peoples, firsts = _people_words(pack)
+    texts = token_strings(doc)  # strings: a Token per word costs more
     found = []
     i = 0
-    while i < len(doc):
-        if not doc[i].text[:1].isupper() or doc[i].ent_type_ in NAME_LABELS:
+    while i < len(texts):
+        text = texts[i]
+        if not text[:1].isupper() or text.isupper() or not (
+                text.lower() in adjectives or text in nouns or text in peoples
+                or text.lower() in firsts):
             i += 1
             continue
         for end in (i + 2, i + 1):  # "Sri Lankan" before "Sri"
-            span = doc[i:end] if end <= len(doc) else None
-            if span is None or span.text.isupper() \
-                    or any(t.ent_type_ in NAME_LABELS for t in span):
+            if end > len(texts):
+                continue
+            span = doc[i:end]
+            if any(t.ent_type_ in NAME_LABELS for t in span):
                 continue
             iso3 = adjectives.get(span.text.lower()) or nouns.get(span.text)
             place = peoples.get(span.text) or (
