@@ -98,6 +98,11 @@ class CaseRoles:
         infinitive = after_comma and self.infinitive(match)
         if infinitive and self.trigger_before(clause):
             governed = True
+        # a "dass" clause after a request or threat is what is asked for: "fordert, dass
+        # der Minister zurücktritt" (no resignation happened)
+        if after_comma and opener in c.lexicon.words["complementizers"] \
+                and self.trigger_before(clause, c.lexicon.addressed_types):
+            governed = True
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
         elif opener in c.lexicon.words["relative"] and after_comma and not passive \
@@ -285,15 +290,17 @@ class CaseRoles:
                 and m.preposition is None]
         return self.subject(free, first + 1, last) if free else None
 
-    def trigger_before(self, clause: tuple[int, int]) -> bool:
-        """Whether the clause before this one holds a trigger."""
+    def trigger_before(self, clause: tuple[int, int],
+                       types: frozenset[str] | None = None) -> bool:
+        """Whether the clause before this one holds a trigger (of one of ``types``)."""
         c = self.coder
         before = self.clause_before(clause)
         if before is None:
             return False
         first, _ = c.token_range(*clause)
         start, _ = c.token_range(*before)
-        return any(start <= m.start < first for m in c.matches)
+        return any(start <= m.start < first and (types is None or m.trigger.type in types)
+                   for m in c.matches)
 
     def controller(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of the clause before an infinitive clause without one: who announces,
