@@ -232,3 +232,8 @@ def test_a_request_is_addressed_to_the_subject_of_its_dass_clause():
                                  "festnahm.")] == ["ACCUSE", "COERCE"]  # it happened
     assert events("Die Opposition fordert, dass sofort gewählt wird.")[0][:3] == (
         "REQUEST", "DEU", None)
+
+
+def test_the_pope_is_the_holy_see_wherever_he_speaks():
+    assert [e[:2] for e in events("Der Papst rief in Warschau zum Frieden auf.")] == [
+        ("REQUEST", "VAT")]

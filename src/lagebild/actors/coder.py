@@ -448,8 +448,10 @@ class _Coder:
             if entry is not None:
                 country, org = entry.country, entry.org
             else:
-                org = None
-                country = self.country_before(i) or self.country_after(end - 1)
+                org = None  # an office of one country wherever it is named: "Papst" (VAT)
+                fixed = self.settings.get("role_countries", {})
+                country = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower()) \
+                    or self.country_before(i) or self.country_after(end - 1)
             if country is None:
                 bare.append((sector, span))
             else:
