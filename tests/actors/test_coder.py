@@ -122,3 +122,10 @@ def test_federal_bodies_of_one_state_come_coded_from_the_list():
     _, doc = actors("Der Bundestag stimmte zu, das Bundesheer half, der BND schwieg.")
     assert [(a.org, a.country) for a in doc.actors] == [
         ("BUNDESTAG", "DEU"), ("BUNDESHEER", "AUT"), ("BND", "DEU")]
+
+
+def test_english_news_knows_the_companies_and_bodies_german_news_knows():
+    found, _ = actors("Gazprom cut deliveries, the Bundestag objected and Shell said it would "
+                      "wait.", "en")
+    assert set(found) >= {("RUS", "GAZPROM", False), ("DEU", "BUNDESTAG", False),
+                          ("GBR", "SHELL", False)}
