@@ -235,3 +235,11 @@ def test_days_of_an_enumeration_take_the_month_at_its_end():
 def test_an_diesem_tag_is_the_day_named_last():
     text = "Am 3. März wird gewählt. An diesem Tag schließen die Schulen."
     assert tag_sentences(text)[-1] == ("diesem Tag", "DATE", "2022-03-03")
+
+
+def test_decades_in_words_and_the_twenties_of_the_text_date():
+    assert [(m.text, m.value) for m in tag("In den achtziger Jahren und in den "
+                                            "Neunzigerjahren wuchs die Stadt.")] == [
+        ("den achtziger Jahren", "198"), ("den Neunzigerjahren", "199")]
+    assert one("Die Zwanzigerjahre waren wild.", date(2015, 10, 27)).value == "192"
+    assert one("Die Zwanzigerjahre sind wild.", date(2026, 12, 5)).value == "202"

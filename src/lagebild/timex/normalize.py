@@ -580,12 +580,18 @@ def norm_holiday(groups: dict, ctx: Context, params: dict, lookup) -> Result:
 
 
 def norm_decade(groups: dict, ctx: Context, params: dict, lookup) -> Result:
-    """die 90er Jahre, the 1990s: a decade."""
-    digits = groups.get("digits") or ""
+    """die 90er Jahre, the 1990s, die achtziger Jahre: a decade."""
+    word = lookup("decade_word", groups.get("decade_word"))
+    digits = str(word) if word is not None else groups.get("digits") or ""
     if len(digits) == 4 and digits.endswith("0"):
         return digits[:3], None
     if len(digits) == 2 and digits.endswith("0"):
-        century = 19 if int(digits) > 20 else 20
+        # the latest such decade that has begun by the text's date: the twenties of a
+        # text of 2015 are the 1920s, of 2026 the 2020s
+        if ctx.anchor is not None:
+            century = 20 if 2000 + int(digits) <= ctx.anchor.year else 19
+        else:
+            century = 19 if int(digits) > 20 else 20
         return f"{century}{digits[0]}", None
     return None
 
