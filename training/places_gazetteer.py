@@ -28,6 +28,7 @@ import pycountry
 
 import lagebild.places
 from lagebild.lang import get_pack, languages
+from lagebild.lang.datafile import read_tsv
 from lagebild.places.patterns import STOPWORDS_FILE, place_names
 
 DATA_DIR = Path(lagebild.places.__file__).parent / "data"
@@ -193,10 +194,7 @@ def _world_regions(rows: list[dict], path: Path = WORLD_REGIONS) -> list[dict]:
     known = {(row["country"], name): row for row in rows if row["kind"] in ("region", "other")
              for name in row["names"]}
     added = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, kind, country, lat, lon, population, names = line.split("\t")
+    for key, kind, country, lat, lon, population, names in read_tsv(path, 7):
         variants = names.split("|")
         row = known.get((country, variants[0]))
         if row is not None:
@@ -213,10 +211,7 @@ def _region_names(rows: list[dict], path: Path = REGION_NAMES) -> None:
     so that a renamed source never drops a name unnoticed."""
     regions = {(row["country"], name): row for row in rows if row["kind"] == "region"
                for name in row["names"]}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        country, name, others = line.split("\t")
+    for country, name, others in read_tsv(path, 3):
         row = regions.get((country, name))
         if row is None:
             raise SystemExit(f"{path.name}: no region {name!r} in {country}")
@@ -247,11 +242,8 @@ def _pack_country_names() -> dict[str, set[str]]:
     """alpha-3 -> names from the language packs' countries.tsv (curated by hand)."""
     names: dict[str, set[str]] = defaultdict(set)
     for lang in languages():
-        path = get_pack(lang).data_dir / "countries.tsv"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                alpha3, variants = line.split("\t")
-                names[alpha3].update(variants.split("|"))
+        for alpha3, variants in read_tsv(get_pack(lang).data_dir / "countries.tsv", 2):
+            names[alpha3].update(variants.split("|"))
     return names
 
 

@@ -91,14 +91,17 @@ class PlaceGazetteer:
             self._parsed[position] = place
         return place
 
-    def lookup(self, name: str) -> list[Match]:
-        """Places of exactly that name (case and diacritics count)."""
+    def _ids(self, name: str) -> list[str]:
+        """The index entries (flag and row) of exactly that name."""
         probe = name + "\0"
         position = bisect_left(self._names, probe)
         if position == len(self._names) or not self._names[position].startswith(probe):
             return []
-        ids = self._names[position][len(probe):].split(",")
-        return [Match(self.record(int(i[1:])), i[0] in ALIAS_FLAGS) for i in ids]
+        return self._names[position][len(probe):].split(",")
+
+    def lookup(self, name: str) -> list[Match]:
+        """Places of exactly that name (case and diacritics count)."""
+        return [Match(self.record(int(i[1:])), i[0] in ALIAS_FLAGS) for i in self._ids(name)]
 
     def names(self) -> Iterator[tuple[str, list[tuple[int, bool]]]]:
         """Every indexed name with its (row, alias) pairs, for building matchers."""
@@ -106,11 +109,10 @@ class PlaceGazetteer:
             name, _, ids = line.partition("\0")
             yield name, [(int(i[1:]), i[0] in ALIAS_FLAGS) for i in ids.split(",")]
 
-    def shouted(self) -> frozenset[str]:
-        """The short names written in capitals that name a place of their own (NSW, NRW):
-        indexed with the flag ``s``; every other shouted word is no place name."""
-        return frozenset(line.partition("\0")[0] for line in self._names
-                         if line.partition("\0")[2].startswith("s"))
+    def shouted(self, name: str) -> bool:
+        """Whether a name in capitals names a place of its own (NSW, NRW): indexed with the
+        flag ``s``; every other shouted word is no place name."""
+        return any(i[0] == "s" for i in self._ids(name))
 
     def brief(self, position: int) -> tuple[str, str, str, int, str]:
         """Key, kind, feature, population and name of a row, without making its record

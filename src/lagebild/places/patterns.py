@@ -90,10 +90,9 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
     gazetteer = gazetteer or load_gazetteer()
     rows: dict[int, tuple[str, str, str, int, str]] = {}
     found = []
-    shouted = gazetteer.shouted()
     for name, matches in gazetteer.names():
-        if not (_looks_like_name(name) or is_abbreviation(name) or name in shouted) \
-                or name in POSITION_WORDS:
+        if not (_looks_like_name(name) or is_abbreviation(name)
+                or name.isupper() and gazetteer.shouted(name)) or name in POSITION_WORDS:
             continue
         best, best_score = None, -1.0
         for row, alias in matches:
@@ -207,7 +206,7 @@ class ListNameMatcher:
 
     def _dateline(self, doc: Doc, start: int, taken: dict[int, Span]) -> Span | None:
         """A shouted name followed by a dateline mark: CHARLESTON, ...; BEIRUT (AP); a colon
-    at a sentence's start (BEIRUT: ...)."""
+        at a sentence's start (BEIRUT: ...)."""
         end = start
         while end < min(len(doc), start + self.max_tokens) and doc[end].is_upper \
                 and doc[end].is_alpha:
