@@ -186,3 +186,9 @@ def test_month_names_and_the_tense_of_irregular_and_passive_verbs(text, anchor, 
 
 def test_may_as_a_verb_is_no_month():
     assert tag_all("Prices may rise.") == []
+
+
+def test_a_clock_time_of_several_days_has_no_one_day():
+    found = time_tagger(get_pack("en")).tag(
+        "The shows run on May 3 and May 4, each at 8 p.m.", [(0, 48)], MONDAY)
+    assert [m.value for m in found if m.type == "TIME"] == ["T20:00"]

@@ -243,3 +243,21 @@ def test_decades_in_words_and_the_twenties_of_the_text_date():
         ("den achtziger Jahren", "198"), ("den Neunzigerjahren", "199")]
     assert one("Die Zwanzigerjahre waren wild.", date(2015, 10, 27)).value == "192"
     assert one("Die Zwanzigerjahre sind wild.", date(2026, 12, 5)).value == "202"
+
+
+def test_a_clock_time_of_several_days_has_no_one_day():
+    values = [(m.text, m.value) for m in tag(
+        "Geöffnet ist am 14. und 15. Januar von 10 bis 18 Uhr, Vorträge jeweils 20 Uhr.")]
+    assert values == [("14.", "2022-01-14"), ("15. Januar", "2022-01-15"), ("10", "T10:00"),
+                      ("18 Uhr", "T18:00"), ("20 Uhr", "T20:00")]
+    assert one("Anmeldungen nimmt das Büro wochentags ab 9 Uhr an.").value == "T09:00"
+    # one day, then another: each clock time keeps its own day
+    assert [m.value for m in tag("Am 14. Januar um 16 Uhr und am 15. Januar um 10 Uhr.")] == [
+        "2022-01-14", "2022-01-14T16:00", "2022-01-15", "2022-01-15T10:00"]
+
+
+def test_durations_with_an_adjective_or_a_compound_unit():
+    assert [(m.text, m.value) for m in tag(
+        "Die Helfer leisteten rund 200 ehrenamtliche Stunden, das sind 25 Arbeitstage.")] == [
+        ("rund 200 ehrenamtliche Stunden", "PT200H"), ("25 Arbeitstage", "P25D")]
+    assert tag("Das Museum zeigt 5 Millionen Jahre alte Knochen.") == []

@@ -10,6 +10,7 @@ from lagebild.timex.readable import readable_date
     ("2024-03-14TEV", "2024-03-14 evening"),
     ("2024-03-14TNI", "2024-03-14 night"),
     ("2024-03-14T18:45", "2024-03-14 18:45"),
+    ("T20:00", "20:00"),
     ("2023-W21-WE", "2023 week 21, weekend"),
     ("2023-W05", "2023 week 5"),
     ("1998-FA", "1998 autumn"),

@@ -36,6 +36,7 @@ class Context:
     narrative: date | None = None  # the last full date the text named, in any sentence
     last: str | None = None  # the last dated value the text named (1995, 1995-05, 1995-05-22)
     story: bool = False  # the text tells of a time of its own, years before the anchor
+    several: bool = False  # clock times here belong to several days ("jeweils 20 Uhr")
 
     @property
     def day(self) -> date | None:
@@ -404,6 +405,8 @@ def norm_clock(groups: dict, ctx: Context, params: dict, lookup) -> Result:
         hour = 0
     if hour > 24:
         return None
+    if ctx.several:
+        return f"T{hour:02d}:{minute:02d}", None  # a time of day of no one day, as TimeML
     day = day_value(ctx.day) if ctx.day else "XXXX-XX-XX"
     return f"{day}T{hour:02d}:{minute:02d}", None
 

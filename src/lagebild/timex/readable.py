@@ -18,6 +18,7 @@ REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the f
 
 _DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT)")
 _CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?")
+_TIME_OF_NO_DAY = re.compile(r"T(\d\d:\d\d)")  # a clock time of several days
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 _YEAR_PART = re.compile(r"(\d{4})-(SP|SU|FA|WI|H1|H2)")
 _DECADE = re.compile(r"(\d{3})")
@@ -40,6 +41,8 @@ def readable_date(value: str | None) -> str:
         return f"{match[1]} {PART_OF_DAY[match[2]]}"
     if match := _CLOCK.fullmatch(value):
         return f"{match[1]} {match[2]}"
+    if match := _TIME_OF_NO_DAY.fullmatch(value):
+        return match[1]
     if match := _WEEK.fullmatch(value):
         weekend = ", weekend" if match[3] else ""
         return f"{match[1]} week {int(match[2])}{weekend}"

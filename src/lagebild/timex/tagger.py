@@ -68,6 +68,12 @@ class TimeTagger:
         self._preposition = re.compile(
             rf"(?:{alternatives})\s+(?=\S)", re.IGNORECASE) if prepositions else None
         self._whole = {phrase.lower() for phrase in grammar.lists.get("kept_whole", [])}
+        # a clock time after these words, or after days joined by these, is of several days
+        self._recurring = {w.lower() for w in grammar.lists.get("recurring_markers", [])}
+        joins = "|".join(re.escape(j).replace(r"\ ", r"\s+")
+                         for j in sorted(grammar.lists.get("day_joins", []), key=len, reverse=True))
+        self._day_join = re.compile(rf"[\s,]*(?:(?:{joins})\s+)?|\s*[-–]\s*"
+                                    if joins else r"[\s,]*", re.IGNORECASE)
         trailing = grammar.lists.get("trailing_words", [])
         self._trailing = re.compile(
             rf"\s+(?:{'|'.join(map(re.escape, trailing))})$", re.IGNORECASE) if trailing else None
@@ -104,10 +110,15 @@ class TimeTagger:
             if not any(start < t_end and t_start < end for t_start, t_end, _, _ in taken):
                 taken.append((start, end, rule, groups))
         found: list[TimeMatch] = []
+        several = False  # the day the clock times belong to is one of several
+        last_day_end: int | None = None
+        last_end = 0
         for start, end, rule, groups in sorted(taken, key=lambda t: t[0]):  # text order
             tense = partial(self.tense, sentence, start, end)  # read if a value asks
+            several = several or self._recurs(sentence[last_end:start])
             context = Context(anchor, tense, reference, previous, frame["quarter"],
-                              reference or frame["narrative"], frame["last"], frame["story"])
+                              reference or frame["narrative"], frame["last"], frame["story"],
+                              several)
             result = NORMALISERS[rule.norm](groups, context, rule.params, self.grammar.lookup)
             if result is None:
                 continue
@@ -117,6 +128,11 @@ class TimeTagger:
             type_ = "DURATION" if rule.type != "SET" and _DURATION.match(value) else rule.type
             if type_ in ("DATE", "TIME") and _DATED.match(value):
                 frame["last"] = value
+            if type_ == "DATE" and _FULL_DATE.match(value):
+                several = last_day_end is not None and bool(
+                    self._day_join.fullmatch(sentence, last_day_end, start))
+                last_day_end = end
+            last_end = end
             if type_ in ("DATE", "TIME") and _FULL_DATE.match(value[:10]):
                 reference = date.fromisoformat(value[:10])
                 if not rule.params.get("from_reference"):
@@ -125,6 +141,12 @@ class TimeTagger:
             found.append(TimeMatch(s_start + start, s_start + end, sentence[start:end],
                                    type_, value, mod, rule.id))
         return found
+
+    def _recurs(self, gap: str) -> bool:
+        """Whether the words before a time say it recurs ("jeweils 20 Uhr", "wochentags von
+        14 bis 18 Uhr"): the clock time then has no one day."""
+        return bool(self._recurring) and any(
+            w.lower() in self._recurring for w in _WORD.findall(gap)[-3:])
 
     @staticmethod
     def tells_a_story(text: str, anchor: date | None) -> bool:
