@@ -237,3 +237,25 @@ def test_a_request_is_addressed_to_the_subject_of_its_dass_clause():
 def test_the_pope_is_the_holy_see_wherever_he_speaks():
     assert [e[:2] for e in events("Der Papst rief in Warschau zum Frieden auf.")] == [
         ("REQUEST", "VAT")]
+
+
+def test_recipients_two_bodies_of_one_country_hidden_nouns_and_misread_participles():
+    # a district head and the federal government are two parties, not one
+    assert [e[:3] for e in events("Der Bürgermeister hat die Landesregierung aufgefordert, "
+                                  "die Brücke zu sanieren.")] == [("REQUEST", "DEU", "DEU")]
+    # "41-Jährigen" read as a number by the tagger is still a person acted on
+    assert [e[:3] for e in events("Die Staatsanwaltschaft ermittelt gegen einen 41-Jährigen.")
+            ] == [("ACCUSE", "DEU", "DEU")]
+    # a participle the tagger read as an infinitive still makes a passive
+    found = events("Ein 19-Jähriger ist am Bahnhof von zwei Männern zusammengeschlagen worden.")
+    assert [e[:3] for e in found] == [("ASSAULT", "DEU", "DEU")]
+
+
+def test_recipients_after_denen_hinter_and_a_subject_pronoun():
+    found = events("Ungarn wies drei belarussische Diplomaten aus, denen Spionage vorgeworfen "
+                   "wird.")
+    assert [e[:3] for e in found] == [("COERCE", "HUN", "BLR"), ("ACCUSE", None, "BLR")]
+    assert [e[:3] for e in events("Die Landesregierung stellte sich hinter die Bürgermeisterin.")
+            ] == [("SUPPORT", "DEU", "DEU")]
+    assert [e[:3] for e in events("Sie forderten Präsident Macron auf, das Gesetz zu stoppen.")
+            ] == [("REQUEST", "DEU", "FRA")]

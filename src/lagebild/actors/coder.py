@@ -504,9 +504,8 @@ class _Coder:
             if draft.country is None and country is not None:
                 draft.country, draft.inferred = country, True
         for sector, span in bare:
-            key: tuple = ("nominal", country, None, sector)
-            if sector == PRIVATE:  # "ein Mann … die Kunden": two parties, not one
-                key += (span[-1].lemma_,)
+            # "ein Mann … die Kunden", "der Landrat … die Bundesregierung": two parties
+            key: tuple = ("nominal", country, None, sector, span[-1].lemma_)
             draft = self.draft(key, name=span.text,
                                country=country, sectors=[sector], inferred=country is not None)
             self.link(draft, None, span)

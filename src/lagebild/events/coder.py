@@ -60,6 +60,8 @@ _JOIN = re.compile(rf"^\s*(?:{_CONJUNCTION}\s*(?:the|die|der|das)?)?\s*$", re.I)
 _POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
+#: a noun after a number and a hyphen, which taggers read as a number: "34-Jährigen"
+_NUMBER_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]\w+$")
 #: A conjunction between two mentions: the second shares the first one's preposition.
 _CONJOINED = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|dem|den|des)?\s*$", re.I)
 #: The same with personal names between, which the pipeline may not have found as
@@ -196,19 +198,24 @@ class _EventCoder:
             return None
         first, last = self.token_range(*clause)
         trigger = match.trigger
+        # in a passive the subject is the one acted on: "ein 23-Jähriger wurde geschlagen"
+        passive = isinstance(self.strategy, CaseRoles) and self.strategy.passive(
+            match, set(self.lowers[first:last]))
         named = [self.token_range(m.start, m.end) for m in self.mentions
                  if clause[0] <= m.start < clause[1]]
         best = None
         for i in range(first, last):
-            if match.start <= i < match.last or self.tags[i] != "NN" \
-                    or not self.texts[i][:1].isupper() or self.in_time(i) \
+            if match.start <= i < match.last or not (
+                    self.tags[i] == "NN" and self.texts[i][:1].isupper()
+                    or _NUMBER_NOUN.match(self.texts[i])) or self.in_time(i) \
                     or any(a <= i < b for a, b in named):
                 continue
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)):
                 continue
             governor = self.governor(i, first)
             if governor in trigger.recipient and i > match.start or (
-                    governor is None and trigger.object and self.object_case(i, first)):
+                    governor is None and trigger.object and (
+                        self.object_case(i, first) or passive)):
                 if best is None or abs(i - match.start) < abs(best - match.start):
                     best = i
         return None if best is None else self.domestic_actor("object", sentence)

@@ -70,13 +70,7 @@ class CaseRoles:
         actor = recipient = None
         opener = c.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
-        # a form of "werden" with the trigger as its participle: "wurden festgenommen" (not
-        # "würden zustimmen", "wird kritisiert werden" is one too); or of "sein", where the
-        # verb's perfect takes "haben": "sind aufgerufen" (a state passive)
-        participle = c.tags[match.start] in c.lexicon.words["participle_tags"]
-        passive = participle and (bool(words & c.lexicon.words["passive"]) or (
-            bool(words & c.lexicon.words["state_passive"])
-            and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
+        passive = self.passive(match, words)
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
@@ -178,6 +172,26 @@ class CaseRoles:
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
 
+    def passive(self, match: TriggerMatch, words: set[str]) -> bool:
+        """A form of "werden" among the clause's words with the trigger as its participle:
+        "wurden festgenommen" (not "würden zustimmen"; "wird kritisiert werden" is one
+        too); or of "sein", where the verb's perfect takes "haben": "sind aufgerufen" (a
+        state passive)."""
+        c = self.coder
+        participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
+            or self.misread_participle(match.start)
+        return participle and (bool(words & c.lexicon.words["passive"]) or (
+            bool(words & c.lexicon.words["state_passive"])
+            and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
+
+    def misread_participle(self, i: int) -> bool:
+        """A participle the tagger read as an infinitive: its form is not its lemma and
+        has the "ge" of a participle ("zusammengeschlagen" of zusammenschlagen)."""
+        c = self.coder
+        form, lemma = c.lowers[i], c.doc[i].lemma_.lower()
+        return c.tags[i] == "VVINF" and form != lemma and "ge" in form \
+            and not _zu_infix(form, lemma)
+
     def adjective_country(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective before a noun trigger: "der israelische
         Abzug", "amerikanische Luftangriffe"."""
@@ -231,6 +245,10 @@ class CaseRoles:
         else the first not in an object case; else, where a pronoun is the subject ("Er
         warf dem Hersteller … vor"), the mention it points back to; else the first."""
         c = self.coder
+        if c.lowers[first] in c.lexicon.words["pronouns"] and first + 1 < last and (
+                c.tags[first + 1] in FINITE_VERBS  # "Sie forderten X auf": X is no subject,
+                or any(m.start == first + 1 for m in c.matches)):  # the pronoun's
+            return self.antecedent(first, free)  # antecedent is
         prefield = self.prefield(free, first, last)
         if prefield is not None:
             return prefield
@@ -244,6 +262,12 @@ class CaseRoles:
                         and c.lowers[i] in c.lexicon.words["pronouns"]), None)
         if pronoun is None:  # "Bagdad bestellte den türkischen Botschafter ein": no subject
             return None if all(self.oblique(m) for m in free) else free[0]
+        return self.antecedent(pronoun, free)
+
+    def antecedent(self, pronoun: int, free: list[ActorMention]) -> ActorMention | None:
+        """The mention a subject pronoun at token ``pronoun`` points back to: the last one
+        before it that no preposition governs."""
+        c = self.coder
         before = [m for m in c.mentions if m.end <= c.starts[pronoun]
                   and m.preposition is None and m not in free]
         return before[-1] if before else None

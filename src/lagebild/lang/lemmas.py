@@ -89,6 +89,11 @@ class Lemmatizer:
                 lemma = form[:at].lower() + form[at + len(self.zu):]
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
             lemma = self.compound(form)
+        if lemma is None and "-" in form[1:-1] and form.rsplit("-", 1)[1][:1].isupper():
+            # "34-Jährigen", "Ex-Präsidenten": the last part's lemma after the rest
+            first, last = form.rsplit("-", 1)
+            head = self.table.get(last)
+            lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
         if lemma is None:
             lemma = form if form[:1].isupper() else form.lower()
         return lemma
