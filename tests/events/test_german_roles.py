@@ -259,3 +259,13 @@ def test_recipients_after_denen_hinter_and_a_subject_pronoun():
             ] == [("SUPPORT", "DEU", "DEU")]
     assert [e[:3] for e in events("Sie forderten Präsident Macron auf, das Gesetz zu stoppen.")
             ] == [("REQUEST", "DEU", "FRA")]
+
+
+def test_an_object_before_its_verb_or_of_either_case_is_the_recipient():
+    # the verb's recipient phrase stands before the participle
+    assert [e[:3] for e in events("Die Vereinten Nationen haben an die Konfliktparteien in "
+                                  "Bamako appelliert.")] == [("REQUEST", "UNO", "MLI")]
+    # "ein Lager" reads as nominative or accusative: with the subject named, the object;
+    # and the air force of Nigeria is one party, not the air force and Nigeria
+    assert [e[:3] for e in events("Die Luftwaffe Nigerias hat ein Lager im Bundesstaat Borno "
+                                  "bombardiert.")] == [("ASSAULT", "NGA", "NGA")]

@@ -55,7 +55,9 @@ DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
-_JOIN = re.compile(rf"^\s*(?:{_CONJUNCTION}\s*(?:the|die|der|das)?)?\s*$", re.I)
+#: (names with nothing between are one party, not two: "die Armee Myanmars" is the army,
+#: whose country the actors layer read off the genitive; "Präsident Tokajew")
+_JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das)?\s*$", re.I)
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
 _POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: A number in digits between a preposition and its noun.
@@ -185,7 +187,7 @@ class _EventCoder:
         return self.unnamed[key]
 
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
-                     sentence: tuple[int, int]) -> str | None:
+                     sentence: tuple[int, int], named: bool = False) -> str | None:
         """A recipient no list knows ("nahm 34 Personen fest", "bombardierte ein Dorf",
         "Anschlag auf eine Synagoge"): the common noun after one of the trigger's
         recipient prepositions or, for a transitive trigger, the nearest one in an object
@@ -201,6 +203,7 @@ class _EventCoder:
         # in a passive the subject is the one acted on: "ein 23-Jähriger wurde geschlagen"
         passive = isinstance(self.strategy, CaseRoles) and self.strategy.passive(
             match, set(self.lowers[first:last]))
+        verb = self.tags[match.start][:1] == "V"
         named = [self.token_range(m.start, m.end) for m in self.mentions
                  if clause[0] <= m.start < clause[1]]
         best = None
@@ -213,9 +216,13 @@ class _EventCoder:
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)):
                 continue
             governor = self.governor(i, first)
-            if governor in trigger.recipient and i > match.start or (
+            # a verb's recipient may stand before it ("hat an die Parteien appelliert"), a
+            # noun's after it ("Kritik an der Regierung")
+            if governor in trigger.recipient and (i > match.start or verb) or (
                     governor is None and trigger.object and (
-                        self.object_case(i, first) or passive)):
+                        self.object_case(i, first) or passive
+                        # "ein Dorf" may be either case: an object where the subject is named
+                        or named and self.cases[i] != "Gen")):
                 if best is None or abs(i - match.start) < abs(best - match.start):
                     best = i
         return None if best is None else self.domestic_actor("object", sentence)
@@ -608,7 +615,7 @@ class _EventCoder:
                 continue
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             if recipients == [None] and self.lexicon.word_order == "free" and not pairs:
-                recipients = [self.object_actor(match, clause, sentence)]
+                recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts
