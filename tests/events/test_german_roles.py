@@ -269,3 +269,11 @@ def test_an_object_before_its_verb_or_of_either_case_is_the_recipient():
     # and the air force of Nigeria is one party, not the air force and Nigeria
     assert [e[:3] for e in events("Die Luftwaffe Nigerias hat ein Lager im Bundesstaat Borno "
                                   "bombardiert.")] == [("ASSAULT", "NGA", "NGA")]
+
+
+def test_a_federal_body_in_a_story_abroad_is_the_source_s():
+    assert [e[:3] for e in events("Die Bundesregierung verurteilte die Festnahme eines "
+                                  "Journalisten in Minsk.")] == [("ACCUSE", "DEU", "BLR")]
+    assert [e[:3] for e in events("Die Bundesregierung verurteilte die Festnahme eines "
+                                  "Journalisten in Minsk.", "https://www.example.at/1")] == [
+        ("ACCUSE", "AUT", "BLR")]

@@ -503,11 +503,16 @@ class _Coder:
         for draft in self.titled:  # a title before a name no list knows: as a bare title
             if draft.country is None and country is not None:
                 draft.country, draft.inferred = country, True
+        domestic = tuple(self.settings.get("domestic_prefixes", []))
+        home = set(self.settings.get("domestic_countries", []))
         for sector, span in bare:
+            own = country  # "die Bundesregierung" in a story about Iran: the source's
+            if domestic and span[-1].text.startswith(domestic) and country not in home:
+                own = self.source_country() or country
             # "ein Mann … die Kunden", "der Landrat … die Bundesregierung": two parties
-            key: tuple = ("nominal", country, None, sector, span[-1].lemma_)
+            key: tuple = ("nominal", own, None, sector, span[-1].lemma_)
             draft = self.draft(key, name=span.text,
-                               country=country, sectors=[sector], inferred=country is not None)
+                               country=own, sectors=[sector], inferred=own is not None)
             self.link(draft, None, span)
         source = self.source_country()
         if source is not None:  # persons and organisations of no country named: of the
