@@ -277,3 +277,10 @@ def test_a_federal_body_in_a_story_abroad_is_the_source_s():
     assert [e[:3] for e in events("Die Bundesregierung verurteilte die Festnahme eines "
                                   "Journalisten in Minsk.", "https://www.example.at/1")] == [
         ("ACCUSE", "AUT", "BLR")]
+
+
+def test_phrases_with_articles_and_adjectives_are_found_as_the_text_is_lemmatized():
+    assert [e[0] for e in events("Die Busfahrer in Bremen sind in den Ausstand getreten.")
+            ] == ["PROTEST"]
+    assert [e[0] for e in events("Hunderte Eltern sind in Kiel auf die Straße gegangen.")
+            ] == ["PROTEST"]

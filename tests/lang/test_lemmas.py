@@ -32,3 +32,10 @@ def test_zu_infinitives_and_unknown_compounds(nlp):
     found = lemmas(nlp, "Sie kündigten an, die Truppen abzuziehen und Soforthilfen zu leisten.")
     assert found["abzuziehen"] == "abziehen"
     assert found["Soforthilfen"] == "Soforthilfe"
+
+
+def test_a_noun_is_no_form_of_a_verb_and_a_number_noun_keeps_its_number(nlp):
+    found = lemmas(nlp, "Die Fahrer traten in den Ausstand. Die Polizei nahm den 34-Jährigen "
+                        "fest.")
+    assert found["Ausstand"] == "Ausstand"  # not "ausstehen" (its preterite "ausstand")
+    assert found["34-Jährigen"] == "34-Jährige"

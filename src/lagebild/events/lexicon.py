@@ -68,10 +68,14 @@ class TriggerMatch:
 
 
 class EventLexicon:
-    def __init__(self, path: Path, is_word: Callable[[str], bool] | None = None):
+    def __init__(self, path: Path, is_word: Callable[[str], bool] | None = None,
+                 lemma_of: Callable[[str], str] | None = None):
         #: whether a compound's first part is a word ("Rücklage" ends in "Klage", but
         #: "Rüc" is none); without it any first part is taken
         self.is_word = is_word or (lambda text: True)
+        #: the lemma the text's words get, for the small words of phrases: "auf die Straße
+        #: gehen" is found as "auf der Straße gehen", as the lemmatizer reads the text
+        self.lemma_of = lemma_of
         data = read_toml(path)
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
@@ -140,6 +144,14 @@ class EventLexicon:
                 _register(index, Trigger(IGNORE, parts, (), False, None, False,
                                          either=index is self.by_lemma))
 
+    def _small_word(self, word: str) -> str:
+        """A lowercase word inside a phrase as the lemmatizer reads it in a text ("die" ->
+        "der", "freien" -> "frei"); nouns and verbs are written as lemmas already."""
+        if not word.islower():
+            return word
+        lemma = self.lemma_of(word)
+        return lemma if lemma.islower() else word
+
     def _add_entry(self, path: Path, entry: dict) -> None:
         if entry.get("type") not in EVENT_TYPES:
             raise ConfigError(f"{path}: unknown event type {entry.get('type')!r}")
@@ -163,7 +175,11 @@ class EventLexicon:
         for lemma in entry.get("lemmas", []):
             # two parts: either order, found by the longer; lemmas keep their case, so
             # that the noun "Treffen" and the verb "treffen" are two entries
-            _register(self.by_lemma, trigger(_anchored(_parts(lemma, keep_case=True))))
+            parts = _parts(lemma, keep_case=True)
+            if self.lemma_of is not None:  # not a part's last word: the verb ("einigen")
+                parts = tuple(tuple(self._small_word(w) for w in part[:-1]) + part[-1:]
+                              for part in parts)
+            _register(self.by_lemma, trigger(_anchored(parts)))
             if " " not in lemma.strip() and lemma[:1].isupper() \
                     and entry.get("compound", True):
                 self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
@@ -264,6 +280,7 @@ def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]
 def event_lexicon(pack: LanguagePack) -> EventLexicon:
     """The triggers of a language pack (its ``events.toml``), read once per pack; where the
     pack has a lemma table, its words tell a compound's last part."""
-    lemmas = pack.data_dir / "lemmas.toml"
-    is_word = lemmatizer(pack.data_dir).is_word if lemmas.is_file() else None
-    return EventLexicon(pack.data_dir / "events.toml", is_word)
+    if not (pack.data_dir / "lemmas.toml").is_file():
+        return EventLexicon(pack.data_dir / "events.toml")
+    table = lemmatizer(pack.data_dir)
+    return EventLexicon(pack.data_dir / "events.toml", table.is_word, table.lemma)

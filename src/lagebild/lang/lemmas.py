@@ -81,7 +81,9 @@ class Lemmatizer:
             and lemma.endswith(("en", "rn", "ln")) and lemma.islower()
 
     def lemma(self, form: str, tag: str = "") -> str:
-        lemma = self.table.get(form) or self.table.get(form.lower())
+        lemma = self.table.get(form)
+        if lemma is None and not (form[:1].isupper() and tag in self.noun_tags):
+            lemma = self.table.get(form.lower())  # not "Ausstand" as a form of ausstehen
         if lemma is None and tag in self.zu_tags and self.zu:
             # "abzuziehen" -> "abziehen": the infix after the particle, the infinitive left
             at = form.lower().find(self.zu, 1)
