@@ -284,3 +284,14 @@ def test_phrases_with_articles_and_adjectives_are_found_as_the_text_is_lemmatize
             ] == ["PROTEST"]
     assert [e[0] for e in events("Hunderte Eltern sind in Kiel auf die Straße gegangen.")
             ] == ["PROTEST"]
+
+
+def test_separated_phrases_of_giving_seizing_refusing_and_dropping_a_case():
+    assert [e[0] for e in events("Norwegen stellt Polen Strom aus seinen Netzen zur Verfügung.")
+            ] == ["AID"]
+    assert [e[0] for e in events("Bei der Kontrolle stellten Zöllner zwei Kilo Kokain sicher.")
+            ] == ["COERCE"]
+    assert [e[0] for e in events("Der Gemeinderat hat sich gegen den Bau der Umgehungsstraße "
+                                 "ausgesprochen.")] == ["REJECT"]
+    assert [e[0] for e in events("Die Staatsanwaltschaft hat das Verfahren gegen den Bürgermeister "
+                                 "eingestellt.")] == ["CONCEDE"]
