@@ -295,3 +295,9 @@ def test_separated_phrases_of_giving_seizing_refusing_and_dropping_a_case():
                                  "ausgesprochen.")] == ["REJECT"]
     assert [e[0] for e in events("Die Staatsanwaltschaft hat das Verfahren gegen den Bürgermeister "
                                  "eingestellt.")] == ["CONCEDE"]
+
+
+def test_what_someone_faces_is_no_threat():
+    assert events("Dem Verein droht nach der dritten Niederlage der Abstieg.") == []
+    assert [e[:2] for e in events("Serbien hat mit einer scharfen Reaktion gedroht.")] == [
+        ("THREATEN", "SRB")]

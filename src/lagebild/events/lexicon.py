@@ -82,6 +82,7 @@ class EventLexicon:
                       for key in ("recipient", "prepositions", "agent", "passive", "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
+                                  "experiencer_verbs",
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers")}

@@ -36,6 +36,8 @@ SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 ADJECTIVE_REACH = 3
 #: The morphologizer's cases of an object: a mention in one is no subject.
 OBJECT_CASES = ("Acc", "Dat")
+#: tags of a dative that says who faces something ("Dem Verein", "ihm")
+DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 #: articles that mark a noun phrase as no subject
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
@@ -83,6 +85,8 @@ class CaseRoles:
         instrumental = preposition in c.lexicon.words["instrumental"] and not any(
             other is not match and first <= other.start < last for other in c.matches)
         governed = preposition is not None and not accusation and not instrumental or objected
+        if self.faces(match, first):  # "Dem Verein droht der Abstieg": no one threatens
+            return [None], [None], GOVERNED
         between = self.between(match, in_clause, last)
         if between is not None:  # "Kämpfe zwischen Armee und Rebellen": the two sides
             return between
@@ -183,6 +187,14 @@ class CaseRoles:
         return participle and (bool(words & c.lexicon.words["passive"]) or (
             bool(words & c.lexicon.words["state_passive"])
             and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
+
+    def faces(self, match: TriggerMatch, first: int) -> bool:
+        """A verb that also says what someone faces ("drohen", ``experiencer_verbs``) after
+        a dative that opens its clause: "Den Schmugglern drohen Geldstrafen" is a penalty
+        they face, not a threat anyone makes ("mit einer Antwort gedroht" is one)."""
+        c = self.coder
+        return c.doc[match.start].lemma_.lower() in c.lexicon.words["experiencer_verbs"] \
+            and first < match.start and c.cases[first] == "Dat" and c.tags[first] in DATIVE_TAGS
 
     def misread_participle(self, i: int) -> bool:
         """A participle the tagger read as an infinitive: its form is not its lemma and
