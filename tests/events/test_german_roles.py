@@ -301,3 +301,10 @@ def test_what_someone_faces_is_no_threat():
     assert events("Dem Verein droht nach der dritten Niederlage der Abstieg.") == []
     assert [e[:2] for e in events("Serbien hat mit einer scharfen Reaktion gedroht.")] == [
         ("THREATEN", "SRB")]
+
+
+def test_a_warning_to_the_public_is_no_event_but_one_aimed_at_someone_is():
+    assert events("Der Wetterdienst warnt für Sonntag vor Glatteis.") == []
+    assert events("Die Polizei warnt vor falschen Spendensammlern.") == []
+    assert [e[0] for e in events("Der Bürgermeister warnte die Landesregierung vor Kürzungen "
+                                 "bei den Schulen.")] == ["ACCUSE"]

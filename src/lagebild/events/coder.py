@@ -616,6 +616,8 @@ class _EventCoder:
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             if recipients == [None] and self.lexicon.word_order == "free" and not pairs:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
+            if match.trigger.addressed and recipients == [None] and not pairs:
+                continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts

@@ -52,6 +52,9 @@ class Trigger:
     #: another (type, mode) where one of these lemmas stands in the clause: "verurteilen"
     #: is ACCUSE, with "Haft" or "Gericht" beside it SANCTION convict
     switch: tuple[str, str | None, frozenset[str]] | None = None
+    #: an event only where it names whom it is aimed at: "warnt die Regierung vor", not
+    #: the public's "warnt vor Sturmböen"
+    addressed: bool = False
     #: the second part may stand before the first (lemma phrases: German verb order)
     either: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
@@ -169,6 +172,7 @@ class EventLexicon:
                            entry.get("object", False), entry.get("default_actor"),
                            entry.get("speaker_acts", False), mode=entry.get("mode"),
                            switch=switch, weak=entry.get("weak", False),
+                           addressed=entry.get("addressed", False),
                            either="lemmas" in entry)
 
         for form in entry.get("forms", []):
