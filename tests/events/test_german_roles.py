@@ -308,3 +308,8 @@ def test_a_warning_to_the_public_is_no_event_but_one_aimed_at_someone_is():
     assert events("Die Polizei warnt vor falschen Spendensammlern.") == []
     assert [e[0] for e in events("Der Bürgermeister warnte die Landesregierung vor Kürzungen "
                                  "bei den Schulen.")] == ["ACCUSE"]
+
+
+def test_a_country_named_as_a_place_gives_a_party_no_list_knows_its_country():
+    assert [e[:2] for e in events("Die Lotsen in Frankreich streiken seit Montag.")] == [
+        ("PROTEST", "FRA")]

@@ -257,15 +257,29 @@ class _EventCoder:
         return any(t.start <= start < t.end for t in self.document.times)
 
     def place_country(self, sentence: tuple[int, int]) -> str | None:
+        """The country of a city or region the sentence names, else of a country it names
+        as a place ("die Fluglotsen in Frankreich"; not "kritisierte Frankreich")."""
         entities = {e.id: e for e in self.document.entities}
+        found: dict[bool, str] = {}
         for place in self.document.places:
-            if place.kind != "country" and place.country and any(
-                    sentence[0] <= entities[m].start < sentence[1] for m in place.mentions
-                    if m in entities):
-                country = alpha3(place.country)
-                if country is not None:
-                    return country
-        return None
+            starts = [entities[m].start for m in place.mentions if m in entities
+                      and sentence[0] <= entities[m].start < sentence[1]]
+            country = alpha3(place.country) if place.country else None
+            if not starts or country is None:
+                continue
+            if place.kind != "country":
+                return country
+            if any(self.after_place_preposition(start) for start in starts):
+                found.setdefault(True, country)
+        return found.get(True)
+
+    def after_place_preposition(self, start: int) -> bool:
+        """Whether a name at ``start`` follows "in", "aus", "nach" (with an article)."""
+        before = self.text[max(0, start - 12):start].split()
+        words = [w.lower() for w in before[-2:]]
+        return bool(words) and (words[-1] in self.lexicon.words["locative"] or len(words) == 2
+                                and words[0] in self.lexicon.words["locative"]
+                                and words[1] in DETERMINERS)
 
     # -- roles ------------------------------------------------------------------
 
