@@ -261,3 +261,4 @@ def test_durations_with_an_adjective_or_a_compound_unit():
         "Die Helfer leisteten rund 200 ehrenamtliche Stunden, das sind 25 Arbeitstage.")] == [
         ("rund 200 ehrenamtliche Stunden", "PT200H"), ("25 Arbeitstage", "P25D")]
     assert tag("Das Museum zeigt 5 Millionen Jahre alte Knochen.") == []
+    assert tag("Es war ein ruhiger Tag.") == []  # "ein" before an adjective: no length

@@ -260,7 +260,7 @@ class _EventCoder:
         """The country of a city or region the sentence names, else of a country it names
         as a place ("die Fluglotsen in Frankreich"; not "kritisierte Frankreich")."""
         entities = {e.id: e for e in self.document.entities}
-        found: dict[bool, str] = {}
+        named_country = None
         for place in self.document.places:
             starts = [entities[m].start for m in place.mentions if m in entities
                       and sentence[0] <= entities[m].start < sentence[1]]
@@ -269,12 +269,13 @@ class _EventCoder:
                 continue
             if place.kind != "country":
                 return country
-            if any(self.after_place_preposition(start) for start in starts):
-                found.setdefault(True, country)
-        return found.get(True)
+            if named_country is None and any(map(self.after_place_preposition, starts)):
+                named_country = country
+        return named_country
 
     def after_place_preposition(self, start: int) -> bool:
-        """Whether a name at ``start`` follows "in", "aus", "nach" (with an article)."""
+        """Whether a name at ``start`` follows a word of place (``locative``: "in", "aus"),
+        an article between or not."""
         before = self.text[max(0, start - 12):start].split()
         words = [w.lower() for w in before[-2:]]
         return bool(words) and (words[-1] in self.lexicon.words["locative"] or len(words) == 2
