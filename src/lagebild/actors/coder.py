@@ -499,7 +499,8 @@ class _Coder:
         return self.lexicon.source_country(self.document.url)
 
     def context(self, bare: list[tuple[str, Span]]) -> None:
-        country = self.main_country() or self.source_country()
+        source = self.source_country()
+        country = self.main_country() or source
         for draft in self.titled:  # a title before a name no list knows: as a bare title
             if draft.country is None and country is not None:
                 draft.country, draft.inferred = country, True
@@ -508,13 +509,12 @@ class _Coder:
         for sector, span in bare:
             own = country  # "die Bundesregierung" in a story about Iran: the source's
             if domestic and span[-1].text.startswith(domestic) and country not in home:
-                own = self.source_country() or country
+                own = source or country
             # "ein Mann … die Kunden", "der Landrat … die Bundesregierung": two parties
             key: tuple = ("nominal", own, None, sector, span[-1].lemma_)
             draft = self.draft(key, name=span.text,
                                country=own, sectors=[sector], inferred=own is not None)
             self.link(draft, None, span)
-        source = self.source_country()
         if source is not None:  # persons and organisations of no country named: of the
             # sentence's place, else, in a story set abroad that names nothing of the
             # source's country, of its places (the mayor in a report from Odessa), else the

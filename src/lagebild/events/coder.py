@@ -53,10 +53,10 @@ from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
-#: Demonstranten die Polizei an": subject and object).
+#: Demonstranten die Polizei an": subject and object), nor does nothing: names side by
+#: side are one party ("die Armee Myanmars" is the army, whose country the actors layer
+#: read off the genitive).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
-#: (names with nothing between are one party, not two: "die Armee Myanmars" is the army,
-#: whose country the actors layer read off the genitive; "Präsident Tokajew")
 _JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das)?\s*$", re.I)
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
 _POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")

@@ -284,7 +284,8 @@ def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]
 @per_pack
 def event_lexicon(pack: LanguagePack) -> EventLexicon:
     """The triggers of a language pack (its ``events.toml``), read once per pack; where the
-    pack has a lemma table, its words tell a compound's last part."""
+    pack has a lemma table, its words tell a compound's last part and its lemmas the small
+    words of phrases."""
     if not (pack.data_dir / "lemmas.toml").is_file():
         return EventLexicon(pack.data_dir / "events.toml")
     table = lemmatizer(pack.data_dir)
