@@ -15,6 +15,15 @@ def events(text: str, url: str | None = None):
              actor_code(actors.get(e.recipient or "")), e.mode) for e in doc.events]
 
 
+def codes(text: str):
+    """Type, actor code and recipient code (country and sector) of each event."""
+    from lagebild.pipeline import Pipeline
+
+    doc = Pipeline()({"text": text, "published": "2022-01-10", "lang": "de"})
+    code = {a.id: a.code for a in doc.actors}
+    return [(e.type, code.get(e.actor), code.get(e.recipient)) for e in doc.events]
+
+
 def test_inflected_and_separated_forms_find_one_lemma():
     assert [e[0] for e in events("Die Polizei nahm in Köln drei Männer fest.")] == ["COERCE"]
     assert [e[0] for e in events("Die Männer wurden in Köln festgenommen.")] == ["COERCE"]
@@ -202,6 +211,16 @@ def test_means_after_mit_the_two_sides_after_zwischen_and_capitals_as_government
     assert [e[:3] for e in events("Die EU verhängte Sanktionen gegen Moskau.")] == [
         ("SANCTION", "EUR", "RUS")]
     assert [e[:2] for e in events("In Berlin demonstrierten Tausende.")] == [("PROTEST", "DEU")]
+    # a place preposition before the name's noun phrase makes it a place as well
+    assert codes("Die Polizei nahm in der russischen Hauptstadt Moskau zwei Aktivisten fest.") \
+        == [("COERCE", "RUSCOP", "RUSCVL")]
+    assert codes("Nairobi kritisierte die Festnahme.") == [("ACCUSE", "KENGOV", None)]
+
+
+def test_a_foreign_role_noun_is_of_no_country_the_story_names():
+    assert codes("In Kenia wurde ein ausländischer Journalist festgenommen.") == [
+        ("COERCE", None, "JRN")]
+    assert codes("In Kenia wurde ein Journalist festgenommen.") == [("COERCE", None, "KENJRN")]
 
 
 def test_accidents_job_cuts_and_campaigns_are_no_events():

@@ -110,8 +110,7 @@ class _Coder:
                 if country:
                     self.place_countries.append(country)
                 capital = self.capital(ent)
-                after_preposition = ent.start and doc[ent.start - 1].lower_ in \
-                    self.settings.get("place_prepositions", ())
+                after_preposition = self.after_place_preposition(ent)
                 if capital and not after_preposition:
                     self.capitals.append((ent, capital))
                 elif country and after_preposition and self.settings.get("place_actors") \
@@ -121,6 +120,17 @@ class _Coder:
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
+
+    def after_place_preposition(self, ent: Span) -> bool:
+        """Whether a place preposition opens the name's noun phrase: "in Moskau", also
+        "in der somalischen Hauptstadt Mogadischu" over the words ``phrase_tags`` allows."""
+        prepositions = self.settings.get("place_prepositions", ())
+        phrase = set(self.settings.get("phrase_tags", ()))
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 4 and self.doc[i].lower_ not in prepositions \
+                and self.doc[i].tag_ in phrase:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in prepositions
 
     @staticmethod
     def place_record(ent: Span, named: set[str]):
@@ -506,10 +516,14 @@ class _Coder:
                 draft.country, draft.inferred = country, True
         domestic = tuple(self.settings.get("domestic_prefixes", []))
         home = set(self.settings.get("domestic_countries", []))
+        foreign = tuple(self.settings.get("foreign_words", []))
         for sector, span in bare:
             own = country  # "die Bundesregierung" in a story about Iran: the source's
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
+            before = self.doc[max(span.start - 2, 0):span.start]
+            if foreign and any(t.lower_.startswith(foreign) for t in before):
+                own = None  # "ein ausländischer Kameramann": of no country the story names
             # "ein Mann … die Kunden", "der Landrat … die Bundesregierung": two parties
             key: tuple = ("nominal", own, None, sector, span[-1].lemma_)
             draft = self.draft(key, name=span.text,
