@@ -320,6 +320,9 @@ def test_what_someone_faces_is_no_threat():
     assert events("Dem Verein droht nach der dritten Niederlage der Abstieg.") == []
     assert [e[:2] for e in events("Serbien hat mit einer scharfen Reaktion gedroht.")] == [
         ("THREATEN", "SRB")]
+    # a penalty faced is a sanction of no one named against those who face it
+    assert codes("Den Polizisten drohen Disziplinarverfahren und eine Degradierung.") == [
+        ("SANCTION", None, "DEUCOP")]
 
 
 def test_a_warning_to_the_public_is_no_event_but_one_aimed_at_someone_is():

@@ -87,6 +87,13 @@ class CaseRoles:
         governed = preposition is not None and not accusation and not instrumental or objected
         if self.faces(match, first):  # "Dem Verein droht der Abstieg": no one threatens
             return [None], [None], GOVERNED
+        faced = self.facing(match, clause)
+        if faced is not None:  # "Den Schmugglern drohen Geldstrafen": what they face is
+            # the act, they its recipients; who imposes it only after "von"
+            agent = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
+                         None)
+            return ([agent.actor] if agent else [None]), \
+                [m.actor for m in c.members(faced, c.mentions)], NAMED
         between = self.between(match, in_clause, last)
         if between is not None:  # "Kämpfe zwischen Armee und Rebellen": the two sides
             return between
@@ -195,6 +202,24 @@ class CaseRoles:
         c = self.coder
         return c.doc[match.start].lemma_.lower() in c.lexicon.words["experiencer_verbs"] \
             and first < match.start and c.cases[first] == "Dat" and c.tags[first] in DATIVE_TAGS
+
+    def facing(self, match: TriggerMatch, clause: tuple[int, int]) -> ActorMention | None:
+        """The dative that opens a sentence whose verb says what it faces, for a noun
+        trigger after that verb with no other finite verb between: "Den Soldaten drohen
+        Degradierung und Soldkürzung" (the soldiers; a list's commas split no clause here)."""
+        c = self.coder
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        first, _ = c.token_range(*sentence)
+        if not c.texts[match.start][:1].isupper() or c.cases[first] != "Dat" \
+                or c.tags[first] not in DATIVE_TAGS:
+            return None
+        faced = [i for i in range(first, match.start)
+                 if c.doc[i].lemma_.lower() in c.lexicon.words["experiencer_verbs"]]
+        if not faced or any(c.tags[i].endswith("FIN") for i in range(faced[0] + 1, match.start)):
+            return None
+        return next((m for m in c.mentions if m.preposition is None
+                     and sentence[0] <= m.start < c.doc[faced[0]].idx
+                     and self.case_of(m) == "Dat"), None)
 
     def misread_participle(self, i: int) -> bool:
         """A participle the tagger read as an infinitive: its form is not its lemma and
