@@ -242,6 +242,9 @@ def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(
         ("REQUEST", None, "DEU")]
     assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
         == [("ASSAULT", "RUS")]
+    # a reflexive verb makes no passive, whatever the tagger reads its infinitive as
+    assert codes("Die Umfrage zeigt, was wäre, wenn die Grünen sich mit der SPD verbünden "
+                 "würden.") == [("AGREE", "DEU", "DEU")]
 
 
 def test_a_request_is_addressed_to_the_subject_of_its_dass_clause():

@@ -88,7 +88,7 @@ class EventLexicon:
                                   "experiencer_verbs",
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
-                                  "sein_perfect", "complementizers")}
+                                  "sein_perfect", "complementizers", "reflexive")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

@@ -187,11 +187,13 @@ class CaseRoles:
         """A form of "werden" among the clause's words with the trigger as its participle:
         "wurden festgenommen" (not "würden zustimmen"; "wird kritisiert werden" is one
         too); or of "sein", where the verb's perfect takes "haben": "sind aufgerufen" (a
-        state passive)."""
+        state passive). A reflexive verb has none: "wenn sich die Grünen mit der SPD
+        verbünden würden" (an infinitive, whatever the tagger read)."""
         c = self.coder
         participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
             or self.misread_participle(match.start)
-        return participle and (bool(words & c.lexicon.words["passive"]) or (
+        reflexive = bool(words & c.lexicon.words["reflexive"])
+        return participle and not reflexive and (bool(words & c.lexicon.words["passive"]) or (
             bool(words & c.lexicon.words["state_passive"])
             and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
 
