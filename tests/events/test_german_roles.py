@@ -242,6 +242,9 @@ def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(
         ("REQUEST", None, "DEU")]
     assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
         == [("ASSAULT", "RUS")]
+    # a list's comma cuts no auxiliary from its participle
+    assert {e[:2] for e in codes("Deshalb sind Polizisten, aber auch Lehrer aufgerufen, "
+                                  "wachsam zu sein.")} == {("REQUEST", None)}
     # a reflexive verb makes no passive, whatever the tagger reads its infinitive as
     assert codes("Die Umfrage zeigt, was wäre, wenn die Grünen sich mit der SPD verbünden "
                  "würden.") == [("AGREE", "DEU", "DEU")]

@@ -72,7 +72,7 @@ class CaseRoles:
         actor = recipient = None
         opener = c.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
-        passive = self.passive(match, words)
+        passive = self.passive(match, self.verb_words(first, last, words, clause))
         # an object of another trigger's verb: no actor of the clause, nor a default one
         objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
@@ -182,6 +182,18 @@ class CaseRoles:
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
+
+    def verb_words(self, first: int, last: int, words: set[str],
+                   clause: tuple[int, int]) -> set[str]:
+        """The words that may hold the clause's auxiliary: its own, and where it has no
+        finite verb, those of its sentence before it ("Daher seien Ärzte, aber auch
+        Lehrer aufgerufen": a list's comma cut the clause from "seien")."""
+        c = self.coder
+        if any(c.tags[i].endswith("FIN") for i in range(first, last)):
+            return words
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        start, _ = c.token_range(sentence[0], clause[0])
+        return words | set(c.lowers[start:first])
 
     def passive(self, match: TriggerMatch, words: set[str]) -> bool:
         """A form of "werden" among the clause's words with the trigger as its participle:
