@@ -217,6 +217,11 @@ def test_means_after_mit_the_two_sides_after_zwischen_and_capitals_as_government
     assert codes("Nairobi kritisierte die Festnahme.") == [("ACCUSE", "KENGOV", None)]
 
 
+def test_a_recipient_no_list_knows_takes_the_country_of_its_demonym():
+    assert codes("Die Behörden in Teheran haben einen französischen Staatsbürger freigelassen.") \
+        == [("RETREAT", "IRNGOV", "FRA")]
+
+
 def test_a_foreign_role_noun_is_of_no_country_the_story_names():
     assert codes("In Kenia wurde ein ausländischer Journalist festgenommen.") == [
         ("COERCE", None, "JRN")]

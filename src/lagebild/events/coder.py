@@ -225,7 +225,11 @@ class _EventCoder:
                         or named and self.cases[i] != "Gen")):
                 if best is None or abs(i - match.start) < abs(best - match.start):
                     best = i
-        return None if best is None else self.domestic_actor("object", sentence)
+        if best is None:
+            return None
+        country = isinstance(self.strategy, CaseRoles) and self.strategy.demonym_before(best)
+        # "einen französischen Staatsbürger": the adjective's country
+        return self.country_actor(country) if country else self.domestic_actor("object", sentence)
 
     def governor(self, i: int, first: int) -> str | None:
         """The preposition that governs the noun at token i (over its article, numbers and

@@ -246,9 +246,13 @@ class CaseRoles:
     def adjective_country(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective before a noun trigger: "der israelische
         Abzug", "amerikanische Luftangriffe"."""
+        return self.demonym_before(match.start)
+
+    def demonym_before(self, at: int) -> str | None:
+        """The country of a demonym adjective among those before the token at ``at``."""
         c = self.coder
-        i = match.start - 1
-        while i >= 0 and i >= match.start - ADJECTIVE_REACH and c.tags[i] in \
+        i = at - 1
+        while i >= 0 and i >= at - ADJECTIVE_REACH and c.tags[i] in \
                 c.lexicon.words["adjective_tags"]:
             country = c.demonyms.get(c.lowers[i])
             if country is not None:
