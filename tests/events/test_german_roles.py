@@ -220,6 +220,9 @@ def test_means_after_mit_the_two_sides_after_zwischen_and_capitals_as_government
 def test_a_recipient_no_list_knows_takes_the_country_of_its_demonym():
     assert codes("Die Behörden in Teheran haben einen französischen Staatsbürger freigelassen.") \
         == [("RETREAT", "IRNGOV", "FRA")]
+    # any object a demonym names is a party of that country
+    assert codes("Die Marine hat türkische Fischerboote beschossen.") == [
+        ("ASSAULT", "DEUMIL", "TUR")]
 
 
 def test_a_foreign_role_noun_is_of_no_country_the_story_names():

@@ -213,7 +213,8 @@ class _EventCoder:
                     or _NUMBER_NOUN.match(self.texts[i])) or self.in_time(i) \
                     or any(a <= i < b for a, b in named):
                 continue
-            if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)):
+            if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)
+                    or self.demonym_before(i)):  # "philippinische Versorgungsschiffe"
                 continue
             governor = self.governor(i, first)
             # a verb's recipient may stand before it ("hat an die Parteien appelliert"), a
@@ -227,9 +228,14 @@ class _EventCoder:
                     best = i
         if best is None:
             return None
-        country = isinstance(self.strategy, CaseRoles) and self.strategy.demonym_before(best)
+        country = self.demonym_before(best)
         # "einen französischen Staatsbürger": the adjective's country
         return self.country_actor(country) if country else self.domestic_actor("object", sentence)
+
+    def demonym_before(self, i: int) -> str | None:
+        """The country of a demonym adjective before the German noun at token i."""
+        return self.strategy.demonym_before(i) if isinstance(self.strategy, CaseRoles) \
+            else None
 
     def governor(self, i: int, first: int) -> str | None:
         """The preposition that governs the noun at token i (over its article, numbers and
