@@ -225,6 +225,11 @@ def test_a_recipient_no_list_knows_takes_the_country_of_its_demonym():
         ("ASSAULT", "DEUMIL", "TUR")]
 
 
+def test_a_role_noun_takes_the_country_of_the_city_after_in_or_von():
+    assert codes("Ein Gericht in Minsk hat einen polnischen Journalisten verurteilt.") == [
+        ("SANCTION", "BLRJUD", "POLJRN")]
+
+
 def test_a_foreign_role_noun_is_of_no_country_the_story_names():
     assert codes("In Kenia wurde ein ausländischer Journalist festgenommen.") == [
         ("COERCE", None, "JRN")]

@@ -90,6 +90,7 @@ class _Coder:
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
         self.place_countries: list[str] = []  # countries of the cities and regions named
+        self.place_at: dict[int, str] = {}  # the first token of such a name: its country
         self.settings = self.lexicon.settings
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
@@ -109,6 +110,7 @@ class _Coder:
                 country = alpha3(record.country) if record else None
                 if country:
                     self.place_countries.append(country)
+                    self.place_at[ent.start] = country
                 capital = self.capital(ent)
                 after_preposition = self.after_place_preposition(ent)
                 if capital and not after_preposition:
@@ -232,7 +234,8 @@ class _Coder:
 
     def country_after(self, index: int) -> str | None:
         """A genitive country after a role noun, or the country of a genitive organisation:
-        "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments"."""
+        "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments", or of
+        a city or region after "in", "von", "aus": "die Regierung in Caracas"."""
         sentence_end = self.sent_end[index]
         i = index + 1
         while i < sentence_end and self.lowers[i] in LINKS:
@@ -240,9 +243,9 @@ class _Coder:
         if i >= sentence_end or i > index + 2:
             return None
         entry = self.token_entry.get(i)
-        if entry is None:
-            return None
         linked = self.lowers[i - 1] in LINKS
+        if entry is None:  # "die Regierung in Caracas", "die Bürgermeisterin von Lampedusa"
+            return self.place_at.get(i) if linked else None
         if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR
             return entry.country if linked else None
         if entry.label != "LOC":
