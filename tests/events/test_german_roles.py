@@ -66,6 +66,8 @@ def test_a_sentence_switches_the_type_and_modes_are_given():
 def test_city_adjectives_and_armed_forces():
     assert [e[:2] for e in events("Die Hamburger Polizei löste die Kundgebung auf.")][:1] == [
         ("COERCE", "DEU")]
+    # the largest city of the name: Paris in France, not in Ontario
+    assert codes("Die Pariser Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "FRACOP")
     doc = extract("Die Bundeswehr entsandte Soldaten nach Mali.", "2022-01-10", "de")
     assert {a.code for a in doc.actors} >= {"DEUMIL"}
 

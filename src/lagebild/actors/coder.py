@@ -228,8 +228,8 @@ class _Coder:
         for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else None):
             places = load_gazetteer().lookup(name) if name else []
             cities = [m.place for m in places if not m.alias and m.place.feature.startswith("PPL")]
-            if cities:
-                return alpha3(cities[0].country)
+            if cities:  # "Pariser": Paris in France, not in Ontario
+                return alpha3(max(cities, key=lambda place: place.population).country)
         return None
 
     def country_after(self, index: int) -> str | None:
