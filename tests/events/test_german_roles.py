@@ -232,6 +232,11 @@ def test_a_role_noun_takes_the_country_of_the_city_after_in_or_von():
         ("SANCTION", "BLRJUD", "POLJRN")]
 
 
+def test_an_agency_in_brackets_after_the_dateline_does_not_set_the_story_country():
+    assert codes("Leipzig (Reuters) - Die Gewerkschaft hat die Fahrer zum Streik "
+                 "aufgerufen.")[0][:2] == ("PROTEST", "DEUCVL")
+
+
 def test_a_foreign_role_noun_is_of_no_country_the_story_names():
     assert codes("In Kenia wurde ein ausländischer Journalist festgenommen.") == [
         ("COERCE", None, "JRN")]

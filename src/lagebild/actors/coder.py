@@ -500,6 +500,7 @@ class _Coder:
         counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
                   for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
                   and not (self.place_countries and _is_people(key))
+                  and not self.only_bracketed(d)
                   if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:
@@ -507,6 +508,14 @@ class _Coder:
         if self.place_countries:  # "Police in Lima ...": the country of the places named
             return max(self.place_countries, key=self.place_countries.count)
         return None
+
+    def only_bracketed(self, draft: _Draft) -> bool:
+        """Named only in brackets, as a news agency after a dateline is: "Frankfurt
+        (Reuters) -", "(dpa/lby)"; the story is not about it."""
+        spans = [e for e in self.document.entities if e.id in draft.mentions]
+        text = self.document.text
+        return bool(spans) and not draft.nominal and all(
+            text[:e.start].rstrip().endswith("(") for e in spans)
 
     def source_country(self) -> str | None:
         return self.lexicon.source_country(self.document.url)
