@@ -237,6 +237,11 @@ def test_an_agency_in_brackets_after_the_dateline_does_not_set_the_story_country
                  "aufgerufen.")[0][:2] == ("PROTEST", "DEUCVL")
 
 
+def test_a_bare_role_noun_takes_the_country_of_the_place_of_its_sentence():
+    assert codes("Vor der Abstimmung demonstrierten in Wien Tausende Menschen gegen den "
+                 "Einsatz in Mali.")[0][:2] == ("PROTEST", "AUTCVL")
+
+
 def test_a_foreign_role_noun_is_of_no_country_the_story_names():
     assert codes("In Kenia wurde ein ausländischer Journalist festgenommen.") == [
         ("COERCE", None, "JRN")]

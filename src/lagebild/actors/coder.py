@@ -530,7 +530,9 @@ class _Coder:
         home = set(self.settings.get("domestic_countries", []))
         foreign = tuple(self.settings.get("foreign_words", []))
         for sector, span in bare:
-            own = country  # "die Bundesregierung" in a story about Iran: the source's
+            # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
+            # in a story about Iran: the source's
+            own = self.place_in_sentence(span.start) or country
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
             before = self.doc[max(span.start - 2, 0):span.start]
@@ -558,16 +560,16 @@ class _Coder:
         entity = next((e for e in self.document.entities if e.id in draft.mentions), None)
         if entity is None:
             return None
+        span = self.doc.char_span(entity.start, entity.start, alignment_mode="expand")
+        return self.place_in_sentence(span.start) if span else None
+
+    def place_in_sentence(self, token: int) -> str | None:
+        """The country of the first city or region named in the sentence of a token."""
         if self._sentence_places is None:
             self._sentence_places = {}
-            for ent in self.ents:
-                if ent.ent_id_.startswith("place:"):
-                    record = self.place_record(ent, set())
-                    if record is not None:
-                        self._sentence_places.setdefault(self.sent_start[ent.start],
-                                                         alpha3(record.country))
-        span = self.doc.char_span(entity.start, entity.start, alignment_mode="expand")
-        return self._sentence_places.get(self.sent_start[span.start]) if span else None
+            for start, country in sorted(self.place_at.items()):
+                self._sentence_places.setdefault(self.sent_start[start], country)
+        return self._sentence_places.get(self.sent_start[token])
 
     def actors(self) -> list[Actor]:
         actors = []

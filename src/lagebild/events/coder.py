@@ -450,9 +450,9 @@ class _EventCoder:
                 self.doc[span.start - 1].lower_ in self.lexicon.words["possessive"]:
             return True
         other = self.actors[mention.actor]
-        return other.inferred and any(
+        return other.inferred and any(  # named by a name, not a role noun ("police in X")
             self.actors[a].country == other.country and not self.actors[a].inferred
-            for a in actor_ids if a in self.actors)
+            and self.actors[a].mentions for a in actor_ids if a in self.actors)
 
     def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
                    recipients: list, found: str) -> list[tuple[str, str]]:
