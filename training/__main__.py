@@ -8,6 +8,8 @@ record it all in meta.json.
 Encoders tried beside the shipped ones (docs/models.md has their scores):
 ``--vectors`` first trains static word vectors on the corpora's raw text
 (``training/vectors.py``, needs gensim) and lets the tok2vec read them;
+``--e5-vectors`` gives it word vectors taken from multilingual-e5-small instead
+(``training/e5_vectors.py``);
 ``--name-features`` gives it name-list features instead (``training/name_features.py``);
 ``--pretrain-minutes N`` pretrains it on the raw text first (``training/pretrain.py``),
 ``--pretrained DIR`` reuses such a pretraining.
@@ -45,6 +47,7 @@ from . import (
     build,
     common_words,
     country_outlines,
+    e5_vectors,
     english,
     events_corpus,
     events_measure,
@@ -151,6 +154,13 @@ VARIANTS = {
 }
 
 
+def _read_vectors(overrides: dict, path: Path, info: dict) -> None:
+    """Let the tok2vec read the static vectors (or features) saved at ``path``."""
+    print(json.dumps(info), flush=True)
+    overrides.update({"paths.vectors": str(path),
+                      "components.tok2vec.model.embed.include_static_vectors": "true"})
+
+
 def de_ner(args) -> int:
     import spacy
 
@@ -169,17 +179,18 @@ def de_ner(args) -> int:
     if args.vectors:
         print("== static word vectors (word2vec on the corpora's raw text)", flush=True)
         info["vectors"] = vectors.build_vectors(OUTPUT / "vectors", args.seed)
-        print(json.dumps(info["vectors"]), flush=True)
-        overrides.update({"paths.vectors": str(OUTPUT / "vectors"),
-                          "components.tok2vec.model.embed.include_static_vectors": "true"})
+        _read_vectors(overrides, OUTPUT / "vectors", info["vectors"])
+
+    if args.e5_vectors:
+        print("== static word vectors from multilingual-e5-small", flush=True)
+        info["vectors"] = e5_vectors.build_vectors(OUTPUT / "e5vectors")
+        _read_vectors(overrides, OUTPUT / "e5vectors", info["vectors"])
 
     if args.name_features:
         print("== name-list features (held-apart silver text, GeoNames, the pack's lists)",
               flush=True)
         info["name_features"] = name_features.build(OUTPUT / "name_features", held_apart)
-        print(json.dumps(info["name_features"]), flush=True)
-        overrides.update({"paths.vectors": str(OUTPUT / "name_features"),
-                          "components.tok2vec.model.embed.include_static_vectors": "true"})
+        _read_vectors(overrides, OUTPUT / "name_features", info["name_features"])
 
     if args.pretrain_minutes:
         print(f"== pretraining the tok2vec on raw text ({args.pretrain_minutes} minutes)",
@@ -311,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
                           "default 45 for fast, 28 for accurate)")
     ner.add_argument("--vectors", action="store_true",
                      help="train and use static word vectors (not in the shipped model)")
+    ner.add_argument("--e5-vectors", action="store_true",
+                     help="let the tok2vec read word vectors taken from multilingual-e5-small "
+                          "(training/e5_vectors.py)")
     ner.add_argument("--name-features", action="store_true",
                      help="let the tok2vec read name-list features (training/name_features.py)")
     ner.add_argument("--pretrain-minutes", type=int, default=0,
