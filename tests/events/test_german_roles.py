@@ -251,6 +251,12 @@ def test_a_foreign_role_noun_is_of_no_country_the_story_names():
     assert codes("In Kenia wurde ein Journalist festgenommen.") == [("COERCE", None, "KENJRN")]
 
 
+def test_a_protest_named_after_a_preposition_of_its_circumstance_is_an_event():
+    assert codes("Bei einer Kundgebung in Minsk nahm die Polizei mehr als 100 Menschen "
+                 "fest.") == [("PROTEST", "BLR", None), ("COERCE", "BLRCOP", "BLRCVL")]
+    assert codes("Die Polizei warnte vor Krawallen.") == []  # none took place
+
+
 def test_accidents_job_cuts_and_campaigns_are_no_events():
     assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
     assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []

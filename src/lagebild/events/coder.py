@@ -634,7 +634,9 @@ class _EventCoder:
             if kind == "ASSAULT" and found != NAMED \
                     and self.lexicon.accidents & self.lemmas_in(*sentence):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt"
-            if found == UNNAMED:
+            if found == UNNAMED or found == GOVERNED and actors == [None] \
+                    and kind in self.lexicon.governed_types and self._preposition(start) \
+                    in self.lexicon.words["circumstance"]:  # "bei einer Kundgebung in X"
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:
                 continue

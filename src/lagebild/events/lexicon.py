@@ -88,13 +88,17 @@ class EventLexicon:
                                   "experiencer_verbs",
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
-                                  "sein_perfect", "complementizers", "reflexive")}
+                                  "sein_perfect", "complementizers", "reflexive",
+                                  "circumstance")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))
+        #: types that are events also as a noun after a preposition with no actor named
+        #: ("bei einer Kundgebung in Minsk", "nach Krawallen"): the protesters are the place's
+        self.governed_types = frozenset(settings.get("governed_types", ()))
         #: types that private persons named by a role noun alone do as well (PROTEST:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))
