@@ -39,3 +39,10 @@ def test_a_noun_is_no_form_of_a_verb_and_a_number_noun_keeps_its_number(nlp):
                         "fest.")
     assert found["Ausstand"] == "Ausstand"  # not "ausstehen" (its preterite "ausstand")
     assert found["34-Jährigen"] == "34-Jährige"
+
+
+def test_a_lexicon_noun_the_table_lacks_is_read_by_its_ending(nlp):
+    found = lemmas(nlp, "Nach Telefonaten und Hausdurchsuchungen kam es zu Gärten.")
+    assert found["Telefonaten"] == "Telefonat"
+    assert found["Hausdurchsuchungen"] == "Hausdurchsuchung"  # a compound by its head
+    assert found["Gärten"] == "Garten"  # the table's own forms first

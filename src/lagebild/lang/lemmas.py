@@ -41,6 +41,8 @@ class Lemmatizer:
         self.zu_tags = set(settings.get("zu_tags", []))
         self.zu = settings.get("zu", "")
         self.noun_tags = set(settings.get("noun_tags", []))
+        #: case and plural endings of nouns the table lacks in that form ("Telefonaten")
+        self.noun_endings = tuple(settings.get("noun_endings", []))
         #: particles the tagger reads as adverbs or prepositions at a clause end ("zurück")
         self.particles = set(settings.get("particles", []))
         self.clause_end_tags = set(settings.get("clause_end_tags", []))
@@ -56,6 +58,13 @@ class Lemmatizer:
         if extra.is_file():
             self.table.update((form, lemma) for form, lemma, *_ in read_tsv(extra, 2))
         self.known = set(self.table.values())
+        # the nouns the pack's event lexicon names are lemmas too, where the table lacks them
+        # ("Durchsuchung": its plural "Durchsuchungen" is then read by its ending)
+        lexicon = data_dir / "events.toml"
+        if lexicon.is_file():
+            self.known.update(word for entry in read_toml(lexicon).get("trigger", [])
+                              for word in entry.get("lemmas", [])
+                              if word[:1].isupper() and " " not in word)
         self.cache: dict[tuple[int, int], str] = {}
 
     def knows(self, text: str) -> bool:
@@ -90,7 +99,7 @@ class Lemmatizer:
             if at > 0:
                 lemma = form[:at].lower() + form[at + len(self.zu):]
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
-            lemma = self.compound(form)
+            lemma = self.inflected(form) or self.compound(form)
         if lemma is None and "-" in form[1:-1] and form.rsplit("-", 1)[1][:1].isupper():
             # "34-Jährigen", "Ex-Präsidenten": the last part's lemma after the rest
             first, last = form.rsplit("-", 1)
@@ -100,12 +109,24 @@ class Lemmatizer:
             lemma = form if form[:1].isupper() else form.lower()
         return lemma
 
+    def inflected(self, form: str) -> str | None:
+        """A noun form the table lacks by an ending taken off (``noun_endings``):
+        "Telefonaten" -> "Telefonate" -> Telefonat."""
+        for ending in self.noun_endings:
+            stem = form[:-len(ending)]
+            if form.endswith(ending) and len(stem) >= MIN_HEAD:
+                lemma = self.table.get(stem) or (stem if stem in self.known else None)
+                if lemma is not None and lemma[:1].isupper():
+                    return lemma
+        return None
+
     def compound(self, form: str) -> str | None:
         """A noun the table lacks, by its longest known head: "Soforthilfen" ->
         "Soforthilfe" (the head "Hilfen" -> "Hilfe")."""
         for k in range(2, len(form) - MIN_HEAD + 1):
             head = form[k].upper() + form[k + 1:]
-            lemma = self.table.get(head) or (head if head in self.known else None)
+            lemma = self.table.get(head) or (head if head in self.known else None) \
+                or self.inflected(head)
             if lemma is not None and lemma[:1].isupper():
                 return form[:k] + lemma.lower()
         return None
