@@ -257,6 +257,12 @@ def test_a_protest_named_after_a_preposition_of_its_circumstance_is_an_event():
     assert codes("Die Polizei warnte vor Krawallen.") == []  # none took place
 
 
+def test_cutting_aid_is_a_sanction_not_aid():
+    assert codes("Schweden kürzt seine Entwicklungshilfe für Tansania.") == [
+        ("SANCTION", "SWE", "TZA")]
+    assert codes("Schweden erhöht seine Entwicklungshilfe für Tansania.")[0][0] == "AID"
+
+
 def test_accidents_job_cuts_and_campaigns_are_no_events():
     assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
     assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []

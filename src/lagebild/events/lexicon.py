@@ -219,7 +219,10 @@ class EventLexicon:
                     head = self.head_of(lemma.lower())
                     if head is not None:
                         found.append(TriggerMatch(i, i + 1, i + 1, head))
-        found.sort(key=lambda m: (-(m.last - m.start), m.start))
+        # the longer first; of two on the same words the phrase of content words ("kürzen
+        # … Militärhilfe": SANCTION, not the noun's AID; not "zu" of "verurteilen … zu")
+        found.sort(key=lambda m: (-(m.last - m.start), not _of_content_words(m.trigger),
+                                  m.start))
         kept: list[TriggerMatch] = []
         for match in found:
             if not any(match.start < k.last and k.start < match.last for k in kept):
@@ -268,6 +271,11 @@ def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
             return None
         last = j + len(part)
     return TriggerMatch(i, end, last, trigger)
+
+
+def _of_content_words(trigger: Trigger) -> bool:
+    """A phrase of several parts, each of words longer than a preposition's."""
+    return len(trigger.parts) > 1 and all(len(w) > 3 for part in trigger.parts for w in part)
 
 
 def _register(index: dict[str, list[Trigger]], trigger: Trigger) -> None:
