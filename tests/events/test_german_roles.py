@@ -263,6 +263,12 @@ def test_cutting_aid_is_a_sanction_not_aid():
     assert codes("Schweden erhöht seine Entwicklungshilfe für Tansania.")[0][0] == "AID"
 
 
+def test_withdrawing_a_bill_is_a_concession_withdrawing_troops_a_retreat():
+    assert [e[0] for e in codes("Die Regierung zog den Gesetzentwurf zurück.")] == ["CONCEDE"]
+    assert [e[0] for e in codes("Die Armee zog ihre Truppen aus dem Norden zurück.")] == [
+        "RETREAT"]
+
+
 def test_accidents_job_cuts_and_campaigns_are_no_events():
     assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
     assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []
