@@ -269,6 +269,11 @@ def test_withdrawing_a_bill_is_a_concession_withdrawing_troops_a_retreat():
         "RETREAT"]
 
 
+def test_ending_a_protest_is_a_concession():
+    assert [e[:2] for e in codes("Am Abend beendeten die Landwirte ihre Blockaden.")] == [
+        ("CONCEDE", "DEUCVL")]
+
+
 def test_accidents_job_cuts_and_campaigns_are_no_events():
     assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
     assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []
