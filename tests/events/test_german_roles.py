@@ -274,6 +274,12 @@ def test_ending_a_protest_is_a_concession():
         ("CONCEDE", "DEUCVL")]
 
 
+def test_criticism_named_after_a_preposition_is_aimed_at_the_subject():
+    found = events("Nach scharfer Kritik hat die Stadtregierung das Bauprojekt gestoppt.",
+                   "https://www.example.at/wien/1")
+    assert ("ACCUSE", "AUT", "AUT") in [e[:3] for e in found]
+
+
 def test_accidents_job_cuts_and_campaigns_are_no_events():
     assert events("Bei dem Unfall auf der A7 wurden drei Menschen schwer verletzt.") == []
     assert events("Der Konzern streicht in Mülheim 500 Stellen.") == []
