@@ -93,8 +93,11 @@ def test_clause_roles_across_ages_relative_passives_and_conjoined_prepositions()
     assert [(e["type"], e["actor"]) for e in events(
         "Die Gruppe fordert Konsequenzen aus dem Streit zwischen Russland und "
         "der Ukraine.")] == [("REQUEST", "DEU")]
-    # a trigger noun after a preposition is no act of the clause's subject ...
-    assert events("Ungeachtet der Kritik sendet Frankreich das Programm.") == []
+    # a trigger noun after a preposition is no act of the clause's subject (criticism
+    # after one of its circumstance is aimed at it) ...
+    assert [(e["type"], e["recipient"]) for e in events(
+        "Ungeachtet der Kritik sendet Frankreich das Programm.")] == [("ACCUSE", "FRA")]
+    assert events("Frankreich sendet das Programm gegen Sanktionen.") == []
     # ... unless one speaks of it: the speaker's accusation
     assert [(e["type"], e["actor"]) for e in events(
         "Tokajew sprach von einem Putschversuch.")] == [("ACCUSE", "KAZ")]

@@ -255,6 +255,9 @@ def test_a_protest_named_after_a_preposition_of_its_circumstance_is_an_event():
     assert codes("Bei einer Kundgebung in Minsk nahm die Polizei mehr als 100 Menschen "
                  "fest.") == [("PROTEST", "BLR", None), ("COERCE", "BLRCOP", "BLRCVL")]
     assert codes("Die Polizei warnte vor Krawallen.") == []  # none took place
+    # so is an attack
+    assert [e[0] for e in codes("Nach dem Anschlag auf die Botschaft in Kabul nahm die "
+                                "Polizei zwei Männer fest.")] == ["ASSAULT", "COERCE"]
 
 
 def test_cutting_aid_is_a_sanction_not_aid():

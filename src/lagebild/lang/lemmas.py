@@ -61,10 +61,11 @@ class Lemmatizer:
         # the nouns the pack's event lexicon names are lemmas too, where the table lacks them
         # ("Durchsuchung": its plural "Durchsuchungen" is then read by its ending)
         lexicon = data_dir / "events.toml"
-        if lexicon.is_file():
-            self.known.update(word for entry in read_toml(lexicon).get("trigger", [])
+        self.lexicon_nouns = {word for entry in read_toml(lexicon).get("trigger", [])
                               for word in entry.get("lemmas", [])
-                              if word[:1].isupper() and " " not in word)
+                              if word[:1].isupper() and " " not in word} \
+            if lexicon.is_file() else set()
+        self.known |= self.lexicon_nouns
         self.cache: dict[tuple[int, int], str] = {}
 
     def knows(self, text: str) -> bool:
@@ -110,14 +111,12 @@ class Lemmatizer:
         return lemma
 
     def inflected(self, form: str) -> str | None:
-        """A noun form the table lacks by an ending taken off (``noun_endings``):
-        "Telefonaten" -> "Telefonate" -> Telefonat."""
+        """A form of a lexicon noun the table lacks, by an ending taken off
+        (``noun_endings``): "Telefonaten" -> Telefonat (not "Gefangene" -> "Gefangen")."""
         for ending in self.noun_endings:
             stem = form[:-len(ending)]
-            if form.endswith(ending) and len(stem) >= MIN_HEAD:
-                lemma = self.table.get(stem) or (stem if stem in self.known else None)
-                if lemma is not None and lemma[:1].isupper():
-                    return lemma
+            if form.endswith(ending) and len(stem) >= MIN_HEAD and stem in self.lexicon_nouns:
+                return stem
         return None
 
     def compound(self, form: str) -> str | None:
