@@ -260,6 +260,11 @@ def test_a_protest_named_after_a_preposition_of_its_circumstance_is_an_event():
                                 "Polizei zwei Männer fest.")] == ["ASSAULT", "COERCE"]
 
 
+def test_an_entry_ban_on_a_foreign_state_s_officials_is_a_sanction():
+    assert [e[0] for e in codes("Kanada verhängte Einreiseverbote gegen russische "
+                                "Abgeordnete.")] == ["SANCTION"]
+
+
 def test_cutting_aid_is_a_sanction_not_aid():
     assert codes("Schweden kürzt seine Entwicklungshilfe für Tansania.") == [
         ("SANCTION", "SWE", "TZA")]
