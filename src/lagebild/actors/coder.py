@@ -125,7 +125,7 @@ class _Coder:
 
     def after_place_preposition(self, ent: Span) -> bool:
         """Whether a place preposition opens the name's noun phrase: "in Moskau", also
-        "in der somalischen Hauptstadt Mogadischu" over the words ``phrase_tags`` allows."""
+        "in der kenianischen Hauptstadt Nairobi" over the words ``phrase_tags`` allows."""
         prepositions = self.settings.get("place_prepositions", ())
         phrase = set(self.settings.get("phrase_tags", ()))
         i = ent.start - 1

@@ -186,8 +186,8 @@ class CaseRoles:
     def verb_words(self, first: int, last: int, words: set[str],
                    clause: tuple[int, int]) -> set[str]:
         """The words that may hold the clause's auxiliary: its own, and where it has no
-        finite verb, those of its sentence before it ("Daher seien Ärzte, aber auch
-        Lehrer aufgerufen": a list's comma cut the clause from "seien")."""
+        finite verb, those of its sentence before it ("Deshalb sind Polizisten, aber
+        auch Lehrer aufgerufen": a list's comma cut the clause from "sind")."""
         c = self.coder
         if any(c.tags[i].endswith("FIN") for i in range(first, last)):
             return words
@@ -199,8 +199,8 @@ class CaseRoles:
         """A form of "werden" among the clause's words with the trigger as its participle:
         "wurden festgenommen" (not "würden zustimmen"; "wird kritisiert werden" is one
         too); or of "sein", where the verb's perfect takes "haben": "sind aufgerufen" (a
-        state passive). A reflexive verb has none: "wenn sich die Grünen mit der SPD
-        verbünden würden" (an infinitive, whatever the tagger read)."""
+        state passive). A reflexive verb has none: "wenn sich die Parteien verbünden
+        würden" (an infinitive, whatever the tagger read)."""
         c = self.coder
         participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
             or self.misread_participle(match.start)
@@ -219,8 +219,9 @@ class CaseRoles:
 
     def facing(self, match: TriggerMatch, clause: tuple[int, int]) -> ActorMention | None:
         """The dative that opens a sentence whose verb says what it faces, for a noun
-        trigger after that verb with no other finite verb between: "Den Soldaten drohen
-        Degradierung und Soldkürzung" (the soldiers; a list's commas split no clause here)."""
+        trigger after that verb with no other finite verb between: "Den Polizisten drohen
+        Disziplinarverfahren und eine Degradierung" (the police; a list's commas split no
+        clause here)."""
         c = self.coder
         sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
         first, _ = c.token_range(*sentence)
