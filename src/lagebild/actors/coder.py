@@ -513,9 +513,16 @@ class _Coder:
         """Named only in brackets, as a news agency after a dateline is: "Frankfurt
         (Reuters) -", "(dpa/lby)"; the story is not about it."""
         spans = [e for e in self.document.entities if e.id in draft.mentions]
-        text = self.document.text
         return bool(spans) and not draft.nominal and all(
-            text[:e.start].rstrip().endswith("(") for e in spans)
+            self._after_bracket(e.start) for e in spans)
+
+    def _after_bracket(self, start: int) -> bool:
+        """Whether an opening bracket stands before ``start``, spaces between or not
+        (read back from it, not by copying the text before it)."""
+        text, i = self.document.text, start
+        while i and text[i - 1].isspace():
+            i -= 1
+        return i > 0 and text[i - 1] == "("
 
     def source_country(self) -> str | None:
         return self.lexicon.source_country(self.document.url)
