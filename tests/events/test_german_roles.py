@@ -406,3 +406,21 @@ def test_a_warning_to_the_public_is_no_event_but_one_aimed_at_someone_is():
 def test_a_country_named_as_a_place_gives_a_party_no_list_knows_its_country():
     assert [e[:2] for e in events("Die Lotsen in Frankreich streiken seit Montag.")] == [
         ("PROTEST", "FRA")]
+
+
+def test_a_hyphen_compound_is_read_by_its_head_whatever_stands_before_the_hyphen():
+    assert codes("Österreich hat sich den EU-Sanktionen gegen Belarus angeschlossen.") == [
+        ("SANCTION", "AUT", "BLR")]
+
+
+def test_a_role_noun_with_its_place_joins_the_actor_named_after_it():
+    found = set(codes("Die Regierung von Peru und die Vereinigten Staaten wollen im Kampf "
+                      "gegen den Schmuggel enger zusammenarbeiten."))
+    assert ("COOPERATE", "PERGOV", "USAGOV") in found
+    assert ("COOPERATE", "USAGOV", "PERGOV") in found
+    found = set(codes("Die Bürgermeisterin von Dresden und ihr tschechischer Amtskollege aus "
+                      "Prag wollen künftig zusammenarbeiten."))
+    assert ("COOPERATE", "CZEGOV", "DEUGOV") in found
+    # after "zwischen" both sides stay governed
+    assert codes("Es kam zu Gesprächen zwischen Russland und der Ukraine.") == [
+        ("CONSULT", "RUS", "UKR")]

@@ -46,3 +46,10 @@ def test_a_lexicon_noun_the_table_lacks_is_read_by_its_ending(nlp):
     assert found["Telefonaten"] == "Telefonat"
     assert found["Hausdurchsuchungen"] == "Hausdurchsuchung"  # a compound by its head
     assert found["Gärten"] == "Garten"  # the table's own forms first
+
+
+def test_a_hyphen_compound_keeps_its_first_part_and_a_function_word_its_small_letter(nlp):
+    found = lemmas(nlp, "Bei EU-Sanktionen und Nato-Manövern blieb es.")
+    assert found["EU-Sanktionen"] == "EU-Sanktion"
+    assert found["Nato-Manövern"] == "Nato-Manöver"
+    assert found["Bei"] == "bei"

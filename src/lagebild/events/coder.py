@@ -57,7 +57,13 @@ DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: side are one party ("die Armee Myanmars" is the army, whose country the actors layer
 #: read off the genitive).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
-_JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das)?\s*$", re.I)
+_JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|sein|seine|ihr|ihre)?\s*$", re.I)
+#: A place named after a member that no actor holds: "Der Bürgermeister von Frankfurt und
+#: sein Amtskollege"
+_PLACE_AFTER = re.compile(r"^\s*(?:von|vom|aus|in|im|of|from)\s+(?:(?:der|des|dem|den|the)\s+)?"
+                          r"[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?")
+#: Only a preposition and an article between a mention and the place after it.
+_ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re.I)
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
 _POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: A number in digits between a preposition and its noun.
@@ -144,10 +150,17 @@ class _EventCoder:
                 continue  # nested in a longer mention ("Russlands" in "Russlands Präsident")
             preposition = self._preposition(start)
             if preposition is None and mentions \
-                    and _CONJOINED.match(self.text[mentions[-1].end:start]):
+                    and _CONJOINED.match(self.text[mentions[-1].end:start]) \
+                    and not self.nominative(start, end):
                 preposition = mentions[-1].preposition  # "zwischen Russland und der Ukraine"
+                # (not "die Regierung von Chile und die USA": no preposition takes a subject)
             mentions.append(ActorMention(start, end, actor, preposition))
         return mentions
+
+    def nominative(self, start: int, end: int) -> bool:
+        """Whether the morphologizer reads the mention's last word as a nominative."""
+        first, last = self.token_range(start, end)
+        return last > first and self.cases[last - 1] == "Nom"
 
     def _preposition(self, start: int) -> str | None:
         span = self.doc.char_span(start, start, alignment_mode="expand")
@@ -485,12 +498,19 @@ class _EventCoder:
         join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
         ordered = sorted(pool, key=lambda m: m.start)
         group = [mention]
-        for other in ordered:
-            if other.start < group[-1].end:
+        end = mention.end  # a place after the last member is of its phrase: "die Regierung
+        for other in ordered:  # von Chile und die USA", "the mayor of Lyon and ..."
+            if other.start < end:
                 continue
-            if not join.match(self.text[group[-1].end:other.start]):
+            between = _PLACE_AFTER.sub("", self.text[end:other.start], count=1)
+            if other.preposition in self.lexicon.words["locative"] | self.lexicon.words["agent"] \
+                    and _ATTACHED.match(between):
+                end = other.end
+                continue
+            if not join.match(between):
                 break
             group.append(other)
+            end = other.end
         for other in reversed(ordered):
             if other.end > group[0].start:
                 continue

@@ -235,7 +235,9 @@ class EventLexicon:
             return None
         for k in range(1, len(lemma) - MIN_HEAD + 1):
             trigger = self.heads.get(lemma[k:].lstrip("-"))
-            if trigger is not None and self.is_word(lemma[:k]):
+            # after a hyphen the first part may be a name or an abbreviation ("EU-Sanktion")
+            if trigger is not None and (lemma[k - 1] == "-" or lemma[k] == "-"
+                                        or self.is_word(lemma[:k])):
                 return trigger
         return None
 

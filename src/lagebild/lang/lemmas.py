@@ -41,6 +41,8 @@ class Lemmatizer:
         self.zu_tags = set(settings.get("zu_tags", []))
         self.zu = settings.get("zu", "")
         self.noun_tags = set(settings.get("noun_tags", []))
+        #: tags of words that keep their capital as a lemma (nouns, names, foreign words)
+        self.cased_tags = set(settings.get("cased_tags", [])) | self.noun_tags
         #: case and plural endings of nouns the table lacks in that form ("Telefonaten")
         self.noun_endings = tuple(settings.get("noun_endings", []))
         #: particles the tagger reads as adverbs or prepositions at a clause end ("zurück")
@@ -99,15 +101,18 @@ class Lemmatizer:
             at = form.lower().find(self.zu, 1)
             if at > 0:
                 lemma = form[:at].lower() + form[at + len(self.zu):]
+        if lemma is None and "-" in form[1:-1] and form.rsplit("-", 1)[1][:1].isupper():
+            # "34-Jährigen", "Ex-Präsidenten", "EU-Sanktionen": the last part's lemma after
+            # the rest, which keeps its case
+            first, last = form.rsplit("-", 1)
+            head = self.table.get(last) or (self.inflected(last) or self.compound(last)
+                                            if tag in self.noun_tags else None)
+            lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
             lemma = self.inflected(form) or self.compound(form)
-        if lemma is None and "-" in form[1:-1] and form.rsplit("-", 1)[1][:1].isupper():
-            # "34-Jährigen", "Ex-Präsidenten": the last part's lemma after the rest
-            first, last = form.rsplit("-", 1)
-            head = self.table.get(last)
-            lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
-        if lemma is None:
-            lemma = form if form[:1].isupper() else form.lower()
+        if lemma is None:  # a function word keeps no sentence start's capital ("Bei")
+            lemma = form if form[:1].isupper() and (tag in self.cased_tags or not tag) \
+                else form.lower()
         return lemma
 
     def inflected(self, form: str) -> str | None:
