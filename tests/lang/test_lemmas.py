@@ -53,3 +53,21 @@ def test_a_hyphen_compound_keeps_its_first_part_and_a_function_word_its_small_le
     assert found["EU-Sanktionen"] == "EU-Sanktion"
     assert found["Nato-Manövern"] == "Nato-Manöver"
     assert found["Bei"] == "bei"
+
+
+def test_a_lexicon_noun_and_an_infinitive_are_their_own_lemmas(nlp):
+    found = lemmas(nlp, "Die Minister billigen das Abkommen, die Bitten bleiben.")
+    assert found["billigen"] == "billigen"  # not the adjective "billig"
+    assert found["Abkommen"] == "Abkommen"  # not the plural of "Abkomme"
+    assert found["Bitten"] == "Bitte"  # no lexicon noun: the table's lemma
+    assert lemmas(nlp, "Das Handelsabkommen gilt.")["Handelsabkommen"] == "Handelsabkommen"
+
+
+def test_new_spelling_and_particles_before_quotes(nlp):
+    assert lemmas(nlp, "Die Kommission schloss den Kandidaten aus.")["schloss"] == \
+        "ausschließen"  # the table has "schloß"
+    assert lemmas(nlp, "Er lässt es.")["lässt"] == "lassen"
+    assert lemmas(nlp, "Der Minister tritt zurück.")["tritt"] == "zurücktreten"
+    # "vor" before an opening quote is a preposition, no particle of "warnen"
+    assert lemmas(nlp, "Die Polizei warnte die Fans vor „harten Strafen“.")["warnte"] == \
+        "warnen"

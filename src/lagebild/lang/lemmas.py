@@ -14,6 +14,7 @@ layer reads them.
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import numpy
@@ -26,6 +27,9 @@ from .datafile import read_toml, read_tsv
 
 #: How many (form, tag) lemmas a process keeps.
 CACHE_SIZE = 200_000
+#: "ss" where the spelling before 1996 wrote "ß": at the end or before a "t" ("muss",
+#: "lässt"; not "lassen")
+_OLD_SS = re.compile(r"ss(?=t?$)")
 #: The shortest head a compound is lemmatized by ("Hilfe" in "Soforthilfen").
 MIN_HEAD = 5
 
@@ -41,6 +45,9 @@ class Lemmatizer:
         self.zu_tags = set(settings.get("zu_tags", []))
         self.zu = settings.get("zu", "")
         self.noun_tags = set(settings.get("noun_tags", []))
+        self.name_tags = set(settings.get("name_tags", []))
+        #: tags of full verbs, whose lemma is an infinitive
+        self.verb_tags = set(settings.get("verb_tags", []))
         #: tags of words that keep their capital as a lemma (nouns, names, foreign words)
         self.cased_tags = set(settings.get("cased_tags", [])) | self.noun_tags
         #: case and plural endings of nouns the table lacks in that form ("Telefonaten")
@@ -48,6 +55,8 @@ class Lemmatizer:
         #: particles the tagger reads as adverbs or prepositions at a clause end ("zurück")
         self.particles = set(settings.get("particles", []))
         self.clause_end_tags = set(settings.get("clause_end_tags", []))
+        #: opening quotes and brackets, which end no clause ("warnte vor „harten …“")
+        self.openers = set(settings.get("openers", []))
         path = data_dir / "lemmas.tsv.gz"
         if not path.is_file():
             raise ConfigError(f"language data file missing: {path}")
@@ -94,6 +103,11 @@ class Lemmatizer:
 
     def lemma(self, form: str, tag: str = "") -> str:
         lemma = self.table.get(form)
+        if lemma is not None and lemma != form and self.own_lemma(form, tag, lemma):
+            lemma = form  # "Abkommen" (not the plural of "Abkomme"), "billigen" (not "billig")
+        if lemma is None and form.islower() and _OLD_SS.search(form):
+            # the table spells as before 1996: "schloss", "lässt" as "schloß", "läßt"
+            lemma = self.table.get(_OLD_SS.sub("ß", form))
         if lemma is None and not (form[:1].isupper() and tag in self.noun_tags):
             lemma = self.table.get(form.lower())  # not "Ausstand" as a form of ausstehen
         if lemma is None and tag in self.zu_tags and self.zu:
@@ -110,10 +124,22 @@ class Lemmatizer:
             lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
             lemma = self.inflected(form) or self.compound(form)
+        if lemma is None and form[:1].isupper() and tag in self.name_tags:
+            lemma = self.inflected(form)  # "Hilfskonvois", which the tagger reads as a name
         if lemma is None:  # a function word keeps no sentence start's capital ("Bei")
             lemma = form if form[:1].isupper() and (tag in self.cased_tags or not tag) \
                 else form.lower()
         return lemma
+
+    def own_lemma(self, form: str, tag: str, lemma: str) -> bool:
+        """Whether a form the table gives another lemma is its own: a lexicon noun
+        ("Abkommen", not the plural of "Abkomme"; but "Bitten" is a form of "Bitte"), or
+        a verb's infinitive that the table reads as another word's form ("billigen", not
+        the adjective "billig")."""
+        if tag in self.noun_tags:
+            return form in self.lexicon_nouns
+        return tag in self.verb_tags and form in self.known and _infinitive(form) \
+            and not _infinitive(lemma)
 
     def inflected(self, form: str) -> str | None:
         """A form of a lexicon noun the table lacks, by an ending taken off
@@ -129,8 +155,9 @@ class Lemmatizer:
         "Soforthilfe" (the head "Hilfen" -> "Hilfe")."""
         for k in range(2, len(form) - MIN_HEAD + 1):
             head = form[k].upper() + form[k + 1:]
-            lemma = self.table.get(head) or (head if head in self.known else None) \
-                or self.inflected(head)
+            # a lexicon noun is its own lemma ("Abkommen", not "Abkomme")
+            lemma = (head if head in self.lexicon_nouns else None) or self.table.get(head) \
+                or (head if head in self.known else None) or self.inflected(head)
             if lemma is not None and lemma[:1].isupper():
                 return form[:k] + lemma.lower()
         return None
@@ -158,7 +185,8 @@ class Lemmatizer:
         for i in range(1, len(doc)):
             if tags[i] not in self.particle_tags and not (
                     strings[pairs[i][0]].lower() in self.particles
-                    and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags)):
+                    and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags
+                         and strings[pairs[i + 1][0]] not in self.openers)):
                 continue
             verb = next((j for j in range(i - 1, sentence_start[i] - 1, -1)
                          if self.is_verb(strings[pairs[j][0]], tags[j])), None)
@@ -169,6 +197,10 @@ class Lemmatizer:
                 lemmas[verb] = strings.add(joined)
         doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+
+def _infinitive(word: str) -> bool:
+    return word.islower() and word.endswith(("en", "rn", "ln"))
 
 
 _LEMMATIZERS: dict[Path, Lemmatizer] = {}
