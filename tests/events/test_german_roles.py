@@ -424,3 +424,18 @@ def test_a_role_noun_with_its_place_joins_the_actor_named_after_it():
     # after "zwischen" both sides stay governed
     assert codes("Es kam zu Gesprächen zwischen Russland und der Ukraine.") == [
         ("CONSULT", "RUS", "UKR")]
+
+
+def test_more_of_the_vocabulary_of_news():
+    assert codes("Die EU-Kommission leitete ein Vertragsverletzungsverfahren gegen Polen "
+                 "ein.") == [
+        ("ACCUSE", "EURGOV", "POL")]
+    assert codes("Serbien gewährte den Beobachtern der OSZE Zugang zu dem Lager.") == [
+        ("RETREAT", "SRB", "IGO")]
+    assert ("COOPERATE", "USA", "PHL") in codes(
+        "Die USA und die Philippinen haben ein gemeinsames Manöver im Südchinesischen Meer "
+        "begonnen.")
+    assert codes("Das Gericht hat das Wahlgesetz für verfassungswidrig erklärt.")[0][0] == \
+        "SANCTION"
+    # delivering goods is business, no aid
+    assert codes("Der Hersteller hat die ersten Busse an die Stadt ausgeliefert.") == []
