@@ -439,3 +439,17 @@ def test_more_of_the_vocabulary_of_news():
         "SANCTION"
     # delivering goods is business, no aid
     assert codes("Der Hersteller hat die ersten Busse an die Stadt ausgeliefert.") == []
+
+
+def test_entering_a_strike_is_the_subjects_act_and_a_cause_took_place():
+    assert codes("In Ungarn traten 40 Richter in einen Warnstreik.") == [
+        ("PROTEST", "HUNJUD", None)]
+    assert [c[0] for c in codes("Wegen eines Streiks der Fluglotsen fielen in Lissabon "
+                                "alle Flüge aus.")] == ["PROTEST"]
+
+
+def test_a_wound_is_an_assault_where_its_victim_is_named_and_no_accident_or_game():
+    assert codes("In der Nacht wurde in Köln ein 19-Jähriger durch Messerstiche schwer "
+                 "verletzt.") == [("ASSAULT", "DEU", "DEU")]
+    assert codes("Bei dem Unfall wurden in Köln zwei Menschen verletzt.") == []
+    assert codes("Der Stürmer wurde im Spiel am Samstag verletzt.") == []

@@ -47,7 +47,7 @@ from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
 from .learned import learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
-from .roles import AGENT_REACH, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
+from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
 from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 
 DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
@@ -645,10 +645,18 @@ class _EventCoder:
             switch = match.trigger.switch
             if switch and self.switched(switch[2], clause):  # "zu drei Jahren Haft verurteilt"
                 kind, mode = switch[0], switch[1]
-            if match.trigger.weak and (found != NAMED or kind not in self.lexicon.civilian_types
-                                       and all(self.private(a) for a in actors)):
-                continue  # "wurde verletzt", "traf sich", "Zuschauer stimmen zu": no act of
-                # a political or social actor (but "Landwirte blockierten die Zufahrten")
+            if match.trigger.weak and found in (AGENTLESS, UNNAMED) \
+                    and kind in self.lexicon.civilian_types and recipients == [None]:
+                # "wurde ein 19-Jähriger durch Messerstiche verletzt": a crime has a victim
+                recipients = [self.object_actor(match, clause, sentence, False)]
+            if match.trigger.weak and (
+                    found != NAMED and not (found in (AGENTLESS, UNNAMED) and recipients != [None]
+                                            and kind in self.lexicon.civilian_types)
+                    or kind not in self.lexicon.civilian_types
+                    and all(self.private(a) for a in actors)):
+                continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
+                # social actor (but "Landwirte blockierten die Zufahrten"), and a wound with
+                # no one wounded named is none ("wurde verletzt")
             if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
             if kind == "ASSAULT" and found != NAMED \

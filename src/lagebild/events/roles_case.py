@@ -84,7 +84,8 @@ class CaseRoles:
         # means is the subject's act, where no other trigger of the clause takes it in
         instrumental = preposition in c.lexicon.words["instrumental"] and not any(
             other is not match and first <= other.start < last for other in c.matches)
-        governed = preposition is not None and not accusation and not instrumental or objected
+        governed = preposition is not None and not accusation and not instrumental \
+            and not self.entered(preposition, first, last) or objected
         if self.faces(match, first):  # "Dem Verein droht der Abstieg": no one threatens
             return [None], [None], GOVERNED
         faced = self.facing(match, clause)
@@ -182,6 +183,14 @@ class CaseRoles:
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
+
+    def entered(self, preposition: str, first: int, last: int) -> bool:
+        """A trigger noun after "in" in a clause of a verb of entering: the subject's act
+        ("30 Richter traten in einen Warnstreik")."""
+        c = self.coder
+        words = c.lexicon.words
+        return preposition in words["entering_prepositions"] and any(
+            c.doc[i].lemma_ in words["entering"] for i in range(first, last))
 
     def verb_words(self, first: int, last: int, words: set[str],
                    clause: tuple[int, int]) -> set[str]:
