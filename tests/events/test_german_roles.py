@@ -453,3 +453,10 @@ def test_a_wound_is_an_assault_where_its_victim_is_named_and_no_accident_or_game
                  "verletzt.") == [("ASSAULT", "DEU", "DEU")]
     assert codes("Bei dem Unfall wurden in Köln zwei Menschen verletzt.") == []
     assert codes("Der Stürmer wurde im Spiel am Samstag verletzt.") == []
+
+
+def test_confidence_expressed_is_support_and_a_deportation_coercion():
+    assert codes("In Chile hat der Senat dem Präsidenten das Vertrauen ausgesprochen.")[0][:2] \
+        == ("SUPPORT", "CHLLEG")
+    assert codes("Die Armee hat Tausende Dorfbewohner aus der Region deportiert.")[0][0] == \
+        "COERCE"
