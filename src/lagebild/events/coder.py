@@ -502,8 +502,11 @@ class _EventCoder:
         for other in ordered:  # von Chile und die USA", "the mayor of Lyon and ..."
             if other.start < end:
                 continue
-            between = _PLACE_AFTER.sub("", self.text[end:other.start], count=1)
-            if other.preposition in self.lexicon.words["locative"] | self.lexicon.words["agent"] \
+            between = self.text[end:other.start]
+            if self.lexicon.join_across_places:
+                between = _PLACE_AFTER.sub("", between, count=1)
+            if self.lexicon.join_across_places and other.preposition in \
+                    self.lexicon.words["locative"] | self.lexicon.words["agent"] \
                     and _ATTACHED.match(between):
                 end = other.end
                 continue
