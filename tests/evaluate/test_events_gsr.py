@@ -52,3 +52,12 @@ def test_a_failed_document_is_reported_not_scored_silently(tmp_path, monkeypatch
         "TEST-0001: [L600] stage events failed: NameError: a bug in a layer"]
     scorer.main(["--plover", str(path)])
     assert "WARNING: 1 documents failed" in capsys.readouterr().out
+
+
+def test_cameos_own_country_codes_are_read_as_iso_codes(tmp_path):
+    records = [record("TEST-0001", "DISAPPROVE", "Italy criticized Vietnam on Monday.", "ITL",
+                      "VTN")]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    scores = score_plover_halves(path, Pipeline())["all"]
+    assert len(scores.matched) == 1

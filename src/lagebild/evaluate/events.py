@@ -88,8 +88,9 @@ GSR_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
              "FIGHT": "ASSAULT"}
 
 
-#: Older codes in the GSR records: the UN and the EU were IGOs, Japan was JAP.
-GSR_CODES = {"JAP": "JPN"}
+#: Older codes in the GSR records: the UN and the EU were IGOs, Japan was JAP, Italy ITL,
+#: Vietnam VTN (CAMEO's own codes).
+GSR_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 GSR_ALIASES = {"UNO": "IGO", "EUR": "IGO"}
 
 
