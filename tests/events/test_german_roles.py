@@ -460,3 +460,9 @@ def test_confidence_expressed_is_support_and_a_deportation_coercion():
         == ("SUPPORT", "CHLLEG")
     assert codes("Die Armee hat Tausende Dorfbewohner aus der Region deportiert.")[0][0] == \
         "COERCE"
+
+
+def test_a_counted_trigger_noun_is_the_object_of_the_verb_trigger():
+    # the hostages are who is released, no abduction of the clause's subject
+    assert codes("Die Hamas hat in Gaza vier Geiseln freigelassen.") == [
+        ("RETREAT", "PSE", "PSECVL")]

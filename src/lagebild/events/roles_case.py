@@ -38,6 +38,8 @@ ADJECTIVE_REACH = 3
 OBJECT_CASES = ("Acc", "Dat")
 #: tags of a dative that says who faces something ("Dem Verein", "ihm")
 DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
+#: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
+COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
 #: articles that mark a noun phrase as no subject
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
@@ -472,6 +474,15 @@ class CaseRoles:
         return first + 2 < last and c.doc[first + 1].tag_ in ("NN", "NE") \
             and c.doc[first + 2].tag_ in FINITE_VERBS
 
+    def counted(self, i: int, first: int) -> bool:
+        """A noun after a number or a quantifier, adjectives between ("vier Geiseln",
+        "mehrere mutmaßliche Schlepper"): a noun phrase as one after an article is."""
+        c = self.coder
+        j = i - 1
+        while j > first and c.tags[j] in c.lexicon.words["adjective_tags"]:
+            j -= 1
+        return j >= first and c.tags[j] in COUNTING_TAGS
+
     def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
         """A trigger noun after its article in a clause whose verb is another trigger is
         that verb's object or subject, not an act of the clause's subject: "Die USA haben
@@ -481,7 +492,8 @@ class CaseRoles:
         word = c.texts[match.start]
         if match.last - match.start != 1 or not word[:1].isupper() or match.start == first:
             return False
-        if c.lowers[match.start - 1] not in GERMAN_ARTICLES:  # or right after the verb, as in a
+        if c.lowers[match.start - 1] not in GERMAN_ARTICLES \
+                and not self.counted(match.start, first):  # or right after the verb, as in a
             return any(other.last == match.start and c.texts[other.start][:1].islower()
                        for other in c.matches)  # headline: "verurteilt Angriff auf …"
         return any(other is not match and first <= other.start < last
