@@ -652,6 +652,10 @@ class _EventCoder:
                     and kind in self.lexicon.civilian_types and recipients == [None]:
                 # "wurde ein 19-Jähriger durch Messerstiche verletzt": a crime has a victim
                 recipients = [self.object_actor(match, clause, sentence, False)]
+            if match.trigger.weak and found in (AGENTLESS, UNNAMED) and any(
+                    e.type == kind and e.recipient in recipients and e.sentence == sentence
+                    for e in events):
+                continue  # "X war getötet und Y verletzt worden": one assault told already
             if match.trigger.weak and (
                     found != NAMED and not (found in (AGENTLESS, UNNAMED) and recipients != [None]
                                             and kind in self.lexicon.civilian_types)
