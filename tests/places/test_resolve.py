@@ -128,3 +128,20 @@ def test_qualified_town_names_are_found_in_german_text(pipeline):
     assert {"Frankfurt an der Oder", "Halle (Saale)"} <= names
     places = {p.name for p in document.places}
     assert {"Frankfurt (Oder)", "Halle (Saale)"} <= places
+
+
+def test_a_region_is_not_likelier_than_a_city_of_its_name_as_populous():
+    found = places_of("Fighting went on in Gaza and Manchester was quiet.",
+                      ["Gaza", "Manchester"])
+    assert (found["Gaza"].country, found["Gaza"].kind) == ("PS", "city")
+    assert found["Manchester"].country == "GB"
+    # a region larger than any town of its name stays the region
+    assert places_of("Strikes spread across Bavaria.", ["Bavaria"])["Bavaria"].kind == "region"
+
+
+def test_the_name_matcher_picks_the_same_likeliest_place():
+    from lagebild.places.patterns import place_names
+    keys = dict(place_names())
+    gazetteer = load_gazetteer()
+    assert gazetteer.by_key(keys["Gaza"]).country == "PS"
+    assert gazetteer.by_key(keys["Santiago"]).country == "CL"

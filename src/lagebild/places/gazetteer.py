@@ -130,6 +130,13 @@ class PlaceGazetteer:
         return self.country_of.get(alpha2 or "")
 
 
+def region_is_likelier(population: int, largest_city: int) -> bool:
+    """Whether a region is the likelier place of its name than the cities of that name, the
+    largest of which has ``largest_city`` people: unless one is as populous ("Gaza" is the
+    city of 410,000, not Mozambique's province of 385,000; "Bayern" is the region)."""
+    return population == 0 or population > largest_city
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> PlaceGazetteer:
     """The shipped gazetteer, loaded on first use and kept for the process."""

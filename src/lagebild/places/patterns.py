@@ -28,7 +28,7 @@ from ..lang.base import LanguagePack, per_pack
 from ..tokens import bounds as token_bounds
 from ..tokens import strings as token_strings
 from ..tokens import text as doc_text
-from .gazetteer import PlaceGazetteer, load_gazetteer
+from .gazetteer import PlaceGazetteer, load_gazetteer, region_is_likelier
 
 MIN_CITY_POPULATION = 15_000
 MIN_CITY_POPULATION_WORDS = 1_000
@@ -95,13 +95,19 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
                 or name.isupper() and gazetteer.shouted(name)) or name in POSITION_WORDS:
             continue
         best, best_score = None, -1.0
+        briefs = []
         for row, alias in matches:
             brief = rows.get(row)
             if brief is None:
                 brief = rows[row] = gazetteer.brief(row)
+            briefs.append((brief, alias))
+        largest_city = max((b[3] for b, alias in briefs if b[1] == "city" and not alias),
+                           default=0)
+        for brief, alias in briefs:
             key, kind, feature, population, own_name = brief
             if _worth(kind, feature, population, own_name, alias, name):
-                score = math.log10(population + 10) + (kind == "region")
+                score = math.log10(population + 10) \
+                    + (kind == "region" and region_is_likelier(population, largest_city))
                 if score > best_score:
                     best, best_score = key, score
         if best is not None:

@@ -30,7 +30,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import Match, PlaceGazetteer, PlaceRecord, distance_km
+from .gazetteer import Match, PlaceGazetteer, PlaceRecord, distance_km, region_is_likelier
 
 KIND_BONUS = {"country": 3.0, "region": 1.0, "city": 0.0, "other": 3.0}
 ALIAS_PENALTY = 3.0
@@ -265,9 +265,14 @@ def resolve(mentions: list[PlaceMention], gazetteer: PlaceGazetteer,
         eponyms = {(m.place.country, m.place.admin1) for m in candidates.values()
                    if m.place.feature == "ADM1"}
         hints = {mention.country_hint for mention in group}
+        largest_city = max((m.place.population for m in candidates.values()
+                            if m.place.kind == "city" and not m.alias), default=0)
         scored = []
         for match in candidates.values():
             score = prior(match, eponyms)
+            if match.place.kind == "region" \
+                    and not region_is_likelier(match.place.population, largest_city):
+                score -= KIND_BONUS["region"]
             if source_country and match.place.country == source_country:
                 score += SOURCE_COUNTRY
             if match.place.kind == "country" and match.place.country in hints:
