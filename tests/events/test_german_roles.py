@@ -466,3 +466,12 @@ def test_a_counted_trigger_noun_is_the_object_of_the_verb_trigger():
     # the hostages are who is released, no abduction of the clause's subject
     assert codes("Die Hamas hat am Montag vier Geiseln freigelassen.") == [
         ("RETREAT", "PSE", "PSECVL")]
+
+
+def test_a_demonym_in_the_genitive_after_a_noun_trigger_and_brussels_for_the_union():
+    assert codes("Wegen eines Streiks der griechischen Fluglotsen fielen alle Flüge aus.") == [
+        ("PROTEST", "GRC", None)]
+    assert codes("Brüssel droht Budapest mit einem Verfahren.")[0] == (
+        "THREATEN", "EURGOV", "HUNGOV")
+    assert codes("Die Europäische Investitionsbank gewährt der Ukraine einen Kredit.") == [
+        ("AID", "EUR", "UKR")]

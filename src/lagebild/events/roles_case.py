@@ -38,6 +38,8 @@ ADJECTIVE_REACH = 3
 OBJECT_CASES = ("Acc", "Dat")
 #: tags of a dative that says who faces something ("Dem Verein", "ihm")
 DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
+#: articles of a genitive after a noun ("ein Streik der Fluglotsen", "des Ministeriums")
+GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
 COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
 #: articles that mark a noun phrase as no subject
@@ -166,16 +168,16 @@ class CaseRoles:
             following = self.genitive_after(match, in_clause)  # its actor is named:
             if following is not None:  # "seit dem Einmarsch der Amerikaner"
                 return [following.actor], recipients, NAMED
-            country = self.adjective_country(match)  # "nach dem israelischen Abzug"
-            if country is not None:
-                return [c.country_actor(country)], recipients, NAMED
+            country = self.adjective_country(match) or self.genitive_demonym(match)
+            if country is not None:  # "nach dem israelischen Abzug", "wegen eines Streiks
+                return [c.country_actor(country)], recipients, NAMED  # der Fluglotsen"
             if self.possessive_before(match) and free:  # "mit seiner Forderung"
                 subject = self.subject(free, first, last)
                 if subject is not None:
                     return [subject.actor], recipients, NAMED
             return actor_ids, recipients, GOVERNED
         if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
-            country = self.adjective_country(match)
+            country = self.adjective_country(match) or self.genitive_demonym(match)
             if country is None and not governed and not trigger.weak:
                 country = self.subject_adjective_country(first, last)
             if country is not None:
@@ -270,6 +272,22 @@ class CaseRoles:
             if country is not None:
                 return country
             i -= 1
+        return None
+
+    def genitive_demonym(self, match: TriggerMatch) -> str | None:
+        """The country of a demonym adjective in a genitive right after a noun trigger:
+        "ein Streik der griechischen Fluglotsen" (GRC), whom no list knows."""
+        c = self.coder
+        i = match.last
+        if not c.texts[match.start][:1].isupper() or i >= len(c.lowers) \
+                or c.lowers[i] not in GENITIVE_ARTICLES:
+            return None
+        for j in range(i + 1, min(len(c.lowers), i + 1 + ADJECTIVE_REACH)):
+            if c.tags[j] not in c.lexicon.words["adjective_tags"]:
+                return None
+            country = c.demonyms.get(c.lowers[j])
+            if country is not None:
+                return country
         return None
 
     def possessive_before(self, match: TriggerMatch) -> bool:
