@@ -475,3 +475,15 @@ def test_a_demonym_in_the_genitive_after_a_noun_trigger_and_brussels_for_the_uni
         "THREATEN", "EURGOV", "HUNGOV")
     assert codes("Die Europäische Investitionsbank gewährt der Ukraine einen Kredit.") == [
         ("AID", "EUR", "UKR")]
+
+
+def test_the_verb_after_an_inserted_clause_has_the_subject_before_it():
+    found = codes("Der Konzern hat den Vorwurf der Behörde, Preise abgesprochen zu haben, "
+                  "zurückgewiesen.")
+    assert ("REJECT", "DEUBUS", "DEUGOV") in found
+
+
+def test_an_accusation_that_is_the_object_of_another_trigger_is_not_the_subjects():
+    # the government condemned the coup: no coup claim of its own
+    assert codes("Die Regierung in Lima verurteilte den Putsch scharf.") == [
+        ("ACCUSE", "PERGOV", None)]

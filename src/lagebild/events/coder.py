@@ -603,6 +603,27 @@ class _EventCoder:
             kept.sort(key=lambda m: m.start)
         return kept
 
+    def verb_tail(self, match: TriggerMatch, clause: tuple[int, int],
+                  sentence: tuple[int, int]) -> tuple[int, int]:
+        """A German clause that opens with its verb trigger after a comma and names no
+        one, after an inserted clause that ends with its verb, is the end of the clause that
+        one cut: "Der Konzern hat den Vorwurf, Preise abgesprochen zu haben, zurückgewiesen"
+        (the company rejected it)."""
+        if self.lexicon.word_order != "free" or clause[0] == sentence[0] \
+                or self.text[clause[0]:self.starts[match.start]].strip() \
+                or self.tags[match.start][:1] != "V" \
+                or not self.text[sentence[0]:clause[0]].rstrip().endswith(","):
+            return clause
+        if any(clause[0] <= m.start and m.end <= clause[1] for m in self.mentions):
+            return clause
+        # the clause before ends with its verb: an inserted clause, not an apposition ("Der
+        # Sprecher der Fraktion, Max Muster, fordert")
+        before = self.doc.char_span(sentence[0], self.text.rindex(",", sentence[0], clause[0]),
+                                    alignment_mode="contract")
+        if before is None or not len(before) or before[-1].tag_[:1] != "V":
+            return clause
+        return sentence[0], clause[1]
+
     def private(self, actor_id: str | None) -> bool:
         """A group of private persons named by a role noun only ("Zuschauer", "Kinder")."""
         actor = self.actors.get(actor_id) if actor_id else None
@@ -640,6 +661,7 @@ class _EventCoder:
             start, end = first.idx, last.idx + len(last)
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
             clause = clause_of(self.text, sentence, start, end, self.lexicon.join_brackets)
+            clause = self.verb_tail(match, clause, sentence)
             quote = self.quote_at(start)
             actors, recipients, found = self.roles(match, clause, quote)
             if match.start in self.unlikely and found != NAMED:

@@ -78,7 +78,7 @@ class CaseRoles:
         free = [m for m in in_clause if m.preposition is None]
         passive = self.passive(match, self.verb_words(first, last, words, clause))
         # an object of another trigger's verb: no actor of the clause, nor a default one
-        objected = self.object_of_verb(match, first, last) and not trigger.speaker_acts
+        objected = self.object_of_verb(match, first, last)
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
         # clause's subject, unless it is a speaker's accusation: "sprach von einem
         # Staatsstreich", or in a quote
