@@ -129,3 +129,8 @@ def test_english_news_knows_the_companies_and_bodies_german_news_knows():
                       "wait.", "en")
     assert set(found) >= {("RUS", "GAZPROM", False), ("DEU", "BUNDESTAG", False),
                           ("GBR", "SHELL", False)}
+
+
+def test_an_unlisted_organisation_takes_the_country_its_name_says():
+    assert "AUT" in codes("Der Österreichische Gemeindebund warnte vor Kürzungen.")
+    assert "CHE" in codes("Die Schweizerische Bankiervereinigung kritisierte die Pläne.")
