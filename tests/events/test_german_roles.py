@@ -487,3 +487,8 @@ def test_an_accusation_that_is_the_object_of_another_trigger_is_not_the_subjects
     # the government condemned the coup: no coup claim of its own
     assert codes("Die Regierung in Lima verurteilte den Putsch scharf.") == [
         ("ACCUSE", "PERGOV", None)]
+
+
+def test_a_list_of_actors_the_clause_commas_cut_keeps_all_its_members():
+    assert {c[1] for c in codes("Polen, Ungarn, Tschechien und die Slowakei lehnten den "
+                                "Plan ab.")} == {"POL", "HUN", "CZE", "SVK"}

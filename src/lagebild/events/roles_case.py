@@ -136,7 +136,11 @@ class CaseRoles:
         if actor_id is None and trigger.default_actor and not passive and not objected:
             actor_id = next((a.id for a in c.document.actors
                              if trigger.default_actor in a.sector), None)
-        actors = c.members(actor, in_clause) if actor is not None else [actor_id]
+        # the members of a list the clause's commas cut off: "Polen, Ungarn, Tschechien und
+        # die Slowakei lehnten ab" (the clause holds the last two)
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        listed = [m for m in c.mentions if sentence[0] <= m.start and m.end <= clause[0]]
+        actors = c.members(actor, listed + in_clause) if actor is not None else [actor_id]
         actor_ids = [m.actor for m in actors] if actor is not None else actors
         for m in in_clause:
             if m.preposition in trigger.recipient and m.actor not in actor_ids:
