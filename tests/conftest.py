@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,16 @@ def missing_data(path: Path) -> None:
     pytest.skip(message)
 
 
+@lru_cache(maxsize=1)
+def shared_pipeline() -> Pipeline:
+    """The session's one Pipeline, for helpers that are no fixtures: building one per
+    sentence costs a second or two each."""
+    return Pipeline()
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")

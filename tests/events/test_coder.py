@@ -9,9 +9,11 @@ import pytest
 from lagebild import extract
 from lagebild.evaluate.events import actor_code, score_document
 
+from ..conftest import shared_pipeline
+
 
 def events(text: str, lang: str = "de", published: str = "2022-01-10"):
-    doc = extract(text, published, lang)
+    doc = extract(text, published, lang, pipeline=shared_pipeline())
     actors = {a.id: a for a in doc.actors}
     amounts = {a.id: a for a in doc.amounts}
     places = {p.id: p for p in doc.places}

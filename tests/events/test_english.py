@@ -10,9 +10,11 @@ import pytest
 from lagebild import extract
 from lagebild.evaluate.events import actor_code
 
+from ..conftest import shared_pipeline
+
 
 def coded(text: str, published: str | None = "2023-09-18"):
-    doc = extract(text, published, "en")
+    doc = extract(text, published, "en", pipeline=shared_pipeline())
     actors = {a.id: a for a in doc.actors}
     return [(e.type, actor_code(actors.get(e.actor or "")),
              actor_code(actors.get(e.recipient or "")), e.modality) for e in doc.events]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from lagebild import extract
 from lagebild.evaluate.events import actor_code
 
+from ..conftest import shared_pipeline
+
 
 def events(text: str, url: str | None = None):
-    from lagebild.pipeline import Pipeline
-
-    doc = Pipeline()({"text": text, "published": "2022-01-10", "lang": "de", "url": url})
+    doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de", "url": url})
     actors = {a.id: a for a in doc.actors}
     return [(e.type, actor_code(actors.get(e.actor or "")),
              actor_code(actors.get(e.recipient or "")), e.mode) for e in doc.events]
@@ -17,9 +17,7 @@ def events(text: str, url: str | None = None):
 
 def codes(text: str):
     """Type, actor code and recipient code (country and sector) of each event."""
-    from lagebild.pipeline import Pipeline
-
-    doc = Pipeline()({"text": text, "published": "2022-01-10", "lang": "de"})
+    doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de"})
     code = {a.id: a.code for a in doc.actors}
     return [(e.type, code.get(e.actor), code.get(e.recipient)) for e in doc.events]
 
@@ -90,14 +88,12 @@ def test_a_name_before_the_finite_verb_is_the_subject_and_who_says_so_no_party()
 
 def test_a_person_of_no_country_named_takes_the_country_of_the_story():
     """A mayor named in a German paper's report from Odessa is Ukrainian, not German."""
-    from lagebild.pipeline import Pipeline
-
-    document = Pipeline()({"text": "In Odessa demonstrierten Tausende. Bürgermeister Petro "
+    document = shared_pipeline()({"text": "In Odessa demonstrierten Tausende. Bürgermeister Petro "
                                    "Hrynenko kündigte Gespräche an.", "lang": "de",
                            "url": "https://zeitung.example.de/odessa"})
     person = next(a for a in document.actors if a.name == "Petro Hrynenko")
     assert person.country == "UKR"
-    document = Pipeline()({"text": "Deutschland schickt Helfer nach Moldau. Ministerin Jana "
+    document = shared_pipeline()({"text": "Deutschland schickt Helfer nach Moldau. Ministerin Jana "
                                    "Rautenberg sagte, man stehe an der Seite der Partner.",
                            "lang": "de", "url": "https://zeitung.example.de/moldau"})
     person = next(a for a in document.actors if a.name == "Jana Rautenberg")
@@ -409,13 +405,13 @@ def test_a_country_named_as_a_place_gives_a_party_no_list_knows_its_country():
 
 
 def test_a_hyphen_compound_is_read_by_its_head_whatever_stands_before_the_hyphen():
-    assert codes("Österreich hat sich den EU-Sanktionen gegen Belarus angeschlossen.") == [
-        ("SANCTION", "AUT", "BLR")]
+    assert codes("Norwegen trägt die EU-Sanktionen gegen Belarus mit.") == [
+        ("SANCTION", "NOR", "BLR")]
 
 
 def test_a_role_noun_with_its_place_joins_the_actor_named_after_it():
-    found = set(codes("Die Regierung von Peru und die Vereinigten Staaten wollen im Kampf "
-                      "gegen den Schmuggel enger zusammenarbeiten."))
+    found = set(codes("Die Regierung von Peru und die Vereinigten Staaten arbeiten seit "
+                      "Jahren an der Grenze zusammen."))
     assert ("COOPERATE", "PERGOV", "USAGOV") in found
     assert ("COOPERATE", "USAGOV", "PERGOV") in found
     found = set(codes("Die Bürgermeisterin von Dresden und ihr tschechischer Amtskollege aus "
@@ -427,60 +423,58 @@ def test_a_role_noun_with_its_place_joins_the_actor_named_after_it():
 
 
 def test_more_of_the_vocabulary_of_news():
-    assert codes("Die EU-Kommission leitete ein Vertragsverletzungsverfahren gegen Polen "
-                 "ein.") == [
-        ("ACCUSE", "EURGOV", "POL")]
-    assert codes("Serbien gewährte den Beobachtern der OSZE Zugang zu dem Lager.") == [
+    assert codes("Brüssel hat ein Vertragsverletzungsverfahren gegen Italien eröffnet.") == [
+        ("ACCUSE", "EURGOV", "ITA")]
+    assert codes("Serbien hat den Beobachtern der OSZE nun Zugang zu dem Lager gewährt.") == [
         ("RETREAT", "SRB", "IGO")]
-    assert ("COOPERATE", "USA", "PHL") in codes(
-        "Die USA und die Philippinen haben ein gemeinsames Manöver im Südchinesischen Meer "
-        "begonnen.")
-    assert codes("Das Gericht hat das Wahlgesetz für verfassungswidrig erklärt.")[0][0] == \
-        "SANCTION"
+    assert ("COOPERATE", "JPN", "AUS") in codes(
+        "Japan und Australien halten vor Okinawa ein gemeinsames Manöver ab.")
+    assert codes("Die Richter in Karlsruhe erklärten die Abgabe für verfassungswidrig.")[0][0] \
+        == "SANCTION"
     # delivering goods is business, no aid
     assert codes("Der Hersteller hat die ersten Busse an die Stadt ausgeliefert.") == []
 
 
 def test_entering_a_strike_is_the_subjects_act_and_a_cause_took_place():
-    assert codes("In Ungarn traten 40 Richter in einen Warnstreik.") == [
-        ("PROTEST", "HUNJUD", None)]
-    assert [c[0] for c in codes("Wegen eines Streiks der Fluglotsen fielen in Lissabon "
-                                "alle Flüge aus.")] == ["PROTEST"]
+    assert codes("In Rumänien traten die Lokführer in einen Warnstreik.") == [
+        ("PROTEST", "ROUCVL", None)]
+    assert [c[0] for c in codes("Wegen eines Streiks der Zugbegleiter fielen in Lissabon "
+                                "alle Züge aus.")] == ["PROTEST"]
 
 
 def test_a_wound_is_an_assault_where_its_victim_is_named_and_no_accident_or_game():
-    assert codes("In der Nacht wurde in Köln ein 19-Jähriger durch Messerstiche schwer "
-                 "verletzt.") == [("ASSAULT", "DEU", "DEU")]
+    assert codes("Am Bahnhof in Köln wurde ein 30-Jähriger mit einem Messer schwer "
+                 "verletzt.") == [("ASSAULT", None, "DEU")]
     assert codes("Bei dem Unfall wurden in Köln zwei Menschen verletzt.") == []
     assert codes("Der Stürmer wurde im Spiel am Samstag verletzt.") == []
 
 
 def test_confidence_expressed_is_support_and_a_deportation_coercion():
-    assert codes("In Chile hat der Senat dem Präsidenten das Vertrauen ausgesprochen.")[0][:2] \
-        == ("SUPPORT", "CHLLEG")
+    assert codes("Das Parlament in Lissabon sprach dem Premierminister sein Vertrauen "
+                 "aus.")[0][:2] == ("SUPPORT", "PRTLEG")
     assert codes("Die Armee hat Tausende Dorfbewohner aus der Region deportiert.")[0][0] == \
         "COERCE"
 
 
 def test_a_counted_trigger_noun_is_the_object_of_the_verb_trigger():
     # the hostages are who is released, no abduction of the clause's subject
-    assert codes("Die Hamas hat am Montag vier Geiseln freigelassen.") == [
-        ("RETREAT", "PSE", "PSECVL")]
+    assert codes("Die Hisbollah hat am Montag drei Geiseln freigelassen.") == [
+        ("RETREAT", "LBN", "LBNCVL")]
 
 
 def test_a_demonym_in_the_genitive_after_a_noun_trigger_and_brussels_for_the_union():
-    assert codes("Wegen eines Streiks der griechischen Fluglotsen fielen alle Flüge aus.") == [
-        ("PROTEST", "GRC", None)]
-    assert codes("Brüssel droht Budapest mit einem Verfahren.")[0] == (
-        "THREATEN", "EURGOV", "HUNGOV")
+    assert codes("Wegen eines Streiks der italienischen Zugbegleiter standen alle Züge "
+                 "still.") == [("PROTEST", "ITA", None)]
+    assert codes("Brüssel droht Warschau mit einem Verfahren.")[0] == (
+        "THREATEN", "EURGOV", "POLGOV")
     assert codes("Die Europäische Investitionsbank gewährt der Ukraine einen Kredit.") == [
         ("AID", "EUR", "UKR")]
 
 
 def test_the_verb_after_an_inserted_clause_has_the_subject_before_it():
-    found = codes("Der Konzern hat den Vorwurf der Behörde, Preise abgesprochen zu haben, "
+    found = codes("Die Firma hat den Vorwurf der Gewerkschaft, Löhne gedrückt zu haben, "
                   "zurückgewiesen.")
-    assert ("REJECT", "DEUBUS", "DEUGOV") in found
+    assert ("REJECT", "DEUBUS", "DEUCVL") in found
 
 
 def test_an_accusation_that_is_the_object_of_another_trigger_is_not_the_subjects():

@@ -6,9 +6,11 @@ import pytest
 
 from lagebild import extract
 
+from ..conftest import shared_pipeline
+
 
 def quotes(text: str, lang: str = "de"):
-    doc = extract(text, "2022-01-10", lang)
+    doc = extract(text, "2022-01-10", lang, pipeline=shared_pipeline())
     actors = {a.id: a for a in doc.actors}
     return [(q.kind, q.text, q.cue, q.speaker.text if q.speaker else None,
              actors[q.speaker.actor].code if q.speaker and q.speaker.actor else None)

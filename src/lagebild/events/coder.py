@@ -58,10 +58,6 @@ DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: read off the genitive).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
 _JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|sein|seine|ihr|ihre)?\s*$", re.I)
-#: A place named after a member that no actor holds: "Der Bürgermeister von Frankfurt und
-#: sein Amtskollege"
-_PLACE_AFTER = re.compile(r"^\s*(?:von|vom|aus|in|im|of|from)\s+(?:(?:der|des|dem|den|the)\s+)?"
-                          r"[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?")
 #: Only a preposition and an article between a mention and the place after it.
 _ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re.I)
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
@@ -504,7 +500,7 @@ class _EventCoder:
                 continue
             between = self.text[end:other.start]
             if self.lexicon.join_across_places:
-                between = _PLACE_AFTER.sub("", between, count=1)
+                between = self.without_place(between)
             if self.lexicon.join_across_places and other.preposition in \
                     self.lexicon.words["locative"] | self.lexicon.words["agent"] \
                     and _ATTACHED.match(between):
@@ -522,6 +518,21 @@ class _EventCoder:
                 break
             group.insert(0, other)
         return group
+
+    def without_place(self, between: str) -> str:
+        """The words between two mentions without a place named after the first one, which
+        no actor holds: " von Frankfurt und sein " -> " und sein " ("Der Bürgermeister von
+        Frankfurt und sein Amtskollege"); the prepositions are the pack's locative and
+        agent ones."""
+        words = between.split()
+        if not words or words[0].lower() not in \
+                self.lexicon.words["locative"] | self.lexicon.words["agent"]:
+            return between
+        i = 2 if len(words) > 1 and words[1].lower() in DETERMINERS else 1
+        name = i
+        while name < min(len(words), i + 2) and words[name][:1].isupper():
+            name += 1
+        return between if name == i else " " + " ".join(words[name:]) + " "
 
     def governed(self, match: TriggerMatch) -> bool:
         """An English trigger noun after a preposition ("against the violence") names no
@@ -607,8 +618,8 @@ class _EventCoder:
                   sentence: tuple[int, int]) -> tuple[int, int]:
         """A German clause that opens with its verb trigger after a comma and names no
         one, after an inserted clause that ends with its verb, is the end of the clause that
-        one cut: "Der Konzern hat den Vorwurf, Preise abgesprochen zu haben, zurückgewiesen"
-        (the company rejected it)."""
+        one cut: "Die Firma hat den Vorwurf, Löhne gedrückt zu haben, zurückgewiesen" (the
+        firm rejected it)."""
         if self.lexicon.word_order != "free" or clause[0] == sentence[0] \
                 or self.text[clause[0]:self.starts[match.start]].strip() \
                 or self.tags[match.start][:1] != "V" \
@@ -672,7 +683,7 @@ class _EventCoder:
                 kind, mode = switch[0], switch[1]
             if match.trigger.weak and found in (AGENTLESS, UNNAMED) \
                     and kind in self.lexicon.civilian_types and recipients == [None]:
-                # "wurde ein 19-Jähriger durch Messerstiche verletzt": a crime has a victim
+                # "wurde am Bahnhof ein 30-Jähriger mit einem Messer verletzt": a victim
                 recipients = [self.object_actor(match, clause, sentence, False)]
             if match.trigger.weak and found in (AGENTLESS, UNNAMED) and any(
                     e.type == kind and e.recipient in recipients and e.sentence == sentence

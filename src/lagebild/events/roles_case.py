@@ -194,7 +194,7 @@ class CaseRoles:
 
     def entered(self, preposition: str, first: int, last: int) -> bool:
         """A trigger noun after "in" in a clause of a verb of entering: the subject's act
-        ("30 Richter traten in einen Warnstreik")."""
+        ("Die Lokführer traten in einen Warnstreik")."""
         c = self.coder
         words = c.lexicon.words
         return preposition in words["entering_prepositions"] and any(
@@ -280,7 +280,7 @@ class CaseRoles:
 
     def genitive_demonym(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective in a genitive right after a noun trigger:
-        "ein Streik der griechischen Fluglotsen" (GRC), whom no list knows."""
+        "ein Streik der italienischen Zugbegleiter" (ITA), whom no list knows."""
         c = self.coder
         i = match.last
         if not c.texts[match.start][:1].isupper() or i >= len(c.lowers) \
@@ -497,7 +497,7 @@ class CaseRoles:
             and c.doc[first + 2].tag_ in FINITE_VERBS
 
     def counted(self, i: int, first: int) -> bool:
-        """A noun after a number or a quantifier, adjectives between ("vier Geiseln",
+        """A noun after a number or a quantifier, adjectives between ("drei Geiseln",
         "mehrere mutmaßliche Schlepper"): a noun phrase as one after an article is."""
         c = self.coder
         j = i - 1
