@@ -486,3 +486,8 @@ def test_an_accusation_that_is_the_object_of_another_trigger_is_not_the_subjects
 def test_a_list_of_actors_the_clause_commas_cut_keeps_all_its_members():
     assert {c[1] for c in codes("Polen, Ungarn, Tschechien und die Slowakei lehnten den "
                                 "Plan ab.")} == {"POL", "HUN", "CZE", "SVK"}
+
+
+def test_capitals_after_zwischen_are_the_two_governments():
+    found = set(codes("Katar vermittelt zwischen Washington und Teheran."))
+    assert found == {("CONSULT", "QAT", "USAGOV"), ("CONSULT", "QAT", "IRNGOV")}
