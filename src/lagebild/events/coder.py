@@ -494,18 +494,20 @@ class _EventCoder:
         join = _JOIN_NAMED if self.lexicon.word_order == "svo" else _JOIN
         ordered = sorted(pool, key=lambda m: m.start)
         group = [mention]
-        end = mention.end  # a place after the last member is of its phrase: "die Regierung
-        for other in ordered:  # von Chile und die USA", "the mayor of Lyon and ..."
+        # a place after the last member is of its phrase: "die Regierung von Chile und die
+        # USA" (German: ``join_across_places``)
+        attaching = self.lexicon.words["locative"] | self.lexicon.words["agent"] \
+            if self.lexicon.join_across_places else set()
+        end = mention.end
+        for other in ordered:
             if other.start < end:
                 continue
             between = self.text[end:other.start]
-            if self.lexicon.join_across_places:
-                between = self.without_place(between)
-            if self.lexicon.join_across_places and other.preposition in \
-                    self.lexicon.words["locative"] | self.lexicon.words["agent"] \
-                    and _ATTACHED.match(between):
-                end = other.end
-                continue
+            if attaching:
+                between = self.without_place(between, attaching)
+                if other.preposition in attaching and _ATTACHED.match(between):
+                    end = other.end
+                    continue
             if not join.match(between):
                 break
             group.append(other)
@@ -519,14 +521,13 @@ class _EventCoder:
             group.insert(0, other)
         return group
 
-    def without_place(self, between: str) -> str:
+    @staticmethod
+    def without_place(between: str, prepositions: set[str]) -> str:
         """The words between two mentions without a place named after the first one, which
         no actor holds: " von Frankfurt und sein " -> " und sein " ("Der Bürgermeister von
-        Frankfurt und sein Amtskollege"); the prepositions are the pack's locative and
-        agent ones."""
+        Frankfurt und sein Amtskollege"), after one of ``prepositions``."""
         words = between.split()
-        if not words or words[0].lower() not in \
-                self.lexicon.words["locative"] | self.lexicon.words["agent"]:
+        if not words or words[0].lower() not in prepositions:
             return between
         i = 2 if len(words) > 1 and words[1].lower() in DETERMINERS else 1
         name = i
@@ -681,22 +682,21 @@ class _EventCoder:
             switch = match.trigger.switch
             if switch and self.switched(switch[2], clause):  # "zu drei Jahren Haft verurteilt"
                 kind, mode = switch[0], switch[1]
-            if match.trigger.weak and found in (AGENTLESS, UNNAMED) \
-                    and kind in self.lexicon.civilian_types and recipients == [None]:
-                # "wurde am Bahnhof ein 30-Jähriger mit einem Messer verletzt": a victim
-                recipients = [self.object_actor(match, clause, sentence, False)]
-            if match.trigger.weak and found in (AGENTLESS, UNNAMED) and any(
-                    e.type == kind and e.recipient in recipients and e.sentence == sentence
-                    for e in events):
-                continue  # "X war getötet und Y verletzt worden": one assault told already
-            if match.trigger.weak and (
-                    found != NAMED and not (found in (AGENTLESS, UNNAMED) and recipients != [None]
-                                            and kind in self.lexicon.civilian_types)
-                    or kind not in self.lexicon.civilian_types
-                    and all(self.private(a) for a in actors)):
-                continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
-                # social actor (but "Landwirte blockierten die Zufahrten"), and a wound with
-                # no one wounded named is none ("wurde verletzt")
+            if match.trigger.weak:
+                civilian = kind in self.lexicon.civilian_types
+                # a crime with no one named who did it has a victim: "wurde am Bahnhof ein
+                # 30-Jähriger mit einem Messer verletzt"
+                victim = civilian and found in (AGENTLESS, UNNAMED)
+                if victim and recipients == [None]:
+                    recipients = [self.object_actor(match, clause, sentence, False)]
+                if victim and any(e.type == kind and e.recipient in recipients
+                                  and e.sentence == sentence for e in events):
+                    continue  # "X war getötet und Y verletzt worden": one assault told already
+                if found != NAMED and not (victim and recipients != [None]) \
+                        or not civilian and all(self.private(a) for a in actors):
+                    continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
+                    # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
+                    # with no one wounded named is none ("wurde verletzt")
             if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
             if kind == "ASSAULT" and found != NAMED \

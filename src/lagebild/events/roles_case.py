@@ -136,11 +136,8 @@ class CaseRoles:
         if actor_id is None and trigger.default_actor and not passive and not objected:
             actor_id = next((a.id for a in c.document.actors
                              if trigger.default_actor in a.sector), None)
-        # the members of a list the clause's commas cut off: "Polen, Ungarn, Tschechien und
-        # die Slowakei lehnten ab" (the clause holds the last two)
-        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
-        listed = [m for m in c.mentions if sentence[0] <= m.start and m.end <= clause[0]]
-        actors = c.members(actor, listed + in_clause) if actor is not None else [actor_id]
+        actors = c.members(actor, self.listed_before(clause) + in_clause) \
+            if actor is not None else [actor_id]
         actor_ids = [m.actor for m in actors] if actor is not None else actors
         for m in in_clause:
             if m.preposition in trigger.recipient and m.actor not in actor_ids:
@@ -192,13 +189,21 @@ class CaseRoles:
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
 
+    def listed_before(self, clause: tuple[int, int]) -> list[ActorMention]:
+        """The mentions of the clause's sentence before it: the members of a list that the
+        clause's commas cut off ("Polen, Ungarn, Tschechien und die Slowakei lehnten ab":
+        the clause holds the last two)."""
+        c = self.coder
+        sentence = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        return [m for m in c.mentions if sentence[0] <= m.start and m.end <= clause[0]]
+
     def entered(self, preposition: str, first: int, last: int) -> bool:
         """A trigger noun after "in" in a clause of a verb of entering: the subject's act
         ("Die Lokführer traten in einen Warnstreik")."""
         c = self.coder
         words = c.lexicon.words
-        return preposition in words["entering_prepositions"] and any(
-            c.doc[i].lemma_ in words["entering"] for i in range(first, last))
+        return preposition in words["entering_prepositions"] \
+            and not words["entering"].isdisjoint(c.lemmas[first:last])
 
     def verb_words(self, first: int, last: int, words: set[str],
                    clause: tuple[int, int]) -> set[str]:

@@ -45,6 +45,7 @@ class Lemmatizer:
         self.zu_tags = set(settings.get("zu_tags", []))
         self.zu = settings.get("zu", "")
         self.noun_tags = set(settings.get("noun_tags", []))
+        #: tags of names: a lexicon noun the tagger reads as one is still read by its ending
         self.name_tags = set(settings.get("name_tags", []))
         #: tags of full verbs, whose lemma is an infinitive
         self.verb_tags = set(settings.get("verb_tags", []))
@@ -98,8 +99,7 @@ class Lemmatizer:
         if tag in self.finite_tags:
             return True
         lemma = self.table.get(form)
-        return form.islower() and lemma is not None and lemma != form \
-            and lemma.endswith(("en", "rn", "ln")) and lemma.islower()
+        return form.islower() and lemma is not None and lemma != form and _infinitive(lemma)
 
     def lemma(self, form: str, tag: str = "") -> str:
         lemma = self.table.get(form)

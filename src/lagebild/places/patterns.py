@@ -101,8 +101,8 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
             if brief is None:
                 brief = rows[row] = gazetteer.brief(row)
             briefs.append((brief, alias))
-        largest_city = max((b[3] for b, alias in briefs if b[1] == "city" and not alias),
-                           default=0)
+        largest_city = max((population for (_, kind, _, population, _), alias in briefs
+                            if kind == "city" and not alias), default=0)
         for brief, alias in briefs:
             key, kind, feature, population, own_name = brief
             if _worth(kind, feature, population, own_name, alias, name):

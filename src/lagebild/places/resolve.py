@@ -103,9 +103,13 @@ def find_candidates(gazetteer: PlaceGazetteer, mention: PlaceMention,
     return matches
 
 
-def prior(match: Match, eponyms: set[tuple[str, str]]) -> float:
+def prior(match: Match, eponyms: set[tuple[str, str]], largest_city: int = 0) -> float:
+    """How likely a place is for its name by itself; ``largest_city``: the population of
+    the largest city of the name, which a region must exceed to keep its kind's bonus."""
     place = match.place
-    score = math.log10(place.population + 10) + KIND_BONUS.get(place.kind, 0.0)
+    score = math.log10(place.population + 10)
+    if place.kind != "region" or region_is_likelier(place.population, largest_city):
+        score += KIND_BONUS.get(place.kind, 0.0)
     if match.alias:
         score -= ALIAS_PENALTY
     if place.feature == "ADM2":
@@ -269,10 +273,7 @@ def resolve(mentions: list[PlaceMention], gazetteer: PlaceGazetteer,
                             if m.place.kind == "city" and not m.alias), default=0)
         scored = []
         for match in candidates.values():
-            score = prior(match, eponyms)
-            if match.place.kind == "region" \
-                    and not region_is_likelier(match.place.population, largest_city):
-                score -= KIND_BONUS["region"]
+            score = prior(match, eponyms, largest_city)
             if source_country and match.place.country == source_country:
                 score += SOURCE_COUNTRY
             if match.place.kind == "country" and match.place.country in hints:
