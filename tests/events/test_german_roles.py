@@ -491,3 +491,12 @@ def test_a_list_of_actors_the_clause_commas_cut_keeps_all_its_members():
 def test_capitals_after_zwischen_are_the_two_governments():
     found = set(codes("Katar vermittelt zwischen Washington und Teheran."))
     assert found == {("CONSULT", "QAT", "USAGOV"), ("CONSULT", "QAT", "IRNGOV")}
+
+
+def test_a_subject_no_list_knows_before_the_verb_leaves_the_names_after_it_objects():
+    # "Kontrolldienst" is in no list: the ministry after the verb is whom it criticised
+    assert codes("Der Kontrolldienst rügte das Umweltministerium wegen hoher Kosten.") == [
+        ("ACCUSE", "DEU", "DEUGOV")]
+    # a name that opens the clause is still its subject
+    assert codes("Das Umweltministerium rügte den Landrat.") == [
+        ("ACCUSE", "DEUGOV", "DEUGOV")]

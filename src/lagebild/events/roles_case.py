@@ -346,6 +346,8 @@ class CaseRoles:
         prefield = self.prefield(free, first, last)
         if prefield is not None:
             return prefield
+        if self.unknown_subject(free, first, last):
+            return None
         nominative = [m for m in free if self.case_of(m) == "Nom"]
         if nominative:
             return nominative[0]
@@ -484,14 +486,35 @@ class CaseRoles:
         morphologizer reads on it, as German news puts the subject there far more often
         than an object."""
         c = self.coder
-        if not free or c.starts[first] != free[0].start and not (
+        if not free:
+            return None
+        opens, _ = c.token_range(free[0].start, free[0].end)
+        adjectives = c.lexicon.words["adjective_tags"]
+        if opens > first and not (  # only its determiner and adjectives before it
                 c.tags[first] in ("ART", "PDAT", "PPOSAT")
-                and first + 1 < last and c.starts[first + 1] <= free[0].start):
+                and all(c.tags[i] in adjectives for i in range(first + 1, opens))):
             return None
         if c.lowers[first] in OBLIQUE_ARTICLES:  # "Den Demonstranten hatte die Polizei …"
             return None
         _, end = c.token_range(free[0].start, free[0].end)
         return free[0] if end < last and c.tags[end] in FINITE_VERBS else None
+
+    def unknown_subject(self, free: list[ActorMention], first: int, last: int) -> bool:
+        """A noun phrase no list knows opens the clause in the nominative, right before its
+        finite verb, and every name comes after that verb: the subject is that phrase ("Der
+        Rechnungshof rügte das Ministerium", "Die Wirtschaftsweisen empfehlen der
+        Regierung"), and the names after the verb are its objects, not its subject."""
+        c = self.coder
+        if c.tags[first] not in ("ART", "PDAT", "PPOSAT") or c.lowers[first] in OBLIQUE_ARTICLES:
+            return False
+        noun = first + 1
+        while noun < last and c.tags[noun] in c.lexicon.words["adjective_tags"]:
+            noun += 1
+        if noun + 1 >= last or c.tags[noun] not in c.lexicon.words["noun_tags"] \
+                or c.tags[noun + 1] not in FINITE_VERBS or c.cases[noun] != "Nom":
+            return False
+        verb_end = c.starts[noun + 1]
+        return all(m.start > verb_end for m in free)
 
     def main_clause(self, first: int, last: int) -> bool:
         """An article, a noun and a finite verb open the clause: a main clause of its own
