@@ -136,3 +136,13 @@ def test_english_news_knows_the_companies_and_bodies_german_news_knows():
 def test_an_unlisted_organisation_takes_the_country_its_name_says():
     assert "AUT" in codes("Der Österreichische Gemeindebund fordert mehr Geld für Schulen.")
     assert "CHE" in codes("Die Schweizerische Bankiervereinigung kritisierte die Pläne.")
+
+
+def test_german_federal_bodies_and_associations_are_actors():
+    # the federal level, auditors and the conferences of the Länder's ministers
+    assert codes("Die Gemeinden verlangen vom Bund mehr Geld.") == {"DEUGOV"}
+    assert codes("Der Rechnungshof rügte die Ausgaben.") == {"DEUGOV"}
+    assert codes("Die Innenministerkonferenz tagte in Erfurt.") >= {"DEUGOV"}
+    # a body whose name starts with "Bund" is not the federal government
+    found, _ = actors("Der Bund der Steuerzahler rügte die Ausgaben.")
+    assert [(code, org) for code, org, _ in found] == [("DEUCVL", "BDST")]
