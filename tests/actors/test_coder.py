@@ -134,7 +134,9 @@ def test_english_news_knows_the_companies_and_bodies_german_news_knows():
 
 
 def test_an_unlisted_organisation_takes_the_country_its_name_says():
-    assert "AUT" in codes("Der Österreichische Gemeindebund fordert mehr Geld für Schulen.")
+    assert "AUT" in codes("Der Österreichische Alpenverein fordert mehr Geld für Schulen.")
+    # a listed role noun after the demonym is that country's body
+    assert "AUTGOV" in codes("Der Österreichische Gemeindebund fordert mehr Geld für Schulen.")
     assert "CHE" in codes("Die Schweizerische Bankiervereinigung kritisierte die Pläne.")
 
 

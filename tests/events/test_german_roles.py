@@ -500,3 +500,7 @@ def test_a_subject_no_list_knows_before_the_verb_leaves_the_names_after_it_objec
     # a name that opens the clause is still its subject
     assert codes("Das Umweltministerium rügte den Landrat.") == [
         ("ACCUSE", "DEUGOV", "DEUGOV")]
+
+
+def test_a_request_for_help_is_a_request_to_whom_it_is_sent():
+    assert codes("Polen richtete ein Hilfeersuchen an die EU.") == [("REQUEST", "POL", "EUR")]

@@ -292,7 +292,7 @@ class _Coder:
                 org = prefix.org if prefix is not None else None
                 if prefix is not None:
                     country = prefix.country
-                if country is None:  # "Der Österreichische Gemeindebund": its own name says
+                if country is None:  # "Der Österreichische Alpenverein": its own name says
                     country = next((self.lexicon.demonym_adjectives[t.lower_] for t in ent
                                     if t.lower_ in self.lexicon.demonym_adjectives), None)
                 draft = self.draft(("org", ent.text), name=ent.text, country=country, org=org)
