@@ -47,6 +47,7 @@ from . import (
     build,
     common_words,
     country_outlines,
+    e5_teacher,
     e5_vectors,
     english,
     events_corpus,
@@ -372,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     trigger.add_argument("--all", action="store_true", help="train on the test part too")
     trigger.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
     trigger.set_defaults(run=events_model.main)
+    teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
+    e5_teacher.add_arguments(teacher)
+    teacher.set_defaults(run=e5_teacher.main)
     ner_candidates = commands.add_parser(
         "ner-candidates", help="write the UD German sentences with the model's names")
     ner_candidates.add_argument("out", type=Path)
