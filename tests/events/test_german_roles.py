@@ -504,3 +504,11 @@ def test_a_subject_no_list_knows_before_the_verb_leaves_the_names_after_it_objec
 
 def test_a_request_for_help_is_a_request_to_whom_it_is_sent():
     assert codes("Polen richtete ein Hilfeersuchen an die EU.") == [("REQUEST", "POL", "EUR")]
+
+
+def test_a_winner_is_a_party_and_a_request_is_made_at_a_country():
+    assert codes("Kanadas Premierminister gratulierte dem Wahlsieger in Mexiko.") == [
+        ("SUPPORT", "CANGOV", "MEX")]
+    # "den Niederlanden": the dative of a country whose name is a plural
+    assert codes("Die Ukraine hat bei den Niederlanden die Auslieferung beantragt.") == [
+        ("REQUEST", "UKR", "NLD")]
