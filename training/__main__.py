@@ -12,7 +12,9 @@ Encoders tried beside the shipped ones (docs/models.md has their scores):
 (``training/e5_vectors.py``);
 ``--name-features`` gives it name-list features instead (``training/name_features.py``);
 ``--pretrain-minutes N`` pretrains it on the raw text first (``training/pretrain.py``),
-``--pretrained DIR`` reuses such a pretraining.
+``--pretrained DIR`` reuses such a pretraining; ``--teacher DIR`` trains on the silver
+corpora as a fine-tuned multilingual-e5-small reads them (``python -m training
+e5-teacher``, ``training/e5_teacher.py``) instead of their own labels.
 
 ``--variant accurate`` builds the slower, more accurate model instead
 (``configs/de_news_accurate.cfg``, ``src/lagebild/lang/de/model-accurate/``).
@@ -38,6 +40,7 @@ import json
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import srsly
@@ -171,7 +174,12 @@ def de_ner(args) -> int:
                   "machine": f"2 CPU cores, {variant.threads} training thread(s)",
                   "config": f"training/configs/{variant.config}"}
     print("== corpora", flush=True)
-    info["ner_data"], held_apart = build.build_ner(CORPUS, args.seed, variant.germeval_repeat)
+    relabel = None
+    if args.teacher:
+        info["teacher"] = args.teacher
+        relabel = partial(e5_teacher.relabel, teacher=Path(args.teacher))
+    info["ner_data"], held_apart = build.build_ner(CORPUS, args.seed, variant.germeval_repeat,
+                                                   relabel)
     info["tagger_data"] = ud.build_tagger(CORPUS, spacy.blank("de").vocab, args.seed)
     print(json.dumps(info, indent=1), flush=True)
 
@@ -334,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     ner.add_argument("--pretrained", default=None,
                      help="start from the weights of an earlier pretraining run "
                           "(its output folder, e.g. training/output/pretrain)")
+    ner.add_argument("--teacher", default=None,
+                     help="the silver corpora labelled by a fine-tuned name tagger instead of "
+                          "their own labels: the output folder of e5-teacher")
     ner.set_defaults(run=de_ner)
     evaluate = commands.add_parser(
         "de-ner-eval", help="re-score the shipped German model and update its meta.json")

@@ -73,9 +73,12 @@ def load_silver(tokenizer) -> dict[str, list[Sentence]]:
 
 
 def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sentence]],
-                    seed: int, mix: dict | None = None) -> tuple[list[Sentence], list[Sentence]]:
+                    seed: int, mix: dict | None = None, relabel=None,
+                    ) -> tuple[list[Sentence], list[Sentence]]:
     """Cleaned silver sentences plus repeated GermEval, shuffled; and the cleaned
-    WikiANN and LER sentences left out of the mix (held apart for name features)."""
+    WikiANN and LER sentences left out of the mix (held apart for name features).
+    ``relabel`` (a teacher's reading, training/e5_teacher.py) replaces the chosen silver
+    sentences' own labels; the team's corpus and GermEval keep theirs."""
     mix = mix or MIX
     rng = random.Random(seed)
     lexicon = Lexicon(germeval_train + [s for group in silver.values() for s in group])
@@ -114,6 +117,8 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     cleaned += [clean(s) for s in silver["europeana"]
                 if lexicon.known_share(s.words) >= mix["europeana_min_known"]]
 
+    if relabel is not None:
+        cleaned = relabel(cleaned)
     cleaned += [s for s in team if s.words] * mix.get("team_repeat", 0)
 
     chosen = cleaned + germeval_train * mix["germeval_repeat"]
@@ -121,8 +126,8 @@ def select_training(germeval_train: list[Sentence], silver: dict[str, list[Sente
     return chosen, held_apart
 
 
-def build_ner(out_dir: Path, seed: int,
-              germeval_repeat: int | None = None) -> tuple[dict, list[Sentence]]:
+def build_ner(out_dir: Path, seed: int, germeval_repeat: int | None = None,
+              relabel=None) -> tuple[dict, list[Sentence]]:
     """Write train/ner.spacy and dev/ner.spacy under ``out_dir``; return counts per
     source and the silver sentences held apart from the mix.
 
@@ -134,7 +139,7 @@ def build_ner(out_dir: Path, seed: int,
     germeval = corpora.germeval()
     assert len(germeval) == 2200, len(germeval)
     train, held_apart = select_training(germeval[GERMEVAL_TRAIN], load_silver(nlp.tokenizer),
-                                        seed, mix)
+                                        seed, mix, relabel)
     dev = germeval[GERMEVAL_DEV]
 
     DocBin(docs=(to_doc(nlp.vocab, s) for s in train)).to_disk(out_dir / "train" / "ner.spacy")

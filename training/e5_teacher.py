@@ -268,6 +268,31 @@ def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
     return result
 
 
+def relabel(sentences: list[corpora.Sentence], teacher: Path) -> list[corpora.Sentence]:
+    """The sentences with the names a trained teacher (``teacher/teacher.pt``) reads in
+    them, in place of their own labels: silver corpora annotated by other rules than
+    GermEval's, read by one tagger that learned GermEval's. Repeated sentence objects are
+    read once."""
+    from lagebild.evaluate.ner import bio_to_spans
+
+    from .e5_encoder import E5Encoder
+
+    torch = _torch()
+    encoder = E5Encoder()
+    model = build_model(encoder)
+    model.load_state_dict(torch.load(teacher / "teacher.pt"))
+    unique = list({id(s): s for s in sentences}.values())
+    cache: dict = {}
+    items = []
+    for sentence in unique:
+        ids, firsts = encode_sentence(encoder, sentence.words, cache)
+        items.append((ids, [], firsts))
+    tags = predict(model, items)
+    labelled = {id(s): corpora.Sentence(s.words, bio_to_spans(t), s.source)
+                for s, t in zip(unique, tags, strict=True)}
+    return [labelled[id(s)] for s in sentences]
+
+
 def main(args) -> int:
     import json
 
