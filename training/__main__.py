@@ -51,6 +51,7 @@ from . import (
     common_words,
     country_outlines,
     e5_teacher,
+    e5_triggers,
     e5_vectors,
     english,
     events_corpus,
@@ -387,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
     e5_teacher.add_arguments(teacher)
     teacher.set_defaults(run=e5_teacher.main)
+    triggers = commands.add_parser("e5-triggers", help=e5_triggers.__doc__.splitlines()[0])
+    e5_triggers.add_arguments(triggers)
+    triggers.set_defaults(run=e5_triggers.main)
     ner_candidates = commands.add_parser(
         "ner-candidates", help="write the UD German sentences with the model's names")
     ner_candidates.add_argument("out", type=Path)

@@ -175,8 +175,9 @@ def _tensors(items: list[tuple], group: list[int]):
     return ids, targets, lengths
 
 
-def predict(model, items: list[tuple], pieces_per_batch: int = 4000) -> list[list[str]]:
-    """BIO labels of each sentence's words (a word past the length limit: O)."""
+def predict(model, items: list[tuple], pieces_per_batch: int = 4000,
+            labels: tuple[str, ...] = LABELS) -> list[list[str]]:
+    """The label of each sentence's words (BIO names; a word past the length limit: O)."""
     torch = _torch()
     model.eval()
     out: list[list[str] | None] = [None] * len(items)
@@ -185,7 +186,7 @@ def predict(model, items: list[tuple], pieces_per_batch: int = 4000) -> list[lis
             ids, _, lengths = _tensors(items, group)
             best = model(ids, lengths).argmax(-1)
             for row, k in enumerate(group):
-                out[k] = [LABELS[int(best[row, f])] if f >= 0 else "O" for f in items[k][2]]
+                out[k] = [labels[int(best[row, f])] if f >= 0 else "O" for f in items[k][2]]
     model.train()
     return out  # type: ignore[return-value]
 
@@ -199,6 +200,46 @@ def span_f1(gold: list[corpora.Sentence], predicted: list[list[str]]) -> dict:
     result["core_p"] = round(scores.micro_core.precision, 3)
     result["core_r"] = round(scores.micro_core.recall, 3)
     return result
+
+
+def fine_tune(model, items: list[tuple], epochs: float, lr: float, pieces_per_batch: int,
+              seed: int, loss_fn, every: int, check=None) -> tuple[list[dict], int, float]:
+    """AdamW over the trainable weights with a tenth of linear warm-up and linear decay,
+    batches of like length in random order; every ``every`` steps (and at the end) a log
+    entry, which ``check`` may add to (and save the model). The caller seeds torch.
+    Returns the log, the number of steps and the start time."""
+    torch = _torch()
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    steps_per_epoch = len(batches(items, pieces_per_batch, None))
+    total = max(1, int(steps_per_epoch * epochs))
+    warmup = max(1, total // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    rng, log, step, started = random.Random(seed), [], 0, time.time()
+    print(f"{len(items)} training sentences, {steps_per_epoch} steps an epoch, "
+          f"{total} steps", flush=True)
+    while step < total:
+        for group in batches(items, pieces_per_batch, rng):
+            ids, targets, lengths = _tensors(items, group)
+            logits = model(ids, lengths)
+            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            step += 1
+            if step % every == 0 or step == total:
+                entry = {"step": step, "loss": round(loss.item(), 4),
+                         "minutes": round((time.time() - started) / 60, 1)}
+                if check is not None:
+                    check(entry)
+                log.append(entry)
+                print(entry, flush=True)
+            if step >= total:
+                break
+    return log, total, started
 
 
 def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
@@ -223,42 +264,19 @@ def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
     tune, test = germeval[GERMEVAL_DEV], germeval[GERMEVAL_TEST]
     tune_items, test_items = examples(encoder, tune, cache), examples(encoder, test, cache)
     model = build_model(encoder)
-    params = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    rng = random.Random(seed)
-    steps_per_epoch = len(batches(train_items, pieces_per_batch, None))
-    total = max(1, int(steps_per_epoch * epochs))
-    warmup = max(1, total // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup))))
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     out.mkdir(parents=True, exist_ok=True)
-    best, log, step, started = -1.0, [], 0, time.time()
-    print(f"{len(train_items)} training sentences, {steps_per_epoch} steps an epoch, "
-          f"{total} steps", flush=True)
-    while step < total:
-        for group in batches(train_items, pieces_per_batch, rng):
-            ids, targets, lengths = _tensors(train_items, group)
-            logits = model(ids, lengths)
-            loss = loss_fn(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
-            step += 1
-            if step % every == 0 or step == total:
-                tuned = span_f1(tune, predict(model, tune_items))
-                entry = {"step": step, "loss": round(loss.item(), 4), "tune": tuned,
-                         "minutes": round((time.time() - started) / 60, 1)}
-                if tuned["core"] > best:
-                    best = tuned["core"]
-                    torch.save(model.state_dict(), out / "teacher.pt")
-                    entry["saved"] = True
-                log.append(entry)
-                print(entry, flush=True)
-            if step >= total:
-                break
+    best = [-1.0]
+
+    def check(entry: dict) -> None:  # keep the checkpoint best on the tuning part
+        entry["tune"] = span_f1(tune, predict(model, tune_items))
+        if entry["tune"]["core"] > best[0]:
+            best[0] = entry["tune"]["core"]
+            torch.save(model.state_dict(), out / "teacher.pt")
+            entry["saved"] = True
+
+    log, total, started = fine_tune(model, train_items, epochs, lr, pieces_per_batch, seed,
+                                    torch.nn.CrossEntropyLoss(ignore_index=IGNORE),
+                                    every, check)
     model.load_state_dict(torch.load(out / "teacher.pt"))
     result = {"tune": span_f1(tune, predict(model, tune_items)),
               "test": span_f1(test, predict(model, test_items)),

@@ -44,3 +44,14 @@ def test_batches_hold_sentences_of_like_length_within_the_budget():
         assert longest * len(group) <= 110
     # the short ones together, the long ones together
     assert {frozenset(g) for g in groups} >= {frozenset({0, 2, 4})}
+
+
+def test_trigger_words_are_scored_by_type_and_counted_outside_the_lexicon():
+    from training.e5_triggers import scores
+
+    examples = [{"words": ["A", "protestierte", "und", "marschierte"],
+                 "gold": ["O", "PROTEST", "O", "PROTEST"], "covered": {1}}]
+    result = scores(examples, [["O", "PROTEST", "O", "ASSAULT"]])
+    # one right, one of the wrong type (a false alarm and a miss at once)
+    assert (result["p"], result["r"], result["gold"]) == (0.5, 0.5, 2)
+    assert (result["outside_lexicon"], result["outside_found"]) == (1, 0)
