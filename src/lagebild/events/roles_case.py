@@ -502,8 +502,8 @@ class CaseRoles:
     def unknown_subject(self, free: list[ActorMention], first: int, last: int) -> bool:
         """A noun phrase no list knows opens the clause in the nominative, right before its
         finite verb, and every name comes after that verb: the subject is that phrase ("Der
-        Rechnungshof rügte das Ministerium", "Die Wirtschaftsweisen empfehlen der
-        Regierung"), and the names after the verb are its objects, not its subject."""
+        Kontrolldienst rügte das Ministerium"), and the names after the verb are its
+        objects, not its subject."""
         c = self.coder
         if c.tags[first] not in ("ART", "PDAT", "PPOSAT") or c.lowers[first] in OBLIQUE_ARTICLES:
             return False
