@@ -252,7 +252,6 @@ def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
 
     torch = _torch()
     torch.manual_seed(seed)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     encoder = E5Encoder()
     germeval = corpora.germeval()
     team = corpora.team_ner(spacy.blank("de").tokenizer)
@@ -311,20 +310,30 @@ def relabel(sentences: list[corpora.Sentence], teacher: Path) -> list[corpora.Se
     return [labelled[id(s)] for s in sentences]
 
 
-def main(args) -> int:
+def save_result(result: dict, out: Path, name: str) -> None:
+    """A fine-tuning run's scores and log as JSON beside its weights."""
     import json
 
+    out.mkdir(parents=True, exist_ok=True)
+    (out / name).write_text(json.dumps(result, indent=1))
+
+
+def fine_tune_arguments(parser, out: str, epochs: float, lr: float) -> None:
+    """The options every fine-tuning command takes: where its weights go, how long, how fast."""
+    parser.add_argument("--out", default=out)
+    parser.add_argument("--epochs", type=float, default=epochs)
+    parser.add_argument("--lr", type=float, default=lr)
+
+
+def main(args) -> int:
     result = train(Path(args.out), epochs=args.epochs, seed=args.seed, lr=args.lr,
                    limit=args.limit)
-    (Path(args.out) / "teacher.json").write_text(json.dumps(result, indent=1))
+    save_result(result, Path(args.out), "teacher.json")
     return 0
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", default="/tmp/e5-teacher")
-    parser.add_argument("--epochs", type=float, default=2.0)
+    fine_tune_arguments(parser, "/tmp/e5-teacher", epochs=2.0, lr=5e-5)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--limit", type=int, default=None,
                         help="train on the first N sentences only (a quick check)")
-

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .e5_teacher import IGNORE, _torch, batches, build_model, encode_sentence, fine_tune, predict
+from .e5_teacher import (
+    IGNORE,
+    _torch,
+    batches,
+    build_model,
+    encode_sentence,
+    fine_tune,
+    fine_tune_arguments,
+    predict,
+    save_result,
+)
 from .events_corpus import TYPES, load
 from .events_measure import part_of
 
@@ -105,17 +115,13 @@ def train(out: Path, epochs: float = 5.0, lr: float = 8e-5, seed: int = 0,
 
 
 def main(args) -> int:
-    import json
-
     result = train(Path(args.out), epochs=args.epochs, lr=args.lr, none_weight=args.none_weight,
                    pieces_per_batch=args.batch)
-    (Path(args.out) / "triggers.json").write_text(json.dumps(result, indent=1))
+    save_result(result, Path(args.out), "triggers.json")
     return 0
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", default="/tmp/e5-triggers")
-    parser.add_argument("--epochs", type=float, default=5.0)
-    parser.add_argument("--lr", type=float, default=8e-5)
+    fine_tune_arguments(parser, "/tmp/e5-triggers", epochs=5.0, lr=8e-5)
     parser.add_argument("--none-weight", type=float, default=0.1)
     parser.add_argument("--batch", type=int, default=2500, help="word pieces in a batch")
