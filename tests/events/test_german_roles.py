@@ -463,8 +463,11 @@ def test_a_counted_trigger_noun_is_the_object_of_the_verb_trigger():
 
 
 def test_a_demonym_in_the_genitive_after_a_noun_trigger_and_brussels_for_the_union():
-    assert codes("Wegen eines Streiks der italienischen Zugbegleiter standen alle Züge "
+    assert codes("Wegen eines Streiks der italienischen Hafenlotsen standen alle Schiffe "
                  "still.") == [("PROTEST", "ITA", None)]
+    # a group a list knows keeps its sector
+    assert codes("Wegen eines Streiks der italienischen Zugbegleiter standen alle Züge "
+                 "still.") == [("PROTEST", "ITACVL", None)]
     assert codes("Brüssel droht Warschau mit einem Verfahren.")[0] == (
         "THREATEN", "EURGOV", "POLGOV")
     assert codes("Die Europäische Investitionsbank gewährt der Ukraine einen Kredit.") == [
@@ -512,3 +515,42 @@ def test_a_winner_is_a_party_and_a_request_is_made_at_a_country():
     # "den Niederlanden": the dative of a country whose name is a plural
     assert codes("Die Ukraine hat bei den Niederlanden die Auslieferung beantragt.") == [
         ("REQUEST", "UKR", "NLD")]
+
+
+def recipients(text: str) -> list[tuple[str, str | None]]:
+    """Type and the recipient's name of each event."""
+    doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de"})
+    names = {a.id: a.name for a in doc.actors}
+    return [(e.type, names.get(e.recipient or "")) for e in doc.events]
+
+
+def test_a_strike_is_aimed_at_the_firm_its_strikers_work_for():
+    assert recipients("Die Piloten der Lufthansa streikten am Montag.") == [
+        ("PROTEST", "Lufthansa")]
+    # "bestreiken" takes the struck firm as its object
+    assert recipients("Die Gewerkschaft hat den Versandhändler Zalando erneut bestreikt.") == [
+        ("PROTEST", "Zalando")]
+    # supporters of a party do not work for it: no recipient from the genitive
+    assert [e[1] for e in recipients("Die Anhänger der Partei streikten.")] in ([], [None])
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition():
+    found = codes("Die Gewerkschaft drohte mit Streiks, falls die Arbeitgeber an den Plänen "
+                  "festhalten.")
+    assert ("THREATEN", "DEUCVL", "DEUBUS") in found
+    found = codes("Sollte Serbien die Grenze nicht öffnen, werde man Truppen schicken, "
+                  "drohte der kosovarische Regierungschef.")
+    assert [e[2] for e in found if e[0] == "THREATEN"] == ["SRB"]
+
+
+def test_words_of_each_type_beyond_the_first_lists():
+    assert codes("Die Polizei setzte den Mann am Flughafen fest.") == [
+        ("COERCE", "DEUCOP", "DEUCVL")]
+    assert codes("Die Kanzlerin beglückwünschte Frankreich zum Wahlsieg.") == [
+        ("SUPPORT", "DEUGOV", "FRA")]
+    assert codes("Die Opposition distanzierte sich von dem Beschluss der Regierung.") == [
+        ("REJECT", "DEUOPP", "DEUGOV")]
+    assert [e[:2] for e in codes("Russland hat Raketen in Stellung gebracht.")] == [
+        ("MOBILIZE", "RUS")]
+    # "trotz" is a preposition, not a form of "trotzen"
+    assert codes("Trotz des Regens kamen viele Besucher.") == []

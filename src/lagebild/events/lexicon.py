@@ -57,6 +57,9 @@ class Trigger:
     addressed: bool = False
     #: the second part may stand before the first (lemma phrases: German verb order)
     either: bool = False
+    #: a strike: a name in the genitive or after ``employer_links`` right after its
+    #: subject is whom it is aimed at ("Die Piloten der Lufthansa streikten")
+    employer: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -89,7 +92,8 @@ class EventLexicon:
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
-                                  "circumstance", "entering", "entering_prepositions")}
+                                  "circumstance", "entering", "entering_prepositions",
+                                  "employer_links")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
@@ -180,7 +184,7 @@ class EventLexicon:
                            entry.get("speaker_acts", False), mode=entry.get("mode"),
                            switch=switch, weak=entry.get("weak", False),
                            addressed=entry.get("addressed", False),
-                           either="lemmas" in entry)
+                           either="lemmas" in entry, employer=entry.get("employer", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))

@@ -42,6 +42,8 @@ DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
 COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
+#: How many clauses before a threat's its condition may stand.
+CONDITION_REACH = 3
 #: articles that mark a noun phrase as no subject
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
@@ -151,6 +153,10 @@ class CaseRoles:
             objects = [m for m in others if passive and self.case_of(m) == "Nom"]
             if objects or others:
                 recipient = min(objects or others, key=lambda m: abs(m.start - t_start))
+        if recipient is None and trigger.type == "THREATEN" and not governed:
+            recipient = self.condition_subject(clause, actor_ids)
+        if recipient is None and trigger.employer and actor is not None:
+            recipient = self.employer(actor, in_clause, actor_ids)
         if recipient is None and trigger.type in c.lexicon.addressed_types \
                 and not governed:  # "fordert, dass die Regierung zurücktritt"
             addressee = self.addressee(clause)
@@ -515,6 +521,46 @@ class CaseRoles:
             return False
         verb_end = c.starts[noun + 1]
         return all(m.start > verb_end for m in free)
+
+    def condition_subject(self, clause: tuple[int, int],
+                          actor_ids: list) -> ActorMention | None:
+        """Whom a threat is aimed at: the subject of the condition clause beside the
+        threat's ("drohte mit Streiks, falls die Arbeitgeber …", "Sollte die Bahn kein
+        Angebot vorlegen, werde man …")."""
+        c = self.coder
+        others, before = [self.clause_after(clause)], clause
+        for _ in range(CONDITION_REACH):  # "Sollte X …, werde man …, drohte er"
+            before = self.clause_before(before)
+            if before is None:
+                break
+            others.append(before)
+        for other in others:
+            if other is None:
+                continue
+            first, last = c.token_range(*other)
+            if first >= last or c.lowers[first] not in c.lexicon.words["conditions"]:
+                continue
+            free = [m for m in c.mentions if other[0] <= m.start and m.end <= other[1]
+                    and m.preposition is None and m.actor not in actor_ids]
+            if free:
+                return self.subject(free, first + 1, last) or free[0]
+        return None
+
+    def employer(self, subject: ActorMention, in_clause: list[ActorMention],
+                 actor_ids: list) -> ActorMention | None:
+        """The name right after a striking subject, in the genitive or after "von"/"bei"
+        (``employer_links``): whom the strike is aimed at ("Die Piloten der Lufthansa",
+        "Beschäftigte bei Amazon")."""
+        c = self.coder
+        links = c.lexicon.words["employer_links"]
+        after = next((m for m in in_clause if m.start >= subject.end), None)
+        if after is None or after.actor in actor_ids:
+            return None
+        between = c.text[subject.end:after.start].split()
+        if not between or len(between) > 2 or any(w.lower() not in links for w in between):
+            return None
+        return after if after.preposition is not None or self.case_of(after) == "Gen" \
+            else None
 
     def main_clause(self, first: int, last: int) -> bool:
         """An article, a noun and a finite verb open the clause: a main clause of its own
