@@ -163,7 +163,8 @@ def test_an_infinitive_clause_is_done_by_the_subject_before_unless_it_is_a_trigg
 def test_a_blockade_of_a_road_is_a_protest_and_an_attack_with_a_weapon_an_assault():
     assert [e[:3] for e in events(
         "Rund 2.000 Landwirte blockierten mit ihren Traktoren die Autobahnzufahrten.")] == [
-        ("PROTEST", "DEU", None)]
+        ("PROTEST", "DEU", "DEU")]  # what is blocked is the domestic party's, as the guide
+    # codes a party no list knows
     assert [e[0] for e in events("Die Opposition blockierte das Gesetz im Bundesrat.")] == [
         "REJECT"]
     assert [e[0] for e in events("Ein Lastwagen blockierte die Straße.")] == []
@@ -175,9 +176,10 @@ def test_a_blockade_of_a_road_is_a_protest_and_an_attack_with_a_weapon_an_assaul
 
 
 def test_a_party_in_brackets_after_a_name_cuts_no_clause_and_is_no_recipient():
-    assert [e[:3] for e in events(
-        "Bundesfinanzminister Wolfgang Schäuble (CDU) begrüßte den Vorstoß.")] == [
-        ("SUPPORT", "DEU", None)]
+    text = "Bundesfinanzminister Wolfgang Schäuble (CDU) begrüßte den Vorstoß."
+    assert [e[:2] for e in events(text)] == [("SUPPORT", "DEU")]
+    # the initiative's party, whom no list knows, is the recipient, not the CDU
+    assert recipients(text) == [("SUPPORT", "DEU")]
 
 
 def test_subjects_no_list_knows_a_capital_before_an_object_and_adjectives_of_a_country():
@@ -554,3 +556,13 @@ def test_words_of_each_type_beyond_the_first_lists():
         ("MOBILIZE", "RUS")]
     # "trotz" is a preposition, not a form of "trotzen"
     assert codes("Trotz des Regens kamen viele Besucher.") == []
+
+
+def test_a_thing_a_named_actor_acts_on_stands_for_its_domestic_party():
+    # the package is some domestic party's: the guide codes it by the source's country
+    assert codes("Die Opposition kritisierte das Sparpaket scharf.") == [
+        ("ACCUSE", "DEUOPP", "DEU")]
+    # an act's own noun is no party ("das Abkommen" is what was agreed)
+    assert codes("Die Regierung begrüßte das Abkommen.") == [("SUPPORT", "DEUGOV", None)]
+    # a warning needs someone warned, and a thing warned of is none
+    assert codes("Der Wetterdienst warnt vor Sturmböen.") == []

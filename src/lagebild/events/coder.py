@@ -196,7 +196,8 @@ class _EventCoder:
         return self.unnamed[key]
 
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
-                     sentence: tuple[int, int], named: bool = False) -> str | None:
+                     sentence: tuple[int, int], named: bool = False,
+                     any_noun: bool = False) -> str | None:
         """A recipient no list knows ("nahm 34 Personen fest", "bombardierte ein Dorf",
         "Anschlag auf eine Synagoge"): the common noun after one of the trigger's
         recipient prepositions or, for a transitive trigger, the nearest one in an object
@@ -215,6 +216,7 @@ class _EventCoder:
         verb = self.tags[match.start][:1] == "V"
         named = [self.token_range(m.start, m.end) for m in self.mentions
                  if clause[0] <= m.start < clause[1]]
+        triggers = {k for m in self.matches for k in range(m.start, m.last)}
         best = None
         for i in range(first, last):
             if match.start <= i < match.last or not (
@@ -223,7 +225,8 @@ class _EventCoder:
                     or any(a <= i < b for a, b in named):
                 continue
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)
-                    or self.demonym_before(i)):  # "philippinische Versorgungsschiffe"
+                    or self.demonym_before(i)  # "philippinische Versorgungsschiffe"
+                    or any_noun and i not in triggers):
                 continue
             governor = self.governor(i, first)
             # a verb's recipient may stand before it ("hat an die Parteien appelliert"), a
@@ -709,10 +712,16 @@ class _EventCoder:
             elif found == GOVERNED and actors == [None]:
                 continue
             pairs = self.reciprocal(match, clause, actors, recipients, found)
-            if recipients == [None] and self.lexicon.word_order == "free" and not pairs:
+            free_order = self.lexicon.word_order == "free" and not pairs
+            if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
+            if recipients == [None] and free_order and found == NAMED:
+                # what a named actor's act is aimed at, a thing of a party no list knows
+                # ("kritisierte das Polizeivorgehen"): that party, coded as the guide
+                # codes a domestic one
+                recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts

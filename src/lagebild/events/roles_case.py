@@ -42,6 +42,11 @@ DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
 COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
+#: articles of a noun phrase that may be a nominative or an accusative ("die Kosten")
+NOM_ACC_ARTICLES = {"die", "das", "eine"}
+#: articles that before a noun the morphologizer reads as nominative leave no other case
+#: ("der Bund"; "der" of a feminine dative takes no nominative noun)
+NOMINATIVE_ARTICLES = {"der", "ein"}
 #: How many clauses before a threat's its condition may stand.
 CONDITION_REACH = 3
 #: articles that mark a noun phrase as no subject
@@ -520,7 +525,13 @@ class CaseRoles:
                 or c.tags[noun + 1] not in FINITE_VERBS or c.cases[noun] != "Nom":
             return False
         verb_end = c.starts[noun + 1]
-        return all(m.start > verb_end for m in free)
+        if not all(m.start > verb_end for m in free):
+            return False
+        # "Die Kosten übernimmt der Bund": "die" may be an accusative, "der Bund" after
+        # the verb may only be a nominative, so the name is the subject
+        return c.lowers[first] not in NOM_ACC_ARTICLES or not any(
+            c.lowers[i] in NOMINATIVE_ARTICLES and self.case_of(m) == "Nom"
+            for m in free for i in [c.token_range(m.start, m.end)[0] - 1] if i > noun)
 
     def condition_subject(self, clause: tuple[int, int],
                           actor_ids: list) -> ActorMention | None:
