@@ -77,3 +77,13 @@ def test_centre_leaves_out_strays_parted_by_a_wide_gap_only():
 def test_abbreviated_states_and_provinces_are_names_of_their_region(name, region):
     places = [m.place for m in load_gazetteer().lookup(name)]
     assert [(p.name, p.kind) for p in places] == [(region, "region")]
+
+
+def test_a_qualifier_in_brackets_leaves_a_name_its_own():
+    # "Halle (Saale)" is Halle itself, not an alternate name of it: the German city of
+    # 240,000 goes before the Belgian town of 34,000
+    gazetteer = load_gazetteer()
+    saale = next(m for m in gazetteer.lookup("Halle") if m.place.name == "Halle (Saale)")
+    assert not saale.alias
+    # a true alternate name stays one ("Bergen" of Mons)
+    assert next(m for m in gazetteer.lookup("Bergen") if m.place.name == "Mons").alias

@@ -100,8 +100,15 @@ class PlaceGazetteer:
         return self._names[position][len(probe):].split(",")
 
     def lookup(self, name: str) -> list[Match]:
-        """Places of exactly that name (case and diacritics count)."""
-        return [Match(self.record(int(i[1:])), i[0] in ALIAS_FLAGS) for i in self._ids(name)]
+        """Places of exactly that name (case and diacritics count). A name that only adds
+        a qualifier in brackets ("Halle (Saale)" for Halle) is the place's own name, not an
+        alternate one."""
+        out = []
+        for i in self._ids(name):
+            place = self.record(int(i[1:]))
+            alias = i[0] in ALIAS_FLAGS and not place.name.startswith(name + " (")
+            out.append(Match(place, alias))
+        return out
 
     def names(self) -> Iterator[tuple[str, list[tuple[int, bool]]]]:
         """Every indexed name with its (row, alias) pairs, for building matchers."""
