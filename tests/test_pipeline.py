@@ -160,17 +160,20 @@ def test_model_batches_hold_about_four_news_articles_or_many_short_texts():
 
 def test_each_stage_changes_only_its_layer_and_the_fields_it_amends(pipeline):
     """A stage fills its own layer and, of the layers before it, only the fields it declares
-    in ``amends`` (the actor and the place of an entity): a later stage never rewrites what
-    an earlier one found."""
+    in ``amends`` (the actor and the place of an entity) or adds items to a layer it names
+    whole (the events layer's inferred parties): a later stage never rewrites what an
+    earlier one found."""
     import json
     from importlib import resources
 
     from lagebild.annotate import LAYER_ORDER
 
-    def seen(document, amends):
+    def seen(document, amends, before=None):
         data = document.model_dump(mode="json")
         for field in amends:
             layer, _, name = field.partition(".")
+            if not name and before is not None:  # items added to a layer: the rest as was
+                data[layer] = data[layer][:len(before[layer])]
             for item in data[layer]:
                 item.pop(name, None)
         return data
@@ -184,7 +187,7 @@ def test_each_stage_changes_only_its_layer_and_the_fields_it_amends(pipeline):
         def __call__(self, doc, document, pack):
             before = seen(document, self.inner.amends)
             self.inner(doc, document, pack)
-            after = seen(document, self.inner.amends)
+            after = seen(document, self.inner.amends, before)
             changed.setdefault(self.name, set()).update(
                 key for key in before if before[key] != after[key])
 

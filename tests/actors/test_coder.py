@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from lagebild import extract
+from lagebild.annotate import DEFAULT_STAGES
+from lagebild.pipeline import Pipeline
 
-from ..conftest import shared_pipeline
+
+@lru_cache(maxsize=1)
+def actors_pipeline() -> Pipeline:
+    """The stages up to the actors layer: the events layer adds parties of its own."""
+    return Pipeline({"stages": tuple(s for s in DEFAULT_STAGES if s != "events")})
 
 
 def actors(text: str, lang: str = "de", published: str = "2022-01-10"):
-    doc = extract(text, published, lang, pipeline=shared_pipeline())
+    doc = extract(text, published, lang, pipeline=actors_pipeline())
     return {(a.code, a.org, a.inferred): a for a in doc.actors}, doc
 
 

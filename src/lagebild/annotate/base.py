@@ -15,7 +15,9 @@ NLP_PROVIDES: tuple[str, ...] = ("tokens", "sentences", "ner")
 
 class Annotator(Protocol):
     """One stage of the pipeline; ``requires`` and ``assigns`` name layers, ``amends`` the
-    fields of earlier layers it fills (``"entities.actor"``): a stage changes nothing else."""
+    fields of earlier layers it fills (``"entities.actor"``) or a layer alone, to which it
+    may add items but change none (``"actors"``: the events layer's inferred parties): a
+    stage changes nothing else."""
 
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]

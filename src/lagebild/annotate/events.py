@@ -13,7 +13,7 @@ class EventsAnnotator:
     name = "events"
     requires = ("actors", "places", "times", "amounts", "quotes")
     assigns = ("events",)
-    amends = ()
+    amends = ("actors",)  # the parties it infers: a subject or object no list knows
 
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
         code_events(doc, document, pack)

@@ -195,6 +195,13 @@ class _EventCoder:
             self.unnamed[key] = actor.id
         return self.unnamed[key]
 
+    def domestic(self, actor_ids: list, sentence: tuple[int, int]) -> bool:
+        """Whether the actors are all of the country a domestic party of the sentence takes
+        (its place's, else the source's)."""
+        country = self.place_country(sentence) or self.source
+        return country is not None and all(
+            a is not None and self.actors[a].country == country for a in actor_ids)
+
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
                      sentence: tuple[int, int], named: bool = False,
                      any_noun: bool = False) -> str | None:
@@ -700,8 +707,10 @@ class _EventCoder:
                     continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
                     # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
                     # with no one wounded named is none ("wurde verletzt")
-            if found != NAMED and self.lexicon.sports & self.lemmas_in(*sentence):
-                continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics
+            if (found != NAMED or match.trigger.weak) \
+                    and self.lexicon.sports & self.lemmas_in(*sentence):
+                continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
+                # a club named is no political actor ("Der Stürmer des VfB traf")
             if kind == "ASSAULT" and found != NAMED \
                     and self.lexicon.accidents & self.lemmas_in(*sentence):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt"
@@ -717,10 +726,11 @@ class _EventCoder:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
-            if recipients == [None] and free_order and found == NAMED:
-                # what a named actor's act is aimed at, a thing of a party no list knows
+            if recipients == [None] and free_order and found == NAMED \
+                    and self.domestic(actors, sentence):
+                # what a domestic actor's act is aimed at, a thing of a party no list knows
                 # ("kritisierte das Polizeivorgehen"): that party, coded as the guide
-                # codes a domestic one
+                # codes a domestic one (abroad, whose the thing is the sentence may not say)
                 recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)

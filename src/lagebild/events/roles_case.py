@@ -362,7 +362,7 @@ class CaseRoles:
         nominative = [m for m in free if self.case_of(m) == "Nom"]
         if nominative:
             return nominative[0]
-        subjects = [m for m in free if self.case_of(m) not in OBJECT_CASES]
+        subjects = [m for m in free if self.case_of(m) not in OBJECT_CASES + ("Gen",)]
         if subjects:
             return subjects[0]
         pronoun = next((i for i in range(first, last) if c.cases[i] == "Nom"
