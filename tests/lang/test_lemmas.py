@@ -71,3 +71,9 @@ def test_new_spelling_and_particles_before_quotes(nlp):
     # "vor" before an opening quote is a preposition, no particle of "warnen"
     assert lemmas(nlp, "Die Polizei warnte die Fans vor „harten Strafen“.")["warnte"] == \
         "warnen"
+
+
+def test_a_regular_verb_the_table_lacks_is_read_by_its_ending(nlp):
+    assert lemmas(nlp, "Der Stadtrat hat für die Schließung votiert.")["votiert"] == "votieren"
+    # a form the table knows keeps its lemma
+    assert lemmas(nlp, "Die Regierung kritisierte den Plan.")["kritisierte"] == "kritisieren"

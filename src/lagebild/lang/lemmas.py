@@ -58,6 +58,11 @@ class Lemmatizer:
         self.clause_end_tags = set(settings.get("clause_end_tags", []))
         #: opening quotes and brackets, which end no clause ("warnte vor „harten …“")
         self.openers = set(settings.get("openers", []))
+        #: endings of a regular verb's forms the table lacks and the infinitive's ending
+        #: for them ("votiert", "votierte" -> votieren), longest first
+        self.verb_endings = sorted(((form, lemma) for form, lemma in
+                                    settings.get("verb_endings", [])),
+                                   key=lambda pair: -len(pair[0]))
         path = data_dir / "lemmas.tsv.gz"
         if not path.is_file():
             raise ConfigError(f"language data file missing: {path}")
@@ -124,6 +129,8 @@ class Lemmatizer:
             lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
             lemma = self.inflected(form) or self.compound(form)
+        if lemma is None and form.islower() and tag[:1] == "V":
+            lemma = self.regular_verb(form)
         if lemma is None and form[:1].isupper() and tag in self.name_tags:
             lemma = self.inflected(form)  # "Hilfskonvois", which the tagger reads as a name
         if lemma is None:  # a function word keeps no sentence start's capital ("Bei")
@@ -140,6 +147,14 @@ class Lemmatizer:
             return form in self.lexicon_nouns
         return tag in self.verb_tags and form in self.known and _infinitive(form) \
             and not _infinitive(lemma)
+
+    def regular_verb(self, form: str) -> str | None:
+        """The infinitive of a form of a regular verb the table lacks, by its ending
+        (``verb_endings``): "votiert" -> votieren."""
+        for ending, infinitive in self.verb_endings:
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                return form[:-len(ending)] + infinitive
+        return None
 
     def inflected(self, form: str) -> str | None:
         """A form of a lexicon noun the table lacks, by an ending taken off
