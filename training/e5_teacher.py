@@ -203,14 +203,20 @@ def span_f1(gold: list[corpora.Sentence], predicted: list[list[str]]) -> dict:
 
 
 def fine_tune(model, items: list[tuple], epochs: float, lr: float, pieces_per_batch: int,
-              seed: int, loss_fn, every: int, check=None) -> tuple[list[dict], int, float]:
+              seed: int, loss_fn, every: int, check=None,
+              head_lr: float | None = None) -> tuple[list[dict], int, float]:
     """AdamW over the trainable weights with a tenth of linear warm-up and linear decay,
     batches of like length in random order; every ``every`` steps (and at the end) a log
-    entry, which ``check`` may add to (and save the model). The caller seeds torch.
-    Returns the log, the number of steps and the start time."""
+    entry, which ``check`` may add to (and save the model). ``head_lr``: the new
+    classifier's own rate (a head learning a rare label at the encoder's rate barely
+    moves). The caller seeds torch. Returns the log, the number of steps and the start
+    time."""
     torch = _torch()
     params = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    head = list(model.classifier.parameters())
+    body = [p for p in params if all(p is not h for h in head)]
+    optimizer = torch.optim.AdamW(
+        [{"params": body}, {"params": head, "lr": head_lr or lr}], lr=lr, weight_decay=0.01)
     steps_per_epoch = len(batches(items, pieces_per_batch, None))
     total = max(1, int(steps_per_epoch * epochs))
     warmup = max(1, total // 10)
@@ -244,7 +250,7 @@ def fine_tune(model, items: list[tuple], epochs: float, lr: float, pieces_per_ba
 
 def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
           pieces_per_batch: int = 2500, germeval_repeat: int = 2, every: int = 100,
-          limit: int | None = None) -> dict:
+          limit: int | None = None, head_lr: float | None = None) -> dict:
     """Fine-tune and save the best checkpoint (by tuning F1) under ``out``."""
     import spacy
 
@@ -275,7 +281,7 @@ def train(out: Path, epochs: float = 2.0, seed: int = 0, lr: float = 5e-5,
 
     log, total, started = fine_tune(model, train_items, epochs, lr, pieces_per_batch, seed,
                                     torch.nn.CrossEntropyLoss(ignore_index=IGNORE),
-                                    every, check)
+                                    every, check, head_lr=head_lr)
     model.load_state_dict(torch.load(out / "teacher.pt"))
     result = {"tune": span_f1(tune, predict(model, tune_items)),
               "test": span_f1(test, predict(model, test_items)),
@@ -323,11 +329,13 @@ def fine_tune_arguments(parser, out: str, epochs: float, lr: float) -> None:
     parser.add_argument("--out", default=out)
     parser.add_argument("--epochs", type=float, default=epochs)
     parser.add_argument("--lr", type=float, default=lr)
+    parser.add_argument("--head-lr", type=float, default=None,
+                        help="the classifier's own rate (default: --lr)")
 
 
 def main(args) -> int:
     result = train(Path(args.out), epochs=args.epochs, seed=args.seed, lr=args.lr,
-                   limit=args.limit)
+                   limit=args.limit, head_lr=args.head_lr)
     save_result(result, Path(args.out), "teacher.json")
     return 0
 
