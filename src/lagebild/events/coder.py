@@ -200,7 +200,7 @@ class _EventCoder:
         (its place's, else the source's)."""
         country = self.place_country(sentence) or self.source
         return country is not None and all(
-            a is not None and self.actors[a].country == country for a in actor_ids)
+            a in self.actors and self.actors[a].country == country for a in actor_ids)
 
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
                      sentence: tuple[int, int], named: bool = False,

@@ -47,7 +47,7 @@ NOM_ACC_ARTICLES = {"die", "das", "eine"}
 #: articles that before a noun the morphologizer reads as nominative leave no other case
 #: ("der Bund"; "der" of a feminine dative takes no nominative noun)
 NOMINATIVE_ARTICLES = {"der", "ein"}
-#: How many clauses before a threat's its condition may stand.
+#: How many clauses before a threat's clause its condition may stand.
 CONDITION_REACH = 3
 #: articles that mark a noun phrase as no subject
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
@@ -529,9 +529,16 @@ class CaseRoles:
             return False
         # "Die Kosten übernimmt der Bund": "die" may be an accusative, "der Bund" after
         # the verb may only be a nominative, so the name is the subject
-        return c.lowers[first] not in NOM_ACC_ARTICLES or not any(
-            c.lowers[i] in NOMINATIVE_ARTICLES and self.case_of(m) == "Nom"
-            for m in free for i in [c.token_range(m.start, m.end)[0] - 1] if i > noun)
+        return c.lowers[first] not in NOM_ACC_ARTICLES \
+            or not any(self.nominative_by_article(m) for m in free)
+
+    def nominative_by_article(self, mention: ActorMention) -> bool:
+        """A mention read as nominative after an article that then leaves no other case
+        ("der Bund", "ein Verband")."""
+        c = self.coder
+        i, _ = c.token_range(mention.start, mention.end)
+        return i > 0 and c.lowers[i - 1] in NOMINATIVE_ARTICLES \
+            and self.case_of(mention) == "Nom"
 
     def condition_subject(self, clause: tuple[int, int],
                           actor_ids: list) -> ActorMention | None:
