@@ -576,3 +576,9 @@ def test_backing_with_means_is_aid_restricting_trade_a_sanction_a_warning_of_con
         ("SANCTION", "USA", "CHN")]
     assert codes("Moskau warnte die Nato vor ernsten Konsequenzen.") == [
         ("THREATEN", "RUSGOV", "IGO")]
+
+
+def test_a_resignation_is_a_retreat_and_under_pressure_giving_in():
+    assert [e[0] for e in codes("Der Verkehrsminister trat am Montag zurück.")] == ["RETREAT"]
+    assert [e[0] for e in codes("Nach massiver Kritik trat der Verkehrsminister zurück.")] == [
+        "CONCEDE"]
