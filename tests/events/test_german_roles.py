@@ -568,7 +568,7 @@ def test_a_thing_a_named_actor_acts_on_stands_for_its_domestic_party():
     assert codes("Der Wetterdienst warnt vor Sturmböen.") == []
 
 
-def test_backing_with_means_is_aid_restricting_trade_a_sanction_a_warning_of_consequences_a_threat():
+def test_backing_with_means_is_aid_a_trade_restriction_a_sanction_a_warning_a_threat():
     assert codes("Die Bundeswehr unterstützt die Behörden in Sachsen mit 300 Soldaten.") == [
         ("AID", "DEUMIL", "DEUGOV")]
     assert [e[0] for e in codes("Die SPD unterstützt den Antrag der Grünen.")] == ["SUPPORT"]
