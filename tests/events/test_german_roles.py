@@ -582,3 +582,7 @@ def test_a_resignation_is_a_retreat_and_under_pressure_giving_in():
     assert [e[0] for e in codes("Der Verkehrsminister trat am Montag zurück.")] == ["RETREAT"]
     assert [e[0] for e in codes("Nach massiver Kritik trat der Verkehrsminister zurück.")] == [
         "CONCEDE"]
+
+
+def test_one_gives_in_to_whom_the_dative_names():
+    assert codes("Der Konzern gab der Gewerkschaft nach.") == [("CONCEDE", "DEUBUS", "DEUCVL")]
