@@ -586,3 +586,10 @@ def test_a_resignation_is_a_retreat_and_under_pressure_giving_in():
 
 def test_one_gives_in_to_whom_the_dative_names():
     assert codes("Der Konzern gab der Gewerkschaft nach.") == [("CONCEDE", "DEUBUS", "DEUCVL")]
+
+
+def test_an_act_claimed_is_the_claimants_and_one_blamed_is_no_act_of_the_blamer():
+    assert [e[:2] for e in codes("Die Taliban bekannten sich zu dem Angriff.")] == [
+        ("ASSAULT", "AFG")]
+    found = codes("Die Regierung machte die Miliz für den Anschlag verantwortlich.")
+    assert [e[0] for e in found] == ["ACCUSE"]

@@ -93,7 +93,8 @@ class EventLexicon:
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
-                                  "employer_links")}
+                                  "employer_links", "claiming", "claim_prepositions",
+                                  "blaming")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

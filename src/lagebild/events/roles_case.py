@@ -96,7 +96,8 @@ class CaseRoles:
         instrumental = preposition in c.lexicon.words["instrumental"] and not any(
             other is not match and first <= other.start < last for other in c.matches)
         governed = preposition is not None and not accusation and not instrumental \
-            and not self.entered(preposition, first, last) or objected
+            and not self.entered(preposition, first, last) \
+            and not self.claimed(preposition, first, last) or objected
         if self.faces(match, first):  # "Dem Verein droht der Abstieg": no one threatens
             return [None], [None], GOVERNED
         faced = self.facing(match, clause)
@@ -215,6 +216,17 @@ class CaseRoles:
         words = c.lexicon.words
         return preposition in words["entering_prepositions"] \
             and not words["entering"].isdisjoint(c.lemmas[first:last])
+
+    def claimed(self, preposition: str, first: int, last: int) -> bool:
+        """A trigger noun after "für"/"zu" in a clause that claims it: the subject's act
+        ("Der IS bekannte sich zu dem Anschlag", "Die Miliz soll für den Anschlag
+        verantwortlich sein"); not where the subject blames another ("machte die Miliz
+        für den Anschlag verantwortlich")."""
+        c = self.coder
+        words = c.lexicon.words
+        lemmas = set(c.lemmas[first:last])
+        return preposition in words["claim_prepositions"] \
+            and not words["claiming"].isdisjoint(lemmas) and words["blaming"].isdisjoint(lemmas)
 
     def verb_words(self, first: int, last: int, words: set[str],
                    clause: tuple[int, int]) -> set[str]:
