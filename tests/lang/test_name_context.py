@@ -33,6 +33,13 @@ def test_a_place_after_an_adjective_like_name_word_goes_back_to_the_ner():
     assert _ents(name_context(doc)) == []
 
 
+def test_a_word_after_a_preposition_with_its_article_continues_no_name():
+    # the tagger reads "Montag" as an adjective, but after "am" it is a noun of its own
+    doc = _doc([("Er", "PPER"), ("besuchte", "VVFIN"), ("am", "APPRART"), ("Montag", "ADJA"),
+                ("Kiew", "NE"), (".", "$.")], [(4, 5, "LOC", "place:x")])
+    assert _ents(name_context(doc)) == [("Kiew", "LOC")]
+
+
 def test_a_place_beside_common_words_stays():
     doc = _doc([("Die", "ART"), ("Staatsanwaltschaft", "NN"), ("Bayreuth", "NE"),
                 ("ermittelt", "VVFIN")], [(2, 3, "LOC", "place:x")])

@@ -61,6 +61,8 @@ def _name_like(token: Token, sentence_start: int) -> bool:
         return False
     if token.tag_ in NAME_TAGS or (text.isalpha() and text.isupper() and len(text) <= 5):
         return True
+    if token.i > sentence_start and token.doc[token.i - 1].tag_ == "APPRART":
+        return False  # "besuchte am Montag Kiew": after "am", "im", a noun of its own
     return token.i > sentence_start and token.tag_ not in ("NN", "NNE")
 
 
