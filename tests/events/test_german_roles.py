@@ -593,3 +593,9 @@ def test_an_act_claimed_is_the_claimants_and_one_blamed_is_no_act_of_the_blamer(
         ("ASSAULT", "AFG")]
     found = codes("Die Regierung machte die Miliz für den Anschlag verantwortlich.")
     assert [e[0] for e in found] == ["ACCUSE"]
+
+
+def test_a_visit_is_aimed_at_the_country_of_the_place_visited():
+    assert codes("Der Kanzler besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]
+    # a trip at home names no other party
+    assert [e[2] for e in codes("Die Ministerin besuchte am Montag Dresden.")] in ([], [None])

@@ -60,6 +60,9 @@ class Trigger:
     #: a strike: a name in the genitive or after ``employer_links`` right after its
     #: subject is whom it is aimed at ("Die Piloten der Lufthansa streikten")
     employer: bool = False
+    #: a trip: the country of the place it goes to is whom it is aimed at ("besuchte
+    #: Kiew", "reiste nach Warschau")
+    visit: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -185,7 +188,8 @@ class EventLexicon:
                            entry.get("speaker_acts", False), mode=entry.get("mode"),
                            switch=switch, weak=entry.get("weak", False),
                            addressed=entry.get("addressed", False),
-                           either="lemmas" in entry, employer=entry.get("employer", False))
+                           either="lemmas" in entry, employer=entry.get("employer", False),
+                           visit=entry.get("visit", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
