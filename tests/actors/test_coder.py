@@ -156,3 +156,12 @@ def test_german_federal_bodies_and_associations_are_actors():
     # a body whose name starts with "Bund" is not the federal government
     found, _ = actors("Der Bund der Steuerzahler rügte die Ausgaben.")
     assert [(code, org) for code, org, _ in found] == [("DEUCVL", "BDST")]
+
+
+def test_a_destination_is_not_where_the_sentences_parties_are_from():
+    _, doc = actors("Die Bundesregierung in Berlin plant neue Hilfen. Die Außenministerin "
+                    "reiste am Montag nach Warschau und traf dort den polnischen Präsidenten.",
+                    published="2023-03-14")
+    countries = {a.name: a.country for a in doc.actors}
+    assert countries["Außenministerin"] == "DEU"  # she went to Warsaw, she is not from there
+    assert countries["polnischen Präsidenten"] == "POL"

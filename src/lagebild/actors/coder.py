@@ -108,11 +108,14 @@ class _Coder:
             if ent.ent_id_.startswith("place:"):
                 record = self.place_record(ent, named)
                 country = alpha3(record.country) if record else None
-                if country:
-                    self.place_countries.append(country)
-                    self.place_at[ent.start] = country
                 capital = self.capital(ent)
                 after_preposition = self.after_place_preposition(ent)
+                if country:
+                    self.place_countries.append(country)
+                    # where the sentence's domestic parties are: not a destination ("reiste
+                    # nach Warschau") nor a capital that acts ("besuchte Warschau")
+                    if not self.destination(ent) and not (capital and not after_preposition):
+                        self.place_at[ent.start] = country
                 if capital and not after_preposition:
                     self.capitals.append((ent, capital))
                 elif country and after_preposition and self.settings.get("place_actors") \
@@ -123,16 +126,25 @@ class _Coder:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
 
-    def after_place_preposition(self, ent: Span) -> bool:
-        """Whether a place preposition opens the name's noun phrase: "in Moskau", also
-        "in der kenianischen Hauptstadt Nairobi" over the words ``phrase_tags`` allows."""
-        prepositions = self.settings.get("place_prepositions", ())
+    def destination(self, ent: Span) -> bool:
+        """Whether a preposition of direction (``destination_prepositions``) opens the
+        name's noun phrase: "reiste nach Warschau", "in die ukrainische Hauptstadt"."""
+        return self.preposition_before(ent, self.settings.get("destination_prepositions", ()))
+
+    def preposition_before(self, ent: Span, prepositions) -> bool:
+        """Whether one of ``prepositions`` opens the name's noun phrase, over the words
+        ``phrase_tags`` allows."""
         phrase = set(self.settings.get("phrase_tags", ()))
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 4 and self.doc[i].lower_ not in prepositions \
                 and self.doc[i].tag_ in phrase:
             i -= 1
         return i >= 0 and self.doc[i].lower_ in prepositions
+
+    def after_place_preposition(self, ent: Span) -> bool:
+        """Whether a place preposition opens the name's noun phrase: "in Moskau", also
+        "in der kenianischen Hauptstadt Nairobi" over the words ``phrase_tags`` allows."""
+        return self.preposition_before(ent, self.settings.get("place_prepositions", ()))
 
     @staticmethod
     def place_record(ent: Span, named: set[str]):
