@@ -112,10 +112,8 @@ class _Coder:
                 after_preposition = self.after_place_preposition(ent)
                 if country:
                     self.place_countries.append(country)
-                    # where the sentence's domestic parties are: not a destination ("reiste
-                    # nach Warschau") nor a capital that acts ("besuchte Warschau")
-                    if not self.destination(ent) and not (capital and not after_preposition):
-                        self.place_at[ent.start] = country
+                    if not self.destination(ent):  # where the sentence's domestic parties
+                        self.place_at[ent.start] = country  # are: not "nach Warschau"
                 if capital and not after_preposition:
                     self.capitals.append((ent, capital))
                 elif country and after_preposition and self.settings.get("place_actors") \
