@@ -126,7 +126,7 @@ class _Coder:
 
     def destination(self, ent: Span) -> bool:
         """Whether a preposition of direction (``destination_prepositions``) opens the
-        name's noun phrase: "reiste nach Warschau", "in die ukrainische Hauptstadt"."""
+        name's noun phrase: "reiste nach Warschau", "nach der polnischen Hauptstadt"."""
         return self.preposition_before(ent, self.settings.get("destination_prepositions", ()))
 
     def preposition_before(self, ent: Span, prepositions) -> bool:

@@ -61,7 +61,7 @@ class Trigger:
     #: subject is whom it is aimed at ("Die Piloten der Lufthansa streikten")
     employer: bool = False
     #: a trip: the country of the place it goes to is whom it is aimed at ("besuchte
-    #: Kiew", "reiste nach Warschau")
+    #: Kiew", "die Reise nach Warschau")
     visit: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
