@@ -527,7 +527,7 @@ def recipients(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_strike_is_aimed_at_the_firm_its_strikers_work_for():
-    assert recipients("Die Piloten der Lufthansa streikten am Montag.") == [
+    assert recipients("Die Flugbegleiter der Lufthansa streikten am Montag.") == [
         ("PROTEST", "Lufthansa")]
     # "bestreiken" takes the struck firm as its object
     assert recipients("Die Gewerkschaft hat den Versandhändler Zalando erneut bestreikt.") == [

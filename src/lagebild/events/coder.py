@@ -729,7 +729,7 @@ class _EventCoder:
             if (found != NAMED or match.trigger.weak) \
                     and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
-                # a club named is no political actor ("Der Stürmer des VfB traf")
+                # a club named is no political actor ("Der Stürmer des Vereins traf")
             if kind == "ASSAULT" and found != NAMED \
                     and self.lexicon.accidents & self.lemmas_in(*sentence):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt"
@@ -750,7 +750,7 @@ class _EventCoder:
             if recipients == [None] and free_order and found == NAMED \
                     and self.domestic(actors, sentence):
                 # what a domestic actor's act is aimed at, a thing of a party no list knows
-                # ("kritisierte das Polizeivorgehen"): that party, coded as the guide
+                # ("kritisierte das Vorgehen der Beamten"): that party, coded as the guide
                 # codes a domestic one (abroad, whose the thing is the sentence may not say)
                 recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
             dated = event_date(self.document, start, end)

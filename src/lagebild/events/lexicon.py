@@ -58,7 +58,7 @@ class Trigger:
     #: the second part may stand before the first (lemma phrases: German verb order)
     either: bool = False
     #: a strike: a name in the genitive or after ``employer_links`` right after its
-    #: subject is whom it is aimed at ("Die Piloten der Lufthansa streikten")
+    #: subject is whom it is aimed at ("Die Flugbegleiter der Lufthansa streikten")
     employer: bool = False
     #: a trip: the country of the place it goes to is whom it is aimed at ("besuchte
     #: Kiew", "die Reise nach Warschau")

@@ -579,7 +579,7 @@ class CaseRoles:
     def employer(self, subject: ActorMention, in_clause: list[ActorMention],
                  actor_ids: list) -> ActorMention | None:
         """The name right after a striking subject, in the genitive or after "von"/"bei"
-        (``employer_links``): whom the strike is aimed at ("Die Piloten der Lufthansa",
+        (``employer_links``): whom the strike is aimed at ("Die Flugbegleiter der Lufthansa",
         "Beschäftigte bei Amazon")."""
         c = self.coder
         links = c.lexicon.words["employer_links"]
