@@ -195,24 +195,21 @@ class _EventCoder:
             self.unnamed[key] = actor.id
         return self.unnamed[key]
 
-    def visited(self, match: TriggerMatch, clause: tuple[int, int],
-                actor_ids: list) -> str | None:
+    def visited(self, match: TriggerMatch, clause: tuple[int, int], actor_ids: list,
+                place_of: dict) -> str | None:
         """The country of the first place named after a trip's trigger in its clause, where
-        it is not the actors' own ("besuchte am Montag Kiew": UKR)."""
+        it is not the actors' own ("besuchte am Montag Kiew": UKR). ``place_of``:
+        ``place_index`` of the document."""
         after = self.starts[match.start]
-        entities = {e.id: e for e in self.document.entities}
-        for place in sorted(self.document.places, key=lambda p: min(
-                (entities[m].start for m in p.mentions if m in entities), default=0)):
-            starts = [entities[m].start for m in place.mentions if m in entities
-                      and after < entities[m].start < clause[1]]
-            if not starts or not place.country:
-                continue
-            country = alpha3(place.country)
-            if country is None or any(a in self.actors and self.actors[a].country == country
-                                      for a in actor_ids):
-                return None
-            return self.country_actor(country)
-        return None
+        named = [e for e in self.document.entities if e.id in place_of
+                 and after < e.start < clause[1] and place_of[e.id].country]
+        if not named:
+            return None
+        country = alpha3(place_of[min(named, key=lambda e: e.start).id].country)
+        if country is None or any(a in self.actors and self.actors[a].country == country
+                                  for a in actor_ids):
+            return None
+        return self.country_actor(country)
 
     def domestic(self, actor_ids: list, sentence: tuple[int, int]) -> bool:
         """Whether the actors are all of the country a domestic party of the sentence takes
@@ -744,7 +741,7 @@ class _EventCoder:
             if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             if recipients == [None] and match.trigger.visit and not pairs:
-                recipients = [self.visited(match, clause, actors)]
+                recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
             if recipients == [None] and free_order and found == NAMED \
