@@ -134,16 +134,20 @@ def bio(sentence: corpora.Sentence) -> list[int]:
     return tags
 
 
+def labelled_item(encoder, words: list[str], labels: list[int], cache: dict) -> tuple:
+    """A sentence's piece ids, the label id of each word on its first piece (the other
+    pieces ignored), and the first piece of each word."""
+    ids, firsts = encode_sentence(encoder, words, cache)
+    targets = [IGNORE] * len(ids)
+    for first, label in zip(firsts, labels, strict=True):
+        if first >= 0:
+            targets[first] = label
+    return ids, targets, firsts
+
+
 def examples(encoder, sentences: list[corpora.Sentence], cache: dict) -> list[tuple]:
-    out = []
-    for sentence in sentences:
-        ids, firsts = encode_sentence(encoder, sentence.words, cache)
-        targets = [IGNORE] * len(ids)
-        for first, tag in zip(firsts, bio(sentence), strict=True):
-            if first >= 0:
-                targets[first] = tag
-        out.append((ids, targets, firsts))
-    return out
+    return [labelled_item(encoder, sentence.words, bio(sentence), cache)
+            for sentence in sentences]
 
 
 def batches(items: list[tuple], pieces_per_batch: int, shuffle: random.Random | None):

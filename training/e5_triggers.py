@@ -18,9 +18,9 @@ from .e5_teacher import (
     _torch,
     batches,
     build_model,
-    encode_sentence,
     fine_tune,
     fine_tune_arguments,
+    labelled_item,
     predict,
     save_result,
 )
@@ -91,15 +91,8 @@ def train(out: Path, epochs: float = 5.0, lr: float = 8e-5, seed: int = 0,
     cache: dict = {}
 
     def items(examples):
-        result = []
-        for example in examples:
-            ids, firsts = encode_sentence(encoder, example["words"], cache)
-            targets = [IGNORE] * len(ids)
-            for first, label in zip(firsts, example["gold"], strict=True):
-                if first >= 0:
-                    targets[first] = index[label]
-            result.append((ids, targets, firsts))
-        return result
+        return [labelled_item(encoder, example["words"], [index[g] for g in example["gold"]],
+                              cache) for example in examples]
 
     train_items, test_items = items(train_examples), items(test_examples)
     model = build_model(encoder, len(LABELS))
