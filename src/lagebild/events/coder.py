@@ -239,7 +239,8 @@ class _EventCoder:
         verb = self.tags[match.start][:1] == "V"
         named = [self.token_range(m.start, m.end) for m in self.mentions
                  if clause[0] <= m.start < clause[1]]
-        triggers = {k for m in self.matches for k in range(m.start, m.last)}
+        triggers = {k for m in self.matches for k in range(m.start, m.last)} if any_noun \
+            else set()  # an act's own noun is no party of any_noun's
         best = None
         for i in range(first, last):
             if match.start <= i < match.last or not (
