@@ -77,3 +77,19 @@ def test_a_regular_verb_the_table_lacks_is_read_by_its_ending(nlp):
     assert lemmas(nlp, "Der Stadtrat hat für die Schließung votiert.")["votiert"] == "votieren"
     # a form the table knows keeps its lemma
     assert lemmas(nlp, "Die Regierung kritisierte den Plan.")["kritisierte"] == "kritisieren"
+
+
+def test_an_article_is_no_verb_a_particle_joins(nlp):
+    # "eine" is a form of "einen" in the table: the particle passes it to reach its verb
+    found = lemmas(nlp, "Der Stadtrat lehnte den Antrag auf eine Sondersitzung ab.")
+    assert found["lehnte"] == "ablehnen"
+    assert lemmas(nlp, "Die Kommission schloss eine Verlängerung aus.")["schloss"] == \
+        "ausschließen"
+
+
+def test_a_verb_form_the_table_reads_as_an_adjective_is_a_verb(nlp):
+    # the table gives "vereinbarten" the adjective "vereinbart"; as a finite verb it is
+    # a form of "vereinbaren", a verb the event lexicon knows
+    assert lemmas(nlp, "Die Parteien vereinbarten eine Feuerpause.")["vereinbarten"] == \
+        "vereinbaren"
+    assert lemmas(nlp, "Die vereinbarten Regeln gelten.")["vereinbarten"] == "vereinbart"

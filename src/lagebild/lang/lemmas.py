@@ -49,6 +49,9 @@ class Lemmatizer:
         self.name_tags = set(settings.get("name_tags", []))
         #: tags of full verbs, whose lemma is an infinitive
         self.verb_tags = set(settings.get("verb_tags", []))
+        #: tags the tagger may give a finite verb it misreads ("rief" as ADJD); a word of
+        #: another tag ("eine", a form of "einen" in the table) is never the verb
+        self.misread_verb_tags = set(settings.get("misread_verb_tags", []))
         #: tags of words that keep their capital as a lemma (nouns, names, foreign words)
         self.cased_tags = set(settings.get("cased_tags", [])) | self.noun_tags
         #: case and plural endings of nouns the table lacks in that form ("Telefonaten")
@@ -63,6 +66,8 @@ class Lemmatizer:
         self.verb_endings = sorted(((form, lemma) for form, lemma in
                                     settings.get("verb_endings", [])),
                                    key=lambda pair: -len(pair[0]))
+        #: endings of a regular verb's finite forms, longest first ("vereinbar-ten")
+        self.finite_endings = sorted(settings.get("finite_endings", []), key=lambda e: -len(e))
         path = data_dir / "lemmas.tsv.gz"
         if not path.is_file():
             raise ConfigError(f"language data file missing: {path}")
@@ -78,11 +83,12 @@ class Lemmatizer:
         # the nouns the pack's event lexicon names are lemmas too, where the table lacks them
         # ("Durchsuchung": its plural "Durchsuchungen" is then read by its ending)
         lexicon = data_dir / "events.toml"
-        self.lexicon_nouns = {word for entry in read_toml(lexicon).get("trigger", [])
-                              for word in entry.get("lemmas", [])
-                              if word[:1].isupper() and " " not in word} \
+        words = {word for entry in read_toml(lexicon).get("trigger", [])
+                 for word in entry.get("lemmas", []) if " " not in word} \
             if lexicon.is_file() else set()
-        self.known |= self.lexicon_nouns
+        self.lexicon_nouns = {word for word in words if word[:1].isupper()}
+        # and its verbs, where the table has only an adjective ("vereinbart") as their lemma
+        self.known |= self.lexicon_nouns | {word for word in words if _infinitive(word)}
         self.cache: dict[tuple[int, int], str] = {}
 
     def knows(self, text: str) -> bool:
@@ -103,6 +109,8 @@ class Lemmatizer:
         lowercase form whose lemma is an infinitive other than itself."""
         if tag in self.finite_tags:
             return True
+        if tag not in self.misread_verb_tags:
+            return False
         lemma = self.table.get(form)
         return form.islower() and lemma is not None and lemma != form and _infinitive(lemma)
 
@@ -131,6 +139,10 @@ class Lemmatizer:
             lemma = self.inflected(form) or self.compound(form)
         if lemma is None and form.islower() and tag[:1] == "V":
             lemma = self.regular_verb(form)
+        if lemma is not None and tag in self.verb_tags and form.islower() \
+                and not _infinitive(lemma):
+            # a verb form the table reads as an adjective: "vereinbarten" (vereinbart)
+            lemma = self.verb_of(form) or lemma
         if lemma is None and form[:1].isupper() and tag in self.name_tags:
             lemma = self.inflected(form)  # "Hilfskonvois", which the tagger reads as a name
         if lemma is None:  # a function word keeps no sentence start's capital ("Bei")
@@ -154,6 +166,17 @@ class Lemmatizer:
         for ending, infinitive in self.verb_endings:
             if form.endswith(ending) and len(form) - len(ending) >= 3:
                 return form[:-len(ending)] + infinitive
+        return None
+
+    def verb_of(self, form: str) -> str | None:
+        """The infinitive of a regular verb's finite form, where the table knows it:
+        "vereinbarten" -> vereinbaren (the stem before a personal or past ending)."""
+        for ending in self.finite_endings:
+            stem = form[:-len(ending)]
+            if form.endswith(ending) and len(stem) >= 3:
+                for infinitive in (stem + "en", stem + "n"):
+                    if infinitive in self.known and _infinitive(infinitive):
+                        return infinitive
         return None
 
     def inflected(self, form: str) -> str | None:
