@@ -602,3 +602,18 @@ def test_a_visit_is_aimed_at_the_country_of_the_place_visited():
     assert codes("Der Kanzler besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]
     # a trip at home names no other party
     assert [e[2] for e in codes("Die Ministerin besuchte am Montag Dresden.")] in ([], [None])
+
+
+def test_a_strike_is_aimed_at_the_firm_its_sentence_names():
+    # the firm need not stand in the strike's clause; a phrase that is no event ("Flüge
+    # streichen") leaves the strike between its words
+    assert codes("Die Lufthansa strich wegen des Streiks der Piloten 900 Flüge.") == [
+        ("PROTEST", "DEUCVL", "DEUBUS")]
+    # a firm in the genitive is the one struck: its staff strike, in the firm's country
+    assert codes("Der Streik der Lufthansa geht am Montag weiter.") == [
+        ("PROTEST", "DEU", "DEUBUS")]
+    # a firm's seat gives neither its staff nor the story a country: the union in Leipzig
+    # is German, the firm American
+    assert codes("Die Gewerkschaft hat die Beschäftigten von Amazon in Leipzig zum Streik "
+                 "aufgerufen.")[0] == ("PROTEST", "DEUCVL", "USABUS")
+    assert codes("Die Lufthansa strich 900 Flüge.") == []

@@ -54,6 +54,8 @@ class _Draft:
         return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
 
 
+#: The sector of a company: its seat's country is not where its staff or its story are.
+FIRM = "BUS"
 #: The sector of private persons: their role nouns name different groups ("Mann", "Kunden").
 PRIVATE = "CVL"
 
@@ -256,8 +258,9 @@ class _Coder:
         linked = self.lowers[i - 1] in LINKS
         if entry is None:  # "die Regierung in Caracas", "die Bürgermeisterin von Lampedusa"
             return self.place_at.get(i) if linked else None
-        if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR
-            return entry.country if linked else None
+        if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR;
+            # a firm works in many countries ("die Beschäftigten von Amazon" in Leipzig)
+            return entry.country if linked and entry.sector != FIRM else None
         if entry.label != "LOC":
             return None
         return entry.country if linked or self.genitive_country(i, adjunct=False) else None
@@ -286,7 +289,8 @@ class _Coder:
             elif entry is not None:
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
                                    org=entry.org)
-                sector = self.lexicon.role_of(ent.text)  # "Bundeswehr": a body with a sector
+                # "Bundeswehr": a body with a sector; "Lufthansa": a company
+                sector = entry.sector or self.lexicon.role_of(ent.text)
                 if sector and sector != NO_SECTOR and sector not in draft.sectors:
                     draft.sectors.append(sector)
                 self.link(draft, entity)
@@ -514,6 +518,7 @@ class _Coder:
                   for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
                   and not (self.place_countries and _is_people(key))
                   and not self.only_bracketed(d)
+                  and not (d.org and d.sectors == [FIRM])  # a firm's seat is no story's place
                   if d.country and len(d.country) == 3
                   and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
         if counts:

@@ -663,6 +663,24 @@ class _EventCoder:
             return clause
         return sentence[0], clause[1]
 
+    def struck_firm(self, actors: list, sentence: tuple[int, int]) -> tuple[list, list]:
+        """A strike is aimed at the firm its sentence names, where its clause names none:
+        "Lufthansa streicht wegen des Streiks 900 Flüge", "der Streik bei der Post". A firm
+        read as the striker ("der Streik der Lufthansa": its staff strike) is the one
+        struck, and the strikers are the sentence's domestic workers."""
+        firms = [m.actor for m in self.mentions if sentence[0] <= m.start < sentence[1]
+                 and self.firm(m.actor)]
+        if not firms:
+            return actors, [None]
+        if all(self.firm(a) for a in actors):  # "der Streik der Lufthansa"
+            return [self.domestic_actor("subject", sentence)], [firms[0]]
+        struck = next((f for f in firms if f not in actors), None)
+        return actors, [struck]
+
+    def firm(self, actor_id: str | None) -> bool:
+        actor = self.actors.get(actor_id) if actor_id else None
+        return actor is not None and actor.sector == ["BUS"]
+
     def private(self, actor_id: str | None) -> bool:
         """A group of private persons named by a role noun only ("Zuschauer", "Kinder")."""
         actor = self.actors.get(actor_id) if actor_id else None
@@ -737,6 +755,8 @@ class _EventCoder:
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:
                 continue
+            if match.trigger.employer and recipients == [None]:
+                actors, recipients = self.struck_firm(actors, sentence)
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             free_order = self.lexicon.word_order == "free" and not pairs
             if recipients == [None] and free_order:

@@ -236,9 +236,13 @@ class EventLexicon:
         found.sort(key=lambda m: (-(m.last - m.start), not _of_content_words(m.trigger),
                                   m.start))
         kept: list[TriggerMatch] = []
+        taken: set[int] = set()
         for match in found:
-            if not any(match.start < k.last and k.start < match.last for k in kept):
+            words = _words_of(match)
+            if not any(match.start < k.last and k.start < match.last for k in kept
+                       if k.trigger.type != IGNORE) and not words & taken:
                 kept.append(match)
+                taken |= words
         return sorted((m for m in kept if m.trigger.type != IGNORE), key=lambda m: m.start)
 
     def head_of(self, lemma: str) -> Trigger | None:
@@ -285,6 +289,16 @@ def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
             return None
         last = j + len(part)
     return TriggerMatch(i, end, last, trigger)
+
+
+def _words_of(match: TriggerMatch) -> set[int]:
+    """The tokens a match holds: all from its first to its last word; of a phrase that is
+    no event only its own words ("strich wegen des Streiks 900 Flüge": "Flug … streichen"
+    leaves the strike between its parts)."""
+    if match.trigger.type != IGNORE:
+        return set(range(match.start, match.last))
+    return set(range(match.start, match.end)) \
+        | set(range(match.last - len(match.trigger.parts[-1]), match.last))
 
 
 def _of_content_words(trigger: Trigger) -> bool:

@@ -25,6 +25,7 @@ class GazetteerEntry:
     country: str  # ISO 3166-1 alpha-3, or UNO, EUR, IGO, NGO
     org: str | None
     names: tuple[str, ...]
+    sector: str | None = None  # where the name says it: BUS for a company
 
 
 class Gazetteer:
@@ -44,9 +45,11 @@ class Gazetteer:
             entries[key] = GazetteerEntry(
                 key, "LOC", countries.name(alpha3), alpha3, None, tuple(names.split("|"))
             )
-        for org, country, name, names in read_tsv(self.data_dir / "organizations.tsv", 4):
+        for org, country, name, names, *sector in read_tsv(self.data_dir / "organizations.tsv",
+                                                           4):
             key = f"org:{org}"
-            entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")))
+            entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")),
+                                          sector[0] if sector else None)
         return entries
 
     @cached_property
