@@ -617,3 +617,19 @@ def test_a_strike_is_aimed_at_the_firm_its_sentence_names():
     assert codes("Die Gewerkschaft hat die Beschäftigten von Amazon in Leipzig zum Streik "
                  "aufgerufen.")[0] == ("PROTEST", "DEUCVL", "USABUS")
     assert codes("Die Lufthansa strich 900 Flüge.") == []
+
+
+def test_a_firm_s_staff_are_of_their_place_and_its_head_speaks_for_the_firm():
+    assert codes("Die Amazon-Beschäftigten in Leipzig streiken.") == [
+        ("PROTEST", "DEUCVL", None)]
+    assert codes("Der Siemens-Chef kritisierte die Regierung.") == [
+        ("ACCUSE", "DEUBUS", "DEUGOV")]
+
+
+def test_idioms_road_openings_storms_and_press_conferences_are_no_events():
+    for text in ("Der Konzern hat im Bieterstreit die Segel gestrichen.",
+                 "Die Brücke wird am Montag für den Verkehr freigegeben.",
+                 "Durch einen Tornado wurden in Texas drei Menschen getötet.",
+                 "Die Staatsanwaltschaft hat für Montag eine Pressekonferenz angekündigt.",
+                 "Die beiden Gemeinden planen einen Zusammenschluss."):
+        assert codes(text) == [], text

@@ -468,14 +468,19 @@ class _Coder:
                 continue
             if entry is not None and not sectors:  # "UN-Sprecherin": the UN itself speaks
                 draft = self.draft(("entry", entry.key), name=entry.name, country=entry.country,
-                                   org=entry.org)
+                                   org=entry.org, sectors=[entry.sector] if entry.sector else [])
                 self.link(draft, None, span)
                 i = end
                 continue
             if not sectors:  # a spokesman of no one named
                 i = end
                 continue
-            if entry is not None:
+            if entry is not None and entry.sector == FIRM and sectors != [FIRM]:
+                # "die Amazon-Beschäftigten in Leipzig": the firm's staff, of the place
+                # they work in, not of its seat
+                org = None
+                country = self.country_before(i) or self.country_after(end - 1)
+            elif entry is not None:
                 country, org = entry.country, entry.org
             else:
                 org = None  # an office of one country wherever it is named: "Papst" (VAT)
