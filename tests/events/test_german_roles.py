@@ -633,3 +633,12 @@ def test_idioms_road_openings_storms_and_press_conferences_are_no_events():
                  "Die Staatsanwaltschaft hat für Montag eine Pressekonferenz angekündigt.",
                  "Die beiden Gemeinden planen einen Zusammenschluss."):
         assert codes(text) == [], text
+
+
+def test_compounds_of_compounds_and_after_a_name_are_read_by_their_head():
+    for text, kind in (("Der Fluglotsenstreik legte am Montag den Flughafen lahm.", "PROTEST"),
+                       ("Die Abschlusskundgebung der Gewerkschaft fand am Markt statt.",
+                        "PROTEST"),
+                       ("Der Verdi-Warnstreik an den Flughäfen dauerte bis Mitternacht.",
+                        "PROTEST")):
+        assert [e[0] for e in events(text)] == [kind], text

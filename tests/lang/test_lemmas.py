@@ -93,3 +93,11 @@ def test_a_verb_form_the_table_reads_as_an_adjective_is_a_verb(nlp):
     assert lemmas(nlp, "Die Parteien vereinbarten eine Feuerpause.")["vereinbarten"] == \
         "vereinbaren"
     assert lemmas(nlp, "Die vereinbarten Regeln gelten.")["vereinbarten"] == "vereinbart"
+
+
+def test_a_compound_s_first_part_may_be_a_compound_or_spelled_as_after_1996():
+    from lagebild.lang.lemmas import lemmatizer
+    table = lemmatizer(get_pack("de").data_dir)
+    assert table.is_word("Abschluss")  # the table has "Abschluß"
+    assert table.is_word("Fluglotsen")  # "Flug" + "Lotsen"
+    assert not table.is_word("Rüc")  # "Rücklage" ends in "Klage" but is none

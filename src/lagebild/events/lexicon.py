@@ -249,6 +249,10 @@ class EventLexicon:
         """The trigger of the longest lexicon noun a compound ends with."""
         if lemma[-MIN_HEAD:] not in self.head_ends:  # most nouns: one look
             return None
+        if "-" in lemma[1:-1]:  # "Verdi-Warnstreik": the last part, a compound itself
+            rest = lemma.rsplit("-", 1)[1]
+            if len(rest) >= MIN_HEAD:
+                return self.heads.get(rest) or self.head_of(rest)
         for k in range(1, len(lemma) - MIN_HEAD + 1):
             trigger = self.heads.get(lemma[k:].lstrip("-"))
             # after a hyphen the first part may be a name or an abbreviation ("EU-Sanktion")

@@ -32,6 +32,8 @@ CACHE_SIZE = 200_000
 _OLD_SS = re.compile(r"ss(?=t?$)")
 #: The shortest head a compound is lemmatized by ("Hilfe" in "Soforthilfen").
 MIN_HEAD = 5
+#: The shortest part of a compound that is a compound's first part ("Flug|lotsen").
+COMPOUND_PART = 4
 
 
 class Lemmatizer:
@@ -90,6 +92,7 @@ class Lemmatizer:
         # and its verbs, where the table has only an adjective ("vereinbart") as their lemma
         self.known |= self.lexicon_nouns | {word for word in words if _infinitive(word)}
         self.cache: dict[tuple[int, int], str] = {}
+        self.words: dict[str, bool] = {}  # is_word's answers
 
     def knows(self, text: str) -> bool:
         """Whether the table has the text as a form or a lemma ("Faeser": no)."""
@@ -99,9 +102,23 @@ class Lemmatizer:
         """Whether a compound's first part is a word: itself, without a linking "s",
         "n", "en", "es", "e", or as a verb stem ("Warn" in "Warnstreik")."""
         text = text.lower().rstrip("-")
+        known = self.words.get(text)
+        if known is None:
+            if len(self.words) > CACHE_SIZE:
+                self.words.clear()
+            # or a compound itself ("Fluglotsen" in "Fluglotsenstreik"): two words of
+            # four letters at least
+            known = self.words[text] = self._is_word(text) or len(text) >= 2 * COMPOUND_PART \
+                and any(self._is_word(text[:k]) and self._is_word(text[k:])
+                        for k in range(COMPOUND_PART, len(text) - COMPOUND_PART + 1))
+        return known
+
+    def _is_word(self, text: str) -> bool:
         forms = [text, text + "en", text + "n"]
         forms += [text[:-1] for suffix in "sne" if text.endswith(suffix)]
         forms += [text[:-2] for suffix in ("en", "es", "er") if text.endswith(suffix)]
+        # the table spells as before 1996: "Abschluss" as "Abschluß"
+        forms += [_OLD_SS.sub("ß", f) for f in forms if _OLD_SS.search(f)]
         return any(len(f) > 2 and self.knows(w) for f in forms for w in (f, f.capitalize()))
 
     def is_verb(self, form: str, tag: str) -> bool:
