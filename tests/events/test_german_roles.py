@@ -642,3 +642,19 @@ def test_compounds_of_compounds_and_after_a_name_are_read_by_their_head():
                        ("Der Verdi-Warnstreik an den Flughäfen dauerte bis Mitternacht.",
                         "PROTEST")):
         assert [e[0] for e in events(text)] == [kind], text
+
+
+def test_what_is_in_danger_is_no_threat_and_an_accident_no_attack():
+    # "drohen" with its infinitive in its own clause: what someone is in danger of
+    assert codes("Die Fusion der beiden Konzerne droht zu scheitern.") == []
+    assert codes("Der Verein droht die Lizenz für die Liga zu verlieren.") == []
+    assert codes("Der Präsident drohte, die Truppen abzuziehen.") == [
+        ("THREATEN", "DEUGOV", None)]
+    # an accident is no assault, whoever the sentence names
+    assert codes("Bei dem Unfall wurde ein Radfahrer von einem Lastwagen getötet.") == []
+    assert codes("Ein Autofahrer prallte gegen einen Baum und verletzte zwei Fußgänger.") == []
+
+
+def test_a_visit_of_a_thing_meets_no_party():
+    assert codes("Tesla-Chef Elon Musk hat ein Werk in Grünheide besucht.") == []
+    assert codes("Die Kanzlerin besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]

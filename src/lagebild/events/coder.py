@@ -211,6 +211,37 @@ class _EventCoder:
             return None
         return self.country_actor(country)
 
+    def accident(self, sentence: tuple[int, int], named: bool) -> bool:
+        """Harm the sentence tells as an accident's: an accident word with no one named who
+        did it, or whoever is named, an accident verb ("prallte gegen einen Baum") or an
+        accident noun after "bei", "durch" (``accident_prepositions``: "wurde bei dem Unfall
+        von einem Lastwagen erfasst"; not "nach dem Unfall griff er die Sanitäter an")."""
+        first, last = self.token_range(*sentence)
+        words = [i for i in range(first, last) if self.lemmas[i] in self.lexicon.accidents]
+        if not words:
+            return False
+        prepositions = self.lexicon.words["accident_prepositions"]
+        return not named or any(self.tags[i][:1] == "V"
+                                or self.governor(i, first) in prepositions for i in words)
+
+    def thing_visited(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """A visiting verb whose object is a thing, no party and no place: "hat ein Werk in
+        Grünheide besucht", "werden eine Veranstaltung besuchen"."""
+        if self.tags[match.start][:1] != "V":
+            return False
+        first, last = self.token_range(*clause)
+        named = [self.token_range(m.start, m.end) for m in self.mentions
+                 if clause[0] <= m.start < clause[1]]
+        # after the finite verb a noun no list knows is the object ("ein Werk" may read as
+        # a nominative), where the subject is a party
+        verb = next((i for i in range(first, last) if self.tags[i] in FINITE_VERBS), last)
+        return any(
+            self.tags[i] == "NN" and self.governor(i, first) is None
+            and (self.cases[i] == "Acc" or i > verb and self.cases[i] not in ("Gen", "Dat"))
+            and not self.lexicon.party_noun(self.lemmas[i]) and not self.in_time(i)
+            and not any(a <= i < b for a, b in named)
+            for i in range(first, last) if not match.start <= i < match.last)
+
     def domestic(self, actor_ids: list, sentence: tuple[int, int]) -> bool:
         """Whether the actors are all of the country a domestic party of the sentence takes
         (its place's, else the source's)."""
@@ -746,9 +777,8 @@ class _EventCoder:
                     and self.lexicon.sports & self.lemmas_in(*sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
                 # a club named is no political actor ("Der Stürmer des Vereins traf")
-            if kind == "ASSAULT" and found != NAMED \
-                    and self.lexicon.accidents & self.lemmas_in(*sentence):
-                continue  # "bei dem Unfall wurden drei Menschen verletzt"
+            if kind == "ASSAULT" and self.accident(sentence, found == NAMED):
+                continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
             if found == UNNAMED or found == GOVERNED and actors == [None] \
                     and kind in self.lexicon.governed_types and self._preposition(start) \
                     in self.lexicon.words["circumstance"]:  # "bei einer Kundgebung in X"
@@ -762,6 +792,8 @@ class _EventCoder:
             if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             if recipients == [None] and match.trigger.visit and not pairs:
+                if self.thing_visited(match, clause):
+                    continue  # "besuchte ein Werk", "eine Messe besuchen": no party met
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public

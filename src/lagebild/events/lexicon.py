@@ -97,7 +97,7 @@ class EventLexicon:
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
                                   "employer_links", "claiming", "claim_prepositions",
-                                  "blaming")}
+                                  "blaming", "accident_prepositions")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

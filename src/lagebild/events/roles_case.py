@@ -98,8 +98,9 @@ class CaseRoles:
         governed = preposition is not None and not accusation and not instrumental \
             and not self.entered(preposition, first, last) \
             and not self.claimed(preposition, first, last) or objected
-        if self.faces(match, first):  # "Dem Verein droht der Abstieg": no one threatens
-            return [None], [None], GOVERNED
+        if self.faces(match, first) or self.at_risk(match, last):
+            return [None], [None], GOVERNED  # "Dem Verein droht der Abstieg", "Die Fusion
+            # droht zu scheitern": no one threatens
         faced = self.facing(match, clause)
         if faced is not None:  # "Den Schmugglern drohen Geldstrafen": what they face is
             # the act, they its recipients; who imposes it only after "von"
@@ -261,6 +262,14 @@ class CaseRoles:
         c = self.coder
         return c.doc[match.start].lemma_.lower() in c.lexicon.words["experiencer_verbs"] \
             and first < match.start and c.cases[first] == "Dat" and c.tags[first] in DATIVE_TAGS
+
+    def at_risk(self, match: TriggerMatch, last: int) -> bool:
+        """A verb that says what someone faces with an infinitive in its own clause: "Die
+        Fusion droht zu scheitern", "Der Verein droht die Lizenz zu verlieren" (a threat has
+        its infinitive after a comma: "drohte, die Truppen abzuziehen")."""
+        c = self.coder
+        return c.doc[match.start].lemma_.lower() in c.lexicon.words["experiencer_verbs"] \
+            and any(c.tags[i] in ("VVIZU", "PTKZU") for i in range(match.last, last))
 
     def facing(self, match: TriggerMatch, clause: tuple[int, int]) -> ActorMention | None:
         """The dative that opens a sentence whose verb says what it faces, for a noun
