@@ -380,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     agree.set_defaults(run=lambda a: events_measure.agreement())
     scored = commands.add_parser("events-score", help="the pipeline's events on the corpus")
     scored.add_argument("--part", choices=("all", "train", "test"), default="all")
+    scored.add_argument("--lang", choices=("de", "en"), default="de")
     scored.set_defaults(run=events_measure.main_score)
     trigger = commands.add_parser("events-model", help="train the German trigger model")
     trigger.add_argument("--all", action="store_true", help="train on the test part too")

@@ -9,7 +9,10 @@ carries the event (the verb, the finite part of a split verb, or the noun), and
 ``trigger_more`` the other words of it where there are any ("nahm ... fest": the
 particle); ``actor`` and ``recipient`` are ``{"span": [start, end] | null, "country",
 "sector"}`` or null.
-Sentences the team wrote carry ``corpus: "own"`` and their ``text`` whole.
+Sentences the team wrote carry ``corpus: "own"`` and their ``text`` whole. English
+sentences (CoNLL-2003's Reuters news, its tokens joined by spaces; ``doc`` is the
+sentence's number in the file) are labelled the same way in ``training/events_en/``,
+for developing and measuring the English rules; no shipped model is trained on them.
 
 ``python -m training events-candidates OUT.jsonl`` writes the sentences that may be
 labelled (with text, for the annotator; never into the repository);
@@ -27,6 +30,8 @@ from pathlib import Path
 from .corpora import DATA, _load_json_stream
 
 LABELS = Path(__file__).resolve().parent / "events_de"
+#: the labelled sentences of each language
+LABELS_BY_LANG = {"de": LABELS, "en": LABELS.parent / "events_en"}
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
          "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -39,6 +44,7 @@ UD_FILES = {
     "ud_german_gsd/test": DATA / "ud_german_gsd" / "de_gsd-ud-test.conllu",
     "ud_german_pud/test": DATA / "ud_german_pud" / "de_pud-ud-test.conllu",
 }
+CONLL = ("conll2003_en/train", DATA / "conll2003_en" / "train.txt")
 # A sentence ends at a line break, or after . ! ? (and a closing quote) before a capital.
 SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„»«(]?[A-ZÄÖÜ0-9])")
 
@@ -73,6 +79,24 @@ def _ud_sentences(path: Path) -> Iterator[tuple[str, str]]:
             sent_id = line.split("=", 1)[1].strip()
         elif line.startswith("# text = ") and sent_id:
             yield sent_id, line.split("=", 1)[1].strip()
+
+
+def _conll_sentences(path: Path) -> Iterator[tuple[str, str]]:
+    """CoNLL-2003 sentences as (``s<number>``, tokens joined by spaces), numbered from 0."""
+    tokens: list[str] = []
+    number = 0
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            tokens.append(line.split()[0])
+        elif tokens:
+            yield f"s{number}", " ".join(tokens)
+            number += 1
+            tokens = []
+
+
+def language_of(record: dict) -> str:
+    """The language of a labelled sentence's source."""
+    return "en" if record["corpus"] == CONLL[0] else "de"
 
 
 def candidates() -> Iterator[dict]:
@@ -115,6 +139,8 @@ class Sources:
                 self._texts.update(((corpus, k), v) for k, v in _smartdata_documents().items())
             elif corpus in UD_FILES:
                 self._texts.update(((corpus, k), v) for k, v in _ud_sentences(UD_FILES[corpus]))
+            elif corpus == CONLL[0]:
+                self._texts.update(((corpus, k), v) for k, v in _conll_sentences(CONLL[1]))
         return self._texts.get((corpus, doc))
 
 
@@ -157,10 +183,11 @@ def problems(record: dict, text: str) -> list[str]:
     return out
 
 
-def load(paths: list[Path] | None = None) -> list[dict]:
-    """Every labelled sentence with its text joined in (``text``), checked."""
+def load(paths: list[Path] | None = None, lang: str = "de") -> list[dict]:
+    """Every labelled sentence (of a language's corpus, or of the files given) with its
+    text joined in (``text``), checked."""
     sources, out = Sources(), []
-    for path in paths or sorted(LABELS.glob("*.jsonl")):
+    for path in paths or sorted(LABELS_BY_LANG[lang].glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue

@@ -4,10 +4,11 @@
 against the first, by the matching rule of ``shared/gold/score_events.py`` (type +
 actor country + recipient country; a side without a country constrains nothing).
 
-``python -m training events-score [--part tune|test|all]``: the pipeline on the
-corpus sentences, P/R/F1 by the same rule. Documents are split by a hash of their
-id (``part_of``) so that the trigger model trains on one part and is measured on
-the other; the dev gold of the evaluation module is never among them.
+``python -m training events-score [--part train|test|all] [--lang de|en]``: the
+pipeline on a language's corpus sentences, P/R/F1 by the same rule. Documents are
+split by a hash of their id (``part_of``) so that the trigger model trains on one part
+and is measured on the other; the dev gold of the evaluation module is never among
+them.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 
-from .events_corpus import LABELS, load
+from .events_corpus import LABELS, language_of, load
 
 PARTS = ("train", "test")
 
 
 def part_of(record: dict) -> str:
-    """The corpus part of a labelled sentence: a fifth of the documents are "test"."""
-    key = f"{record['corpus']}/{record['doc']}"
+    """The corpus part of a labelled sentence: a fifth of the documents (of the stories,
+    where sentences name theirs) are "test"."""
+    key = f"{record['corpus']}/{record.get('story') or record['doc']}"
     return "test" if zlib.crc32(key.encode("utf-8")) % 5 == 0 else "train"
 
 
@@ -108,16 +110,17 @@ def documents(records: list[dict]) -> list[dict]:
         doc = record["doc"]
         url = doc.split("@", 1)[0] if doc.startswith("http") else None
         out.append({"id": f"{record['corpus']}/{doc}/{record.get('start', 0)}",
-                    "text": record["text"], "url": url, "lang": "de"})
+                    "text": record["text"], "url": url, "lang": language_of(record)})
     return out
 
 
-def score(part: str = "all", pipeline=None) -> dict[str, Counter]:
-    """The pipeline's events against the corpus labels, per source corpus and in all."""
+def score(part: str = "all", pipeline=None, lang: str = "de") -> dict[str, Counter]:
+    """The pipeline's events against a language's corpus labels, per source corpus and
+    in all."""
     from lagebild.evaluate.events import match_sentence
     from lagebild.pipeline import Pipeline
 
-    records = [r for r in load() if part == "all" or part_of(r) == part]
+    records = [r for r in load(lang=lang) if part == "all" or part_of(r) == part]
     pipeline = pipeline or Pipeline()
     counts: dict[str, Counter] = {}
     for record, document in zip(records, pipeline.pipe(documents(records)), strict=True):
@@ -137,5 +140,5 @@ def score(part: str = "all", pipeline=None) -> dict[str, Counter]:
 
 
 def main_score(args) -> int:
-    score(args.part)
+    score(args.part, lang=args.lang)
     return 0

@@ -45,3 +45,19 @@ def test_every_name_span_is_a_guide_label_on_whole_characters():
     assert set(labels) == set(ner_corpus.NAME_LABELS)
     assert ner_corpus.problems({"spans": [[0, 3, "PER"], [2, 5, "LOC"]]}, "abcdef") == [
         "span [2, 5, 'LOC'] overlaps the one before"]
+
+
+def test_every_english_event_label_points_at_unchanged_text_split_by_story():
+    missing_data(DATA / "conll2003_en")
+    records = events_corpus.load(lang="en")
+    assert len(records) >= 2000
+    assert all(events_corpus.language_of(r) == "en" for r in records)
+    for record in records:
+        for event in record.get("events", []):
+            start, end = event["trigger"]
+            assert record["text"][start:end].strip() == record["text"][start:end]
+    # the sentences of one story are in one part
+    parts = {}
+    for record in records:
+        parts.setdefault(record["story"], set()).add(part_of(record))
+    assert all(len(p) == 1 for p in parts.values())
