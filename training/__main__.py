@@ -27,7 +27,9 @@ e5-teacher``, ``training/e5_teacher.py``) instead of their own labels.
 ``python -m training en-ner`` builds the English NER (``training/english.py``,
 ``configs/en_news.cfg``, ``src/lagebild/lang/en/model/``) on CoNLL-2003 English and
 scores it on the validation split's held-out half; ``en-ner-eval`` re-scores it.
-``en-common-words`` writes the English common-word list (``training/common_words.py``).
+``en-common-words`` writes the English common-word list (``training/common_words.py``),
+``en-trigger-forms`` the other forms of the English trigger words
+(``training/trigger_forms.py``).
 ``places-gazetteer`` rebuilds the shipped GeoNames gazetteer, ``--stopwords CORPORA`` the
 packs' place stop lists (``training/places_gazetteer.py``). ``country-outlines`` writes the
 page's country shapes from world-atlas (``training/country_outlines.py``).
@@ -63,6 +65,7 @@ from . import (
     places_gazetteer,
     pretrain,
     train,
+    trigger_forms,
     ud,
     vectors,
 )
@@ -405,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
     common = commands.add_parser("en-common-words",
                                  help="the English words that are no names at a sentence start")
     common.set_defaults(run=lambda a: common_words.build())
+    forms = commands.add_parser("en-trigger-forms", help=trigger_forms.__doc__.splitlines()[0])
+    forms.set_defaults(run=trigger_forms.main)
     places = commands.add_parser("places-gazetteer", help=places_gazetteer.__doc__.splitlines()[0])
     places.add_argument("--output", type=Path, default=places_gazetteer.OUTPUT)
     places.add_argument("--stopwords", type=Path, metavar="CORPORA",

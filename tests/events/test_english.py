@@ -102,3 +102,11 @@ def test_the_one_reporting_an_act_is_not_its_actor():
 def test_a_possessor_is_not_the_subject():
     found = coded("Osama Haddad's al-Qaeda network threatened to attack the United States.")
     assert [(t, a, r) for t, a, r, _ in found] == [("THREATEN", "IMG", "USA")]
+
+
+def test_the_other_forms_of_a_listed_trigger_verb_are_triggers():
+    # the lexicon lists "expelled" and "kidnapped"; trigger_forms.tsv adds their forms
+    assert coded("Germany is expelling two Russian diplomats.")[0][:3] == (
+        "COERCE", "DEU", "RUS")
+    assert [e[0] for e in coded("Rebels have been kidnapping aid workers in Somalia.")] == [
+        "ASSAULT"]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from ..lang.base import LanguagePack, per_pack
-from ..lang.datafile import read_toml
+from ..lang.datafile import read_toml, read_tsv
 from ..lang.lemmas import lemmatizer
 from ..model import EVENT_TYPES
 from ..tokens import sentence_of_tokens
@@ -149,6 +149,12 @@ class EventLexicon:
         self.by_first: dict[str, list[Trigger]] = {}  # word forms
         self.by_lemma: dict[str, list[Trigger]] = {}
         self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds
+        #: a listed word's other forms, where the pack lists forms and has them written out
+        #: (``trigger_forms.tsv``: "stabbing" beside "stabbed")
+        self.other_forms: dict[str, list[str]] = {}
+        if (path.parent / "trigger_forms.tsv").is_file():
+            for form, listed in read_tsv(path.parent / "trigger_forms.tsv", 2):
+                self.other_forms.setdefault(listed, []).append(form)
         for entry in data.get("trigger", []):
             self._add_entry(path, entry)
         #: the last letters of every head, to pass over most nouns at once
@@ -193,6 +199,8 @@ class EventLexicon:
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
+            for other in self.other_forms.get(form.lower(), ()):
+                _register(self.by_first, trigger(_parts(other)))
         for lemma in entry.get("lemmas", []):
             # two parts: either order, found by the longer; lemmas keep their case, so
             # that the noun "Treffen" and the verb "treffen" are two entries
