@@ -29,14 +29,20 @@ def common_words(probs: dict[str, float]) -> list[str]:
                   and logprob >= probs.get(word.capitalize(), -99.0) + MARGIN)
 
 
-def build(target: Path = TARGET) -> int:
+def lookups_table(name: str) -> dict:
+    """A table of spacy-lookups-data (``en_lexeme_prob``, ``en_lemma_lookup``), which only
+    these training commands need."""
     try:
         import spacy_lookups_data
     except ImportError:
         raise SystemExit("needs spacy-lookups-data: pip install spacy-lookups-data") from None
-    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(table, "rt", encoding="utf-8") as stream:
-        words = common_words(json.load(stream))
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{name}.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def build(target: Path = TARGET) -> int:
+    words = common_words(lookups_table("en_lexeme_prob"))
     target.write_text(HEADER + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {target}")
     return 0

@@ -13,11 +13,11 @@ never edited by hand.
 
 from __future__ import annotations
 
-import gzip
-import json
 import tomllib
 from collections import defaultdict
 from pathlib import Path
+
+from .common_words import lookups_table
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "lagebild" / "lang" / "en" / "data"
 #: forms of trigger verbs that news uses more often in another sense (markets, goods)
@@ -54,13 +54,7 @@ def sibling_forms(listed: dict[str, set[str]], table: dict[str, str]) -> list[tu
 
 
 def build(data: Path = DATA) -> int:
-    try:
-        import spacy_lookups_data
-    except ImportError:
-        raise SystemExit("needs spacy-lookups-data: pip install spacy-lookups-data") from None
-    table_path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(table_path, "rt", encoding="utf-8") as stream:
-        table = json.load(stream)
+    table = lookups_table("en_lemma_lookup")
     lexicon = tomllib.loads((data / "events.toml").read_text(encoding="utf-8"))
     listed: dict[str, set[str]] = defaultdict(set)
     for entry in lexicon.get("trigger", []):
