@@ -658,3 +658,11 @@ def test_what_is_in_danger_is_no_threat_and_an_accident_no_attack():
 def test_a_visit_of_a_thing_meets_no_party():
     assert codes("Tesla-Chef Elon Musk hat ein Werk in Grünheide besucht.") == []
     assert codes("Die Kanzlerin besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]
+
+
+def test_an_approval_is_an_agreement_and_a_joint_inquiry_cooperation():
+    assert [e[0] for e in events("Der Bundestag hat grünes Licht für den Einsatz gegeben.")] == [
+        "AGREE"]
+    kinds = {e[0] for e in events("Die Polizei Deutschlands und Frankreichs hat gemeinsame "
+                                  "Ermittlungen gegen eine Bande aufgenommen.")}
+    assert kinds == {"COOPERATE"}

@@ -758,6 +758,9 @@ class _EventCoder:
             switch = match.trigger.switch
             if switch and self.switched(switch[2], clause):  # "zu drei Jahren Haft verurteilt"
                 kind, mode = switch[0], switch[1]
+            if kind in self.lexicon.joint_types and match.start \
+                    and self.lemmas[match.start - 1] in self.lexicon.words["joint"]:
+                kind, mode = "COOPERATE", None  # "gemeinsame Ermittlungen"
             if match.trigger.weak:
                 civilian = kind in self.lexicon.civilian_types
                 # a crime with no one named who did it has a victim: "wurde am Bahnhof ein

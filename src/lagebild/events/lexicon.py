@@ -97,10 +97,12 @@ class EventLexicon:
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
                                   "employer_links", "claiming", "claim_prepositions",
-                                  "blaming", "accident_prepositions")}
+                                  "blaming", "accident_prepositions", "joint")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
+        #: types that a ``joint`` word right before the trigger turns into COOPERATE
+        self.joint_types = frozenset(settings.get("joint_types", ()))
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
         #: Abkommen": A with B and B with A); any type with a word of ``reciprocal``
         self.reciprocal_types = set(settings.get("reciprocal_types", []))
