@@ -640,6 +640,9 @@ def test_compounds_of_compounds_and_after_a_name_are_read_by_their_head():
                        ("Die Abschlusskundgebung der Gewerkschaft fand am Markt statt.",
                         "PROTEST"),
                        ("Der Verdi-Warnstreik an den Flughäfen dauerte bis Mitternacht.",
+                        "PROTEST"),
+                       # a plural head: "Kämpfe" is a form of "Kampf", the compound a strike
+                       ("Bei der Post gab es am Freitag Arbeitskämpfe der Zusteller.",
                         "PROTEST")):
         assert [e[0] for e in events(text)] == [kind], text
 
