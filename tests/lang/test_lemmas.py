@@ -101,3 +101,12 @@ def test_a_compound_s_first_part_may_be_a_compound_or_spelled_as_after_1996():
     assert table.is_word("Abschluss")  # the table has "Abschluß"
     assert table.is_word("Fluglotsen")  # "Flug" + "Lotsen"
     assert not table.is_word("Rüc")  # "Rücklage" ends in "Klage" but is none
+
+
+def test_a_particle_passes_words_only_read_as_verbs_to_reach_its_verb(nlp):
+    # "eng" (read as a form of "engen") and the participle "verstärkt" take no "zusammen"
+    # or "an"; the finite verb before them does
+    found = lemmas(nlp, "Die Polizei arbeitet eng mit den Behörden zusammen.")
+    assert found["arbeitet"] == "zusammenarbeiten"
+    assert lemmas(nlp, "Die Truppen griffen die Stellungen verstärkt an.")["griffen"] == \
+        "angreifen"

@@ -243,13 +243,17 @@ class Lemmatizer:
                     and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags
                          and strings[pairs[i + 1][0]] not in self.openers)):
                 continue
-            verb = next((j for j in range(i - 1, sentence_start[i] - 1, -1)
-                         if self.is_verb(strings[pairs[j][0]], tags[j])), None)
-            if verb is None:
-                continue
-            joined = strings[pairs[i][0]].lower() + strings[lemmas[verb]]
-            if joined in self.known:  # "zurückweisen", not a particle of another verb
-                lemmas[verb] = strings.add(joined)
+            particle = strings[pairs[i][0]].lower()
+            for j in range(i - 1, sentence_start[i] - 1, -1):
+                if not self.is_verb(strings[pairs[j][0]], tags[j]):
+                    continue
+                joined = particle + strings[lemmas[j]]
+                if joined in self.known:  # "zurückweisen", not a particle of another verb
+                    lemmas[j] = strings.add(joined)
+                    break
+                if tags[j] in self.finite_tags:
+                    break  # the clause's verb takes no such particle
+                # a word only read as a verb ("eng", "verstärkt") is passed over
         doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
