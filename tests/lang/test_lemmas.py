@@ -46,6 +46,9 @@ def test_a_lexicon_noun_the_table_lacks_is_read_by_its_ending(nlp):
     assert found["Telefonaten"] == "Telefonat"
     assert found["Hausdurchsuchungen"] == "Hausdurchsuchung"  # a compound by its head
     assert found["Gärten"] == "Garten"  # the table's own forms first
+    # a lexicon noun the table lacks is its own lemma, not read by its head ("Runde")
+    assert lemmas(nlp, "Die Verhandlungsrunde beginnt.")["Verhandlungsrunde"] == \
+        "Verhandlungsrunde"
 
 
 def test_a_hyphen_compound_keeps_its_first_part_and_a_function_word_its_small_letter(nlp):

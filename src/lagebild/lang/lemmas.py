@@ -153,7 +153,9 @@ class Lemmatizer:
                                             if tag in self.noun_tags else None)
             lemma = f"{first}-{head}" if head is not None and head[:1].isupper() else None
         if lemma is None and form[:1].isupper() and tag in self.noun_tags:
-            lemma = self.inflected(form) or self.compound(form)
+            # a lexicon noun is its own lemma ("Verhandlungsrunde", not "-rund" by its head)
+            lemma = (form if form in self.lexicon_nouns else None) or self.inflected(form) \
+                or self.compound(form)
         if lemma is None and form.islower() and tag[:1] == "V":
             lemma = self.regular_verb(form)
         if lemma is not None and tag in self.verb_tags and form.islower() \
