@@ -55,6 +55,14 @@ def test_words_with_an_everyday_sense_need_a_named_actor():
 
 def test_sports_reports_stay_empty():
     assert events("Der Stürmer traf in der 80. Minute zum 2:1 für die Mannschaft.") == []
+    # players and fans are no political actors, even with a strong trigger
+    assert events("Der Torwart kritisierte nach dem Spiel seine Mannschaft.") == []
+    assert events("Nach dem Spiel pfiffen die Fans die Mannschaft aus.") == []
+    # a state's act in a sports report stays one; "Tor" in a name is no sports word
+    assert [e[0] for e in events("Das Innenministerium verbot das Spiel wegen Krawallen.")] \
+        == ["COERCE"]
+    assert [e[0] for e in events("Vor dem Brandenburger Tor versammelten sich Hunderte "
+                                 "Menschen zu einer Mahnwache.")] == ["PROTEST"]
 
 
 def test_a_sentence_switches_the_type_and_modes_are_given():

@@ -84,6 +84,10 @@ AUX_REACH = 2
 NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "ADV"}
 
 
+#: Sectors of the state and of politics: their acts are events even in a sports report.
+POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
+
+
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None):
@@ -115,6 +119,13 @@ class _EventCoder:
     def lemmas_in(self, start: int, end: int) -> set[str]:
         first, last = self.token_range(start, end)
         return set(self.lemmas[first:last])
+
+    def sports(self, sentence: tuple[int, int]) -> bool:
+        """Whether a sentence is a sports report: a word of ``sports`` outside a name (not
+        the "Tor" of "Brandenburger Tor")."""
+        first, last = self.token_range(*sentence)
+        return any(self.lemmas[i] in self.lexicon.sports and not self.doc[i].ent_type
+                   for i in range(first, last))
 
     def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:
         """Whether the clause has a lemma of ``words``, or a compound of one of five letters
@@ -712,6 +723,18 @@ class _EventCoder:
         actor = self.actors.get(actor_id) if actor_id else None
         return actor is not None and actor.sector == ["BUS"]
 
+    def political(self, actor_ids: list) -> bool:
+        """Whether an actor is a state, a body of one or an organisation of politics:
+        a country or an organisation named, or a sector of the state."""
+        for a in actor_ids:
+            actor = self.actors.get(a) if a else None
+            if actor is not None and (actor.org and "BUS" not in actor.sector
+                                      or set(actor.sector) & POLITICAL_SECTORS
+                                      or not actor.sector and not actor.inferred
+                                      and actor.name == actor.country):
+                return True
+        return False
+
     def private(self, actor_id: str | None) -> bool:
         """A group of private persons named by a role noun only ("Zuschauer", "Kinder")."""
         actor = self.actors.get(actor_id) if actor_id else None
@@ -776,8 +799,8 @@ class _EventCoder:
                     continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
                     # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
                     # with no one wounded named is none ("wurde verletzt")
-            if (found != NAMED or match.trigger.weak) \
-                    and self.lexicon.sports & self.lemmas_in(*sentence):
+            if (found != NAMED or match.trigger.weak or not self.political(actors)) \
+                    and self.sports(sentence):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
                 # a club named is no political actor ("Der Stürmer des Vereins traf")
             if kind == "ASSAULT" and self.accident(sentence, found == NAMED):
