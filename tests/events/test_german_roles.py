@@ -628,8 +628,11 @@ def test_a_strike_is_aimed_at_the_firm_its_sentence_names():
 
 
 def test_a_firm_s_staff_are_of_their_place_and_its_head_speaks_for_the_firm():
+    # the firm in front of its staff is an actor of its own: the one struck
     assert codes("Die Amazon-Beschäftigten in Leipzig streiken.") == [
-        ("PROTEST", "DEUCVL", None)]
+        ("PROTEST", "DEUCVL", "USABUS")]
+    assert codes("Am Montag legen die Lufthansa-Piloten die Arbeit nieder.") == [
+        ("PROTEST", "DEUCVL", "DEUBUS")]
     assert codes("Der Siemens-Chef kritisierte die Regierung.") == [
         ("ACCUSE", "DEUBUS", "DEUGOV")]
 

@@ -477,9 +477,14 @@ class _Coder:
                 continue
             if entry is not None and entry.sector == FIRM and sectors != [FIRM]:
                 # "die Amazon-Beschäftigten in Leipzig": the firm's staff, of the place
-                # they work in, not of its seat
+                # they work in, not of its seat; the firm in front is an actor of its own
                 org = None
                 country = self.country_before(i) or self.country_after(end - 1)
+                firm = self.draft(("entry", entry.key), name=entry.name,
+                                  country=entry.country, org=entry.org, sectors=[FIRM])
+                prefix = token.text.rsplit("-", 1)[0]
+                firm.nominal.append(TextSpan(text=prefix, start=token.idx,
+                                             end=token.idx + len(prefix)))
             elif entry is not None:
                 country, org = entry.country, entry.org
             else:

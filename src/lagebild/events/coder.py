@@ -710,14 +710,23 @@ class _EventCoder:
         "Lufthansa streicht wegen des Streiks 900 Flüge", "der Streik bei der Post". A firm
         read as the striker ("der Streik der Lufthansa": its staff strike) is the one
         struck, and the strikers are the sentence's domestic workers."""
-        firms = [m.actor for m in self.mentions if sentence[0] <= m.start < sentence[1]
-                 and self.firm(m.actor)]
+        firms = self.firms_in(sentence)
         if not firms:
             return actors, [None]
         if all(self.firm(a) for a in actors):  # "der Streik der Lufthansa"
             return [self.domestic_actor("subject", sentence)], [firms[0]]
         struck = next((f for f in firms if f not in actors), None)
         return actors, [struck]
+
+    def firms_in(self, sentence: tuple[int, int]) -> list[str]:
+        """The firms a sentence names, in their order, also in front of a compound
+        ("die Lufthansa-Flugbegleiter")."""
+        starts = {e.id: e.start for e in self.document.entities}
+        found = sorted((start, a.id) for a in self.document.actors if self.firm(a.id)
+                       for start in [starts[m] for m in a.mentions if m in starts]
+                       + [n.start for n in a.nominal]
+                       if sentence[0] <= start < sentence[1])
+        return list(dict.fromkeys(a for _, a in found))
 
     def firm(self, actor_id: str | None) -> bool:
         actor = self.actors.get(actor_id) if actor_id else None
