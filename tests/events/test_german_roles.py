@@ -625,6 +625,10 @@ def test_a_strike_is_aimed_at_the_firm_its_sentence_names():
     assert codes("Die Gewerkschaft hat die Beschäftigten von Amazon in Leipzig zum Streik "
                  "aufgerufen.")[0] == ("PROTEST", "DEUCVL", "USABUS")
     assert codes("Die Lufthansa strich 900 Flüge.") == []
+    # where no firm is named, what the strike is against stands for the employer: the
+    # country's (the guide's domestic party)
+    assert codes("In Griechenland begann eine Streikwelle gegen den Sparkurs.") == [
+        ("PROTEST", "GRC", "GRC")]
 
 
 def test_a_firm_s_staff_are_of_their_place_and_its_head_speaks_for_the_firm():

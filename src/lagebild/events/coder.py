@@ -822,6 +822,11 @@ class _EventCoder:
                 continue
             if match.trigger.employer and recipients == [None]:
                 actors, recipients = self.struck_firm(actors, sentence)
+                if recipients == [None] and self.lexicon.word_order == "free":
+                    # what is struck stands for its employer: "Welche Betriebe bestreikt
+                    # werden", "bestreikt Werkstätten und Kontrollen" (the sentence's place)
+                    recipients = [self.object_actor(match, clause, sentence, True,
+                                                    any_noun=True)]
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             free_order = self.lexicon.word_order == "free" and not pairs
             if recipients == [None] and free_order:
