@@ -61,6 +61,8 @@ def test_sports_reports_stay_empty():
     # a state's act in a sports report stays one; "Tor" in a name is no sports word
     assert [e[0] for e in events("Das Innenministerium verbot das Spiel wegen Krawallen.")] \
         == ["COERCE"]
+    assert [e[1] for e in events("Polen protestierte nach dem Spiel gegen die Gewalt.")] == [
+        "POL"]  # a country named is a state
     assert [e[0] for e in events("Vor dem Brandenburger Tor versammelten sich Hunderte "
                                  "Menschen zu einer Mahnwache.")] == ["PROTEST"]
 

@@ -729,18 +729,20 @@ class _EventCoder:
         return list(dict.fromkeys(a for _, a in found))
 
     def firm(self, actor_id: str | None) -> bool:
+        """Whether an actor is a company (the lists' BUS)."""
         actor = self.actors.get(actor_id) if actor_id else None
         return actor is not None and actor.sector == ["BUS"]
 
     def political(self, actor_ids: list) -> bool:
-        """Whether an actor is a state, a body of one or an organisation of politics:
-        a country or an organisation named, or a sector of the state."""
+        """Whether an actor is a state, a body of one or an organisation of politics: a
+        country named (a place's name), an organisation of the lists that is no company,
+        or a sector of the state."""
+        places = {e.id for e in self.document.entities if e.label == "LOC"}
         for a in actor_ids:
             actor = self.actors.get(a) if a else None
             if actor is not None and (actor.org and "BUS" not in actor.sector
                                       or set(actor.sector) & POLITICAL_SECTORS
-                                      or not actor.sector and not actor.inferred
-                                      and actor.name == actor.country):
+                                      or any(m in places for m in actor.mentions)):
                 return True
         return False
 
