@@ -686,3 +686,11 @@ def test_an_approval_is_an_agreement_and_a_joint_inquiry_cooperation():
     kinds = {e[0] for e in events("Die Polizei Deutschlands und Frankreichs hat gemeinsame "
                                   "Ermittlungen gegen eine Bande aufgenommen.")}
     assert kinds == {"COOPERATE"}
+
+
+def test_an_event_names_a_party():
+    # no actor and no recipient: who did what to whom is not told
+    assert codes("Es wird verlangt, dass die Maßnahmen schnell greifen.") == []
+    # an agentless passive keeps its recipient
+    assert codes("In Köln wurden am Montag zwei Männer festgenommen.") == [
+        ("COERCE", None, "DEUCVL")]

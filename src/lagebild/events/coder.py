@@ -855,8 +855,10 @@ class _EventCoder:
                 kind = self.lexicon.future_types.get(kind, kind)
             for actor, recipient in pairs or product(actors, recipients):  # one per member
                 key = (kind, mode, actor, recipient, dated.value)
-                if actor is not None and actor == recipient or key in seen:
-                    continue
+                if actor is not None and actor == recipient or key in seen \
+                        or actor is None and recipient is None:
+                    continue  # the same party on both sides, told already, or no party
+                    # at all ("Es wird verlangt, dass …": who did what to whom is not told)
                 seen.add(key)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (actor is not None and not self.actors[actor].inferred)
