@@ -677,6 +677,15 @@ def test_what_is_in_danger_is_no_threat_and_an_accident_no_attack():
 
 def test_a_visit_of_a_thing_meets_no_party():
     assert codes("Tesla-Chef Elon Musk hat ein Werk in Grünheide besucht.") == []
+    # joint actors do not make a visit of a thing a meeting of each other
+    assert codes("Die Chefs von Tesla und Uber werden eine private Veranstaltung "
+                 "besuchen.") == []
+    # nor is a decision taken a meeting; an agreement made is one
+    assert codes("Die Nationalbank traf eine folgenschwere Entscheidung.") == []
+    assert [e[0] for e in events("Die Regierung hat mit den Gewerkschaften eine Abmachung "
+                                 "getroffen.")] == ["AGREE"]
+    assert [e[0] for e in events("Die Kanzlerin traf am Montag den französischen "
+                                 "Präsidenten.")] == ["CONSULT"]
     assert codes("Die Kanzlerin besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]
 
 

@@ -235,9 +235,9 @@ class _EventCoder:
         return not named or any(self.tags[i][:1] == "V"
                                 or self.governor(i, first) in prepositions for i in words)
 
-    def thing_visited(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
-        """A visiting verb whose object is a thing, no party and no place: "hat ein Werk in
-        Grünheide besucht", "werden eine Veranstaltung besuchen"."""
+    def thing_object(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """A verb whose object is a thing, no party and no place: "hat ein Werk in
+        Grünheide besucht", "werden eine Veranstaltung besuchen", "traf eine Entscheidung"."""
         if self.tags[match.start][:1] != "V":
             return False
         first, last = self.token_range(*clause)
@@ -829,13 +829,14 @@ class _EventCoder:
                     # werden", "bestreikt Werkstätten und Kontrollen" (the sentence's place)
                     recipients = [self.object_actor(match, clause, sentence, True,
                                                     any_noun=True)]
+            if recipients == [None] and match.trigger.party_object \
+                    and self.thing_object(match, clause):
+                continue  # "besuchte ein Werk", "traf eine Entscheidung": no party met
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             free_order = self.lexicon.word_order == "free" and not pairs
             if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
             if recipients == [None] and match.trigger.visit and not pairs:
-                if self.thing_visited(match, clause):
-                    continue  # "besuchte ein Werk", "eine Messe besuchen": no party met
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public

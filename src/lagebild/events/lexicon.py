@@ -63,6 +63,9 @@ class Trigger:
     #: a trip: the country of the place it goes to is whom it is aimed at ("besuchte
     #: Kiew", "die Reise nach Warschau")
     visit: bool = False
+    #: a verb of meeting: a thing as its object ("ein Werk besuchen", "eine Entscheidung
+    #: treffen") makes it no event
+    party_object: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -197,7 +200,8 @@ class EventLexicon:
                            switch=switch, weak=entry.get("weak", False),
                            addressed=entry.get("addressed", False),
                            either="lemmas" in entry, employer=entry.get("employer", False),
-                           visit=entry.get("visit", False))
+                           visit=entry.get("visit", False),
+                           party_object=entry.get("party_object", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
