@@ -63,6 +63,12 @@ def test_sports_reports_stay_empty():
         == ["COERCE"]
     assert [e[1] for e in events("Polen protestierte nach dem Spiel gegen die Gewalt.")] == [
         "POL"]  # a country named is a state
+    # a score makes a sports report; a time does not
+    assert events("Max Muster traf nach 14 Minuten zum 1:0.") == []
+    assert [e[0] for e in events("Die Kanzlerin traf um 18:30 Uhr den Präsidenten.")] == [
+        "CONSULT"]
+    # nor is a market's fall an act
+    assert events("Der Dax gab am Montag zwei Prozent nach.") == []
     assert [e[0] for e in events("Vor dem Brandenburger Tor versammelten sich Hunderte "
                                  "Menschen zu einer Mahnwache.")] == ["PROTEST"]
 

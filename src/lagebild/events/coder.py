@@ -122,9 +122,12 @@ class _EventCoder:
 
     def sports(self, sentence: tuple[int, int]) -> bool:
         """Whether a sentence is a sports report: a word of ``sports`` outside a name (not
-        the "Tor" of "Brandenburger Tor")."""
+        the "Tor" of "Brandenburger Tor"), or a score ("traf zum 1:0", not "18:30 Uhr")."""
         first, last = self.token_range(*sentence)
+        score, after = self.lexicon.score, self.lexicon.words["score_not_before"]
         return any(self.lemmas[i] in self.lexicon.sports and not self.doc[i].ent_type
+                   or score is not None and score.match(self.texts[i])
+                   and (i + 1 >= last or self.lowers[i + 1] not in after)
                    for i in range(first, last))
 
     def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:

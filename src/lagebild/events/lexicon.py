@@ -12,6 +12,7 @@ lexicon noun it ends with ("Raketenangriff" -> Angriff), unless the entry says
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -100,7 +101,8 @@ class EventLexicon:
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
                                   "employer_links", "claiming", "claim_prepositions",
-                                  "blaming", "accident_prepositions", "joint")}
+                                  "blaming", "accident_prepositions", "joint",
+                                  "score_not_before")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
@@ -131,6 +133,9 @@ class EventLexicon:
         self.party_words = {w.lower() for w in settings.get("party_words", [])}
         #: lemmas of sentences where only events of named actors count (sports reports)
         self.sports = {w.lower() for w in settings.get("sports", [])}
+        #: a score ("1:0", "3:0-Endstand") that makes a sentence a sports report too, unless
+        #: a word of ``score_not_before`` follows it (a time: "18:30 Uhr")
+        self.score = re.compile(settings["score"]) if settings.get("score") else None
         #: lemmas of accidents and disasters, where an ASSAULT needs a named actor
         self.accidents = {w.lower() for w in settings.get("accidents", [])}
         #: "svo": roles by English word order (subject before the trigger, object after);
