@@ -717,7 +717,7 @@ class _EventCoder:
         if not firms:
             return actors, [None]
         if all(self.firm(a) for a in actors):  # "der Streik der Lufthansa"
-            return [self.domestic_actor("subject", sentence)], [firms[0]]
+            return [self.source_actor(sentence)], [firms[0]]
         struck = next((f for f in firms if f not in actors), None)
         return actors, [struck]
 
