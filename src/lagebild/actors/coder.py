@@ -30,7 +30,7 @@ from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
-from .lexicon import ELITE, ActorLexicon, actor_lexicon
+from .lexicon import ELITE, FIRM, ActorLexicon, actor_lexicon
 
 #: Words that may stand between a role noun and a following genitive country.
 LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
@@ -54,8 +54,6 @@ class _Draft:
         return f"{self.country or ''}{self.sectors[0] if self.sectors else ''}" or "UNK"
 
 
-#: The sector of a company: its seat's country is not where its staff or its story are.
-FIRM = "BUS"
 #: The sector of private persons: their role nouns name different groups ("Mann", "Kunden").
 PRIVATE = "CVL"
 

@@ -20,6 +20,8 @@ ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 PERSONS = "persons.tsv"
 #: The office of a person of a country who holds no office of government (persons.tsv).
 ELITE = "elite"
+#: The sector of a company: its seat's country is not where its staff or its story are.
+FIRM = "BUS"
 
 
 @dataclass(frozen=True)

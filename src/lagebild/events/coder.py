@@ -34,7 +34,7 @@ from itertools import product
 
 from spacy.tokens import Doc
 
-from ..actors.lexicon import actor_lexicon
+from ..actors.lexicon import FIRM, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
 from ..lang.base import LanguagePack
@@ -238,14 +238,18 @@ class _EventCoder:
         return not named or any(self.tags[i][:1] == "V"
                                 or self.governor(i, first) in prepositions for i in words)
 
+    def mention_ranges(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """The token ranges of the actor mentions that start in a clause."""
+        return [self.token_range(m.start, m.end) for m in self.mentions
+                if clause[0] <= m.start < clause[1]]
+
     def thing_object(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
         """A verb whose object is a thing, no party and no place: "hat ein Werk in
         Grünheide besucht", "werden eine Veranstaltung besuchen", "traf eine Entscheidung"."""
         if self.tags[match.start][:1] != "V":
             return False
         first, last = self.token_range(*clause)
-        named = [self.token_range(m.start, m.end) for m in self.mentions
-                 if clause[0] <= m.start < clause[1]]
+        named = self.mention_ranges(clause)
         # after the finite verb a noun no list knows is the object ("ein Werk" may read as
         # a nominative), where the subject is a party
         verb = next((i for i in range(first, last) if self.tags[i] in FINITE_VERBS), last)
@@ -282,8 +286,7 @@ class _EventCoder:
         passive = isinstance(self.strategy, CaseRoles) and self.strategy.passive(
             match, set(self.lowers[first:last]))
         verb = self.tags[match.start][:1] == "V"
-        named = [self.token_range(m.start, m.end) for m in self.mentions
-                 if clause[0] <= m.start < clause[1]]
+        named = self.mention_ranges(clause)
         triggers = {k for m in self.matches for k in range(m.start, m.last)} if any_noun \
             else set()  # an act's own noun is no party of any_noun's
         best = None
@@ -734,7 +737,7 @@ class _EventCoder:
     def firm(self, actor_id: str | None) -> bool:
         """Whether an actor is a company (the lists' BUS)."""
         actor = self.actors.get(actor_id) if actor_id else None
-        return actor is not None and actor.sector == ["BUS"]
+        return actor is not None and actor.sector == [FIRM]
 
     def political(self, actor_ids: list) -> bool:
         """Whether an actor is a state, a body of one or an organisation of politics: a
@@ -743,7 +746,7 @@ class _EventCoder:
         places = {e.id for e in self.document.entities if e.label == "LOC"}
         for a in actor_ids:
             actor = self.actors.get(a) if a else None
-            if actor is not None and (actor.org and "BUS" not in actor.sector
+            if actor is not None and (actor.org and FIRM not in actor.sector
                                       or set(actor.sector) & POLITICAL_SECTORS
                                       or any(m in places for m in actor.mentions)):
                 return True
@@ -813,8 +816,8 @@ class _EventCoder:
                     continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
                     # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
                     # with no one wounded named is none ("wurde verletzt")
-            if (found != NAMED or match.trigger.weak or not self.political(actors)) \
-                    and self.sports(sentence):
+            if self.sports(sentence) \
+                    and (found != NAMED or match.trigger.weak or not self.political(actors)):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
                 # a club named is no political actor ("Der Stürmer des Vereins traf")
             if kind == "ASSAULT" and self.accident(sentence, found == NAMED):
