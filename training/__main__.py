@@ -59,6 +59,7 @@ from . import (
     events_corpus,
     events_measure,
     events_model,
+    events_recipients,
     measure,
     name_features,
     ner_corpus,
@@ -389,6 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     trigger.add_argument("--all", action="store_true", help="train on the test part too")
     trigger.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
     trigger.set_defaults(run=events_model.main)
+    chooser = commands.add_parser("events-recipients",
+                                  help="train the German recipient chooser")
+    chooser.add_argument("--c", type=float, default=0.5, help="inverse regularisation")
+    chooser.set_defaults(run=events_recipients.main)
     teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
     e5_teacher.add_arguments(teacher)
     teacher.set_defaults(run=e5_teacher.main)

@@ -47,6 +47,9 @@ from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
 from .learned import learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
+from .recipients import candidates as recipient_candidates
+from .recipients import features as recipient_features
+from .recipients import recipient_model
 from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
 from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 
@@ -690,6 +693,22 @@ class _EventCoder:
             kept.sort(key=lambda m: m.start)
         return kept
 
+    def learned_recipient(self, match: TriggerMatch, clause: tuple[int, int],
+                          sentence: tuple[int, int], actors: list, found: str) -> list:
+        """The sentence's mention the recipient model finds likeliest to receive the act
+        and those joined to it, where it is likely enough (see events.recipients)."""
+        path = self.lexicon.recipients_path
+        model = recipient_model(path) if path else None
+        if model is None:
+            return [None]
+        others = recipient_candidates(self, match, actors, sentence)
+        scored = [(model.probability(recipient_features(self, match, clause, found, actors,
+                                                        m, others)), m) for m in others]
+        best = max(scored, key=lambda s: s[0], default=None)
+        if best is None or best[0] < self.lexicon.recipient_threshold:
+            return [None]
+        return [m.actor for m in self.members(best[1], others)]  # "der Ukraine und Moldau"
+
     def verb_tail(self, match: TriggerMatch, clause: tuple[int, int],
                   sentence: tuple[int, int]) -> tuple[int, int]:
         """A German clause that opens with its verb trigger after a comma and names no
@@ -852,6 +871,8 @@ class _EventCoder:
                 # ("kritisierte das Vorgehen der Beamten"): that party, coded as the guide
                 # codes a domestic one (abroad, whose the thing is the sentence may not say)
                 recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
+            if recipients == [None] and free_order:  # aimed at a party named otherwise
+                recipients = self.learned_recipient(match, clause, sentence, actors, found)
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts

@@ -156,6 +156,11 @@ class EventLexicon:
         self.model_path = path.parent / model["weights"] if "weights" in model else None
         self.model_veto = float(model.get("veto", 1.0))
         self.model_add = float(model.get("add", 1.0))
+        #: the learned recipient chooser (events.recipients) and the probability its
+        #: choice must reach
+        self.recipients_path = path.parent / model["recipients"] if "recipients" in model \
+            else None
+        self.recipient_threshold = float(model.get("recipients_above", 1.0))
         self.by_first: dict[str, list[Trigger]] = {}  # word forms
         self.by_lemma: dict[str, list[Trigger]] = {}
         self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds
