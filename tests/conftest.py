@@ -37,6 +37,14 @@ def shared_pipeline() -> Pipeline:
     return Pipeline()
 
 
+def named_events(text: str, lang: str = "de") -> list[tuple]:
+    """Type, trigger, and the actor's and recipient's name and country of each event."""
+    document = shared_pipeline()({"id": "t", "text": text, "lang": lang})
+    names = {a.id: (a.name, a.country) for a in document.actors}
+    return [(e.type, e.trigger.text, names.get(e.actor), names.get(e.recipient))
+            for e in document.events]
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return shared_pipeline()

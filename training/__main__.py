@@ -60,6 +60,7 @@ from . import (
     events_measure,
     events_model,
     events_recipients,
+    events_screen,
     measure,
     name_features,
     ner_corpus,
@@ -394,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
                                   help="train the German recipient chooser")
     chooser.add_argument("--c", type=float, default=0.5, help="inverse regularisation")
     chooser.set_defaults(run=events_recipients.main)
+    screen = commands.add_parser("events-screen", help="train the German event screen")
+    screen.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
+    screen.set_defaults(run=events_screen.main)
     teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
     e5_teacher.add_arguments(teacher)
     teacher.set_defaults(run=e5_teacher.main)

@@ -18,10 +18,9 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
-import numpy
-
 from .events_corpus import load
 from .events_measure import documents, part_of
+from .linear import fit_binary, probability, save_binary
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / "de" / "data" \
     / "recipients_model.npz"
@@ -75,35 +74,18 @@ def examples(records: list[dict]) -> list[dict]:
     return out
 
 
-def fit(events: list[dict], c: float = 0.5, min_count: int = 2):
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
+def fit(events: list[dict], c: float):
     rows = [(f, y) for e in events for f, y in e["rows"]]
-    counts = Counter(f for features, _ in rows for f in set(features))
-    names = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: k for k, f in enumerate(names)}
-    data, cols, indptr = [], [], [0]
-    for features, _ in rows:
-        ks = sorted({index[f] for f in features if f in index})
-        cols += ks
-        data += [1.0] * len(ks)
-        indptr.append(len(cols))
-    x = csr_matrix((data, cols, indptr), shape=(len(rows), len(names)))
-    y = numpy.array([label for _, label in rows], dtype=int)
-    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    return names, model
+    return fit_binary([f for f, _ in rows], [y for _, y in rows], c)
 
 
 def choices(names: list[str], model, events: list[dict]) -> list[tuple[float, str]]:
     """Each event's best candidate's probability and what taking it would be: "right",
     "wrong" (the gold names another) or "spurious" (the gold names none)."""
-    weights = dict(zip(names, model.coef_[0], strict=True))
-    bias = float(model.intercept_[0])
     out = []
     for event in events:
-        best = max(((1 / (1 + numpy.exp(-(bias + sum(weights.get(f, 0.0) for f in features)))),
-                     label) for features, label in event["rows"]), key=lambda s: s[0])
+        best = max(((probability(names, model, features), label)
+                    for features, label in event["rows"]), key=lambda s: s[0])
         kind = "right" if best[1] else "wrong" if event["named"] else "spurious"
         out.append((best[0], kind))
     return out
@@ -122,12 +104,6 @@ def report(scored: list[tuple[float, str]]) -> str:
     return "\n".join(lines)
 
 
-def save(names: list[str], model, path: Path = TARGET) -> None:
-    numpy.savez_compressed(path, features=numpy.array(names),
-                           weights=model.coef_[0].astype(numpy.float32),
-                           bias=numpy.array(model.intercept_[0], dtype=numpy.float32))
-
-
 def main(args) -> int:
     records = [r for r in load() if part_of(r) == "train"]
     events = examples(records)
@@ -138,6 +114,6 @@ def main(args) -> int:
         scored += choices(names, model, [e for e, f in zip(events, fold, strict=True) if f == k])
     print("five-fold on the train part:\n" + report(scored))
     names, model = fit(events, args.c)
-    save(names, model)
+    save_binary(names, model, TARGET)
     print(f"{len(names)} features -> {TARGET}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from lagebild import extract
 from lagebild.evaluate.events import actor_code
+from lagebild.events.lexicon import event_lexicon
+from lagebild.lang import get_pack
 
 from ..conftest import shared_pipeline
 
@@ -319,7 +321,7 @@ def test_the_words_of_a_split_trigger_are_no_party_to_it():
         ("RETREAT", "UKR", None), ("RETREAT", "RUS", None)]
 
 
-def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect():
+def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(monkeypatch):
     assert [e[:3] for e in events("Die Bürger sind aufgerufen, Wasser zu sparen.")] == [
         ("REQUEST", None, "DEU")]
     assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
@@ -327,7 +329,9 @@ def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(
     # a list's comma cuts no auxiliary from its participle
     assert {e[:2] for e in codes("Deshalb sind Polizisten, aber auch Lehrer aufgerufen, "
                                   "wachsam zu sein.")} == {("REQUEST", None)}
-    # a reflexive verb makes no passive, whatever the tagger reads its infinitive as
+    # a reflexive verb makes no passive, whatever the tagger reads its infinitive as (the
+    # rules' reading: the screen drops the hypothetical alliance of a party)
+    monkeypatch.setattr(event_lexicon(get_pack("de")), "screen_threshold", 0.0)
     assert codes("Die Umfrage zeigt, was wäre, wenn die Sozialdemokraten sich mit der CDU "
                  "verbünden würden.") == [("AGREE", "DEU", "DEU")]
 

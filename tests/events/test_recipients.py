@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.events.learned import BinaryModel, binary_model
 from lagebild.events.lexicon import event_lexicon
-from lagebild.events.recipients import RecipientModel, recipient_model
 from lagebild.lang import get_pack
 
-
-def _events(text: str) -> list[tuple]:
-    from lagebild.pipeline import Pipeline
-
-    document = next(iter(Pipeline().pipe([{"id": "t", "text": text, "lang": "de"}])))
-    names = {a.id: (a.name, a.country) for a in document.actors}
-    return [(e.type, e.trigger.text, names.get(e.actor), names.get(e.recipient))
-            for e in document.events]
+from ..conftest import named_events
 
 
 def test_the_german_pack_ships_the_chooser_and_its_threshold():
     lexicon = event_lexicon(get_pack("de"))
-    model = recipient_model(lexicon.recipients_path)
-    assert isinstance(model, RecipientModel)
+    model = binary_model(lexicon.recipients_path)
+    assert isinstance(model, BinaryModel)
     assert 0.0 < lexicon.recipient_threshold < 1.0
     # a mention after a recipient preposition of the trigger is a likelier recipient
     assert model.index and model.weights[model.index["taken=True"]] > 0
@@ -39,9 +32,9 @@ def test_the_german_pack_ships_the_chooser_and_its_threshold():
      ("SANCTION", "verhängte", ("Regierung", "AUT"), ("Belarus", "BLR"))),
 ])
 def test_a_party_the_rules_do_not_reach_receives_the_act(text, expected):
-    assert expected in _events(text)
+    assert expected in named_events(text)
 
 
 def test_no_recipient_is_made_up_where_the_sentence_names_no_other_party():
-    assert _events("Die Gewerkschaft streikte am Montag in Bremen.") == [
+    assert named_events("Die Gewerkschaft streikte am Montag in Bremen.") == [
         ("PROTEST", "streikte", ("Gewerkschaft", "DEU"), None)]

@@ -166,24 +166,31 @@ def _country(side) -> str | None:
     return side.get("country") if isinstance(side, dict) else side
 
 
-def match_sentence(document: Document, gold_events: list[dict]) -> tuple[list[dict], int]:
-    """The gold events found in one sentence's Document and the number predicted: same
-    type, the gold actor's and recipient's countries among the predicted sides' keys (a
-    gold side without a country constrains nothing), each prediction used once."""
+def matched_pairs(document: Document, gold_events: list[dict]) -> list[tuple[int, int]]:
+    """(gold index, prediction index) of each gold event found in one sentence's Document:
+    same type, the gold actor's and recipient's countries among the predicted sides' keys
+    (a gold side without a country constrains nothing), each prediction used once."""
     predicted = [(e.type, _keys(document, e.actor), _keys(document, e.recipient))
                  for e in document.events]
     used: set[int] = set()
-    found = []
-    for gold in gold_events:
+    pairs = []
+    for g, gold in enumerate(gold_events):
         actor, recipient = _country(gold.get("actor")), _country(gold.get("recipient"))
         for k, (kind, actors, recipients) in enumerate(predicted):
             if k in used or kind != gold["type"] or (actor and actor not in actors) \
                     or (recipient and recipient not in recipients):
                 continue
             used.add(k)
-            found.append(gold)
+            pairs.append((g, k))
             break
-    return found, len(predicted)
+    return pairs
+
+
+def match_sentence(document: Document, gold_events: list[dict]) -> tuple[list[dict], int]:
+    """The gold events found in one sentence's Document (``matched_pairs``) and the number
+    predicted."""
+    return [gold_events[g] for g, _ in matched_pairs(document, gold_events)], \
+        len(document.events)
 
 
 def id_number(item_id: str) -> int:

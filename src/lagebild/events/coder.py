@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from itertools import product
 
 from spacy.tokens import Doc
@@ -45,13 +46,13 @@ from ..timex import event_date
 from ..tokens import bounds as token_bounds
 from ..tokens import cases as token_cases
 from ..tokens import strings as token_strings
-from .learned import learned_trigger, trigger_model
+from .learned import binary_model, learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
 from .recipients import candidates as recipient_candidates
 from .recipients import features as recipient_features
-from .recipients import recipient_model
 from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
 from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
+from .screening import features as screen_features
 
 DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
@@ -109,6 +110,9 @@ class _EventCoder:
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
         self.unlikely: set[int] = set()  # triggers the trigger model reads as no event
+        #: the trigger model's class probabilities of the lexicon's triggers, by token
+        self.trigger_probabilities: dict = {}
+        self.trigger_classes: list[str] = []
         self.actors = {a.id: a for a in document.actors}
         self.named = [e for e in document.entities if e.actor]
         #: the language's role strategy: German by case, English by word order
@@ -678,6 +682,7 @@ class _EventCoder:
         if model is None:
             return matches
         probabilities = model.read(self.doc, matches, every_word=lexicon.model_add < 1.0)
+        self.trigger_probabilities, self.trigger_classes = probabilities, model.classes
         self.unlikely = {m.start for m in matches if m.start in probabilities
                          and probabilities[m.start][model.none] > lexicon.model_veto}
         kept = list(matches)
@@ -698,7 +703,7 @@ class _EventCoder:
         """The sentence's mention the recipient model finds likeliest to receive the act
         and those joined to it, where it is likely enough (see events.recipients)."""
         path = self.lexicon.recipients_path
-        model = recipient_model(path) if path else None
+        model = binary_model(path) if path else None
         if model is None:
             return [None]
         others = recipient_candidates(self, match, actors, sentence)
@@ -708,6 +713,23 @@ class _EventCoder:
         if best is None or best[0] < self.lexicon.recipient_threshold:
             return [None]
         return [m.actor for m in self.members(best[1], others)]  # "der Ukraine und Moldau"
+
+    def screened(self, events: list[Event], made: dict[int, tuple]) -> list[Event]:
+        """The events the screen finds likely enough, and those of states and political
+        bodies (see events.screening)."""
+        path = self.lexicon.screen_path
+        model = binary_model(path) if path else None
+        if model is None:
+            return events
+        per_sentence = Counter(e.sentence for e in events)
+        return [e for k, e in enumerate(events) if self.state_act(e) or model.probability(
+            screen_features(self, e, *made[k], per_sentence[e.sentence]))
+            >= self.lexicon.screen_threshold]
+
+    def state_act(self, event: Event) -> bool:
+        """An event a state, a body of one or an organisation of politics does: the rules'
+        reading stands, as the corpus holds too few of them for the screen to judge."""
+        return event.actor is not None and self.political([event.actor])
 
     def verb_tail(self, match: TriggerMatch, clause: tuple[int, int],
                   sentence: tuple[int, int]) -> tuple[int, int]:
@@ -779,6 +801,7 @@ class _EventCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
+        made: dict[int, tuple] = {}  # event index -> its trigger match and how its actor was found
         in_name: set[int] = set()  # tokens starting inside a name: "Amnesty" is no trigger
         for entity in self.named:
             in_name.update(range(bisect_left(self.starts, entity.start),
@@ -888,6 +911,7 @@ class _EventCoder:
                     continue  # the same party on both sides, told already, or no party
                     # at all ("Es wird verlangt, dass …": who did what to whom is not told)
                 seen.add(key)
+                made[len(events)] = (match, found)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (actor is not None and not self.actors[actor].inferred)
                 events.append(Event(
@@ -898,6 +922,7 @@ class _EventCoder:
                     quantity=quantity, modality=modality, attributed_to=attributed,
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
+        events = self.screened(events, made)
         # an event that only repeats another one without its recipient adds nothing
         aimed = {(e.type, e.mode, e.actor, e.date) for e in events if e.recipient}
         kept = [e for e in events

@@ -123,6 +123,27 @@ class TriggerModel:
         return {i: self.probabilities(words.features(i)) for i in indices}
 
 
+class BinaryModel:
+    """A binary logistic regression's weights: feature -> weight, and the bias (the
+    recipient chooser, the event filter)."""
+
+    def __init__(self, path: Path):
+        data = numpy.load(path, allow_pickle=False)
+        self.index = {name: k for k, name in enumerate(data["features"].tolist())}
+        self.weights = data["weights"].astype(numpy.float64)
+        self.bias = float(data["bias"])
+
+    def probability(self, features: list[str]) -> float:
+        score = self.bias + sum(self.weights[self.index[f]] for f in features
+                                if f in self.index)
+        return float(1.0 / (1.0 + numpy.exp(-score)))
+
+
+@lru_cache(maxsize=8)
+def binary_model(path: Path) -> BinaryModel | None:
+    return BinaryModel(path) if path.is_file() else None
+
+
 @lru_cache(maxsize=64)
 def learned_trigger(kind: str, verb: bool, lexicon: EventLexicon) -> Trigger:
     """The trigger of a word the model reads as an event the lexicon lacks: its type, the

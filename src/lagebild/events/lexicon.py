@@ -161,6 +161,10 @@ class EventLexicon:
         self.recipients_path = path.parent / model["recipients"] if "recipients" in model \
             else None
         self.recipient_threshold = float(model.get("recipients_above", 1.0))
+        #: the learned screen over coded events (events.screening) and the probability an
+        #: event must reach to be kept
+        self.screen_path = path.parent / model["screen"] if "screen" in model else None
+        self.screen_threshold = float(model.get("screen_above", 0.0))
         self.by_first: dict[str, list[Trigger]] = {}  # word forms
         self.by_lemma: dict[str, list[Trigger]] = {}
         self.heads: dict[str, Trigger] = {}  # one-word noun lemmas that end compounds

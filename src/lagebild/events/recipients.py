@@ -13,11 +13,7 @@ the likeliest one above a threshold (``events.toml``: ``[model]`` ``recipients``
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-import numpy
 
 if TYPE_CHECKING:
     from .coder import _EventCoder
@@ -79,23 +75,3 @@ def features(coder: _EventCoder, match: TriggerMatch, clause: tuple[int, int],
     out += [f"sector={s}" for s in sectors] or ["sector=-"]
     out += [f"ks={kind}/{s}" for s in sectors]
     return out
-
-
-class RecipientModel:
-    """The weights of a trained model: feature -> weight, and the bias."""
-
-    def __init__(self, path: Path):
-        data = numpy.load(path, allow_pickle=False)
-        self.index = {name: k for k, name in enumerate(data["features"].tolist())}
-        self.weights = data["weights"].astype(numpy.float64)
-        self.bias = float(data["bias"])
-
-    def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(self.weights[self.index[f]] for f in features
-                                if f in self.index)
-        return float(1.0 / (1.0 + numpy.exp(-score)))
-
-
-@lru_cache(maxsize=8)
-def recipient_model(path: Path) -> RecipientModel | None:
-    return RecipientModel(path) if path.is_file() else None

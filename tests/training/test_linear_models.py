@@ -7,16 +7,17 @@ from types import SimpleNamespace
 
 import numpy
 
-from lagebild.events.recipients import RecipientModel
-from training.events_recipients import choices, report, save
+from lagebild.events.learned import BinaryModel
+from training.events_recipients import choices, report
+from training.linear import save_binary
 
 WEIGHTS = SimpleNamespace(coef_=numpy.array([[2.0, -1.0]]), intercept_=numpy.array([-0.5]))
 NAMES = ["taken=True", "side=<"]
 
 
 def test_saved_weights_give_the_events_layer_the_same_probability(tmp_path):
-    save(NAMES, WEIGHTS, tmp_path / "m.npz")
-    model = RecipientModel(tmp_path / "m.npz")
+    save_binary(NAMES, WEIGHTS, tmp_path / "m.npz")
+    model = BinaryModel(tmp_path / "m.npz")
     assert abs(model.probability(["taken=True", "unseen"]) - 1 / (1 + numpy.exp(-1.5))) < 1e-6
     assert abs(model.probability(["side=<"]) - 1 / (1 + numpy.exp(1.5))) < 1e-6
 

@@ -1,0 +1,34 @@
+"""The learned screen over coded German events (lagebild.events.screening)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.learned import BinaryModel, binary_model
+from lagebild.events.lexicon import event_lexicon
+from lagebild.lang import get_pack
+
+from ..conftest import named_events
+
+
+def test_the_german_pack_ships_the_screen_and_its_threshold():
+    lexicon = event_lexicon(get_pack("de"))
+    assert isinstance(binary_model(lexicon.screen_path), BinaryModel)
+    assert 0.0 < lexicon.screen_threshold < 0.5
+
+
+def test_a_firm_upgrading_its_network_is_no_mobilisation():
+    # the lexicon reads "aufrüsten" as arming; the screen finds a firm's doing of it no event
+    assert named_events("Der Konzern will sein Filialnetz im Norden ausbauen und aufrüsten.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Polizei hat in Hamburg drei Demonstranten festgenommen.",
+     ("COERCE", "festgenommen", ("Polizei", "DEU"), ("Demonstranten", "DEU"))),
+    ("Die Regierung in Warschau hat die Sanktionen gegen Belarus verschärft.",
+     ("SANCTION", "Sanktionen", ("Regierung", "POL"), ("Belarus", "BLR"))),
+    ("Tausende Menschen demonstrierten am Samstag in Leipzig gegen die Regierung.",
+     ("PROTEST", "demonstrierten", ("Menschen", "DEU"), ("Regierung", "DEU"))),
+])
+def test_plain_events_pass_the_screen(text, expected):
+    assert named_events(text) == [expected]
