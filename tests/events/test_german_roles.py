@@ -322,6 +322,9 @@ def test_the_words_of_a_split_trigger_are_no_party_to_it():
 
 
 def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(monkeypatch):
+    # the rules' reading: the screen drops agentless calls and a party's hypothetical
+    # alliance as often wrong
+    monkeypatch.setattr(event_lexicon(get_pack("de")), "screen_threshold", 0.0)
     assert [e[:3] for e in events("Die Bürger sind aufgerufen, Wasser zu sparen.")] == [
         ("REQUEST", None, "DEU")]
     assert [e[:2] for e in events("Die russischen Truppen sind in die Stadt einmarschiert.")] \
@@ -329,9 +332,7 @@ def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(
     # a list's comma cuts no auxiliary from its participle
     assert {e[:2] for e in codes("Deshalb sind Polizisten, aber auch Lehrer aufgerufen, "
                                   "wachsam zu sein.")} == {("REQUEST", None)}
-    # a reflexive verb makes no passive, whatever the tagger reads its infinitive as (the
-    # rules' reading: the screen drops the hypothetical alliance of a party)
-    monkeypatch.setattr(event_lexicon(get_pack("de")), "screen_threshold", 0.0)
+    # a reflexive verb makes no passive, whatever the tagger reads its infinitive as
     assert codes("Die Umfrage zeigt, was wäre, wenn die Sozialdemokraten sich mit der CDU "
                  "verbünden würden.") == [("AGREE", "DEU", "DEU")]
 
