@@ -44,7 +44,7 @@ def examples(records: list[dict], trigger_weights: Path | None = None) -> tuple[
     from lagebild.lang import get_pack
     from lagebild.pipeline import Pipeline
 
-    read: dict[str, dict[tuple, list[str]]] = {}
+    read: dict[str, dict[tuple, tuple[list[str], bool]]] = {}  # features, a state's act
     coder_class = coder_module._EventCoder
     screened = coder_class.screened
 

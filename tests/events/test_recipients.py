@@ -31,8 +31,11 @@ def test_the_german_pack_ships_the_chooser_and_its_threshold():
     ("Die Regierung in Wien verhängte ein Einreiseverbot für Funktionäre aus Belarus.",
      ("SANCTION", "verhängte", ("Regierung", "AUT"), ("Belarus", "BLR"))),
 ])
-def test_a_party_the_rules_do_not_reach_receives_the_act(text, expected):
+def test_a_party_the_rules_do_not_reach_receives_the_act(text, expected, monkeypatch):
     assert expected in named_events(text)
+    # the rules alone leave the event without a recipient
+    monkeypatch.setattr(event_lexicon(get_pack("de")), "recipient_threshold", 1.01)
+    assert (*expected[:3], None) in named_events(text)
 
 
 def test_no_recipient_is_made_up_where_the_sentence_names_no_other_party():

@@ -17,9 +17,12 @@ def test_the_german_pack_ships_the_screen_and_its_threshold():
     assert 0.0 < lexicon.screen_threshold < 0.5
 
 
-def test_a_firm_upgrading_its_network_is_no_mobilisation():
+def test_a_firm_upgrading_its_network_is_no_mobilisation(monkeypatch):
     # the lexicon reads "aufrüsten" as arming; the screen finds a firm's doing of it no event
-    assert named_events("Der Konzern will sein Filialnetz im Norden ausbauen und aufrüsten.") == []
+    text = "Der Konzern will sein Filialnetz im Norden ausbauen und aufrüsten."
+    assert named_events(text) == []
+    monkeypatch.setattr(event_lexicon(get_pack("de")), "screen_threshold", 0.0)
+    assert [e[:2] for e in named_events(text)] == [("MOBILIZE", "aufrüsten")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -728,7 +728,7 @@ class _EventCoder:
 
     def state_act(self, event: Event) -> bool:
         """An event a state, a body of one or an organisation of politics does: the rules'
-        reading stands, as the corpus holds too few of them for the screen to judge."""
+        reading stands (on the corpus the screen knew no better of these)."""
         return event.actor is not None and self.political([event.actor])
 
     def verb_tail(self, match: TriggerMatch, clause: tuple[int, int],

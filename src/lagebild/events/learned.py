@@ -125,7 +125,7 @@ class TriggerModel:
 
 class BinaryModel:
     """A binary logistic regression's weights: feature -> weight, and the bias (the
-    recipient chooser, the event filter)."""
+    recipient chooser, the event screen)."""
 
     def __init__(self, path: Path):
         data = numpy.load(path, allow_pickle=False)

@@ -8,7 +8,7 @@ Streik, nachdem die Bahn …") had no recipient. A binary logistic regression (t
 actor mention of the sentence by where it stands from the trigger, its case and
 preposition, what kind of actor it is and the event's type, and the events layer takes
 the likeliest one above a threshold (``events.toml``: ``[model]`` ``recipients``,
-``recipient``). A pack without the file codes by the rules alone.
+``recipients_above``). A pack without the file codes by the rules alone.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def features(coder: _EventCoder, match: TriggerMatch, clause: tuple[int, int],
     side = ">" if after else "<"
     kind = match.trigger.type
     verb = "V" if coder.tags[match.start][:1] == "V" else "N"
-    case = coder.cases[last - 1] or "-" if last > first else "-"
+    case = (coder.cases[last - 1] or "-") if last > first else "-"
     preposition = mention.preposition or "-"
     actor = coder.actors.get(mention.actor)
     sectors = actor.sector if actor is not None else []
