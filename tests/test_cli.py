@@ -332,3 +332,16 @@ def test_the_model_option_reaches_the_library_as_configuration(monkeypatch, tmp_
     assert result.exit_code == 0, result.output
     assert cli._config().model == "accurate"
     assert "LAGEBILD_MODEL" not in os.environ
+
+
+def test_the_all_events_option_turns_the_event_screen_off(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from lagebild import cli
+
+    monkeypatch.setattr(cli, "_settings", {})
+    assert cli._config().all_events is False
+    result = CliRunner().invoke(cli.app, ["--all-events", "schema", "-o",
+                                          str(tmp_path / "schema.json")])
+    assert result.exit_code == 0, result.output
+    assert cli._config().all_events is True

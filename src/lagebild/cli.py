@@ -60,8 +60,9 @@ out = Console(soft_wrap=True)
 #: Batches larger than this get a progress bar.
 PROGRESS_AFTER = 5
 
-#: What the global options (``--model``) set for every pipeline of this command.
-_settings: dict[str, str] = {}
+#: What the global options (``--model``, ``--all-events``) set for every pipeline of this
+#: command.
+_settings: dict[str, str | bool] = {}
 
 
 def _config() -> PipelineConfig:
@@ -685,6 +686,9 @@ def _main(
     model: Annotated[str | None, typer.Option(
         "--model", help="trained model: fast (default) or accurate (German: better names, "
                         "about half the speed); also $LAGEBILD_MODEL")] = None,
+    all_events: Annotated[bool, typer.Option(
+        "--all-events", help="keep every event the rules code, none dropped by the learned "
+                             "event screen (German: more events, fewer of them right)")] = False,
 ) -> None:
     """Verifiable event data from news: who did what to whom, when, where, and who says so."""
     if model is not None:
@@ -693,6 +697,8 @@ def _main(
         if model not in MODELS:
             raise typer.BadParameter(f"{model!r}: {' or '.join(MODELS)}", param_hint="--model")
         _settings["model"] = model  # every Pipeline of this command, workers included
+    if all_events:
+        _settings["all_events"] = True
 
 
 def main() -> None:

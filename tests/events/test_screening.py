@@ -7,6 +7,7 @@ import pytest
 from lagebild.events.learned import BinaryModel, binary_model
 from lagebild.events.lexicon import event_lexicon
 from lagebild.lang import get_pack
+from lagebild.pipeline import Pipeline
 
 from ..conftest import named_events
 
@@ -17,12 +18,13 @@ def test_the_german_pack_ships_the_screen_and_its_threshold():
     assert 0.0 < lexicon.screen_threshold < 0.5
 
 
-def test_a_firm_upgrading_its_network_is_no_mobilisation(monkeypatch):
+def test_a_firm_upgrading_its_network_is_no_mobilisation():
     # the lexicon reads "aufrüsten" as arming; the screen finds a firm's doing of it no event
     text = "Der Konzern will sein Filialnetz im Norden ausbauen und aufrüsten."
     assert named_events(text) == []
-    monkeypatch.setattr(event_lexicon(get_pack("de")), "screen_threshold", 0.0)
-    assert [e[:2] for e in named_events(text)] == [("MOBILIZE", "aufrüsten")]
+    # asked for every event the rules code, the user gets it
+    every = Pipeline({"all_events": True})({"id": "t", "text": text, "lang": "de"})
+    assert [(e.type, e.trigger.text) for e in every.events] == [("MOBILIZE", "aufrüsten")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

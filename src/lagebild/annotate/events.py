@@ -15,5 +15,8 @@ class EventsAnnotator:
     assigns = ("events",)
     amends = ("actors",)  # the parties it infers: a subject or object no list knows
 
+    def __init__(self, screen: bool = True):
+        self.screen = screen  # whether the pack's learned event screen may drop events
+
     def __call__(self, doc: Doc, document: Document, pack: LanguagePack) -> None:
-        code_events(doc, document, pack)
+        code_events(doc, document, pack, screen=self.screen)

@@ -94,8 +94,10 @@ POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
-                 source: str | None = None, demonyms: dict[str, str] | None = None):
+                 source: str | None = None, demonyms: dict[str, str] | None = None,
+                 screen: bool = True):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        self.screen = screen  # whether the learned screen may drop events
         self.demonyms = demonyms or {}  # "israelische" -> ISR
         self.source = source  # the source's country, for subjects no list knows
         self.unnamed: dict[str, str] = {}  # role:country -> actor made for unknown parties
@@ -718,7 +720,7 @@ class _EventCoder:
         """The events the screen finds likely enough, and those of states and political
         bodies (see events.screening)."""
         path = self.lexicon.screen_path
-        model = binary_model(path) if path else None
+        model = binary_model(path) if path and self.screen else None
         if model is None:
             return events
         per_sentence = Counter(e.sentence for e in events)
@@ -932,9 +934,10 @@ class _EventCoder:
         return kept
 
 
-def code_events(doc: Doc, document: Document, pack: LanguagePack) -> None:
-    """Fill ``document.events`` from the trigger lexicon of the language pack."""
+def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool = True) -> None:
+    """Fill ``document.events`` from the trigger lexicon of the language pack (``screen``
+    false: every event the rules code, none dropped by the learned screen)."""
     actors = actor_lexicon(pack)
     document.events.extend(_EventCoder(doc, document, event_lexicon(pack),
                                        actors.source_country(document.url),
-                                       actors.demonym_adjectives).code())
+                                       actors.demonym_adjectives, screen).code())
