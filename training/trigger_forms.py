@@ -25,7 +25,8 @@ AMBIGUOUS = {"easing", "eases", "lowering", "lowers", "shipping", "ships", "lift
              "yielding", "yields", "supplies", "thanks", "summons", "permits", "sentences",
              "questions", "presses", "pressing", "pressures", "stones", "talking", "talks",
              "relaxing", "relaxes", "backs", "backing", "massing", "wounds", "blasts",
-             "shares", "returns", "signs", "phones", "recalling", "consulting"}
+             "shares", "returns", "signs", "phones", "recalling", "consulting", "hanging",
+             "hangs"}
 HEADER = ("# form <TAB> the listed trigger form it inflects (see training/trigger_forms.py);\n"
           "# written by `python -m training en-trigger-forms` from spacy-lookups-data (MIT).\n")
 
