@@ -1,5 +1,5 @@
 """Binary logistic regressions over named binary features, as the events layer reads them
-(lagebild.events.learned.BinaryModel): the recipient chooser and the event filter."""
+(lagebild.events.learned.BinaryModel): the recipient chooser and the event screen."""
 
 from __future__ import annotations
 
