@@ -14,12 +14,11 @@ to ``src/lagebild/lang/de/data/recipients_model.npz`` (5 KB).
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from pathlib import Path
 
 from .events_corpus import load
-from .events_measure import documents, part_of
+from .events_measure import documents, fold_of, part_of
 from .linear import fit_binary, probability, save_binary
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / "de" / "data" \
@@ -32,7 +31,7 @@ def _overlaps(a: tuple[int, int], b: list[int] | tuple[int, int]) -> bool:
 
 
 def examples(records: list[dict]) -> list[dict]:
-    """One entry per trigger of the rules on a gold trigger: its document, each candidate
+    """One entry per trigger of the rules on a gold trigger: its document's fold, each candidate
     mention's features and whether it is (part of) the gold recipient, and whether the
     gold names one."""
     from lagebild.clauses import sentence_of
@@ -69,7 +68,7 @@ def examples(records: list[dict]) -> list[dict]:
         if not gold or not rows:
             continue
         span = (gold[0].get("recipient") or {}).get("span")
-        out.append({"doc": doc_id, "named": span is not None,
+        out.append({"fold": fold_of(by_id[doc_id]), "named": span is not None,
                     "rows": [(f, span is not None and _overlaps(s, span)) for s, f in rows]})
     return out
 
@@ -107,11 +106,10 @@ def report(scored: list[tuple[float, str]]) -> str:
 def main(args) -> int:
     records = [r for r in load() if part_of(r) == "train"]
     events = examples(records)
-    fold = [zlib.crc32(e["doc"].encode("utf-8")) % 5 for e in events]
     scored = []
     for k in range(5):
-        names, model = fit([e for e, f in zip(events, fold, strict=True) if f != k], args.c)
-        scored += choices(names, model, [e for e, f in zip(events, fold, strict=True) if f == k])
+        names, model = fit([e for e in events if e["fold"] != k], args.c)
+        scored += choices(names, model, [e for e in events if e["fold"] == k])
     print("five-fold on the train part:\n" + report(scored))
     names, model = fit(events, args.c)
     save_binary(names, model, TARGET)

@@ -14,11 +14,10 @@ weights of the features seen at least twice to
 from __future__ import annotations
 
 import tempfile
-import zlib
 from pathlib import Path
 
 from .events_corpus import load
-from .events_measure import documents, guide_events, part_of
+from .events_measure import documents, fold_of, guide_events, part_of
 from .linear import fit_binary, probability, save_binary
 
 TARGET = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / "de" / "data" \
@@ -88,10 +87,6 @@ def report(scored: list[tuple[float, bool]], gold: int) -> str:
     return "\n".join(lines)
 
 
-def _fold(record: dict) -> int:
-    return zlib.crc32(record["doc"].encode("utf-8")) % 5
-
-
 def main(args) -> int:
     from . import events_model
 
@@ -102,11 +97,11 @@ def main(args) -> int:
     events, gold = [], 0
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(5):
-            words, labels, _ = events_model.examples([r for r in records if _fold(r) != k])
+            words, labels, _ = events_model.examples([r for r in records if fold_of(r) != k])
             names, model = events_model.fit(words, labels)
             weights = Path(tmp) / f"triggers{k}.npz"
             events_model.save(names, model, weights)
-            part, n = examples([r for r in records if _fold(r) == k], weights)
+            part, n = examples([r for r in records if fold_of(r) == k], weights)
             events += [dict(e, fold=k) for e in part]
             gold += n
     # the screen learns from every event and judges those of no state or political body

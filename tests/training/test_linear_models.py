@@ -25,10 +25,10 @@ def test_saved_weights_give_the_events_layer_the_same_probability(tmp_path):
 
 def test_each_event_counts_its_best_candidate_as_right_wrong_or_spurious():
     events = [
-        {"doc": "a", "named": True, "rows": [(["side=<"], False), (["taken=True"], True)]},
-        {"doc": "b", "named": True, "rows": [(["taken=True"], False), (["side=<"], True)]},
-        {"doc": "c", "named": False, "rows": [(["taken=True"], False)]},
-        {"doc": "d", "named": False, "rows": [(["side=<"], False)]},
+        {"fold": 0, "named": True, "rows": [(["side=<"], False), (["taken=True"], True)]},
+        {"fold": 0, "named": True, "rows": [(["taken=True"], False), (["side=<"], True)]},
+        {"fold": 0, "named": False, "rows": [(["taken=True"], False)]},
+        {"fold": 0, "named": False, "rows": [(["side=<"], False)]},
     ]
     scored = choices(NAMES, WEIGHTS, events)
     assert [kind for _, kind in scored] == ["right", "wrong", "spurious", "spurious"]
