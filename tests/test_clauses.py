@@ -21,3 +21,16 @@ def test_brackets_cut_a_clause_but_an_age_s_do_not():
 def test_brackets_around_one_short_word_join_where_asked():
     assert _clause("begrüßte", join=True) == "Wolfgang Schäuble (CDU) begrüßte den Plan"
     assert _clause("Plan", join=True) == _clause("begrüßte", join=True)
+
+
+def test_quote_marks_around_a_few_words_join_where_asked():
+    text = "Der Staat hat mit einer „harten Antwort“ gedroht, sagte er."
+    start = text.index("gedroht")
+    assert text[slice(*clause_of(text, (0, len(text)), start, start + 7))] == " gedroht"
+    left, right = clause_of(text, (0, len(text)), start, start + 7, False, True)
+    assert text[left:right] == "Der Staat hat mit einer „harten Antwort“ gedroht"
+    # a quote of a whole sentence still cuts its clause
+    said = "Er sagte: „Wir werden die Stadt nicht verlassen, niemals“ und ging."
+    start = said.index("ging")
+    assert said[slice(*clause_of(said, (0, len(said)), start, start + 4, False, True))] \
+        == " und ging."

@@ -91,6 +91,14 @@ def test_city_adjectives_and_armed_forces():
     assert {a.code for a in doc.actors} >= {"DEUMIL"}
 
 
+def test_city_adjectives_no_rule_derives_and_a_dropped_e():
+    # "Zürcher" from the pack's table, "Moskauer" by the city's German name, "Basler" with
+    # the "e" of Basel put back
+    assert codes("Der Zürcher Stadtrat verurteilte die Krawalle.")[0][:2] == ("ACCUSE", "CHELEG")
+    assert codes("Die Moskauer Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "RUSCOP")
+    assert codes("Die Basler Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "CHECOP")
+
+
 def test_a_title_with_a_nationality_codes_its_country():
     assert [e[:2] for e in events("Der polnische Landwirtschaftsminister kritisierte die "
                                   "Blockade.")] == [("ACCUSE", "POL")]
@@ -714,3 +722,11 @@ def test_an_event_names_a_party():
     # an agentless passive keeps its recipient
     assert codes("In Köln wurden am Montag zwei Männer festgenommen.") == [
         ("COERCE", None, "DEUCVL")]
+
+
+def test_a_scare_quote_neither_cuts_the_clause_nor_frees_a_governed_noun():
+    assert codes("Der Iran hat mit einer „harten Antwort“ gedroht.") == [
+        ("THREATEN", "IRN", None)]
+    # a noun after "von" names what was reported, with or without marks around it
+    assert codes("Die Ministerin berichtete von einer „breiten Zustimmung“.") == []
+    assert codes("Die Ministerin berichtete von einer breiten Zustimmung.") == []

@@ -235,9 +235,14 @@ class _Coder:
         if not suffix or not word.endswith(suffix) or not word[:1].isupper():
             return None
         stem = word[: -len(suffix)]
-        for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else None):
+        irregular = self.settings.get("city_demonyms", {}).get(word)
+        # "Basler" -> Basel, "Kasseler"/"Kassler" -> Kassel: an "e" the adjective drops
+        dropped_e = stem[:-1] + "e" + stem[-1] if stem[-1:] in ("l", "r") else None
+        for name in (irregular, stem, stem + "en",
+                     stem[:-1] + "en" if stem.endswith("n") else None, dropped_e):
             places = load_gazetteer().lookup(name) if name else []
-            cities = [m.place for m in places if not m.alias and m.place.feature.startswith("PPL")]
+            cities = [m.place for m in places if (not m.alias or name == irregular)
+                      and m.place.feature.startswith("PPL")]  # "Moskauer": an exonym
             if cities:  # "Pariser": Paris in France, not in Ontario
                 return alpha3(max(cities, key=lambda place: place.population).country)
         return None

@@ -186,7 +186,10 @@ class _EventCoder:
         i = span.start if span is not None else None
         if i is None or self.doc[i].tag_.startswith("V") and self.doc[i].text[:1].islower():
             return None  # a preposition governs no verb: "zu lockern" is an infinitive
-        for j in range(i - 1, max(-1, i - 1 - PREPOSITION_REACH), -1):
+        # quote marks do not count: "von einer „breiten Zustimmung“"
+        before = [j for j in range(i - 1, max(-1, i - 1 - 2 * PREPOSITION_REACH), -1)
+                  if not self.doc[j].is_quote][:PREPOSITION_REACH]
+        for j in before:
             word = self.lowers[j]
             if word in self.lexicon.words["prepositions"]:
                 if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
@@ -652,7 +655,7 @@ class _EventCoder:
         # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
-                           max(sentence[0], clause[0] - 2), self.lexicon.join_brackets)
+                           max(sentence[0], clause[0] - 2), *self.lexicon.joins)
         words = self.words_in(min(before[0], clause[0]), clause[1])
         return self._modality_of(words, match, quote)
 
@@ -832,7 +835,7 @@ class _EventCoder:
             first, last = self.doc[match.start], self.doc[match.end - 1]
             start, end = first.idx, last.idx + len(last)
             sentence = sentence_of(self.document.sentences, start, end, len(self.text))
-            clause = clause_of(self.text, sentence, start, end, self.lexicon.join_brackets)
+            clause = clause_of(self.text, sentence, start, end, *self.lexicon.joins)
             clause = self.verb_tail(match, clause, sentence)
             quote = self.quote_at(start)
             actors, recipients, found = self.roles(match, clause, quote)

@@ -118,7 +118,9 @@ class EventLexicon:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))
         #: brackets around one short word cut no clause ("Wolfgang Schäuble (CDU) begrüßte")
-        self.join_brackets = bool(settings.get("join_short_brackets", False))
+        #: nor do quote marks around a few words ("mit einer „harten Antwort“ gedroht")
+        self.joins = (bool(settings.get("join_short_brackets", False)),
+                      bool(settings.get("join_short_quotes", False)))
         #: a place after a member of a compound actor does not end it ("Die Regierung von
         #: Chile und die USA"); off for English, where it cost precision on PLOVER GSR
         self.join_across_places = bool(settings.get("join_across_places", False))

@@ -415,7 +415,7 @@ class CaseRoles:
         if clause[0] - 2 < sentence[0]:
             return None
         return clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
-                         c.lexicon.join_brackets)
+                         *c.lexicon.joins)
 
     def clause_after(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         """The clause after this one in its sentence, if any."""
@@ -426,7 +426,7 @@ class CaseRoles:
             start += 1
         if start >= sentence[1]:
             return None
-        return clause_of(c.text, sentence, start, start, c.lexicon.join_brackets)
+        return clause_of(c.text, sentence, start, start, *c.lexicon.joins)
 
     def addressee(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of a "dass" clause after a request's clause: who is asked to act
