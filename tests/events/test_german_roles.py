@@ -730,3 +730,26 @@ def test_a_scare_quote_neither_cuts_the_clause_nor_frees_a_governed_noun():
     # a noun after "von" names what was reported, with or without marks around it
     assert codes("Die Ministerin berichtete von einer „breiten Zustimmung“.") == []
     assert codes("Die Ministerin berichtete von einer breiten Zustimmung.") == []
+
+
+def test_a_demonym_in_a_place_phrase_sets_the_story_for_parties_of_no_country():
+    # the source is Swiss; the sentence says the depots are German
+    assert [e[:2] for e in events("In drei der fünf deutschen Lager legten Beschäftigte die "
+                                  "Arbeit nieder.", "https://www.example.ch/a")] == [
+        ("PROTEST", "DEU")]
+    assert events("In einem irischen Dorf hat die Gewerkschaft mit einem Streik gedroht.",
+                  "https://www.example.ch/a")[0][:2] == ("THREATEN", "IRL")
+    # a demonym of a party names no setting, nor one whose phrase names its place
+    assert codes("Der Verband kritisierte die Lieferung französischer Panzer.")[0][:2] == (
+        "ACCUSE", "DEUNGO")
+
+
+def test_a_titled_person_of_no_country_named_takes_the_sentence_s_place():
+    assert codes("Kanzler Gruber traf sich in Graz mit dem ungarischen Regierungschef.") == [
+        ("CONSULT", "AUTGOV", "HUNGOV")]
+
+
+def test_offices_of_one_country_wherever_they_are_named():
+    assert codes("Der Landeshauptmann versprach den Gemeinden Hilfe.")[0][:2] == (
+        "AGREE", "AUTGOV")
+    assert codes("Die Kantonspolizei nahm zwei Männer fest.")[0][:2] == ("COERCE", "CHECOP")

@@ -58,9 +58,36 @@ class _Draft:
 PRIVATE = "CVL"
 
 
+#: tags between a place preposition and a demonym of one noun phrase ("in einer kleinen
+#: britischen Gemeinde", "in sechs der neun deutschen")
+SETTING_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PIAT", "PIDAT", "PDAT", "ADV"}
+
+
 def _is_people(key: tuple) -> bool:
     """A draft of a people named by its demonym ("Russen", "Kurds"), no role."""
     return key[0] == "nominal" and len(key) == 4 and key[2] is None and key[3] is None
+
+
+def setting_country(lowers: list[str], tags: list[str], first: int, last: int,
+                    demonyms: dict[str, str], prepositions: set[str],
+                    phrase_tags: set[str]) -> str | None:
+    """The country of a demonym adjective in a place phrase of tokens [first, last): "in
+    einer kleinen britischen Gemeinde", "In sechs der neun deutschen Verteilzentren";
+    where the story is set, not a party ("kritisierte die amerikanischen Zölle"), nor a
+    phrase that goes on to name its place ("in der ehemaligen französischen Kolonie Mali")."""
+    for i in range(first, last):
+        country = demonyms.get(lowers[i])
+        if country is None or tags[i] != "ADJA":
+            continue
+        noun = next((k for k in range(i + 1, last) if tags[k] != "ADJA"), last)
+        if noun + 1 < last and tags[noun + 1] == "NE":
+            continue
+        j = i - 1
+        while j >= first and tags[j] in phrase_tags:
+            j -= 1
+        if j >= first and lowers[j] in prepositions:
+            return country
+    return None
 
 
 def _same_given_names(one: list[str], other: list[str]) -> bool:
@@ -83,6 +110,7 @@ class _Coder:
         # a role list may hold the lemma only: "Jugendlichen", "Fahrgäste" -> Jugendliche, Fahrgast
         self.lemmas = token_strings(doc, "LEMMA")
         self.sent_start, self.sent_end = sentence_of_tokens(doc)
+        self.tags = token_strings(doc, "TAG")
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()
@@ -561,9 +589,10 @@ class _Coder:
     def context(self, bare: list[tuple[str, Span]]) -> None:
         source = self.source_country()
         country = self.main_country() or source
-        for draft in self.titled:  # a title before a name no list knows: as a bare title
-            if draft.country is None and country is not None:
-                draft.country, draft.inferred = country, True
+        for draft in self.titled:  # a title before a name no list knows: as a bare title,
+            own = self.sentence_place(draft) or country  # of the sentence's place first
+            if draft.country is None and own is not None:
+                draft.country, draft.inferred = own, True
         domestic = tuple(self.settings.get("domestic_prefixes", []))
         home = set(self.settings.get("domestic_countries", []))
         foreign = tuple(self.settings.get("foreign_words", []))
@@ -581,16 +610,18 @@ class _Coder:
             draft = self.draft(key, name=span.text,
                                country=own, sectors=[sector], inferred=own is not None)
             self.link(draft, None, span)
-        if source is not None:  # persons and organisations of no country named: of the
-            # sentence's place, else, in a story set abroad that names nothing of the
-            # source's country, of its places (the mayor in a report from Odessa), else the
-            # source's (the minister of a German paper's story that names Germany)
+        if source is not None:  # persons and organisations of no country named: in a
+            # story set abroad that names nothing of the source's country, of its places (the
+            # mayor in a report from Odessa), else the source's (the minister of a German
+            # paper's story that names Germany); not of the sentence's place, which is often
+            # where they speak of ("hat die Luftangriffe mit den Anschlägen in Paris
+            # verglichen")
             named = {d.country for d in self.drafts.values()} | set(self.place_countries)
             abroad = max(self.place_countries, key=self.place_countries.count) \
                 if self.place_countries and source not in named else None
             for key, draft in self.drafts.items():
                 if draft.country is None and key[0] in ("person", "org"):
-                    draft.country = self.sentence_place(draft) or abroad or source
+                    draft.country = abroad or source
                     draft.inferred = True
 
     def sentence_place(self, draft: _Draft) -> str | None:
@@ -599,15 +630,23 @@ class _Coder:
         if entity is None:
             return None
         span = self.doc.char_span(entity.start, entity.start, alignment_mode="expand")
-        return self.place_in_sentence(span.start) if span else None
+        return self.place_in_sentence(span.start) if span is not None else None
 
     def place_in_sentence(self, token: int) -> str | None:
-        """The country of the first city or region named in the sentence of a token."""
+        """The country of the first city or region named in the sentence of a token, else
+        of a demonym in one of its place phrases ("in einer britischen Gemeinde")."""
         if self._sentence_places is None:
             self._sentence_places = {}
             for start, country in sorted(self.place_at.items()):
                 self._sentence_places.setdefault(self.sent_start[start], country)
-        return self._sentence_places.get(self.sent_start[token])
+        first = self.sent_start[token]
+        if first not in self._sentence_places:
+            prepositions = set(self.settings.get("setting_prepositions", ()))
+            self._sentence_places[first] = setting_country(
+                self.lowers, self.tags, first, self.sent_end[token],
+                self.lexicon.demonym_adjectives, prepositions, SETTING_PHRASE_TAGS) \
+                if prepositions else None
+        return self._sentence_places[first]
 
     def actors(self) -> list[Actor]:
         actors = []

@@ -35,6 +35,7 @@ from itertools import product
 
 from spacy.tokens import Doc
 
+from ..actors.coder import SETTING_PHRASE_TAGS, setting_country
 from ..actors.lexicon import FIRM, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
@@ -95,10 +96,12 @@ POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None,
-                 screen: bool = True):
+                 screen: bool = True, setting_prepositions: list[str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.screen = screen  # whether the learned screen may drop events
         self.demonyms = demonyms or {}  # "israelische" -> ISR
+        # the prepositions of a place phrase whose demonym tells where a story is set
+        self.setting_prepositions = set(setting_prepositions or ())
         self.source = source  # the source's country, for subjects no list knows
         self.unnamed: dict[str, str] = {}  # role:country -> actor made for unknown parties
         self.text = document.text
@@ -377,7 +380,15 @@ class _EventCoder:
                 return country
             if named_country is None and any(map(self.after_place_preposition, starts)):
                 named_country = country
-        return named_country
+        return named_country or self.setting_adjective(sentence)
+
+    def setting_adjective(self, sentence: tuple[int, int]) -> str | None:
+        """The country of a demonym in a place phrase of the sentence (actors.coder)."""
+        if not self.setting_prepositions:
+            return None
+        first, last = self.token_range(*sentence)
+        return setting_country(self.lowers, self.tags, first, last, self.demonyms,
+                               self.setting_prepositions, SETTING_PHRASE_TAGS)
 
     def after_place_preposition(self, start: int) -> bool:
         """Whether a name at ``start`` follows a word of place (``locative``: "in", "aus"),
@@ -943,4 +954,5 @@ def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool =
     actors = actor_lexicon(pack)
     document.events.extend(_EventCoder(doc, document, event_lexicon(pack),
                                        actors.source_country(document.url),
-                                       actors.demonym_adjectives, screen).code())
+                                       actors.demonym_adjectives, screen,
+                                       actors.settings.get("setting_prepositions")).code())
