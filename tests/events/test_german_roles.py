@@ -753,3 +753,12 @@ def test_offices_of_one_country_wherever_they_are_named():
     assert codes("Der Landeshauptmann versprach den Gemeinden Hilfe.")[0][:2] == (
         "AGREE", "AUTGOV")
     assert codes("Die Kantonspolizei nahm zwei Männer fest.")[0][:2] == ("COERCE", "CHECOP")
+
+
+def test_marches_exchanges_of_fire_and_citizens_initiatives():
+    assert [e[0] for e in events("In Belgrad gingen Tausende zu einem Schweigemarsch gegen "
+                                 "die Gewalt auf die Straße.")] == ["PROTEST"]
+    assert codes("Bei einem Schusswechsel mit der Polizei wurde in Marseille ein Mann "
+                 "verletzt.")[0][:1] == ("ASSAULT",)
+    assert [e[0] for e in events("Die Bürgerinitiative hat ein Bürgerbegehren gegen den Bau "
+                                 "der Straße eingereicht.")] == ["REQUEST"]
