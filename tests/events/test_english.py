@@ -33,6 +33,9 @@ def coded(text: str, published: str | None = "2023-09-18"):
     # "of" after a quantity does not govern the actor
     ("Thousands of Georgians protested against the Russian government.",
      ("PROTEST", "GEO", "RUS")),
+    # quote marks around a few words cut no clause
+    ('Iran on Monday threatened a "crushing response" against Israel.',
+     ("THREATEN", "IRN", "ISR")),
     # a country name before a role noun; the offer is the content of the rejection
     ("The Kenya government rejected an offer from Uganda.", ("REJECT", "KEN", "UGA")),
     # a capital for its government, the subject of a "that" clause as the recipient
