@@ -78,6 +78,7 @@ _CONJOINED = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|dem|den|des)?
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
+QUOTE_MARKS = frozenset('"„“”«»‚‘’‹›\'')
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
@@ -191,7 +192,7 @@ class _EventCoder:
             return None  # a preposition governs no verb: "zu lockern" is an infinitive
         # quote marks do not count: "von einer „breiten Zustimmung“"
         before = [j for j in range(i - 1, max(-1, i - 1 - 2 * PREPOSITION_REACH), -1)
-                  if not self.doc[j].is_quote][:PREPOSITION_REACH]
+                  if self.tags[j] != "$(" or self.lowers[j] not in QUOTE_MARKS][:PREPOSITION_REACH]
         for j in before:
             word = self.lowers[j]
             if word in self.lexicon.words["prepositions"]:
