@@ -762,3 +762,12 @@ def test_marches_exchanges_of_fire_and_citizens_initiatives():
                  "verletzt.")[0][:1] == ("ASSAULT",)
     assert [e[0] for e in events("Die Bürgerinitiative hat ein Bürgerbegehren gegen den Bau "
                                  "der Straße eingereicht.")] == ["REQUEST"]
+
+
+def test_a_pronoun_carries_no_event_and_disapproval_is_no_approval():
+    # "Einige" gets the lemma of "einigen" (to agree); its tag says it is a pronoun
+    assert codes("Einige Mitglieder der Gewerkschaft könnten sich eine Fusion mit dem "
+                 "Verband vorstellen.") == []
+    # "Missbilligung" ends in "Billigung" (AGREE) but is its opposite
+    assert [e[0] for e in codes("Die Opposition äußerte ihre Missbilligung über den Plan "
+                                "der Regierung.")] == ["ACCUSE"]

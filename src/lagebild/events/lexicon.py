@@ -127,6 +127,9 @@ class EventLexicon:
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
+        #: tags of words that carry no event, whatever lemma they get ("Einige Mitglieder":
+        #: a pronoun, not "einigen")
+        self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: nouns that may name the party an act is aimed at, where no list knows them:
@@ -247,8 +250,11 @@ class EventLexicon:
         words = token_strings(doc, "LOWER")  # plain strings: no Token objects per look
         lemmas = token_strings(doc, "LEMMA") if self.by_lemma else []
         sentence_start, sentence_end = sentence_of_tokens(doc)
+        closed = self.words["no_trigger_tags"]
+        tags = token_strings(doc, "TAG") if closed else []
         for tokens, index in ((words, self.by_first), (lemmas, self.by_lemma)):
-            for i in [i for i, word in enumerate(tokens) if word in index]:
+            for i in [i for i, word in enumerate(tokens) if word in index
+                      and not (closed and tags[i] in closed)]:
                 for trigger in index[tokens[i]]:
                     match = _match(tokens, i, sentence_start[i], sentence_end[i], trigger)
                     if match is not None:
