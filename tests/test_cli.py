@@ -185,6 +185,12 @@ def test_ingest_query_export_round_trip(tmp_path, cli):
             event["trigger_text"]) == ("a", "CSTO", "KAZ", "2022-01-06", "geschickt")
     none = cli("query", "--db", db, "--format", "json", "--type", "PROTEST")
     assert json.loads(none.stdout) == []
+    # the event's confidence is the screen's probability: a filter just above it drops it
+    confidence = event["confidence"]
+    assert 0.0 < confidence < 1.0
+    for at_least, expected in ((confidence, 1), (round(confidence + 0.01, 2), 0)):
+        kept = cli("query", "--db", db, "--format", "json", "--min-confidence", str(at_least))
+        assert len(json.loads(kept.stdout)) == expected
     out = tmp_path / "docs.jsonl"
     exported = cli("export", out, "--db", db, "--format", "jsonl")
     assert exported.returncode == 0, exported.stderr

@@ -145,6 +145,42 @@ def score(part: str = "all", pipeline=None, lang: str = "de") -> dict[str, Count
     return counts
 
 
+#: the upper bounds of the confidence bins the calibration report prints
+CONFIDENCE_BINS = (0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def calibration(part: str = "test", pipeline=None, lang: str = "de") -> dict:
+    """How well each event's ``confidence`` tells whether it is right (matches a gold event
+    of its sentence by the scorer's rule): per bin of confidence the events, the share
+    right and the mean confidence, and the Brier score (mean squared difference between
+    confidence and rightness; 0 is perfect, 0.25 what a constant 0.5 earns)."""
+    from lagebild.evaluate.events import matched_pairs
+    from lagebild.pipeline import Pipeline
+
+    records = [r for r in load(lang=lang) if part == "all" or part_of(r) == part]
+    pipeline = pipeline or Pipeline()
+    scored: list[tuple[float, bool]] = []
+    for record, document in zip(records, pipeline.pipe(documents(records)), strict=True):
+        used = {k for _, k in matched_pairs(document, guide_events(record))}
+        scored += [(e.confidence, k in used) for k, e in enumerate(document.events)]
+    brier = sum((c - y) ** 2 for c, y in scored) / max(1, len(scored))
+    bins, low = [], 0.0
+    for high in CONFIDENCE_BINS:
+        inside = [(c, y) for c, y in scored if low <= c < high or high == 1.0 and c == 1.0]
+        if inside:
+            bins.append((low, high, len(inside), sum(y for _, y in inside) / len(inside),
+                         sum(c for c, _ in inside) / len(inside)))
+        low = high
+    print(f"{part}: {len(scored)} events, Brier score {brier:.3f}")
+    for low, high, n, right, mean in bins:
+        print(f"  confidence {low:.1f}-{high:.1f}: {n:5} events, {right:.3f} right, "
+              f"mean confidence {mean:.3f}")
+    return {"brier": brier, "bins": bins, "events": len(scored)}
+
+
 def main_score(args) -> int:
+    if args.calibration:
+        calibration(args.part, lang=args.lang)
+        return 0
     score(args.part, lang=args.lang)
     return 0

@@ -471,6 +471,8 @@ def query(
     until: Annotated[str | None, typer.Option(callback=_published, help="event date to")] = None,
     text: Annotated[str | None, typer.Option(help="full-text query over the articles")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="at most this many events")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="events whose confidence is at least this")] = None,
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """List the events in the store that match every filter given."""
@@ -478,7 +480,7 @@ def query(
     from .timex.readable import readable_date
 
     filters = EventQuery(types=_event_types(type), actor=actor, country=country, since=since,
-                         until=until, text=text, limit=limit)
+                         until=until, text=text, limit=limit, min_confidence=min_confidence)
     try:
         with Store(db, readonly=True) as store:
             rows = store.events(filters)

@@ -37,3 +37,20 @@ def test_a_firm_upgrading_its_network_is_no_mobilisation():
 ])
 def test_plain_events_pass_the_screen(text, expected):
     assert named_events(text) == [expected]
+
+
+def test_the_screen_s_probability_is_the_event_s_confidence():
+    screened, every = Pipeline(), Pipeline({"all_events": True})
+
+    def confidence(pipeline, text):
+        return [(e.type, e.confidence)
+                for e in pipeline({"id": "t", "text": text, "lang": "de"}).events]
+
+    arrest = "Die Polizei nahm in Köln drei Männer fest."
+    [(kind, sure)] = confidence(screened, arrest)
+    assert kind == "COERCE" and sure >= 0.8
+    # a machine that "streikt" is coded by the rules and told as unlikely
+    [(kind, unsure)] = confidence(every, "Die Heizung im Rathaus streikt seit Tagen.")
+    assert kind == "PROTEST" and unsure < 0.5
+    # the confidence does not depend on whether the screen drops anything
+    assert confidence(every, arrest) == [("COERCE", sure)]

@@ -66,7 +66,7 @@ class _Builder:
     def event(self, type: str, trigger: str, date: str, actor: str | None = None,
               recipient: str | None = None, place: str | None = None,
               amount: tuple[str, float, str] | None = None, modality: str = "asserted",
-              quote: tuple[str, str, str] | None = None) -> None:
+              quote: tuple[str, str, str] | None = None, confidence: float = 1.0) -> None:
         text = self.doc.text
         span = _span(text, trigger)
         sentence = next(s for s in self.doc.sentences if s[0] <= span.start < s[1])
@@ -88,7 +88,8 @@ class _Builder:
             date=date, actor=self.actors[actor].id if actor else None,
             recipient=self.actors[recipient].id if recipient else None,
             place=self.places[place].id if place else None, quantity=quantity,
-            modality=modality, attributed_to=attributed, quote=quote_id))
+            modality=modality, attributed_to=attributed, quote=quote_id,
+            confidence=confidence))
 
 
 def documents() -> list[Document]:
@@ -118,7 +119,8 @@ def documents() -> list[Document]:
     b.place("Lyon", 2996944, 45.748, 4.847, "FR")
     b.event("COERCE", "arrested", "2026-03-05", actor="Police", recipient="protesters",
             place="Lyon", amount=("40 protesters", 40, "protester"))
-    b.event("PROTEST", "marched", "2026-03-05", actor="protesters", place="Lyon")
+    b.event("PROTEST", "marched", "2026-03-05", actor="protesters", place="Lyon",
+            confidence=0.3)
     c = _Builder(
         "art-astana", "Kasachstan bat Russland am Freitag um Hilfe.", "2026-03-07", "de",
         source="Beispielblatt", title="Bitte um Hilfe")

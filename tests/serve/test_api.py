@@ -53,6 +53,8 @@ def test_events_in_date_order_with_the_envelope(client):
     ("q=hundreds marched", ["art-lyon/v1", "art-lyon/v2"]),
     ("q=Soldaten Lyon", []),                                 # all words must occur
     ("cluster=art-astana", ["art-astana/v1"]),
+    ("min_confidence=0.5", ["art-mali/v1", "art-mali/v2", "art-lyon/v1", "art-astana/v1"]),
+    ("min_confidence=0.3&type=PROTEST", ["art-mali/v2", "art-lyon/v2"]),
     ("sort=-date", ALL[::-1]),
 ])
 def test_filters(client, query, expected):
@@ -147,6 +149,7 @@ BAD = [
     "/events?since=2026-03-07&until=2026-03-01", "/events?limit=0", "/events?limit=100000",
     "/events?limit=ten", "/events?type=BOMBING", "/events?type=", "/events?colour=red",
     "/events?sort=random", "/events?modality=maybe", "/events?country=ZZ",
+    "/events?min_confidence=1.5", "/events?min_confidence=sure",
     "/events?actor=' OR 1=1 --", "/events?actor=KAZ;DROP TABLE events",
     "/events?bbox=1,2,3", "/events?bbox=10,0,0,10", "/events?bbox=a,b,c,d",
     "/events?cursor=not-a-cursor", "/events?cursor=WyJkYXRlIl0",

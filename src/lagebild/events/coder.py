@@ -733,15 +733,21 @@ class _EventCoder:
 
     def screened(self, events: list[Event], made: dict[int, tuple]) -> list[Event]:
         """The events the screen finds likely enough, and those of states and political
-        bodies (see events.screening)."""
+        bodies (see events.screening). The screen's probability that an event is right as
+        coded becomes its confidence, also where nothing is dropped (``screen`` off)."""
         path = self.lexicon.screen_path
-        model = binary_model(path) if path and self.screen else None
+        model = binary_model(path) if path else None
         if model is None:
             return events
         per_sentence = Counter(e.sentence for e in events)
-        return [e for k, e in enumerate(events) if self.state_act(e) or model.probability(
-            screen_features(self, e, *made[k], per_sentence[e.sentence]))
-            >= self.lexicon.screen_threshold]
+        kept = []
+        for k, event in enumerate(events):
+            p = model.probability(screen_features(self, event, *made[k],
+                                                  per_sentence[event.sentence]))
+            event.confidence = round(p, 2)
+            if not self.screen or self.state_act(event) or p >= self.lexicon.screen_threshold:
+                kept.append(event)
+        return kept
 
     def state_act(self, event: Event) -> bool:
         """An event a state, a body of one or an organisation of politics does: the rules'

@@ -47,6 +47,8 @@ class EventFilters(BaseModel):
     q: str | None = Field(None, min_length=1, max_length=500,
                           description="words that must all occur in the article")
     cluster: str | None = Field(None, max_length=200, description="story cluster id")
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0, description="events whose "
+                                         "confidence is at least this (0 to 1)")
 
     @field_validator("type")
     @classmethod
@@ -97,6 +99,7 @@ class EventFilters(BaseModel):
             until=self.until.isoformat() if self.until else None,
             bbox=tuple(float(p) for p in self.bbox.split(",")) if self.bbox else None,
             text=fts_query(self.q) if self.q else None, cluster=self.cluster,
+            min_confidence=self.min_confidence,
         )
 
 

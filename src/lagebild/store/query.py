@@ -34,7 +34,9 @@ class EventQuery:
     or an organisation (CSTO); ``country`` matches where the event happened or
     whom it involves; ``since``/``until`` bound the event date (inclusive);
     ``text`` is an FTS5 expression over the article's title and text; ``bbox``
-    is (min lon, min lat, max lon, max lat).
+    is (min lon, min lat, max lon, max lat); ``min_confidence`` keeps the events whose
+    confidence (German: the learned probability that the event is right as coded) is at
+    least that.
     """
 
     type: str | None = None
@@ -53,6 +55,7 @@ class EventQuery:
     place_country: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     cluster: str | None = None
+    min_confidence: float | None = None
 
 
 def country_codes(code: str) -> tuple[str, str]:
@@ -97,6 +100,9 @@ def where_clause(query: EventQuery) -> tuple[str, list]:
     if query.modality:
         where.append("e.modality = ?")
         params.append(query.modality)
+    if query.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(query.min_confidence)
     if query.since:
         # ISO strings compare in time order; coalesce() as in the events_order index
         where.append("coalesce(e.date, '') >= ?")
