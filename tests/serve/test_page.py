@@ -90,7 +90,16 @@ def test_filter_map_timeline_and_article(page, store_path):
         assert page.locator("#event-detail .badge").first.inner_text() == "reported"
         assert page.locator("#article-text span.quote").count() >= 1
         assert page.locator("#article-text .current").first.inner_text().startswith("Die ")
+        assert "confidence\n1.00" in page.inner_text("#event-detail")
         shoot(page, "page-filtered.png")
+
+        # the Lyon march is told at confidence 0.3: "0.5 or more" leaves the Mali protest
+        page.select_option("#filters select[name=min_confidence]", "0.5")
+        page.click("#filters button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#events .card').length === 1")
+        assert "min_confidence=0.5" in page.url
+        assert page.locator("#events .card").get_attribute("data-id") == "art-mali/v2"
+        page.select_option("#filters select[name=min_confidence]", "")
 
         page.fill("#filters input[name=country]", "ZZ")
         page.click("#filters button[type=submit]")

@@ -15,7 +15,8 @@ const COLORS = {
   ACCUSE: "#f9a825", REJECT: "#fb8c00", THREATEN: "#f4511e", PROTEST: "#d81b60",
   SANCTION: "#6d4c41", MOBILIZE: "#c62828", COERCE: "#ad1457", ASSAULT: "#7f0000",
 };
-const FIELDS = ["modality", "actor", "recipient", "country", "since", "until", "q"];
+const FIELDS = ["modality", "min_confidence", "actor", "recipient", "country", "since", "until",
+  "q"];
 const LAYERS = [["trigger", "event triggers"], ["amount", "amounts"], ["time", "times"],
   ["place", "places"], ["PER", "persons"], ["ORG", "organisations"], ["LOC", "other locations"],
   ["MISC", "other names"], ["quote", "quotes"]];
@@ -617,6 +618,8 @@ async function showEvent(id) {
     facts([
       ["type", event.type + (event.mode ? ` (${event.mode})` : "")],
       ["modality", event.modality],
+      ["confidence", event.confidence === null || event.confidence === undefined ? null
+        : event.confidence.toFixed(2)],
       ["actor", who(event.actor)],
       ["recipient", who(event.recipient)],
       ["date", readableDate(event.date)],
