@@ -386,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     scored = commands.add_parser("events-score", help="the pipeline's events on the corpus")
     scored.add_argument("--part", choices=("all", "train", "test"), default="all")
     scored.add_argument("--lang", choices=("de", "en"), default="de")
+    scored.add_argument("--in-story", action="store_true",
+                        help="read each sentence within its story's labelled sentences")
     scored.add_argument("--calibration", action="store_true",
                         help="how well the events' confidence tells the right ones")
     scored.set_defaults(run=events_measure.main_score)

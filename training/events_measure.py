@@ -4,15 +4,18 @@
 against the first, by the matching rule of ``shared/gold/score_events.py`` (type +
 actor country + recipient country; a side without a country constrains nothing).
 
-``python -m training events-score [--part train|test|all] [--lang de|en]``: the
-pipeline on a language's corpus sentences, P/R/F1 by the same rule. Documents are
+``python -m training events-score [--part train|test|all] [--lang de|en] [--in-story]``:
+the pipeline on a language's corpus sentences, P/R/F1 by the same rule. Documents are
 split by a hash of their id (``part_of``) so that the trigger model trains on one part
 and is measured on the other; the dev gold of the evaluation module is never among
-them.
+them. Each sentence is read alone, or, with ``--in-story``, within the labelled
+sentences of its story or document, as lagebild reads an article (an earlier sentence
+names the country, the person "er" is).
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 
@@ -120,16 +123,59 @@ def documents(records: list[dict]) -> list[dict]:
     return out
 
 
-def score(part: str = "all", pipeline=None, lang: str = "de") -> dict[str, Counter]:
+def stories(records: list[dict]) -> list[tuple[dict, list[tuple[dict, int, int]]]]:
+    """Articles for the pipeline, one per story (or document) of labelled sentences: its
+    sentences in their order, a blank line between them, each with its character range."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for record in records:
+        groups.setdefault((record["corpus"], record.get("story") or record["doc"]),
+                          []).append(record)
+    out = []
+    for (corpus, story), members in groups.items():
+        members.sort(key=lambda r: (int(re.sub(r"\D", "", r["doc"])[:12] or 0)
+                                    if not r["doc"].startswith("http") else 0,
+                                    r.get("start", 0)))
+        text, spans = "", []
+        for record in members:
+            if text:
+                text += "\n\n"
+            spans.append((record, len(text), len(text) + len(record["text"])))
+            text += record["text"]
+        doc = members[0]["doc"]
+        url = doc.split("@", 1)[0] if doc.startswith("http") else None
+        out.append(({"id": f"{corpus}/{story}", "text": text, "url": url,
+                     "lang": language_of(members[0])}, spans))
+    return out
+
+
+def _read_alone(records: list[dict], pipeline):
+    """(record, Document) for each sentence read alone."""
+    return zip(records, pipeline.pipe(documents(records)), strict=True)
+
+
+def _read_in_story(records: list[dict], pipeline):
+    """(record, Document) for each sentence read within its story: the story's Document
+    with the events whose trigger lies in the sentence."""
+    grouped = stories(records)
+    for (_, spans), document in zip(grouped, pipeline.pipe([a for a, _ in grouped]),
+                                    strict=True):
+        for record, start, end in spans:
+            events = [e for e in document.events if start <= e.trigger.start < end]
+            yield record, document.model_copy(update={"events": events})
+
+
+def score(part: str = "all", pipeline=None, lang: str = "de",
+          in_story: bool = False) -> dict[str, Counter]:
     """The pipeline's events against a language's corpus labels, per source corpus and
-    in all."""
+    in all; each sentence read alone or (``in_story``) within its story."""
     from lagebild.evaluate.events import match_sentence
     from lagebild.pipeline import Pipeline
 
     records = [r for r in load(lang=lang) if part == "all" or part_of(r) == part]
     pipeline = pipeline or Pipeline()
     counts: dict[str, Counter] = {}
-    for record, document in zip(records, pipeline.pipe(documents(records)), strict=True):
+    read = _read_in_story if in_story else _read_alone
+    for record, document in read(records, pipeline):
         gold = guide_events(record)
         found, predicted = match_sentence(document, gold)
         for name in ("all", record["corpus"].split("/")[0]):
@@ -182,5 +228,5 @@ def main_score(args) -> int:
     if args.calibration:
         calibration(args.part, lang=args.lang)
         return 0
-    score(args.part, lang=args.lang)
+    score(args.part, lang=args.lang, in_story=args.in_story)
     return 0

@@ -7,7 +7,7 @@ from collections import Counter
 from tests.conftest import missing_data
 from training import events_corpus, ner_corpus
 from training.corpora import DATA
-from training.events_measure import part_of
+from training.events_measure import part_of, stories
 
 
 def test_every_event_label_points_at_unchanged_text_and_a_guide_type():
@@ -61,3 +61,22 @@ def test_every_english_event_label_points_at_unchanged_text_split_by_story():
     for record in records:
         parts.setdefault(record["story"], set()).add(part_of(record))
     assert all(len(p) == 1 for p in parts.values())
+
+
+def test_a_story_is_read_as_one_article_with_each_sentence_s_range():
+    # invented records: two sentences of one story out of order, one of another document
+    records = [
+        {"corpus": "conll2003_en/train", "doc": "s12", "story": "s10", "start": 0,
+         "text": "He rejected the offer."},
+        {"corpus": "conll2003_en/train", "doc": "s11", "story": "s10", "start": 0,
+         "text": "Ruritania's president spoke on Monday."},
+        {"corpus": "conll2003_en/train", "doc": "s30", "story": "s30", "start": 0,
+         "text": "Police arrested two men."},
+    ]
+    [(first, spans), (second, [(alone, start, end)])] = stories(records)
+    assert first["text"] == ("Ruritania's president spoke on Monday.\n\n"
+                             "He rejected the offer.")
+    assert first["lang"] == "en" and first["id"] == "conll2003_en/train/s10"
+    assert [(r["doc"], first["text"][a:b]) for r, a, b in spans] == [
+        ("s11", "Ruritania's president spoke on Monday."), ("s12", "He rejected the offer.")]
+    assert (alone["doc"], second["text"][start:end]) == ("s30", "Police arrested two men.")
