@@ -771,3 +771,11 @@ def test_a_pronoun_carries_no_event_and_disapproval_is_no_approval():
     # "Missbilligung" ends in "Billigung" (AGREE) but is its opposite
     assert [e[0] for e in codes("Die Opposition äußerte ihre Missbilligung über den Plan "
                                 "der Regierung.")] == ["ACCUSE"]
+
+
+def test_criticism_from_a_country_is_its_act_and_a_region_s_adjective_its_country():
+    assert codes("Die Tiroler Landesregierung verteidigte das Fahrverbot gegen Kritik aus "
+                 "Italien.") == [("SUPPORT", "AUTGOV", None), ("ACCUSE", "ITA", "AUTGOV")]
+    # a withdrawal from a place is no act of the place
+    assert codes("Nach dem russischen Abzug aus Cherson kehrten viele Bewohner in die Stadt "
+                 "zurück.")[0][:2] == ("RETREAT", "RUS")

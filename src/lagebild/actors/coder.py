@@ -28,6 +28,7 @@ from ..lang.base import LanguagePack
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
+from ..places.peoples import region_peoples
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
 from .lexicon import ELITE, FIRM, ActorLexicon, actor_lexicon
@@ -257,11 +258,15 @@ class _Coder:
         return None
 
     def city_demonym(self, word: str) -> str | None:
-        """The country of a city named by its adjective in -er, where the pack reads them:
-        "Hamburger" -> Hamburg -> DEU, "Münchner" -> München."""
+        """The country of a city or region named by its adjective in -er, where the pack
+        reads them: "Hamburger" -> Hamburg -> DEU, "Münchner" -> München, "Tiroler" (the
+        pack's region peoples) -> Tyrol -> AUT."""
         suffix = self.settings.get("city_demonym_suffix")
         if not suffix or not word.endswith(suffix) or not word[:1].isupper():
             return None
+        region = region_peoples(self.pack).get(word)  # "Tiroler Landesregierung": Tyrol
+        if region is not None and region.country:
+            return alpha3(region.country)
         stem = word[: -len(suffix)]
         irregular = self.settings.get("city_demonyms", {}).get(word)
         # "Basler" -> Basel, "Kasseler"/"Kassler" -> Kassel: an "e" the adjective drops

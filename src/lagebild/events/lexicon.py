@@ -92,7 +92,8 @@ class EventLexicon:
         data = read_toml(path)
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
-                      for key in ("recipient", "prepositions", "agent", "passive", "relative",
+                      for key in ("recipient", "prepositions", "agent", "origin", "passive",
+                                  "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "experiencer_verbs",
@@ -130,6 +131,8 @@ class EventLexicon:
         #: tags of words that carry no event, whatever lemma they get ("Einige Mitglieder":
         #: a pronoun, not "einigen")
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))
+        #: the types whose noun trigger takes its actor from an ``origin`` word after it
+        self.origin_types = set(settings.get("origin_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: nouns that may name the party an act is aimed at, where no list knows them:

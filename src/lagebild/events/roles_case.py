@@ -351,13 +351,17 @@ class CaseRoles:
 
     def genitive_after(self, match: TriggerMatch,
                        in_clause: list[ActorMention]) -> ActorMention | None:
-        """The mention in the genitive or after "von"/"durch" just after a noun trigger:
-        "der Einmarsch der Amerikaner", "die Festnahme von X"."""
+        """The mention in the genitive or after "von"/"durch" (or an ``origin`` word: "aus
+        Italien") just after a noun trigger: "der Einmarsch der Amerikaner", "die Festnahme
+        von X", "Kritik aus Italien"."""
         c = self.coder
         end = c.ends[match.last - 1]
         near = c.ends[min(len(c.ends), match.last + AGENT_REACH) - 1]
+        words = c.lexicon.words
         return next((m for m in in_clause if end <= m.start <= near and (
-            m.preposition in c.lexicon.words["agent"]
+            m.preposition in words["agent"]
+            or m.preposition in words["origin"] and c.tags[match.start][:1] == "N"
+            and match.trigger.type in c.lexicon.origin_types
             or m.preposition is None and self.case_of(m) == "Gen")), None)
 
     def case_of(self, mention: ActorMention) -> str | None:
