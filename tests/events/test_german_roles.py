@@ -392,11 +392,14 @@ def test_an_object_before_its_verb_or_of_either_case_is_the_recipient():
 
 
 def test_a_federal_body_in_a_story_abroad_is_the_source_s():
+    # (the arrest is an event of its own, by no one named; "verurteilte" is the
+    # condemnation's verb, so it stays an arrest and is no conviction)
     assert [e[:3] for e in events("Die Bundesregierung verurteilte die Festnahme eines "
-                                  "Journalisten in Minsk.")] == [("ACCUSE", "DEU", "BLR")]
+                                  "Journalisten in Minsk.")] == [
+        ("ACCUSE", "DEU", "BLR"), ("COERCE", None, "BLR")]
     assert [e[:3] for e in events("Die Bundesregierung verurteilte die Festnahme eines "
                                   "Journalisten in Minsk.", "https://www.example.at/1")] == [
-        ("ACCUSE", "AUT", "BLR")]
+        ("ACCUSE", "AUT", "BLR"), ("COERCE", None, "BLR")]
 
 
 def test_phrases_with_articles_and_adjectives_are_found_as_the_text_is_lemmatized():
@@ -779,3 +782,15 @@ def test_criticism_from_a_country_is_its_act_and_a_region_s_adjective_its_countr
     # a withdrawal from a place is no act of the place
     assert codes("Nach dem russischen Abzug aus Cherson kehrten viele Bewohner in die Stadt "
                  "zurück.")[0][:2] == ("RETREAT", "RUS")
+
+
+def test_a_noun_of_an_act_done_to_someone_names_whom_in_the_genitive():
+    # the arrest is an event of its own: no actor named, the patient of the place after it
+    assert ("COERCE", None, "MEX") in codes(
+        "Die Regierung in Washington lobte die Festnahme des mutmaßlichen Kartellchefs in "
+        "Mexiko.")
+    assert ("COERCE", None, "AFG") in codes(
+        "Amnesty International kritisierte die Abschiebung eines jungen Afghanen scharf.")
+    # "durch" names who does it
+    assert ("RETREAT", "PSE", "PSECVL") in codes(
+        "Die Regierung begrüßte die Freilassung der Geiseln durch die Hamas.")

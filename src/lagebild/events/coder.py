@@ -51,7 +51,16 @@ from .learned import binary_model, learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
 from .recipients import candidates as recipient_candidates
 from .recipients import features as recipient_features
-from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, OrderRoles
+from .roles import (
+    AGENT_REACH,
+    AGENTLESS,
+    GOVERNED,
+    NAMED,
+    PATIENT,
+    UNNAMED,
+    ActorMention,
+    OrderRoles,
+)
 from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
 from .screening import features as screen_features
 
@@ -861,7 +870,8 @@ class _EventCoder:
                 continue  # the trigger model reads no event here, and no actor is named
             kind, mode = match.trigger.type, match.trigger.mode
             switch = match.trigger.switch
-            if switch and self.switched(switch[2], clause):  # "zu drei Jahren Haft verurteilt"
+            if switch and found != PATIENT and self.switched(switch[2], clause):  # "zu drei
+                # Jahren Haft verurteilt" (not "verurteilte die Festnahme": another's verb)
                 kind, mode = switch[0], switch[1]
             if kind in self.lexicon.joint_types and match.start \
                     and self.lemmas[match.start - 1] in self.lexicon.words["joint"]:
@@ -892,7 +902,7 @@ class _EventCoder:
                     in self.lexicon.words["circumstance"]:  # "bei einer Kundgebung in X"
                 actors = [self.source_actor(sentence)]
             elif found == GOVERNED and actors == [None]:
-                continue
+                continue  # (a noun of an act done to someone that names whom: PATIENT)
             if match.trigger.employer and recipients == [None]:
                 actors, recipients = self.struck_firm(actors, sentence)
                 if recipients == [None] and self.lexicon.word_order == "free":

@@ -67,6 +67,10 @@ class Trigger:
     #: a verb of meeting: a thing as its object ("ein Werk besuchen", "eine Entscheidung
     #: treffen") makes it no event
     party_object: bool = False
+    #: a noun of an act done to someone: the genitive after it (or "von") names whom it
+    #: is done to, not who does it ("die Festnahme des Kartellchefs"); such a noun after
+    #: a preposition or as another verb's object is an event of its own with no actor
+    patient_genitive: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -223,7 +227,8 @@ class EventLexicon:
                            addressed=entry.get("addressed", False),
                            either="lemmas" in entry, employer=entry.get("employer", False),
                            visit=entry.get("visit", False),
-                           party_object=entry.get("party_object", False))
+                           party_object=entry.get("party_object", False),
+                           patient_genitive=entry.get("patient_genitive", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))

@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 #: How an event's actor was found: named in the clause; not at all, as the trigger is a
 #: noun governed by a preposition ("gegen die Proteste": no act of the clause); not
 #: named, in a passive ("wurden festgenommen": the guide's null actor); not named
-#: otherwise (a subject the actors layer does not know: the source's country stands in).
+#: otherwise (a subject the actors layer does not know: the source's country stands in);
+#: not named, by a noun of an act done to someone that names whom ("lobte die Festnahme
+#: des Kartellchefs").
 NAMED, GOVERNED, AGENTLESS, UNNAMED = "named", "governed", "agentless", "unnamed"
+PATIENT = "patient"
 #: How many words after a trigger its agent may start ("calls by X", "was attacked by X").
 AGENT_REACH = 4
 

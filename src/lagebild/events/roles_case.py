@@ -18,7 +18,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import clause_of, sentence_of
-from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, UNNAMED, ActorMention, Roles
+from .roles import (
+    AGENT_REACH,
+    AGENTLESS,
+    GOVERNED,
+    NAMED,
+    PATIENT,
+    UNNAMED,
+    ActorMention,
+    Roles,
+)
 
 if TYPE_CHECKING:
     from ..model import Quote
@@ -40,6 +49,11 @@ OBJECT_CASES = ("Acc", "Dat")
 DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 #: articles of a genitive after a noun ("ein Streik der Fluglotsen", "des Ministeriums")
 GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
+#: tags between a noun of an act done to someone and the head of whom it names ("des
+#: mutmaßlichen Kartellchefs", "von drei jungen Männern")
+PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
+#: how many words after whom such a noun names a place of theirs may end
+PATIENT_PLACE_REACH = 4
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
 COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
 #: articles of a noun phrase that may be a nominative or an accusative ("die Kosten")
@@ -89,7 +103,10 @@ class CaseRoles:
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
         # clause's subject, unless it is a speaker's accusation: "sprach von einem
         # Staatsstreich", or in a quote
-        preposition = c._preposition(c.doc[match.start].idx)
+        # (not the preposition of a phrase that ends in its verb: "unter staatliche
+        # Aufsicht gestellt" is the clause's act)
+        phrase_verb = match.last - match.end > 0 and c.tags[match.last - 1][:1] == "V"
+        preposition = None if phrase_verb else c._preposition(c.doc[match.start].idx)
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
         # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
         # means is the subject's act, where no other trigger of the clause takes it in
@@ -176,6 +193,14 @@ class CaseRoles:
                 and after_comma:  # "der Präsident, der von X kritisiert worden war"
             before = [m for m in c.mentions if m.end <= clause[0]]
             recipients = [before[-1].actor] if before else recipients
+        if (governed or objected) and trigger.patient_genitive \
+                and c.tags[match.start] in c.lexicon.words["noun_tags"]:
+            patient = self.patient(match, clause)  # "lobte die Festnahme des Kartellchefs":
+            if patient is not None:  # done to him, by no one the clause names
+                agent = next((m for m in in_clause if m.start >= c.ends[match.last - 1]
+                              and m.preposition == "durch"), None)
+                return ([agent.actor] if agent else actor_ids), [patient], \
+                    NAMED if agent or actor_ids != [None] else PATIENT
         if actor_ids != [None]:
             return actor_ids, recipients, NAMED
         if governed and not objected:  # a noun after a preposition is an event where
@@ -314,6 +339,42 @@ class CaseRoles:
                 return country
             i -= 1
         return None
+
+    def patient(self, match: TriggerMatch, clause: tuple[int, int]) -> str | None:
+        """Whom a noun of an act done to someone names right after it, in the genitive or
+        after "von" ("die Festnahme des mutmaßlichen Kartellchefs", "die Abschiebung von
+        drei Männern"): its actor where a list knows it, else a party of the country of
+        a demonym before it or, as the guide codes a domestic one, of the sentence's
+        place or the source."""
+        c = self.coder
+        first, last = c.token_range(*clause)
+        i = match.last
+        via_von = i < last and c.lowers[i] in ("von", "vom")
+        if via_von:
+            i += 1
+        elif i >= last or c.lowers[i] not in GENITIVE_ARTICLES:
+            return None
+        while i < last and i < match.last + 2 + ADJECTIVE_REACH \
+                and c.tags[i] in PATIENT_PHRASE_TAGS:
+            i += 1
+        if i >= last or c.tags[i] not in c.lexicon.words["noun_tags"]:
+            return None
+        mention = next((m for m in c.mentions if m.start <= c.starts[i] < m.end), None)
+        if mention is not None:
+            return mention.actor
+        if c.tags[i] != "NN" or c.in_time(i):  # whom an arrest or a killing is done to
+            return None  # is a party, whatever the noun
+        country = self.demonym_before(i)
+        if country:
+            return c.country_actor(country)
+        if c.source is None:
+            return None
+        # a place right after it is its own ("des Kartellchefs in Mexiko"), else the
+        # sentence's
+        phrase = (c.starts[i], c.ends[min(i + PATIENT_PLACE_REACH, last) - 1])
+        if c.place_country(phrase) is None:
+            phrase = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
+        return c.domestic_actor("object", phrase)
 
     def genitive_demonym(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective in a genitive right after a noun trigger:
