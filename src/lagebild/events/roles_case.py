@@ -18,16 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..clauses import clause_of, sentence_of
-from .roles import (
-    AGENT_REACH,
-    AGENTLESS,
-    GOVERNED,
-    NAMED,
-    PATIENT,
-    UNNAMED,
-    ActorMention,
-    Roles,
-)
+from .roles import AGENT_REACH, AGENTLESS, GOVERNED, NAMED, PATIENT, UNNAMED, ActorMention, Roles
 
 if TYPE_CHECKING:
     from ..model import Quote
