@@ -73,6 +73,12 @@ def test_bare_roles_take_the_main_country_marked_inferred():
     assert ("KAZCVL", None, True) in found and ("KAZCOP", None, True) in found
 
 
+def test_a_town_only_the_ner_found_places_the_sentence_s_parties():
+    # "Cherson" is the NER's place, no list's: the gazetteer knows it as Kherson
+    found, _ = actors("Nach dem Abzug aus Cherson kehrten viele Bewohner in die Stadt zurück.")
+    assert ("UKRCVL", None, True) in found
+
+
 def test_bare_roles_without_any_country_take_the_source_country():
     # the guide: a domestic actor with no country named takes the source's (German: DEU)
     found, _ = actors("Demonstranten forderten Reformen.")

@@ -59,6 +59,9 @@ class _Draft:
 PRIVATE = "CVL"
 
 
+#: people a town must have for a name the NER alone read as a place to give its country
+#: (as the gazetteer stage marks towns of this size)
+TOWN_POPULATION = 15_000
 #: tags between a place preposition and a demonym of one noun phrase ("in einer kleinen
 #: britischen Gemeinde", "in sechs der neun deutschen")
 SETTING_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PIAT", "PIDAT", "PDAT", "ADV"}
@@ -148,6 +151,12 @@ class _Coder:
                 elif country and after_preposition and self.settings.get("place_actors") \
                         and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
                     self.places.append((ent, country))  # not "of South Korean ..."
+            elif ent.label_ == "LOC" and not ent.ent_id_:  # a place the NER found and the
+                record = self.town_of(ent.text, named)  # gazetteer knows ("Cherson")
+                if record is not None and record.country:
+                    self.place_countries.append(alpha3(record.country))
+                    if not self.destination(ent):
+                        self.place_at[ent.start] = alpha3(record.country)
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):
@@ -185,6 +194,17 @@ class _Coder:
             if alpha3(match.place.country) in named:
                 return match.place
         return record
+
+    @staticmethod
+    def town_of(name: str, named: set[str]):
+        """The gazetteer's town or region of a name the NER read as a place and no list
+        marked (German exonyms: "Cherson", "Charkiw"): of those with at least
+        ``TOWN_POPULATION`` people, one in a country the article names, else the largest."""
+        places = [m.place for m in load_gazetteer().lookup(name)
+                  if m.place.feature.startswith(("PPL", "ADM1"))
+                  and m.place.population >= TOWN_POPULATION]
+        inside = [p for p in places if alpha3(p.country) in named]
+        return max(inside or places, key=lambda p: p.population, default=None)
 
     def capital(self, ent: Span) -> str | None:
         """The country whose capital (or seat of government) the name is, where the pack
