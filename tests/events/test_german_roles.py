@@ -794,3 +794,11 @@ def test_a_noun_of_an_act_done_to_someone_names_whom_in_the_genitive():
     # "durch" names who does it
     assert ("RETREAT", "PSE", "PSECVL") in codes(
         "Die Regierung begrüßte die Freilassung der Geiseln durch die Hamas.")
+
+
+def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():
+    # the ministry is read as an accusative; the manager's genitive is no subject either way
+    assert codes("Im Streit um die Auslieferung des Managers hat das Außenministerium in "
+                 "Washington Druck auf Berlin gemacht.") == [("REQUEST", "USAGOV", "DEUGOV")]
+    assert codes("Die EU-Kommission setzt die Regierung in Warschau unter Druck.") == [
+        ("REQUEST", "EURGOV", "POLGOV")]

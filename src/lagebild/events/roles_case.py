@@ -445,7 +445,11 @@ class CaseRoles:
         pronoun = next((i for i in range(first, last) if c.cases[i] == "Nom"
                         and c.lowers[i] in c.lexicon.words["pronouns"]), None)
         if pronoun is None:  # "Bagdad bestellte den türkischen Botschafter ein": no subject
-            return None if all(self.oblique(m) for m in free) else free[0]
+            if all(self.oblique(m) for m in free):
+                return None
+            # a genitive is a noun's attribute, no subject ("Im Streit um die Auslieferung
+            # des Managers hat das Außenministerium …": the ministry, read as accusative)
+            return next((m for m in free if self.case_of(m) != "Gen"), free[0])
         return self.antecedent(pronoun, free)
 
     def antecedent(self, pronoun: int, free: list[ActorMention]) -> ActorMention | None:
