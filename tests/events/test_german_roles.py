@@ -802,3 +802,9 @@ def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():
                  "Washington Druck auf Berlin gemacht.") == [("REQUEST", "USAGOV", "DEUGOV")]
     assert codes("Die EU-Kommission setzt die Regierung in Warschau unter Druck.") == [
         ("REQUEST", "EURGOV", "POLGOV")]
+
+
+def test_counterattacks_and_reprisals_are_read_by_their_head():
+    assert codes("Die Armee startete einen Gegenangriff auf die Rebellen.")[0][0] == "ASSAULT"
+    assert [e[0] for e in events("Tausende zogen zu einer Gegendemonstration durch die "
+                                 "Innenstadt.")] == ["PROTEST"]

@@ -104,6 +104,9 @@ def test_a_compound_s_first_part_may_be_a_compound_or_spelled_as_after_1996():
     assert table.is_word("Abschluss")  # the table has "Abschluß"
     assert table.is_word("Fluglotsen")  # "Flug" + "Lotsen"
     assert not table.is_word("Rüc")  # "Rücklage" ends in "Klage" but is none
+    # a derived noun with its linking "s" and a prefix, which the table lacks as words
+    assert table.is_word("Vergeltungs") and table.is_word("Gegen")
+    assert not table.is_word("Ungs")
 
 
 def test_a_particle_passes_words_only_read_as_verbs_to_reach_its_verb(nlp):

@@ -70,6 +70,10 @@ class Lemmatizer:
                                    key=lambda pair: -len(pair[0]))
         #: endings of a regular verb's finite forms, longest first ("vereinbar-ten")
         self.finite_endings = sorted(settings.get("finite_endings", []), key=lambda e: -len(e))
+        #: a compound's first part that is a word whatever the table says: a noun by its
+        #: derivational ending and linking "s" ("Vergeltungs-"), a prefix ("Gegen-")
+        self.part_endings = tuple(settings.get("compound_part_endings", []))
+        self.part_prefixes = set(settings.get("compound_prefixes", []))
         path = data_dir / "lemmas.tsv.gz"
         if not path.is_file():
             raise ConfigError(f"language data file missing: {path}")
@@ -114,6 +118,9 @@ class Lemmatizer:
         return known
 
     def _is_word(self, text: str) -> bool:
+        if text in self.part_prefixes or self.part_endings and text.endswith(self.part_endings) \
+                and len(text) > COMPOUND_PART + 2:
+            return True
         forms = [text, text + "en", text + "n"]
         forms += [text[:-1] for suffix in "sne" if text.endswith(suffix)]
         forms += [text[:-2] for suffix in ("en", "es", "er") if text.endswith(suffix)]
