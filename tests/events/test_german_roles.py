@@ -808,3 +808,17 @@ def test_counterattacks_and_reprisals_are_read_by_their_head():
     assert codes("Die Armee startete einen Gegenangriff auf die Rebellen.")[0][0] == "ASSAULT"
     assert [e[0] for e in events("Tausende zogen zu einer Gegendemonstration durch die "
                                  "Innenstadt.")] == ["PROTEST"]
+
+
+def test_deliveries_extraditions_and_trips_of_states():
+    assert codes("Deutschland liefert der Ukraine ein weiteres Flugabwehrsystem.") == [
+        ("AID", "DEU", "UKR")]
+    assert codes("Die Schweiz liefert einen mutmaßlichen Geldwäscher an die USA aus.") == [
+        ("COOPERATE", "CHE", "USA")]
+    # evidence is no aid, a firm's goods no event, tourists' trips none either
+    assert codes("Kasachstan will Beweise liefern.") == []
+    assert codes("Der Händler liefert die Waren an seine Kunden in Bayern.") == []
+    assert codes("Viele Touristen reisten im Sommer nach Mallorca.") == []
+    # where a minister goes is no country of hers: the German minister visits Poland
+    assert codes("Die Außenministerin reiste nach Warschau.") == [
+        ("CONSULT", "DEUGOV", "POL")]

@@ -121,7 +121,8 @@ class _Coder:
         self.coded: set[int] = set()  # tokens of the named mentions that became actors
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
-        self.place_countries: list[str] = []  # countries of the cities and regions named
+        self.place_countries: list[str] = []  # countries of the cities and regions named,
+        # not as where someone goes
         self.place_at: dict[int, str] = {}  # the first token of such a name: its country
         self.settings = self.lexicon.settings
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
@@ -142,10 +143,9 @@ class _Coder:
                 country = alpha3(record.country) if record else None
                 capital = self.capital(ent)
                 after_preposition = self.after_place_preposition(ent)
-                if country:
-                    self.place_countries.append(country)
-                    if not self.destination(ent):  # where the sentence's domestic parties
-                        self.place_at[ent.start] = country  # are: not "nach Warschau"
+                if country and not self.destination(ent):  # where the story's parties
+                    self.place_countries.append(country)  # are: not "reiste nach Warschau"
+                    self.place_at[ent.start] = country
                 if capital and not after_preposition:
                     self.capitals.append((ent, capital))
                 elif country and after_preposition and self.settings.get("place_actors") \
@@ -153,10 +153,9 @@ class _Coder:
                     self.places.append((ent, country))  # not "of South Korean ..."
             elif ent.label_ == "LOC" and not ent.ent_id_:  # a place the NER found and the
                 record = self.town_of(ent.text, named)  # gazetteer knows ("Cherson")
-                if record is not None and record.country:
+                if record is not None and record.country and not self.destination(ent):
                     self.place_countries.append(alpha3(record.country))
-                    if not self.destination(ent):
-                        self.place_at[ent.start] = alpha3(record.country)
+                    self.place_at[ent.start] = alpha3(record.country)
             entry = pack.gazetteer.get(ent.ent_id_)
             if entry is not None:
                 for i in range(ent.start, ent.end):

@@ -891,6 +891,8 @@ class _EventCoder:
                     continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
                     # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
                     # with no one wounded named is none ("wurde verletzt")
+            if match.trigger.political and not self.political(actors):
+                continue  # "Der Händler liefert Waren an Kunden": commerce, no aid
             if self.sports(sentence) \
                     and (found != NAMED or match.trigger.weak or not self.political(actors)):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and

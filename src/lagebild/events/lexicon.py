@@ -71,6 +71,9 @@ class Trigger:
     #: is done to, not who does it ("die Festnahme des Kartellchefs"); such a noun after
     #: a preposition or as another verb's object is an event of its own with no actor
     patient_genitive: bool = False
+    #: an act that is an event only where a state, a body of one or an organisation of
+    #: politics does it ("Deutschland liefert der Ukraine …"; a firm "liefert" goods)
+    political: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -228,7 +231,8 @@ class EventLexicon:
                            either="lemmas" in entry, employer=entry.get("employer", False),
                            visit=entry.get("visit", False),
                            party_object=entry.get("party_object", False),
-                           patient_genitive=entry.get("patient_genitive", False))
+                           patient_genitive=entry.get("patient_genitive", False),
+                           political=entry.get("political", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
