@@ -90,6 +90,8 @@ def test_bare_roles_without_any_country_take_the_source_country():
     ("The Kazakh government thanked U.S. officials.", {"KAZGOV", "USA", "USAGOV"}),
     ("Russia's president met the UN envoy.", {"RUS", "RUSGOV", "UNO"}),
     ("President Tokayev called the CSTO for help.", {"KAZGOV", "IGO"}),
+    # where a minister goes is no country of his: Warsaw is a place, he is of none named
+    ("The prime minister flew to Warsaw on Monday.", {"POL", "GOV"}),
 ])
 def test_english_actors(text, expected):
     assert codes(text, "en") == expected
