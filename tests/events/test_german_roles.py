@@ -822,3 +822,8 @@ def test_deliveries_extraditions_and_trips_of_states():
     # where a minister goes is no country of hers: the German minister visits Poland
     assert codes("Die Außenministerin reiste nach Warschau.") == [
         ("CONSULT", "DEUGOV", "POL")]
+
+
+def test_a_part_of_a_country_before_von_places_the_story():
+    assert codes("Im Norden von Mosambik haben islamistische Rebellen ein Dorf überfallen.") \
+        == [("ASSAULT", "MOZREB", "MOZ")]

@@ -402,12 +402,17 @@ class _EventCoder:
 
     def after_place_preposition(self, start: int) -> bool:
         """Whether a name at ``start`` follows a word of place (``locative``: "in", "aus"),
-        an article between or not."""
-        before = self.text[max(0, start - 12):start].split()
-        words = [w.lower() for w in before[-2:]]
-        return bool(words) and (words[-1] in self.lexicon.words["locative"] or len(words) == 2
-                                and words[0] in self.lexicon.words["locative"]
-                                and words[1] in DETERMINERS)
+        an article between or not, or a part of a place and "von" ("im Norden von
+        Mosambik": ``part_of_place``)."""
+        before = self.text[max(0, start - 30):start].split()
+        words = [w.lower() for w in before[-3:]]
+        locative = self.lexicon.words["locative"]
+        if len(words) == 3 and words[2] == "von" and words[1] in self.lexicon.words[
+                "part_of_place"] and words[0] in locative | DETERMINERS:
+            return True
+        words = words[-2:]
+        return bool(words) and (words[-1] in locative or len(words) == 2
+                                and words[0] in locative and words[1] in DETERMINERS)
 
     # -- roles ------------------------------------------------------------------
 

@@ -103,6 +103,7 @@ class EventLexicon:
                                   "relative",
                                   "impersonal", "negation", "future", "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
+                                  "part_of_place",
                                   "experiencer_verbs",
                                   "partitive", "conditions", "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
