@@ -128,6 +128,8 @@ class _Coder:
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
+        # the prepositions of a place phrase whose demonym tells where a story is set
+        self.setting_prepositions = set(self.settings.get("setting_prepositions", ()))
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.titled: list[_Draft] = []  # persons after a title that names no country
@@ -665,11 +667,10 @@ class _Coder:
                 self._sentence_places.setdefault(self.sent_start[start], country)
         first = self.sent_start[token]
         if first not in self._sentence_places:
-            prepositions = set(self.settings.get("setting_prepositions", ()))
             self._sentence_places[first] = setting_country(
                 self.lowers, self.tags, first, self.sent_end[token],
-                self.lexicon.demonym_adjectives, prepositions, SETTING_PHRASE_TAGS) \
-                if prepositions else None
+                self.lexicon.demonym_adjectives, self.setting_prepositions,
+                SETTING_PHRASE_TAGS) if self.setting_prepositions else None
         return self._sentence_places[first]
 
     def actors(self) -> list[Actor]:

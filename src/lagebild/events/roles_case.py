@@ -338,10 +338,9 @@ class CaseRoles:
         a demonym before it or, as the guide codes a domestic one, of the sentence's
         place or the source."""
         c = self.coder
-        first, last = c.token_range(*clause)
+        _, last = c.token_range(*clause)
         i = match.last
-        via_von = i < last and c.lowers[i] in ("von", "vom")
-        if via_von:
+        if i < last and c.lowers[i] in ("von", "vom"):
             i += 1
         elif i >= last or c.lowers[i] not in GENITIVE_ARTICLES:
             return None
