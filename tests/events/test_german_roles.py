@@ -827,3 +827,25 @@ def test_deliveries_extraditions_and_trips_of_states():
 def test_a_part_of_a_country_before_von_places_the_story():
     assert codes("Im Norden von Mosambik haben islamistische Rebellen ein Dorf überfallen.") \
         == [("ASSAULT", "MOZREB", "MOZ")]
+
+
+def test_a_demand_or_suit_reacted_to_is_an_act_of_whom_its_genitive_names():
+    assert codes("Die Landesregierung wies die Forderung der Gewerkschaften nach höheren "
+                 "Löhnen zurück.") == [("REJECT", "DEUGOV", "DEUCVL"),
+                                       ("REQUEST", "DEUCVL", "DEUGOV")]
+    assert [e[:2] for e in codes("Das Gericht wies die Klage der Stadt gegen das Land ab.")] \
+        == [("REJECT", "DEUJUD"), ("ACCUSE", "DEUGOV")]
+    # what a demand asks for did not happen, and a decision welcomed is told as background
+    assert [e[0] for e in codes("Die Demonstranten forderten den Rücktritt des "
+                                "Innenministers.")] == ["REQUEST"]
+    assert [e[0] for e in codes("Der Verband begrüßte den Beschluss des Stadtrats.")] == [
+        "SUPPORT"]
+    # "aus" names whose act only right after the noun: the goods come from Japan
+    assert codes("China verhängte ein Importverbot für Meeresfrüchte aus Japan.") == [
+        ("SANCTION", "CHN", "JPN")]
+
+
+def test_joint_actors_named_by_role_and_name_act_towards_each_other():
+    assert codes("Der französische Präsident Macron und der polnische Regierungschef Tusk "
+                 "haben in Warschau drei Abkommen unterzeichnet.") == [
+        ("AGREE", "FRAGOV", "POLGOV"), ("AGREE", "POLGOV", "FRAGOV")]

@@ -616,6 +616,9 @@ class _EventCoder:
             if other.start < end:
                 continue
             between = self.text[end:other.start]
+            if other.actor == group[-1].actor and not between.strip():
+                end = other.end  # a role and its name: "der polnische Regierungschef Tusk"
+                continue
             if attaching:
                 between = self.without_place(between, attaching)
                 if other.preposition in attaching and _ATTACHED.match(between):

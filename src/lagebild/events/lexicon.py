@@ -141,6 +141,9 @@ class EventLexicon:
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))
         #: the types whose noun trigger takes its actor from an ``origin`` word after it
         self.origin_types = set(settings.get("origin_types", []))
+        #: the types whose noun, as the object of another trigger, is an act of its own
+        #: where a genitive names who did it ("wies die Forderung der Kommunen zurück")
+        self.reported_object_types = set(settings.get("reported_object_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: nouns that may name the party an act is aimed at, where no list knows them:

@@ -194,13 +194,27 @@ class CaseRoles:
                     NAMED if agent or actor_ids != [None] else PATIENT
         if actor_ids != [None]:
             return actor_ids, recipients, NAMED
-        if governed and not objected:  # a noun after a preposition is an event where
-            following = self.genitive_after(match, in_clause)  # its actor is named:
-            if following is not None:  # "seit dem Einmarsch der Amerikaner"
+        # a noun after a preposition of circumstance, or another trigger's object of a
+        # type told as an act of its own, is an event where its actor is named: "seit dem
+        # Einmarsch der Amerikaner", "wies die Forderung der Kommunen zurück" (not what a
+        # request asks for, which did not happen: "forderten den Rücktritt des Ministers";
+        # nor a decision reacted to: "distanzierte sich von dem Beschluss des Rates")
+        as_object = objected and preposition not in c.lexicon.words["circumstance"]
+        reported = not as_object or trigger.type in c.lexicon.reported_object_types \
+            and not any(other is not match and first <= other.start < last
+                        and c.texts[other.start][:1].islower()
+                        and other.trigger.type == "REQUEST" for other in c.matches)
+        if governed and reported:
+            following = self.genitive_after(match, in_clause)
+            if following is not None and not (  # "von" after the subject of a passive
+                    as_object and following.preposition  # is the verb's agent
+                    and words & c.lexicon.words["passive"]):
+                recipients = [r for r in recipients if r != following.actor] or [None]
                 return [following.actor], recipients, NAMED
             country = self.adjective_country(match) or self.genitive_demonym(match)
             if country is not None:  # "nach dem israelischen Abzug", "wegen eines Streiks
                 return [c.country_actor(country)], recipients, NAMED  # der Fluglotsen"
+        if governed and not objected:
             if self.possessive_before(match) and free:  # "mit seiner Forderung"
                 subject = self.subject(free, first, last)
                 if subject is not None:
@@ -409,10 +423,14 @@ class CaseRoles:
         end = c.ends[match.last - 1]
         near = c.ends[min(len(c.ends), match.last + AGENT_REACH) - 1]
         words = c.lexicon.words
+        # none after a verb: "Nach Kritik trat der Minister zurück" (the subject)
+        near = next((c.starts[i] for i in range(match.last, min(len(c.tags),
+                     match.last + AGENT_REACH)) if c.tags[i][:1] == "V"), near)
         return next((m for m in in_clause if end <= m.start <= near and (
             m.preposition in words["agent"]
             or m.preposition in words["origin"] and c.tags[match.start][:1] == "N"
             and match.trigger.type in c.lexicon.origin_types
+            and c.lowers[match.last] in words["origin"]  # not "Verbot für Waren aus X"
             or m.preposition is None and self.case_of(m) == "Gen")), None)
 
     def case_of(self, mention: ActorMention) -> str | None:
