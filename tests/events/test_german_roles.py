@@ -849,3 +849,15 @@ def test_joint_actors_named_by_role_and_name_act_towards_each_other():
     assert codes("Der französische Präsident Macron und der polnische Regierungschef Tusk "
                  "haben in Warschau drei Abkommen unterzeichnet.") == [
         ("AGREE", "FRAGOV", "POLGOV"), ("AGREE", "POLGOV", "FRAGOV")]
+
+
+def test_a_negative_judgment_is_an_accusation_and_of_an_accusation_a_denial():
+    assert [e[:2] for e in codes("Die Regierung bezeichnete die Äußerungen des Botschafters "
+                                 "als Einmischung.")] == [("ACCUSE", "DEUGOV")]
+    assert [e[:2] for e in codes("Der Verband hält die neue Regelung für diskriminierend.")] \
+        == [("ACCUSE", "DEUNGO")]
+    assert [e[:2] for e in codes("Die Opposition sprach von massivem Wahlbetrug.")] == [
+        ("ACCUSE", "DEUOPP")]
+    assert codes("Der Kanzler nannte den Präsidenten einen Freund.") == []
+    assert [e[:2] for e in codes("Ein Sprecher der Regierung nannte die Vorwürfe absurd.")] \
+        == [("REJECT", "DEUGOV")]

@@ -159,6 +159,19 @@ class _EventCoder:
         return bool(words & lemmas) or any(
             lemma.endswith(word) for lemma in lemmas for word in words if len(word) >= 5)
 
+    def judged(self, clause: tuple[int, int]) -> bool:
+        """Whether a clause holds a word of ``judgments``: by lemma, by form without an
+        adjective's ending ("überhöhte"), as a compound's head ("Skandalurteil"), or as
+        a phrase ("politisch motiviert")."""
+        judgments = self.lexicon.judgments
+        first, last = self.token_range(*clause)
+        words = set(self.lemmas[first:last])
+        for form in self.lowers[first:last]:
+            words |= {form, form[:-1], form[:-2]} if form[-1:] in "enrsm" else {form}
+        return bool(words & judgments) or any(
+            len(j) >= 5 and any(w.endswith(j) for w in words) for j in judgments) or any(
+            " " in j and j in self.text[clause[0]:clause[1]].lower() for j in judgments)
+
     def bracketed(self, mention: ActorMention) -> bool:
         """A name alone in brackets: an affiliation or an acronym of the name before it
         ("Wolfgang Schäuble (CDU) begrüßte"), no party of its own to an act."""
@@ -899,6 +912,8 @@ class _EventCoder:
                     continue  # "traf sich", "Zuschauer stimmen zu": no act of a political or
                     # social actor (but "Landwirte blockierten die Zufahrten"), and a wound
                     # with no one wounded named is none ("wurde verletzt")
+            if match.trigger.judging and not self.judged(clause):
+                continue  # "nannte ihn einen Freund": a judgment, but no accusation
             if match.trigger.political and not self.political(actors):
                 continue  # "Der Händler liefert Waren an Kunden": commerce, no aid
             if self.sports(sentence) \

@@ -74,6 +74,9 @@ class Trigger:
     #: an act that is an event only where a state, a body of one or an organisation of
     #: politics does it ("Deutschland liefert der Ukraine …"; a firm "liefert" goods)
     political: bool = False
+    #: words of judging ("bezeichnete X als", "nannte X"): an accusation only where its
+    #: clause holds a word of ``judgments`` ("eine Einmischung", "diskriminierend")
+    judging: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -152,6 +155,8 @@ class EventLexicon:
         self.party_words = {w.lower() for w in settings.get("party_words", [])}
         #: lemmas of sentences where only events of named actors count (sports reports)
         self.sports = {w.lower() for w in settings.get("sports", [])}
+        #: lemmas of a negative judgment, which make a ``judging`` word an accusation
+        self.judgments = frozenset(w.lower() for w in settings.get("judgments", []))
         #: a score ("1:0", "3:0-Endstand") that makes a sentence a sports report too, unless
         #: a word of ``score_not_before`` follows it (a time: "18:30 Uhr")
         self.score = re.compile(settings["score"]) if settings.get("score") else None
@@ -236,7 +241,8 @@ class EventLexicon:
                            visit=entry.get("visit", False),
                            party_object=entry.get("party_object", False),
                            patient_genitive=entry.get("patient_genitive", False),
-                           political=entry.get("political", False))
+                           political=entry.get("political", False),
+                           judging=entry.get("judging", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
