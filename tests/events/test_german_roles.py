@@ -861,3 +861,12 @@ def test_a_negative_judgment_is_an_accusation_and_of_an_accusation_a_denial():
     assert codes("Der Kanzler nannte den Präsidenten einen Freund.") == []
     assert [e[:2] for e in codes("Ein Sprecher der Regierung nannte die Vorwürfe absurd.")] \
         == [("REJECT", "DEUGOV")]
+
+
+def test_the_nouns_of_phrases_are_read_as_the_text_reads_them():
+    # the lexicon writes "Truppen … zusammenziehen", "auf die Barrikaden … gehen"; the text's
+    # plural nouns have the singular as lemma, and the verb may come first
+    assert [e[:2] for e in codes("Nordkorea hat Truppen an der Grenze zusammengezogen.")] \
+        == [("MOBILIZE", "PRK")]
+    assert [e[:2] for e in codes("In Madrid gingen am Sonntag Zehntausende auf die "
+                                 "Barrikaden.")] == [("PROTEST", "ESP")]

@@ -92,13 +92,15 @@ class TriggerMatch:
 
 class EventLexicon:
     def __init__(self, path: Path, is_word: Callable[[str], bool] | None = None,
-                 lemma_of: Callable[[str], str] | None = None):
+                 lemma_of: Callable[..., str] | None = None, noun_tag: str = ""):
         #: whether a compound's first part is a word ("Rücklage" ends in "Klage", but
         #: "Rüc" is none); without it any first part is taken
         self.is_word = is_word or (lambda text: True)
         #: the lemma the text's words get, for the small words of phrases: "auf die Straße
         #: gehen" is found as "auf der Straße gehen", as the lemmatizer reads the text
         self.lemma_of = lemma_of
+        #: the tag a noun of a phrase is lemmatized with, as the text's nouns are
+        self.noun_tag = noun_tag
         data = read_toml(path)
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
@@ -213,10 +215,12 @@ class EventLexicon:
                                          either=index is self.by_lemma))
 
     def _small_word(self, word: str) -> str:
-        """A lowercase word inside a phrase as the lemmatizer reads it in a text ("die" ->
-        "der", "freien" -> "frei"); nouns and verbs are written as lemmas already."""
+        """A word inside a phrase as the lemmatizer reads it in a text ("die" -> "der",
+        "freien" -> "frei", "Truppen" -> Truppe, "Schüsse" as the table spells its lemma);
+        the verbs that end a phrase's parts are written as lemmas already."""
         if not word.islower():
-            return word
+            lemma = self.lemma_of(word, self.noun_tag) if word[:1].isupper() else word
+            return lemma if lemma[:1].isupper() else word
         lemma = self.lemma_of(word)
         return lemma if lemma.islower() else word
 
@@ -252,9 +256,12 @@ class EventLexicon:
             # two parts: either order, found by the longer; lemmas keep their case, so
             # that the noun "Treffen" and the verb "treffen" are two entries
             parts = _parts(lemma, keep_case=True)
-            if self.lemma_of is not None:  # not a part's last word: the verb ("einigen")
-                parts = tuple(tuple(self._small_word(w) for w in part[:-1]) + part[-1:]
-                              for part in parts)
+            if self.lemma_of is not None:  # not a part's last word, the verb ("einigen"),
+                # unless it is a noun ("Truppen … verlegen")
+                parts = tuple(tuple(self._small_word(w) for w in part[:-1])
+                              + tuple(w if w.islower() else self._small_word(w)
+                                      for w in part[-1:])
+                              for part in parts if part)
             _register(self.by_lemma, trigger(_anchored(parts)))
             if " " not in lemma.strip() and lemma[:1].isupper() \
                     and entry.get("compound", True):
@@ -391,4 +398,5 @@ def event_lexicon(pack: LanguagePack) -> EventLexicon:
     if not (pack.data_dir / "lemmas.toml").is_file():
         return EventLexicon(pack.data_dir / "events.toml")
     table = lemmatizer(pack.data_dir)
-    return EventLexicon(pack.data_dir / "events.toml", table.is_word, table.lemma)
+    return EventLexicon(pack.data_dir / "events.toml", table.is_word, table.lemma,
+                        min(table.noun_tags, default=""))
