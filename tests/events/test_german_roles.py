@@ -870,3 +870,9 @@ def test_the_nouns_of_phrases_are_read_as_the_text_reads_them():
         == [("MOBILIZE", "PRK")]
     assert [e[:2] for e in codes("In Madrid gingen am Sonntag Zehntausende auf die "
                                  "Barrikaden.")] == [("PROTEST", "ESP")]
+
+
+def test_what_a_ban_forbids_is_no_act_also_after_a_list_of_its_parties():
+    # the commas of the list cut the "dass" clause; its opener still makes it the content
+    assert [e[0] for e in codes("Die Regierung verbot, dass Kirchen, Arbeitgeber und Staat "
+                                "Daten miteinander austauschen.")] == ["COERCE"]

@@ -126,9 +126,12 @@ class CaseRoles:
         if infinitive and self.trigger_before(clause):
             governed = True
         # a "dass" clause after a request or threat is what is asked for: "fordert, dass
-        # der Minister zurücktritt" (no resignation happened)
-        if after_comma and opener in c.lexicon.words["complementizers"] \
-                and self.trigger_before(clause, c.lexicon.addressed_types):
+        # der Minister zurücktritt" (no resignation happened); its start may lie before
+        # the commas of a list ("verbot, dass Kirchen, Arbeitgeber und Staat …")
+        lead = self.list_start(clause)
+        if c.text[:lead[0]].rstrip().endswith(",") \
+                and c.lowers[c.token_range(*lead)[0]] in c.lexicon.words["complementizers"] \
+                and self.trigger_before(lead, c.lexicon.addressed_types):
             governed = True
         if governed:
             pass  # "gegen die Unruhen": the clause's subject did not do it
@@ -493,6 +496,20 @@ class CaseRoles:
             return None
         return clause_of(c.text, sentence, clause[0] - 2, clause[0] - 2,
                          *c.lexicon.joins)
+
+    def list_start(self, clause: tuple[int, int]) -> tuple[int, int]:
+        """The clause with the parts before it that a list's commas cut off, which have
+        no verb ("dass Kirchen, Arbeitgeber und Staat Daten austauschen")."""
+        c = self.coder
+        while True:
+            before = self.clause_before(clause)
+            if before is None:
+                return clause
+            first, last = c.token_range(*before)
+            if first >= last or any(c.tags[i][:1] == "V" for i in range(first, last)) \
+                    or not c.text[before[1]:clause[0]].strip().startswith(","):
+                return clause
+            clause = (before[0], clause[1])
 
     def clause_after(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         """The clause after this one in its sentence, if any."""
