@@ -876,3 +876,11 @@ def test_what_a_ban_forbids_is_no_act_also_after_a_list_of_its_parties():
     # the commas of the list cut the "dass" clause; its opener still makes it the content
     assert [e[0] for e in codes("Die Regierung verbot, dass Kirchen, Arbeitgeber und Staat "
                                 "Daten miteinander austauschen.")] == ["COERCE"]
+
+
+def test_a_strike_told_in_the_impersonal_passive_is_by_the_places_people():
+    assert codes("In Frankfurt und Düsseldorf wird am Montag gestreikt.") == [
+        ("PROTEST", "DEU", None)]
+    # with a subject, the passive names whom the act is aimed at, not who did it
+    assert [e[1] for e in codes("Auf dem Kongress war die Kanzlerin ausgepfiffen worden.")] \
+        == [None]

@@ -954,6 +954,10 @@ class _EventCoder:
                 recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
             if recipients == [None] and free_order:  # aimed at a party named otherwise
                 recipients = self.learned_recipient(match, clause, sentence, actors, found)
+            if found == AGENTLESS and actors == recipients == [None] \
+                    and kind in self.lexicon.impersonal_types:
+                actors = [self.source_actor(sentence)]  # "In Frankfurt wird gestreikt": the
+                # strikers are the place's, as the guide codes a domestic actor
             dated = event_date(self.document, start, end)
             place = place_for_span(self.document, start, end, place_of)
             quantity = next((a.id for a in self.document.amounts

@@ -128,6 +128,9 @@ class EventLexicon:
         #: types that are events also as a noun after a preposition with no actor named
         #: ("bei einer Kundgebung in Minsk", "nach Krawallen"): the protesters are the place's
         self.governed_types = frozenset(settings.get("governed_types", ()))
+        #: types whose passive without a subject is done by the place's people ("In
+        #: Frankfurt wird gestreikt")
+        self.impersonal_types = frozenset(settings.get("impersonal_types", ()))
         #: types that private persons named by a role noun alone do as well (PROTEST:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))
