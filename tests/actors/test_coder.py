@@ -79,6 +79,17 @@ def test_a_town_only_the_ner_found_places_the_sentence_s_parties():
     assert ("UKRCVL", None, True) in found
 
 
+def test_a_country_s_bare_name_is_that_country_not_a_town_that_shares_it():
+    # "Kongo" is also another name of a town in Mayotte; in the news it is DR Congo,
+    # also in the genitive
+    for text in ("Die Rebellen im Kongo haben ihre Waffen abgezogen.",
+                 "Die Rebellen im Osten Kongos haben ihre Waffen abgezogen."):
+        found, _ = actors(text)
+        assert {code for code, _, _ in found} == {"COD", "CODREB"}
+    found, _ = actors("Die Soldaten der Republik Kongo haben ihre Waffen abgezogen.")
+    assert "COGMIL" in {code for code, _, _ in found}
+
+
 def test_bare_roles_without_any_country_take_the_source_country():
     # the guide: a domestic actor with no country named takes the source's (German: DEU)
     found, _ = actors("Demonstranten forderten Reformen.")

@@ -200,9 +200,16 @@ class _Coder:
     def town_of(name: str, named: set[str]):
         """The gazetteer's town or region of a name the NER read as a place and no list
         marked (German exonyms: "Cherson", "Charkiw"): of those with at least
-        ``TOWN_POPULATION`` people, one in a country the article names, else the largest."""
-        places = [m.place for m in load_gazetteer().lookup(name)
-                  if m.place.feature.startswith(("PPL", "ADM1"))
+        ``TOWN_POPULATION`` people, one in a country the article names, else the largest. A
+        country's own name is that country ("Kongo": not the town of Koungou that has it as
+        another name); a genitive's "s" may be taken off ("Chersons")."""
+        matches = load_gazetteer().lookup(name)
+        if not matches and name.endswith("s"):
+            matches = load_gazetteer().lookup(name[:-1])
+        countries = [m.place for m in matches if m.place.feature.startswith("PCL") and not m.alias]
+        if countries:
+            return max(countries, key=lambda p: p.population)
+        places = [m.place for m in matches if m.place.feature.startswith(("PPL", "ADM1"))
                   and m.place.population >= TOWN_POPULATION]
         inside = [p for p in places if alpha3(p.country) in named]
         return max(inside or places, key=lambda p: p.population, default=None)
