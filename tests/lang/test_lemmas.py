@@ -49,6 +49,10 @@ def test_a_lexicon_noun_the_table_lacks_is_read_by_its_ending(nlp):
     # a lexicon noun the table lacks is its own lemma, not read by its head ("Runde")
     assert lemmas(nlp, "Die Verhandlungsrunde beginnt.")["Verhandlungsrunde"] == \
         "Verhandlungsrunde"
+    # so is a noun of a lexicon phrase ("Marineschiff … schicken"), but not a form the
+    # table reads as another lemma's ("Truppen … verlegen": Truppe)
+    found = lemmas(nlp, "Athen schickt Marineschiffe, Berlin verlegt Truppen.")
+    assert (found["Marineschiffe"], found["Truppen"]) == ("Marineschiff", "Truppe")
 
 
 def test_a_hyphen_compound_keeps_its_first_part_and_a_function_word_its_small_letter(nlp):

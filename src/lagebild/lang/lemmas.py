@@ -93,6 +93,13 @@ class Lemmatizer:
                  for word in entry.get("lemmas", []) if " " not in word} \
             if lexicon.is_file() else set()
         self.lexicon_nouns = {word for word in words if word[:1].isupper()}
+        # and the nouns of its phrases that the table lacks ("Marineschiff … schicken": its
+        # plural "Marineschiffe" is then read by its ending; not "Truppen", a table's form)
+        phrased = {word for entry in read_toml(lexicon).get("trigger", [])
+                   for phrase in entry.get("lemmas", []) if " " in phrase
+                   for word in phrase.replace("…", " ").split()} if lexicon.is_file() else set()
+        self.lexicon_nouns |= {word for word in phrased if word[:1].isupper()
+                               and self.table.get(word, word) == word}
         # and its verbs, where the table has only an adjective ("vereinbart") as their lemma
         self.known |= self.lexicon_nouns | {word for word in words if _infinitive(word)}
         self.cache: dict[tuple[int, int], str] = {}
