@@ -884,3 +884,8 @@ def test_a_strike_told_in_the_impersonal_passive_is_by_the_places_people():
     # with a subject, the passive names whom the act is aimed at, not who did it
     assert [e[1] for e in codes("Auf dem Kongress war die Kanzlerin ausgepfiffen worden.")] \
         == [None]
+
+
+def test_a_phrase_whose_verb_comes_first_is_the_clauses_act_not_a_governed_noun():
+    assert codes("Die Marine Taiwans versetzte ihre Einheiten in erhöhte "
+                 "Alarmbereitschaft.") == [("MOBILIZE", "TWNMIL", None)]

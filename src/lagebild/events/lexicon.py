@@ -88,6 +88,8 @@ class TriggerMatch:
     end: int  # after the first part: the trigger shown
     last: int  # after the last part
     trigger: Trigger
+    #: where a part found before the shown one starts ("versetzte … in Alarmbereitschaft")
+    before: int | None = None
 
 
 class EventLexicon:
@@ -356,7 +358,8 @@ def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
             j = next((j for j in range(i - len(part), max(sentence_start, i - MAX_GAP) - 1, -1)
                       if _part_at(words, j, part, i)), None)
             if j is not None:
-                return TriggerMatch(i, end, end, trigger)  # "für … aussprechen": shown, kept
+                return TriggerMatch(i, end, end, trigger, before=j)  # "für … aussprechen":
+                # shown, kept
         if j is None:
             return None
         last = j + len(part)

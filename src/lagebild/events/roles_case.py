@@ -95,8 +95,10 @@ class CaseRoles:
         # clause's subject, unless it is a speaker's accusation: "sprach von einem
         # Staatsstreich", or in a quote
         # (not the preposition of a phrase that ends in its verb: "unter staatliche
-        # Aufsicht gestellt" is the clause's act)
-        phrase_verb = match.last - match.end > 0 and c.tags[match.last - 1][:1] == "V"
+        # Aufsicht gestellt" is the clause's act, nor of one whose verb stands first:
+        # "versetzte die Einheiten in Alarmbereitschaft")
+        phrase_verb = match.last - match.end > 0 and c.tags[match.last - 1][:1] == "V" \
+            or match.before is not None and c.tags[match.before][:1] == "V"
         preposition = None if phrase_verb else c._preposition(c.doc[match.start].idx)
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
         # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
