@@ -889,3 +889,12 @@ def test_a_strike_told_in_the_impersonal_passive_is_by_the_places_people():
 def test_a_phrase_whose_verb_comes_first_is_the_clauses_act_not_a_governed_noun():
     assert codes("Die Marine Taiwans versetzte ihre Einheiten in erhöhte "
                  "Alarmbereitschaft.") == [("MOBILIZE", "TWNMIL", None)]
+
+
+def test_a_list_of_actors_goes_on_past_a_members_genitive():
+    found = codes("Die USA, die Staaten der Europäischen Union sowie Norwegen und die Schweiz "
+                  "beriefen ihre Botschafter aus Nigeria ab.")
+    # each member recalls its ambassadors from Nigeria, once (the verb and the phrase
+    # "Botschafter … abberufen" tell one event), none from another member
+    assert sorted(e[1][:3] for e in found) == ["CHE", "EUR", "NOR", "USA"]
+    assert {e[2][:3] for e in found} == {"NGA"}

@@ -72,6 +72,8 @@ DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: read off the genitive).
 _CONJUNCTION = r"(?:,|und|and|sowie|oder|or)"
 _JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|sein|seine|ihr|ihre)?\s*$", re.I)
+#: a genitive's article between a member of a list and whose it is ("die Staaten der EU")
+_GENITIVE_LINK = re.compile(r"^\s*(?:der|des)\s*$")
 #: Only a preposition and an article between a mention and the place after it.
 _ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re.I)
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
@@ -201,6 +203,11 @@ class _EventCoder:
                 # (not "die Regierung von Chile und die USA": no preposition takes a subject)
             mentions.append(ActorMention(start, end, actor, preposition))
         return mentions
+
+    def genitive(self, start: int, end: int) -> bool:
+        """Whether the morphologizer reads the mention's last word as a genitive."""
+        first, last = self.token_range(start, end)
+        return last > first and self.cases[last - 1] == "Gen"
 
     def nominative(self, start: int, end: int) -> bool:
         """Whether the morphologizer reads the mention's last word as a nominative."""
@@ -631,6 +638,10 @@ class _EventCoder:
             between = self.text[end:other.start]
             if other.actor == group[-1].actor and not between.strip():
                 end = other.end  # a role and its name: "der polnische Regierungschef Tusk"
+                continue
+            if join is _JOIN and _GENITIVE_LINK.match(between) and other.preposition is None \
+                    and self.genitive(other.start, other.end):
+                end = other.end  # whose the member is: "die Staaten der EU sowie Norwegen"
                 continue
             if attaching:
                 between = self.without_place(between, attaching)

@@ -313,7 +313,12 @@ class EventLexicon:
                        if k.trigger.type != IGNORE) and not words & taken:
                 kept.append(match)
                 taken |= words
-        return sorted((m for m in kept if m.trigger.type != IGNORE), key=lambda m: m.start)
+        # a phrase found back from its noun to a verb that is a trigger of the same type
+        # itself tells that verb's event again ("beriefen ihre Botschafter ab")
+        verbs = {(k.start, k.trigger.type) for k in kept}
+        return sorted((m for m in kept if m.trigger.type != IGNORE
+                       and (m.before is None or (m.before, m.trigger.type) not in verbs)),
+                      key=lambda m: m.start)
 
     def head_of(self, lemma: str) -> Trigger | None:
         """The trigger of the longest lexicon noun a compound ends with."""

@@ -98,7 +98,8 @@ class CaseRoles:
         # Aufsicht gestellt" is the clause's act, nor of one whose verb stands first:
         # "versetzte die Einheiten in Alarmbereitschaft")
         phrase_verb = match.last - match.end > 0 and c.tags[match.last - 1][:1] == "V" \
-            or match.before is not None and c.tags[match.before][:1] == "V"
+            or match.before is not None and c.tags[match.before][:1] == "V" \
+            and not any(m.start == match.before for m in c.matches)  # (a trigger itself)
         preposition = None if phrase_verb else c._preposition(c.doc[match.start].idx)
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
         # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
@@ -166,8 +167,10 @@ class CaseRoles:
                 recipient = m
                 break
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
+            # (not a mention inside the actors' list: "die Staaten der EU sowie Norwegen")
+            inside = (actors[0].start, actors[-1].end) if actor is not None else (0, 0)
             others = [m for m in free if m.actor not in actor_ids and m not in actors
-                      and not c.bracketed(m)]
+                      and not c.bracketed(m) and not inside[0] <= m.start < inside[1]]
             # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
             # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
             objects = [m for m in others if passive and self.case_of(m) == "Nom"]
