@@ -898,3 +898,8 @@ def test_a_list_of_actors_goes_on_past_a_members_genitive():
     # "Botschafter … abberufen" tell one event), none from another member
     assert sorted(e[1][:3] for e in found) == ["CHE", "EUR", "NOR", "USA"]
     assert {e[2][:3] for e in found} == {"NGA"}
+
+
+def test_one_summoned_to_a_body_is_summoned_by_it():
+    assert codes("Der iranische Botschafter wurde ins Auswärtige Amt einbestellt.") == [
+        ("ACCUSE", "DEUGOV", "IRNGOV")]

@@ -77,6 +77,9 @@ class Trigger:
     #: words of judging ("bezeichnete X als", "nannte X"): an accusation only where its
     #: clause holds a word of ``judgments`` ("eine Einmischung", "diskriminierend")
     judging: bool = False
+    #: prepositions after which, in a passive with no agent, the body that acts is named
+    #: ("wurde ins Außenministerium einbestellt")
+    place_agent: tuple[str, ...] = ()
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -251,7 +254,8 @@ class EventLexicon:
                            party_object=entry.get("party_object", False),
                            patient_genitive=entry.get("patient_genitive", False),
                            political=entry.get("political", False),
-                           judging=entry.get("judging", False))
+                           judging=entry.get("judging", False),
+                           place_agent=tuple(entry.get("place_agent", ())))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))

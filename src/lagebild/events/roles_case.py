@@ -144,7 +144,8 @@ class CaseRoles:
             actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
         elif passive:  # "von X festgenommen"; without an agent the subject is the patient
             actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
-                         None)
+                         None) or next((m for m in in_clause  # "ins Außenministerium
+                                        if self.after(m, trigger.place_agent)), None)
         elif free:
             actor = self.subject(free, first, last)
         elif infinitive:  # "X kündigte an, die Sperre zu lockern": X is to do it
@@ -440,6 +441,15 @@ class CaseRoles:
             and match.trigger.type in c.lexicon.origin_types
             and c.lowers[match.last] in words["origin"]  # not "Verbot für Waren aus X"
             or m.preposition is None and self.case_of(m) == "Gen")), None)
+
+    def after(self, mention: ActorMention, words: tuple[str, ...]) -> bool:
+        """Whether one of ``words`` stands before a mention, over its article ("ins
+        Auswärtige Amt", "in das Außenministerium"): words the prepositions need not list."""
+        c = self.coder
+        i = c.token_range(mention.start, mention.end)[0] - 1
+        while i >= 0 and c.lowers[i] in GERMAN_ARTICLES:
+            i -= 1
+        return bool(words) and i >= 0 and c.lowers[i] in words
 
     def case_of(self, mention: ActorMention) -> str | None:
         """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
