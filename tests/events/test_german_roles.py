@@ -903,3 +903,11 @@ def test_a_list_of_actors_goes_on_past_a_members_genitive():
 def test_one_summoned_to_a_body_is_summoned_by_it():
     assert codes("Der iranische Botschafter wurde ins Auswärtige Amt einbestellt.") == [
         ("ACCUSE", "DEUGOV", "IRNGOV")]
+
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_force_and_an_ultimatum_a_threat():
+    assert codes("Nordkorea hat erneut eine Rakete in Richtung Japanisches Meer "
+                 "abgefeuert.") == [("MOBILIZE", "PRK", None)]
+    assert [e[:2] for e in codes("Die Hamas feuerte Raketen auf Israel ab.")] == [
+        ("ASSAULT", "PSE")]
+    assert codes("Die USA stellten Russland ein Ultimatum.") == [("THREATEN", "USA", "RUS")]
