@@ -911,3 +911,14 @@ def test_a_missile_fired_into_the_sea_is_a_show_of_force_and_an_ultimatum_a_thre
     assert [e[:2] for e in codes("Die Hamas feuerte Raketen auf Israel ab.")] == [
         ("ASSAULT", "PSE")]
     assert codes("Die USA stellten Russland ein Ultimatum.") == [("THREATEN", "USA", "RUS")]
+
+
+def test_refugees_taken_in_offers_made_and_scuffles():
+    assert codes("Die Schweiz nimmt 200 Flüchtlinge aus Syrien auf.") == [
+        ("AID", "CHE", "SYR")]
+    assert [e[:2] for e in codes("Der Minister stellte den Bauern weitere Entlastungen in "
+                                 "Aussicht.")] == [("AGREE", "DEUGOV")]
+    assert [e[0] for e in codes("Die Arbeitgeber haben ein neues Angebot vorgelegt.")] == [
+        "AGREE"]
+    assert "ASSAULT" in [e[0] for e in codes(
+        "Vor dem Parteitag kam es zu Rangeleien zwischen Demonstranten und der Polizei.")]
