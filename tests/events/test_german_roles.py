@@ -922,3 +922,13 @@ def test_refugees_taken_in_offers_made_and_scuffles():
         "AGREE"]
     assert "ASSAULT" in [e[0] for e in codes(
         "Vor dem Parteitag kam es zu Rangeleien zwischen Demonstranten und der Polizei.")]
+
+
+def test_the_commission_beside_an_eu_word_is_the_eus():
+    assert codes("Die Kommission leitete ein Vertragsverletzungsverfahren gegen Deutschland "
+                 "ein.") == [("ACCUSE", "EURGOV", "DEU")]
+    assert codes("Die EG-Kommission kritisierte die Bundesregierung.") == [
+        ("ACCUSE", "EURGOV", "DEUGOV")]
+    # a commission of no EU words keeps its sentence's or the source's country
+    assert [e[1] for e in codes("Die Kommission kritisierte den Bürgermeister.")] == [
+        "DEUGOV"]

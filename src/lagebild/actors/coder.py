@@ -285,6 +285,18 @@ class _Coder:
                 break
         return None
 
+    def context_country(self, i: int) -> str | None:
+        """The country of a role noun that its sentence's words tell (``context_roles``:
+        "die Kommission" beside "Vertragsverletzungsverfahren" or "EU-Staaten": EUR)."""
+        rule = self.settings.get("context_roles", {}).get(self.lowers[i])
+        if rule is None:
+            return None
+        words = set(rule.get("when", ()))
+        sentence = range(self.sent_start[i], self.sent_end[i])
+        return rule["country"] if any(self.texts[j] in words
+                                       or self.texts[j].split("-")[0] in words
+                                       for j in sentence) else None
+
     def city_demonym(self, word: str) -> str | None:
         """The country of a city or region named by its adjective in -er, where the pack
         reads them: "Hamburger" -> Hamburg -> DEU, "Münchner" -> München, "Tiroler" (the
@@ -555,7 +567,8 @@ class _Coder:
                 org = None  # an office of one country wherever it is named: "Papst" (VAT)
                 fixed = self.settings.get("role_countries", {})
                 country = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower()) \
-                    or self.country_before(i) or self.country_after(end - 1)
+                    or self.country_before(i) or self.country_after(end - 1) \
+                    or self.context_country(i)
             if country is None:
                 bare.append((sector, span))
             else:
