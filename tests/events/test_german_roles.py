@@ -932,3 +932,10 @@ def test_the_commission_beside_an_eu_word_is_the_eus():
     # a commission of no EU words keeps its sentence's or the source's country
     assert [e[1] for e in codes("Die Kommission kritisierte den Bürgermeister.")] == [
         "DEUGOV"]
+
+
+def test_in_es_gibt_the_act_is_of_whom_von_names():
+    assert [e[:2] for e in codes("Von der Opposition gab es scharfe Kritik an dem "
+                                 "Gesetz.")] == [("ACCUSE", "DEUOPP")]
+    assert [e[:2] for e in codes("Es gab heftige Kritik von der Opposition.")] == [
+        ("ACCUSE", "DEUOPP")]

@@ -121,7 +121,8 @@ class EventLexicon:
                                   "circumstance", "entering", "entering_prepositions",
                                   "employer_links", "claiming", "claim_prepositions",
                                   "blaming", "accident_prepositions", "joint",
-                                  "score_not_before")}
+                                  "score_not_before", "existential",
+                                  "existential_subjects")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

@@ -150,6 +150,14 @@ class CaseRoles:
             actor = self.subject(free, first, last)
         elif infinitive:  # "X kündigte an, die Sperre zu lockern": X is to do it
             actor = self.controller(clause)
+        if actor is None and not governed and not passive \
+                and any(c.tags[k] in c.lexicon.words["noun_tags"]
+                        for k in range(match.start, match.end)) \
+                and words & c.lexicon.words["existential_subjects"] \
+                and not c.lexicon.words["existential"].isdisjoint(c.lemmas[first:last]):
+            # "Von der Opposition gab es scharfe Kritik": whose the act is says "von"
+            actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
+                         None)
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
