@@ -939,3 +939,8 @@ def test_in_es_gibt_the_act_is_of_whom_von_names():
                                  "Gesetz.")] == [("ACCUSE", "DEUOPP")]
     assert [e[:2] for e in codes("Es gab heftige Kritik von der Opposition.")] == [
         ("ACCUSE", "DEUOPP")]
+
+
+def test_international_sports_bodies_are_organisations_of_no_country():
+    assert [e[:2] for e in codes("Die UEFA kritisierte den Verband scharf.")] == [
+        ("ACCUSE", "NGO")]
