@@ -367,9 +367,8 @@ def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
         if j is None and trigger.either and len(trigger.parts) == 2:
             j = next((j for j in range(i - len(part), max(sentence_start, i - MAX_GAP) - 1, -1)
                       if _part_at(words, j, part, i)), None)
-            if j is not None:
-                return TriggerMatch(i, end, end, trigger, before=j)  # "für … aussprechen":
-                # shown, kept
+            if j is not None:  # "für … aussprechen": shown, kept
+                return TriggerMatch(i, end, end, trigger, before=j)
         if j is None:
             return None
         last = j + len(part)

@@ -89,15 +89,13 @@ class Lemmatizer:
         # the nouns the pack's event lexicon names are lemmas too, where the table lacks them
         # ("Durchsuchung": its plural "Durchsuchungen" is then read by its ending)
         lexicon = data_dir / "events.toml"
-        words = {word for entry in read_toml(lexicon).get("trigger", [])
-                 for word in entry.get("lemmas", []) if " " not in word} \
-            if lexicon.is_file() else set()
+        entries = read_toml(lexicon).get("trigger", []) if lexicon.is_file() else []
+        words = {word for entry in entries for word in entry.get("lemmas", []) if " " not in word}
         self.lexicon_nouns = {word for word in words if word[:1].isupper()}
         # and the nouns of its phrases that the table lacks ("Marineschiff … schicken": its
         # plural "Marineschiffe" is then read by its ending; not "Truppen", a table's form)
-        phrased = {word for entry in read_toml(lexicon).get("trigger", [])
-                   for phrase in entry.get("lemmas", []) if " " in phrase
-                   for word in phrase.replace("…", " ").split()} if lexicon.is_file() else set()
+        phrased = {word for entry in entries for phrase in entry.get("lemmas", [])
+                   if " " in phrase for word in phrase.replace("…", " ").split()}
         self.lexicon_nouns |= {word for word in phrased if word[:1].isupper()
                                and self.table.get(word, word) == word}
         # and its verbs, where the table has only an adjective ("vereinbart") as their lemma
