@@ -152,6 +152,15 @@ def test_english_events(text, expected):
     assert [(e["type"], e["actor"], e["recipient"]) for e in found] == [expected]
 
 
+def test_english_judgments_are_accusations_and_of_accusations_denials():
+    # the pack has no lemma table: the judgments and the switch read the forms
+    assert [(e["type"], e["actor"]) for e in events(
+        "Russia called the election a sham.", "en", "2023-09-18")] == [("ACCUSE", "RUS")]
+    assert [e["type"] for e in events(
+        "Moscow called the allegations absurd.", "en", "2023-09-18")] == ["REJECT"]
+    assert events("The president called a meeting of his cabinet.", "en", "2023-09-18") == []
+
+
 def test_the_example_events(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

@@ -158,6 +158,8 @@ class _EventCoder:
         """Whether the clause has a lemma of ``words``, or a compound of one of five letters
         or more ("Autobahnzufahrten": Zufahrt, "Taschenmesser": Messer)."""
         lemmas = self.lemmas_in(*clause)
+        if lemmas <= {""}:  # a pack without a lemma table: the forms
+            lemmas = self.words_in(*clause)
         return bool(words & lemmas) or any(
             lemma.endswith(word) for lemma in lemmas for word in words if len(word) >= 5)
 
