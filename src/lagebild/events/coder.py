@@ -160,8 +160,7 @@ class _EventCoder:
         lemmas = self.lemmas_in(*clause)
         if lemmas <= {""}:  # a pack without a lemma table: the forms
             lemmas = self.words_in(*clause)
-        return bool(words & lemmas) or any(
-            lemma.endswith(word) for lemma in lemmas for word in words if len(word) >= 5)
+        return _holds(lemmas, words)
 
     def judged(self, clause: tuple[int, int]) -> bool:
         """Whether a clause holds a word of ``judgments``: by lemma, by form without an
@@ -172,8 +171,7 @@ class _EventCoder:
         words = set(self.lemmas[first:last])
         for form in self.lowers[first:last]:
             words |= {form, form[:-1], form[:-2]} if form[-1:] in "enrsm" else {form}
-        return bool(words & judgments) or any(
-            len(j) >= 5 and any(w.endswith(j) for w in words) for j in judgments) or any(
+        return _holds(words, judgments) or any(
             " " in j and j in self.text[clause[0]:clause[1]].lower() for j in judgments)
 
     def bracketed(self, mention: ActorMention) -> bool:
@@ -206,15 +204,14 @@ class _EventCoder:
             mentions.append(ActorMention(start, end, actor, preposition))
         return mentions
 
-    def genitive(self, start: int, end: int) -> bool:
-        """Whether the morphologizer reads the mention's last word as a genitive."""
+    def case_at(self, start: int, end: int) -> str | None:
+        """The case the morphologizer reads for a mention's last word ("der Hamburger
+        Polizei": Polizei's)."""
         first, last = self.token_range(start, end)
-        return last > first and self.cases[last - 1] == "Gen"
+        return self.cases[last - 1] if last > first else None
 
     def nominative(self, start: int, end: int) -> bool:
-        """Whether the morphologizer reads the mention's last word as a nominative."""
-        first, last = self.token_range(start, end)
-        return last > first and self.cases[last - 1] == "Nom"
+        return self.case_at(start, end) == "Nom"
 
     def _preposition(self, start: int) -> str | None:
         span = self.doc.char_span(start, start, alignment_mode="expand")
@@ -642,7 +639,7 @@ class _EventCoder:
                 end = other.end  # a role and its name: "der polnische Regierungschef Tusk"
                 continue
             if join is _JOIN and _GENITIVE_LINK.match(between) and other.preposition is None \
-                    and self.genitive(other.start, other.end):
+                    and self.case_at(other.start, other.end) == "Gen":
                 end = other.end  # whose the member is: "die Staaten der EU sowie Norwegen"
                 continue
             if attaching:
@@ -1005,6 +1002,13 @@ class _EventCoder:
         for i, event in enumerate(kept):
             event.id = f"v{i + 1}"
         return kept
+
+
+def _holds(words: set[str], vocabulary: frozenset[str]) -> bool:
+    """Whether ``words`` hold a word of ``vocabulary``, or a compound whose head is one of
+    five letters or more."""
+    return bool(words & vocabulary) or any(
+        word.endswith(entry) for word in words for entry in vocabulary if len(entry) >= 5)
 
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool = True) -> None:

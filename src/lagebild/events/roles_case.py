@@ -131,7 +131,7 @@ class CaseRoles:
         # a "dass" clause after a request or threat is what is asked for: "fordert, dass
         # der Minister zurücktritt" (no resignation happened); its start may lie before
         # the commas of a list ("verbot, dass Kirchen, Arbeitgeber und Staat …")
-        lead = self.list_start(clause)
+        lead = self.list_start(clause) if after_comma else clause
         if c.text[:lead[0]].rstrip().endswith(",") \
                 and c.lowers[c.token_range(*lead)[0]] in c.lexicon.words["complementizers"] \
                 and self.trigger_before(lead, c.lexicon.addressed_types):
@@ -461,9 +461,7 @@ class CaseRoles:
 
     def case_of(self, mention: ActorMention) -> str | None:
         """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
-        c = self.coder
-        first, last = c.token_range(mention.start, mention.end)
-        return c.cases[last - 1] if last > first else None
+        return self.coder.case_at(mention.start, mention.end)
 
     def subject(self, free: list[ActorMention], first: int, last: int) -> ActorMention | None:
         """The clause's subject among its ungoverned mentions: the one in the nominative;
