@@ -944,3 +944,13 @@ def test_in_es_gibt_the_act_is_of_whom_von_names():
 def test_international_sports_bodies_are_organisations_of_no_country():
     assert [e[:2] for e in codes("Die UEFA kritisierte den Verband scharf.")] == [
         ("ACCUSE", "NGO")]
+
+
+def test_a_sanction_or_concession_decided_is_the_deciders_act_not_a_decision():
+    assert codes("Der Rat der EU hat ein Ausfuhrverbot für belarussisches Kali beschlossen.") \
+        == [("SANCTION", "EUR", "BLR")]
+    assert [e[:2] for e in codes("Das Parlament in Lissabon stimmte der Amnestie für die "
+                                 "Streikführer zu.")] == [("CONCEDE", "PRTLEG")]
+    # a law decided stays a decision
+    assert [e[0] for e in codes("Der Landtag hat das neue Schulgesetz beschlossen.")] == [
+        "AGREE"]

@@ -127,6 +127,7 @@ class _EventCoder:
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
         self.unlikely: set[int] = set()  # triggers the trigger model reads as no event
+        self.decided: set[int] = set()  # verbs of deciding whose object is the act coded
         #: the trigger model's class probabilities of the lexicon's triggers, by token
         self.trigger_probabilities: dict = {}
         self.trigger_classes: list[str] = []
@@ -994,6 +995,9 @@ class _EventCoder:
                     quantity=quantity, modality=modality, attributed_to=attributed,
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
+        if self.decided:  # "hat ein Einfuhrverbot beschlossen": the sanction, no decision
+            kept_at = [k for k, e in enumerate(events) if made[k][0].start not in self.decided]
+            events, made = [events[k] for k in kept_at], {i: made[k] for i, k in enumerate(kept_at)}
         events = self.screened(events, made)
         # an event that only repeats another one without its recipient adds nothing
         aimed = {(e.type, e.mode, e.actor, e.date) for e in events if e.recipient}

@@ -158,6 +158,10 @@ class EventLexicon:
         #: the types whose noun, as the object of another trigger, is an act of its own
         #: where a genitive names who did it ("wies die Forderung der Kommunen zurück")
         self.reported_object_types = set(settings.get("reported_object_types", []))
+        #: verbs of deciding, and the types whose noun as their object is the decider's
+        #: act ("hat ein Einfuhrverbot beschlossen": the sanction, not the decision)
+        self.words["deciding"] = set(settings.get("deciding", []))
+        self.decided_types = set(settings.get("decided_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: nouns that may name the party an act is aimed at, where no list knows them:

@@ -744,7 +744,14 @@ class CaseRoles:
             return False
         if c.lowers[match.start - 1] not in GERMAN_ARTICLES \
                 and not self.counted(match.start, first):  # or right after the verb, as in a
-            return any(other.last == match.start and c.texts[other.start][:1].islower()
-                       for other in c.matches)  # headline: "verurteilt Angriff auf …"
-        return any(other is not match and first <= other.start < last
-                   and c.texts[other.start][:1].islower() for other in c.matches)
+            verbs = [other for other in c.matches  # headline: "verurteilt Angriff auf …"
+                     if other.last == match.start and c.texts[other.start][:1].islower()]
+        else:
+            verbs = [other for other in c.matches if other is not match
+                     and first <= other.start < last and c.texts[other.start][:1].islower()]
+        if match.trigger.type in c.lexicon.decided_types:
+            deciding = [v for v in verbs if c.lemmas[v.start] in c.lexicon.words["deciding"]]
+            if deciding:  # "hat ein Einfuhrverbot beschlossen": the subject's sanction
+                c.decided.update(v.start for v in deciding)
+                return False
+        return bool(verbs)
