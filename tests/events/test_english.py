@@ -113,3 +113,12 @@ def test_the_other_forms_of_a_listed_trigger_verb_are_triggers():
         "COERCE", "DEU", "RUS")
     assert [e[0] for e in coded("Rebels have been kidnapping aid workers in Somalia.")] == [
         "ASSAULT"]
+
+
+def test_a_subject_after_a_subordinator_and_a_denunciation_without_a_judgment():
+    # "after" opens the clause: Turkey is its subject, not a phrase it governs
+    assert [e[:3] for e in coded("Talks resumed on Monday after Turkey lifted the blockade "
+                                 "of Armenia.")] == [("RETREAT", "TUR", "ARM")]
+    # "denounced … as" needs no word of judgment: denouncing is an accusation
+    assert [e[:3] for e in coded("Norway denounced the verdicts against Iranian lawyers as "
+                                 "excessive.")] == [("ACCUSE", "NOR", "IRN")]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace
 from itertools import product
 
 from spacy.tokens import Doc
@@ -475,6 +476,14 @@ class _EventCoder:
                 break
         return left, right
 
+    def opening_subject(self, mention: ActorMention, part: tuple[int, int]) -> ActorMention:
+        """A mention right after the subordinator that opens the clause part is its
+        subject, not governed by that word: "after Israel lifted the ban"."""
+        if mention.preposition in self.lexicon.words["subordinators"] and all(
+                word in DETERMINERS for word in self.text[part[0]:mention.start].lower().split()):
+            return replace(mention, preposition=None)
+        return mention
+
     def passive_at(self, match: TriggerMatch) -> bool:
         """A form of "be" just before a participle trigger: "was attacked", "have been freed"."""
         if not self.doc[match.end - 1].lower_.endswith(("ed", "en", "wn", "t", "d")):
@@ -495,7 +504,7 @@ class _EventCoder:
         part = self.part_of_clause(match, clause)
         in_part = [m for m in self.mentions if part[0] <= m.start and m.end <= part[1]
                    and not (m.start <= t_start < m.end)]
-        before = [m for m in in_part if m.end <= t_start]
+        before = [self.opening_subject(m, part) for m in in_part if m.end <= t_start]
         first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
         after = [m for m in in_part if m.start >= first_end  # "expelled two diplomats"
                  and not self.bracketed(m)]  # not "the force in Lebanon (UNIFIL)"
