@@ -954,3 +954,8 @@ def test_a_sanction_or_concession_decided_is_the_deciders_act_not_a_decision():
     # a law decided stays a decision
     assert [e[0] for e in codes("Der Landtag hat das neue Schulgesetz beschlossen.")] == [
         "AGREE"]
+
+
+def test_a_means_in_front_of_the_verb_is_the_subjects_act():
+    assert codes("Mit einem Hupkonzert empfingen Taxifahrer den Verkehrsminister in "
+                 "Dresden.") == [("PROTEST", "DEUCVL", "DEUGOV")]

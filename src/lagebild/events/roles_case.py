@@ -104,11 +104,16 @@ class CaseRoles:
         accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
         # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
         # means is the subject's act, where no other trigger of the clause takes it in
-        instrumental = preposition in c.lexicon.words["instrumental"] and not any(
-            other is not match and first <= other.start < last for other in c.matches)
+        # (in front of the clause's verb too: "Mit einem Pfeifkonzert empfingen
+        # Demonstranten den Minister", but not a threat's content: "Mit Streiks drohen …")
+        others = [other for other in c.matches if other is not match
+                  and first <= other.start < last]
+        instrumental = preposition in c.lexicon.words["instrumental"] and (
+            not others or c.lowers[first] == preposition
+            and all(other.trigger.type != "THREATEN" for other in others))
         governed = preposition is not None and not accusation and not instrumental \
             and not self.entered(preposition, first, last) \
-            and not self.claimed(preposition, first, last) or objected
+            and not self.claimed(preposition, first, last) or objected and not instrumental
         if self.faces(match, first) or self.at_risk(match, last):
             return [None], [None], GOVERNED  # "Dem Verein droht der Abstieg", "Die Fusion
             # droht zu scheitern": no one threatens
