@@ -122,3 +122,12 @@ def test_a_subject_after_a_subordinator_and_a_denunciation_without_a_judgment():
     # "denounced … as" needs no word of judgment: denouncing is an accusation
     assert [e[:3] for e in coded("Norway denounced the verdicts against Iranian lawyers as "
                                  "excessive.")] == [("ACCUSE", "NOR", "IRN")]
+
+
+def test_a_party_that_must_act_in_reported_speech_is_asked_to_by_the_speaker():
+    assert [e[:3] for e in coded("Germany declared on Monday that Serbia must withdraw its "
+                                 "police from the border.")] == [("REQUEST", "DEU", "SRB")]
+    assert [e[:3] for e in coded("Norway reiterated that Iran must free the detained "
+                                 "journalists.")][:1] == [("REQUEST", "NOR", "IRN")]
+    # no party must act: no request
+    assert [e[0] for e in coded("The minister said the talks must go on.")] == ["CONSULT"]

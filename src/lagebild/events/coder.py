@@ -496,8 +496,28 @@ class _EventCoder:
                 return False
         return False
 
+    def obliged(self, match: TriggerMatch, quote: Quote | None) -> tuple[list, list]:
+        """A modal of obligation in reported speech: the speaker asks it of the party
+        right before the modal and those joined to it ("The administration declared that
+        China must drop …"); no event where either is missing ("the process must go on")."""
+        if quote is None or quote.speaker is None or quote.speaker.actor is None:
+            return [None], [None]
+        t_start = self.doc[match.start].idx
+        subject = next((m for m in reversed(self.mentions) if quote.start <= m.start
+                        and m.end <= t_start and m.preposition is None), None)
+        if subject is None or not all(  # the subject stands right before its modal, or
+                word.isalpha() and word.islower()  # its list: "the US and other nations"
+                for word in self.text[subject.end:t_start].split()):
+            return [None], [None]
+        speaker = quote.speaker.actor
+        pool = [m for m in self.mentions if quote.start <= m.start and m.end <= t_start]
+        recipients = [m.actor for m in self.members(subject, pool) if m.actor != speaker]
+        return [speaker], recipients or [None]
+
     def roles_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         trigger = match.trigger
+        if trigger.obligation:
+            return self.obliged(match, quote)
         t_start = self.doc[match.start].idx
         last = self.doc[match.last - 1]
         t_end = last.idx + len(last)

@@ -77,6 +77,9 @@ class Trigger:
     #: words of judging ("bezeichnete X als", "nannte X"): an accusation only where its
     #: clause holds a word of ``judgments`` ("eine Einmischung", "diskriminierend")
     judging: bool = False
+    #: a modal of obligation ("must", "has to"): a request only in reported speech, by its
+    #: speaker to the party that is the modal's subject ("X declared that China must …")
+    obligation: bool = False
     #: prepositions after which, in a passive with no agent, the body that acts is named
     #: ("wurde ins Außenministerium einbestellt")
     place_agent: tuple[str, ...] = ()
@@ -260,6 +263,7 @@ class EventLexicon:
                            patient_genitive=entry.get("patient_genitive", False),
                            political=entry.get("political", False),
                            judging=entry.get("judging", False),
+                           obligation=entry.get("obligation", False),
                            place_agent=tuple(entry.get("place_agent", ())))
 
         for form in entry.get("forms", []):
