@@ -131,3 +131,12 @@ def test_a_party_that_must_act_in_reported_speech_is_asked_to_by_the_speaker():
                                  "journalists.")][:1] == [("REQUEST", "NOR", "IRN")]
     # no party must act: no request
     assert [e[0] for e in coded("The minister said the talks must go on.")] == ["CONSULT"]
+
+
+def test_a_pronoun_in_reported_speech_is_its_speaker_and_a_conditional_plan_a_threat():
+    assert [e[:3] for e in coded("Kenya announced that it will withdraw its troops from "
+                                 "Somalia unless Somalia pays for their upkeep.")] == [
+        ("THREATEN", "KEN", "SOM")]
+    # without the condition the same plan is a promise to withdraw
+    assert [e[:3] for e in coded("Kenya announced that it will withdraw its troops from "
+                                 "Somalia.")] == [("CONCEDE", "KEN", "SOM")]

@@ -566,7 +566,8 @@ class _EventCoder:
         if speaker and (trigger.speaker_acts and (actor is None or quote.kind == "direct")
                         or agentless and trigger.type != "ASSAULT" or actor is not None and (
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
-        )):
+        ) or actor is None and not passive and not governed and opener  # "announced that
+                and opener[0].lower() in self.lexicon.words["impersonal"]):  # it would …"
             actor_id, actor = speaker, None
         if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
@@ -600,14 +601,14 @@ class _EventCoder:
             _POSSESSOR.match(self.text[mention.end:following[0].start]))
 
     def condition_subject(self, match: TriggerMatch, clause: tuple[int, int],
-                          actor_ids: set) -> ActorMention | None:
+                          actor_ids: set, words: str = "conditions") -> ActorMention | None:
         """Whom a threat is aimed at: the subject of its condition ("threatened to strike
-        unless Israel withdrew")."""
+        unless Israel withdrew"); None where no word of ``words`` follows the trigger."""
         span = self.doc.char_span(*clause, alignment_mode="expand")
         if span is None:
             return None
         condition = next((t for t in span if t.i >= match.last
-                          and t.lower_ in self.lexicon.words["conditions"]), None)
+                          and t.lower_ in self.lexicon.words[words]), None)
         if condition is None:
             return None
         return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
@@ -1006,6 +1007,13 @@ class _EventCoder:
             modality = self.modality(match, clause, quote)
             if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
                 kind = self.lexicon.future_types.get(kind, kind)
+            if modality in ("intended", "hypothetical") and kind != "THREATEN" \
+                    and self.lexicon.words["threat_conditions"]:
+                # an act announced on a condition the other side must meet is a threat:
+                # "will withdraw its force unless the president arranges a ceasefire"
+                party = self.condition_subject(match, clause, set(actors), "threat_conditions")
+                if party is not None:
+                    kind, mode, recipients = "THREATEN", None, [party.actor]
             for actor, recipient in pairs or product(actors, recipients):  # one per member
                 key = (kind, mode, actor, recipient, dated.value)
                 if actor is not None and actor == recipient or key in seen \
