@@ -959,3 +959,14 @@ def test_a_sanction_or_concession_decided_is_the_deciders_act_not_a_decision():
 def test_a_means_in_front_of_the_verb_is_the_subjects_act():
     assert codes("Mit einem Hupkonzert empfingen Taxifahrer den Verkehrsminister in "
                  "Dresden.") == [("PROTEST", "DEUCVL", "DEUGOV")]
+
+
+def test_the_vocabulary_of_each_type_reaches_idioms_and_phrases():
+    assert codes("Die Opposition lief Sturm gegen das neue Wahlgesetz der Regierung.") == [
+        ("ACCUSE", "DEUOPP", "DEUGOV")]
+    assert [e[:2] for e in codes("Die Polizei löste die Kundgebung der Gewerkschaft "
+                                 "gewaltsam auf.")] == [("COERCE", "DEUCOP"), ("PROTEST", "DEUCVL")]
+    assert [e[0] for e in codes("Das Parlament hat dem Innenminister das Misstrauen "
+                                "ausgesprochen.")] == ["ACCUSE"]
+    # a share price that moves up is no advance of troops
+    assert codes("Die Aktien des Stahlkonzerns rückten um drei Prozent vor.") == []
