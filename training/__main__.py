@@ -61,6 +61,7 @@ from . import (
     events_model,
     events_recipients,
     events_screen,
+    events_vocabulary,
     measure,
     name_features,
     ner_corpus,
@@ -402,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     screen = commands.add_parser("events-screen", help="train the German event screen")
     screen.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     screen.set_defaults(run=events_screen.main)
+    vocabulary = commands.add_parser("events-vocabulary",
+                                     help="measure the written German event vocabulary")
+    vocabulary.set_defaults(run=events_vocabulary.main)
     teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
     e5_teacher.add_arguments(teacher)
     teacher.set_defaults(run=e5_teacher.main)

@@ -80,3 +80,20 @@ def test_a_story_is_read_as_one_article_with_each_sentence_s_range():
     assert [(r["doc"], first["text"][a:b]) for r, a, b in spans] == [
         ("s11", "Ruritania's president spoke on Monday."), ("s12", "He rejected the offer.")]
     assert (alone["doc"], second["text"][start:end]) == ("s30", "Police arrested two men.")
+
+
+def test_the_written_vocabulary_is_of_guide_types_and_the_lexicon_holds_what_the_rule_took():
+    import tomllib
+
+    from training import events_vocabulary
+
+    written = events_vocabulary.entries()
+    assert len(written) > 1000
+    assert {kind for kind, _, _, _ in written} == events_corpus.TYPES
+    assert {risk for _, _, _, risk in written} == {"low", "high"}
+    lexicon = tomllib.loads(events_vocabulary.LEXICON.read_text(encoding="utf-8"))
+    lemmas = {lemma for t in lexicon["trigger"] for lemma in t.get("lemmas", [])}
+    assert "Sturm … laufen" in lemmas and "Kundgebung … auflösen" not in lemmas
+    # never matched and high in risk: left out; half its matches gold: taken
+    assert not events_vocabulary.taken("high", 0, 0)
+    assert events_vocabulary.taken("high", 4, 2) and not events_vocabulary.taken("low", 3, 1)
