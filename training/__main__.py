@@ -404,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     screen.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     screen.set_defaults(run=events_screen.main)
     vocabulary = commands.add_parser("events-vocabulary",
-                                     help="measure the written German event vocabulary")
+                                     help="measure the written event vocabulary")
+    vocabulary.add_argument("--lang", choices=["de", "en"], default="de")
     vocabulary.set_defaults(run=events_vocabulary.main)
     teacher = commands.add_parser("e5-teacher", help=e5_teacher.__doc__.splitlines()[0])
     e5_teacher.add_arguments(teacher)

@@ -1,18 +1,19 @@
-"""Measure the written German event vocabulary on the event corpus's train part.
+"""Measure the written event vocabulary on the train part of a language's event corpus.
 
-``training/events_vocabulary/*.tsv`` hold words and phrases of the sixteen PLOVER types
-written from the manual's definitions and knowledge of German news, not from labelled
-sentences: type, mode, the lemma as ``events.toml`` writes it, a risk ("low": almost
-always the act; "high": often another sense) and an example the team made up.
-``python -m training events-vocabulary`` looks each entry up in the train part's
-sentences as the events layer looks up its lexicon, and prints how often it matches, how
-often a gold trigger of its type lies under the match and how often one of another type,
-and whether the rule takes it: an entry that never matches where its risk is low, one
-whose matches are at least half gold triggers of its type. ``events.toml`` holds those
-taken (its block "vocabulary written per PLOVER type"), less those it had already, a few
-read again by hand (weapons and persons name no act) and the phrases that hold a word the
-lexicon already has for the same type ("Vorstoß … begrüßen" would take the object away
-from "begrüßen").
+``training/events_vocabulary/LANG_*.tsv`` hold words and phrases of the sixteen PLOVER
+types written from the manual's definitions and knowledge of the language's news, not
+from labelled sentences: type, mode, the entry as the pack's ``events.toml`` writes it (a
+German lemma, an English word form), a risk ("low": almost always the act; "high": often
+another sense) and an example the team made up. ``python -m training events-vocabulary
+[--lang en]`` looks each entry up in the train part's sentences (the German event corpus,
+the English Reuters sentences) as the events layer looks up its lexicon, and prints how
+often it matches, how often a gold trigger of its type lies under the match and how often
+one of another type, and whether the rule takes it: an entry that never matches where its
+risk is low, one whose matches are at least half gold triggers of its type. The packs'
+``events.toml`` hold those taken (the block "vocabulary written per PLOVER type", "forms
+written per PLOVER type"), less those they had already, a few read again by hand (weapons
+and persons name no act) and the phrases that hold a word the lexicon already has for the
+same type ("Vorstoß … begrüßen" would take the object away from "begrüßen").
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ from .events_corpus import load
 from .events_measure import part_of
 
 FOLDER = Path(__file__).resolve().parent / "events_vocabulary"
-LEXICON = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / "de" / "data" \
-    / "events.toml"
+PACKS = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang"
 
 
-def entries() -> list[tuple[str, str, str, str]]:
-    """Type, mode, lemma and risk of every written entry."""
+def lexicon_path(lang: str) -> Path:
+    return PACKS / lang / "data" / "events.toml"
+
+
+def entries(lang: str = "de") -> list[tuple[str, str, str, str]]:
+    """Type, mode, entry and risk of every written entry of a language."""
     out = []
-    for path in sorted(FOLDER.glob("*.tsv")):
+    for path in sorted(FOLDER.glob(f"{lang}_*.tsv")):
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) >= 4 and parts[0].isupper():
@@ -47,25 +51,28 @@ def taken(risk: str, matches: int, same: int) -> bool:
     return risk == "low" if matches == 0 else same / matches >= 0.5
 
 
-def candidate_lexicon(written: list[tuple[str, str, str, str]], folder: Path):
+def candidate_lexicon(written: list[tuple[str, str, str, str]], folder: Path, lang: str):
     """A lexicon of the written entries alone, with the shipped settings; each entry its
     own trigger, its index kept as the mode."""
     from lagebild.events.lexicon import EventLexicon
     from lagebild.lang import get_pack
     from lagebild.lang.lemmas import lemmatizer
 
-    text = LEXICON.read_text(encoding="utf-8")
+    text = lexicon_path(lang).read_text(encoding="utf-8")
     head = text[:text.index("[[trigger]]")].replace("[model]", "[unused_model]")
+    key = "lemmas" if lang == "de" else "forms"
     body = [f'[[trigger]]\ntype = "{kind}"\nmode = "c{k}"\n'
-            f"lemmas = [{json.dumps(lemma, ensure_ascii=False)}]\n"
-            for k, (kind, _, lemma, _) in enumerate(written)]
+            f"{key} = [{json.dumps(entry, ensure_ascii=False)}]\n"
+            for k, (kind, _, entry, _) in enumerate(written)]
     path = folder / "events.toml"
     path.write_text(head + "\n".join(body), encoding="utf-8")
-    table = lemmatizer(get_pack("de").data_dir)
+    if lang != "de":
+        return EventLexicon(path)
+    table = lemmatizer(get_pack(lang).data_dir)
     return EventLexicon(path, table.is_word, table.lemma, min(table.noun_tags, default=""))
 
 
-def measure(written: list[tuple[str, str, str, str]]) -> list[Counter]:
+def measure(written: list[tuple[str, str, str, str]], lang: str = "de") -> list[Counter]:
     """Per entry: its matches in the train part, and the gold triggers under them."""
     from lagebild.events import coder as coder_module
     from lagebild.pipeline import Pipeline
@@ -79,13 +86,13 @@ def measure(written: list[tuple[str, str, str, str]]) -> list[Counter]:
 
     counts = [Counter() for _ in written]
     with tempfile.TemporaryDirectory() as folder:
-        lexicon = candidate_lexicon(written, Path(folder))
+        lexicon = candidate_lexicon(written, Path(folder), lang)
         pipeline = Pipeline()
         coder_module._EventCoder.code = keep_doc
         try:
-            for record in (r for r in load() if part_of(r) == "train"):
+            for record in (r for r in load(lang=lang) if part_of(r) == "train"):
                 seen.clear()
-                pipeline({"text": record["text"], "lang": "de"})
+                pipeline({"text": record["text"], "lang": lang})
                 doc = seen.get("doc")
                 if doc is None:
                     continue
@@ -105,8 +112,8 @@ def measure(written: list[tuple[str, str, str, str]]) -> list[Counter]:
 
 
 def main(args) -> int:
-    written = entries()
-    counts = measure(written)
+    written = entries(args.lang)
+    counts = measure(written, args.lang)
     total = Counter()
     for (kind, mode, lemma, risk), count in zip(written, counts, strict=True):
         take = taken(risk, count["matches"], count["same"])

@@ -109,8 +109,11 @@ def test_a_possessor_is_not_the_subject():
 
 def test_the_other_forms_of_a_listed_trigger_verb_are_triggers():
     # the lexicon lists "expelled" and "kidnapped"; trigger_forms.tsv adds their forms
-    assert coded("Germany is expelling two Russian diplomats.")[0][:3] == (
+    assert coded("Germany is expelling two Russian smugglers.")[0][:3] == (
         "COERCE", "DEU", "RUS")
+    # diplomats expelled are a break in relations: PLOVER's SANCTION
+    assert coded("Germany is expelling two Russian diplomats.")[0][:3] == (
+        "SANCTION", "DEU", "RUS")
     assert [e[0] for e in coded("Rebels have been kidnapping aid workers in Somalia.")] == [
         "ASSAULT"]
 
@@ -140,3 +143,17 @@ def test_a_pronoun_in_reported_speech_is_its_speaker_and_a_conditional_plan_a_th
     # without the condition the same plan is a promise to withdraw
     assert [e[:3] for e in coded("Kenya announced that it will withdraw its troops from "
                                  "Somalia.")] == [("CONCEDE", "KEN", "SOM")]
+
+
+def test_hyphenated_forms_written_vocabulary_convictions_and_promises_to_end_force():
+    # the tokenizer splits "sit-in": the lexicon's form is split the same way
+    assert [e[:2] for e in coded("Kenyan students staged a sit-in at the ministry in "
+                                 "Nairobi.")] == [("PROTEST", "KEN")]
+    assert [e[:3] for e in coded("Egypt decried the arrests of Sudanese journalists.")] == [
+        ("ACCUSE", "EGY", "SDN")]
+    # a court's sentence is a SANCTION, as the guide says
+    assert [e[0] for e in coded("The court sentenced the Iranian activist to ten years "
+                                "in prison.")] == ["SANCTION"]
+    # agreeing to lift an embargo is a promise, not a threat of one
+    assert [e[:2] for e in coded("Japan agreed to lift the embargo on Iranian oil.")] == [
+        ("AGREE", "JPN")]

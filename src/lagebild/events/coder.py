@@ -915,8 +915,11 @@ class _EventCoder:
                 if not (i and self.complement(m, matches[i - 1])):
                     kept.append(m)
                 elif kept and kept[-1] is matches[i - 1] and kept[-1].trigger.type == "AGREE" \
-                        and self.lexicon.future_types.get(m.trigger.type) == "THREATEN":
+                        and self.lexicon.future_types.get(m.trigger.type) == "THREATEN" \
+                        and not (m.start and self.lowers[m.start - 1]
+                                 in self.lexicon.words["ending"]):
                     kept[-1] = m  # "prepared to impose martial law": a threat, not a promise
+                    # (but "agreed to lift embargoes" is a promise)
             matches = kept
         self.matches = matches
         place_of = place_index(self.document)

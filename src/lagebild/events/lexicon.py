@@ -118,7 +118,7 @@ class EventLexicon:
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "part_of_place",
                                   "experiencer_verbs",
-                                  "partitive", "conditions", "threat_conditions",
+                                  "partitive", "conditions", "threat_conditions", "ending",
                                   "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
@@ -269,6 +269,8 @@ class EventLexicon:
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
+            if _INFIX_HYPHEN.search(form):  # "cease-fire": a tokenizer that splits
+                _register(self.by_first, trigger(_parts(_INFIX_HYPHEN.sub(" - ", form))))
             for other in self.other_forms.get(form.lower(), ()):
                 _register(self.by_first, trigger(_parts(other)))
         for lemma in entry.get("lemmas", []):
@@ -350,6 +352,10 @@ class EventLexicon:
                 return trigger
         return None
 
+
+
+#: a hyphen between two letters, which English tokenizers split off ("cease - fire")
+_INFIX_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _parts(phrase: str, keep_case: bool = False) -> tuple[tuple[str, ...], ...]:
