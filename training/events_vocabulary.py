@@ -2,8 +2,9 @@
 
 ``training/events_vocabulary/LANG_*.tsv`` hold words and phrases of the sixteen PLOVER
 types written from the manual's definitions and knowledge of the language's news, not
-from labelled sentences, first type by type (``LANG_types_*``), then in a second pass
-subject area by subject area (politics and diplomacy; conflict, crime and labour): type,
+from labelled sentences, first type by type (``LANG_types_*``), then in a second and a
+third pass subject area by subject area (politics and diplomacy; conflict, crime and
+labour; society, economy, institutions and local news): type,
 mode, the entry as the pack's ``events.toml`` writes it (a German lemma, an English word
 form), a risk ("low": almost always the act; "high": often another sense) and an example
 the team made up. ``python -m training events-vocabulary [--lang en]`` looks each entry up
@@ -13,7 +14,7 @@ trigger of its type lies under the match and how often one of another type, and 
 the rule takes it: an entry that never matches where its risk is low, one whose matches
 are at least half gold triggers of its type. The packs' ``events.toml`` hold those taken
 (the blocks "vocabulary written per PLOVER type", "forms written per PLOVER type" and
-those of the second pass), less those they had already, a few read again by hand (weapons
+those of the later passes), less those they had already, a few read again by hand (weapons
 and persons name no act; "Verfahren … gegen" is also a case dropped) and the phrases that
 hold a word the lexicon already has for the same type ("Vorstoß … begrüßen" would take the
 object away from "begrüßen").
