@@ -968,5 +968,8 @@ def test_the_vocabulary_of_each_type_reaches_idioms_and_phrases():
                                  "gewaltsam auf.")] == [("COERCE", "DEUCOP"), ("PROTEST", "DEUCVL")]
     assert [e[0] for e in codes("Das Parlament hat dem Innenminister das Misstrauen "
                                 "ausgesprochen.")] == ["ACCUSE"]
-    # a share price that moves up is no advance of troops
+    # a share price that moves up is no advance of troops, a struggle for power no fight
+    # and a climate emergency no state of emergency
     assert codes("Die Aktien des Stahlkonzerns rückten um drei Prozent vor.") == []
+    assert codes("Im Machtkampf der Regierungspartei setzte sich der Vorsitzende durch.") == []
+    assert codes("Der Stadtrat von Konstanz rief den Klimanotstand aus.") == []
