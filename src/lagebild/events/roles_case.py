@@ -90,7 +90,10 @@ class CaseRoles:
         free = [m for m in in_clause if m.preposition is None]
         passive = self.passive(match, self.verb_words(first, last, words, clause))
         # an object of another trigger's verb: no actor of the clause, nor a default one
-        objected = self.object_of_verb(match, first, last)
+        verbs = self.governing_verbs(match, first, last)
+        deciding = self.deciding(match, verbs)
+        c.decided.update(v.start for v in deciding)
+        objected = bool(verbs) and not deciding
         # a trigger noun after a preposition ("gegen die Unruhen") is no act of the
         # clause's subject, unless it is a speaker's accusation: "sprach von einem
         # Staatsstreich", or in a quote
@@ -738,25 +741,27 @@ class CaseRoles:
             j -= 1
         return j >= first and c.tags[j] in COUNTING_TAGS
 
-    def object_of_verb(self, match: TriggerMatch, first: int, last: int) -> bool:
-        """A trigger noun after its article in a clause whose verb is another trigger is
-        that verb's object or subject, not an act of the clause's subject: "Die USA haben
-        den Anschlag verurteilt" (ACCUSE by the USA, no ASSAULT by them), "Die Proteste
-        wurden von der Polizei niedergeschlagen" (the police put down, not protested)."""
+    def governing_verbs(self, match: TriggerMatch, first: int, last: int) -> list[TriggerMatch]:
+        """The other triggers whose object or subject a trigger noun after its article is,
+        in a clause whose verb they are: "Die USA haben den Anschlag verurteilt" (ACCUSE by
+        the USA, no ASSAULT by them), "Die Proteste wurden von der Polizei niedergeschlagen"
+        (the police put down, not protested)."""
         c = self.coder
         word = c.texts[match.start]
         if match.last - match.start != 1 or not word[:1].isupper() or match.start == first:
-            return False
+            return []
         if c.lowers[match.start - 1] not in GERMAN_ARTICLES \
                 and not self.counted(match.start, first):  # or right after the verb, as in a
-            verbs = [other for other in c.matches  # headline: "verurteilt Angriff auf …"
-                     if other.last == match.start and c.texts[other.start][:1].islower()]
-        else:
-            verbs = [other for other in c.matches if other is not match
-                     and first <= other.start < last and c.texts[other.start][:1].islower()]
-        if match.trigger.type in c.lexicon.decided_types:
-            deciding = [v for v in verbs if c.lemmas[v.start] in c.lexicon.words["deciding"]]
-            if deciding:  # "hat ein Einfuhrverbot beschlossen": the subject's sanction
-                c.decided.update(v.start for v in deciding)
-                return False
-        return bool(verbs)
+            return [other for other in c.matches  # headline: "verurteilt Angriff auf …"
+                    if other.last == match.start and c.texts[other.start][:1].islower()]
+        return [other for other in c.matches if other is not match
+                and first <= other.start < last and c.texts[other.start][:1].islower()]
+
+    def deciding(self, match: TriggerMatch, verbs: list[TriggerMatch]) -> list[TriggerMatch]:
+        """The verbs of deciding among those that take a sanction, a concession or a
+        coercive act as object: "hat ein Einfuhrverbot beschlossen" is the subject's
+        sanction, and the decision no event of its own."""
+        c = self.coder
+        if match.trigger.type not in c.lexicon.decided_types:
+            return []
+        return [v for v in verbs if c.lemmas[v.start] in c.lexicon.words["deciding"]]
