@@ -157,3 +157,10 @@ def test_hyphenated_forms_written_vocabulary_convictions_and_promises_to_end_for
     # agreeing to lift an embargo is a promise, not a threat of one
     assert [e[:2] for e in coded("Japan agreed to lift the embargo on Iranian oil.")] == [
         ("AGREE", "JPN")]
+
+
+def test_an_act_the_subject_enters_into_is_its_own():
+    assert [e[:3] for e in coded("Serb forces were engaged in ethnic cleansing in "
+                                 "Kosovo.")] == [("ASSAULT", "SRB", "KOS")]
+    # after another preposition the noun is still no act of the subject
+    assert coded("Kenya sent aid to the victims of the attacks.")[0][0] == "AID"

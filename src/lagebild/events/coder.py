@@ -714,7 +714,10 @@ class _EventCoder:
             if word == "to" and j == match.start - 1:
                 return False  # "continued to send": an infinitive
             if word in self.lexicon.words["prepositions"]:
-                return True
+                # "were engaged in ethnic cleansing", "took part in the riots": the act
+                # the subject enters into is its own
+                return not (word in self.lexicon.words["entering_prepositions"] and j
+                            and self.doc[j - 1].lower_ in self.lexicon.words["entering"])
             if word not in DETERMINERS:
                 return False
         return False
