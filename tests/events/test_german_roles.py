@@ -973,3 +973,11 @@ def test_the_vocabulary_of_each_type_reaches_idioms_and_phrases():
     assert codes("Die Aktien des Stahlkonzerns rückten um drei Prozent vor.") == []
     assert codes("Im Machtkampf der Regierungspartei setzte sich der Vorsitzende durch.") == []
     assert codes("Der Stadtrat von Konstanz rief den Klimanotstand aus.") == []
+
+
+def test_the_gap_of_a_phrase_stays_in_its_clause():
+    # "Truppe … verlegen" across a comma: the firm moved its seat, no troops
+    assert codes("Die Truppen der Nato blieben im Land, doch der Konzern verlegte seinen "
+                 "Sitz nach Wien.") == []
+    assert [e[0] for e in codes("Die Türkei verlegte weitere Truppen an die Grenze zu "
+                                "Syrien.")] == ["MOBILIZE"]

@@ -32,6 +32,8 @@ GAP = "…"
 IGNORE = "-"
 #: Words that may stand between the parts of a split trigger ("nahm … fest").
 MAX_GAP = 12
+#: marks between clauses that the gap of a phrase does not cross
+CLAUSE_MARKS = frozenset({",", ";"})
 
 
 #: The shortest head a compound noun is read by ("Streik" in "Warnstreik").
@@ -377,10 +379,15 @@ def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
         return None
     end = last = i + len(first)
     for part in trigger.parts[1:]:
-        j = next((j for j in range(last, min(last + MAX_GAP, sentence_end))
-                  if _part_at(words, j, part, sentence_end)), None)
+        # the gap stays in its clause: "zur Hilfe gerufen, das 2500 Soldaten entsandte"
+        # is no "Hilfe … entsenden"
+        stop = next((k for k in range(last, min(last + MAX_GAP, sentence_end))
+                     if words[k] in CLAUSE_MARKS), min(last + MAX_GAP, sentence_end))
+        j = next((j for j in range(last, stop) if _part_at(words, j, part, stop)), None)
         if j is None and trigger.either and len(trigger.parts) == 2:
-            j = next((j for j in range(i - len(part), max(sentence_start, i - MAX_GAP) - 1, -1)
+            start = next((k + 1 for k in range(i - 1, max(sentence_start, i - MAX_GAP) - 1, -1)
+                          if words[k] in CLAUSE_MARKS), max(sentence_start, i - MAX_GAP))
+            j = next((j for j in range(i - len(part), start - 1, -1)
                       if _part_at(words, j, part, i)), None)
             if j is not None:  # "für … aussprechen": shown, kept
                 return TriggerMatch(i, end, end, trigger, before=j)
