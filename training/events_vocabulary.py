@@ -58,22 +58,18 @@ def taken(risk: str, matches: int, same: int) -> bool:
 def candidate_lexicon(written: list[tuple[str, str, str, str]], folder: Path, lang: str):
     """A lexicon of the written entries alone, with the shipped settings; each entry its
     own trigger, its index kept as the mode."""
-    from lagebild.events.lexicon import EventLexicon
-    from lagebild.lang import get_pack
-    from lagebild.lang.lemmas import lemmatizer
+    from lagebild.events.lexicon import lexicon_with_lemmas
 
     text = lexicon_path(lang).read_text(encoding="utf-8")
     head = text[:text.index("[[trigger]]")].replace("[model]", "[unused_model]")
-    key = "lemmas" if lang == "de" else "forms"
+    data = lexicon_path(lang).parent
+    key = "lemmas" if (data / "lemmas.toml").is_file() else "forms"  # as the pack reads words
     body = [f'[[trigger]]\ntype = "{kind}"\nmode = "c{k}"\n'
             f"{key} = [{json.dumps(entry, ensure_ascii=False)}]\n"
             for k, (kind, _, entry, _) in enumerate(written)]
     path = folder / "events.toml"
     path.write_text(head + "\n".join(body), encoding="utf-8")
-    if lang != "de":
-        return EventLexicon(path)
-    table = lemmatizer(get_pack(lang).data_dir)
-    return EventLexicon(path, table.is_word, table.lemma, min(table.noun_tags, default=""))
+    return lexicon_with_lemmas(path, data)
 
 
 def measure(written: list[tuple[str, str, str, str]], lang: str = "de") -> list[Counter]:

@@ -121,6 +121,7 @@ class EventLexicon:
                                   "part_of_place",
                                   "experiencer_verbs",
                                   "partitive", "conditions", "threat_conditions", "ending",
+                                  "deciding",
                                   "pronouns", "reciprocal",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
@@ -166,7 +167,6 @@ class EventLexicon:
         self.reported_object_types = set(settings.get("reported_object_types", []))
         #: verbs of deciding, and the types whose noun as their object is the decider's
         #: act ("hat ein Einfuhrverbot beschlossen": the sanction, not the decision)
-        self.words["deciding"] = set(settings.get("deciding", []))
         self.decided_types = set(settings.get("decided_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
@@ -427,13 +427,16 @@ def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]
     return parts
 
 
+def lexicon_with_lemmas(path: Path, data_dir: Path) -> EventLexicon:
+    """A trigger file read with a pack's lemma table, where the pack has one: its words
+    tell a compound's last part and its lemmas the small words of phrases."""
+    if not (data_dir / "lemmas.toml").is_file():
+        return EventLexicon(path)
+    table = lemmatizer(data_dir)
+    return EventLexicon(path, table.is_word, table.lemma, min(table.noun_tags, default=""))
+
+
 @per_pack
 def event_lexicon(pack: LanguagePack) -> EventLexicon:
-    """The triggers of a language pack (its ``events.toml``), read once per pack; where the
-    pack has a lemma table, its words tell a compound's last part and its lemmas the small
-    words of phrases."""
-    if not (pack.data_dir / "lemmas.toml").is_file():
-        return EventLexicon(pack.data_dir / "events.toml")
-    table = lemmatizer(pack.data_dir)
-    return EventLexicon(pack.data_dir / "events.toml", table.is_word, table.lemma,
-                        min(table.noun_tags, default=""))
+    """The triggers of a language pack (its ``events.toml``), read once per pack."""
+    return lexicon_with_lemmas(pack.data_dir / "events.toml", pack.data_dir)
