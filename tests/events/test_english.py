@@ -132,8 +132,8 @@ def test_a_party_that_must_act_in_reported_speech_is_asked_to_by_the_speaker():
                                  "police from the border.")] == [("REQUEST", "DEU", "SRB")]
     assert [e[:3] for e in coded("Norway reiterated that Iran must free the detained "
                                  "journalists.")][:1] == [("REQUEST", "NOR", "IRN")]
-    # no party must act: no request
-    assert [e[0] for e in coded("The minister said the talks must go on.")] == ["CONSULT"]
+    # no party must act: no request (and the talks told are not the minister's own)
+    assert coded("The minister said the talks must go on.") == []
 
 
 def test_a_pronoun_in_reported_speech_is_its_speaker_and_a_conditional_plan_a_threat():
@@ -164,3 +164,24 @@ def test_an_act_the_subject_enters_into_is_its_own():
                                  "Kosovo.")] == [("ASSAULT", "SRB", "KOS")]
     # after another preposition the noun is still no act of the subject
     assert coded("Kenya sent aid to the victims of the attacks.")[0][0] == "AID"
+
+
+def test_in_reported_speech_the_subject_is_inside_it_not_the_speaker():
+    # the protests told are not the speaker's own act
+    assert coded("Norway said protests in the capital were peaceful.") == []
+    # a pronoun after the time of the statement is still its speaker
+    assert [e[:3] for e in coded("Norway said on Friday it had expelled two Russian "
+                                 "diplomats.")] == [("SANCTION", "NOR", "RUS")]
+    # and the subject of the aid the speech goes on to name
+    assert ("AID", "NOR", "KEN") in [e[:3] for e in coded(
+        "Norway said it would give 25 million kroner ( $ 2 million ) of development aid "
+        "to Kenya.")]
+    # an act announced is the announcer's own
+    assert [e[:3] for e in coded("Egypt announced a suspension of flights to Libya on "
+                                 "Monday.")] == [("SANCTION", "EGY", "LBY")]
+
+
+def test_insisting_is_a_demand_only_on_something():
+    assert coded("Norway insisted the unrest reflected old tensions.") == []
+    assert [e[:3] for e in coded("Norway insisted on talks with Sweden.")][:1] == [
+        ("REQUEST", "NOR", "SWE")]

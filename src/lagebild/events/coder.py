@@ -314,8 +314,7 @@ class _EventCoder:
             a in self.actors and self.actors[a].country == country for a in actor_ids)
 
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
-                     sentence: tuple[int, int], named: bool = False,
-                     any_noun: bool = False) -> str | None:
+                     sentence: tuple[int, int], any_noun: bool = False) -> str | None:
         """A recipient no list knows ("nahm 34 Personen fest", "bombardierte ein Dorf",
         "Anschlag auf eine Synagoge"): the common noun after one of the trigger's
         recipient prepositions or, for a transitive trigger, the nearest one in an object
@@ -332,7 +331,7 @@ class _EventCoder:
         passive = isinstance(self.strategy, CaseRoles) and self.strategy.passive(
             match, set(self.lowers[first:last]))
         verb = self.tags[match.start][:1] == "V"
-        named = self.mention_ranges(clause)
+        mentioned = self.mention_ranges(clause)
         triggers = {k for m in self.matches for k in range(m.start, m.last)} if any_noun \
             else set()  # an act's own noun is no party of any_noun's
         best = None
@@ -340,7 +339,7 @@ class _EventCoder:
             if match.start <= i < match.last or not (
                     self.tags[i] == "NN" and self.texts[i][:1].isupper()
                     or _NUMBER_NOUN.match(self.texts[i])) or self.in_time(i) \
-                    or any(a <= i < b for a, b in named):
+                    or any(a <= i < b for a, b in mentioned):
                 continue
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)
                     or self.demonym_before(i)  # "philippinische Versorgungsschiffe"
@@ -352,8 +351,9 @@ class _EventCoder:
             if governor in trigger.recipient and (i > match.start or verb) or (
                     governor is None and trigger.object and (
                         self.object_case(i, first) or passive
-                        # "ein Dorf" may be either case: an object where the subject is named
-                        or named and self.cases[i] != "Gen")):
+                        # "ein Dorf" may be either case: an object where the clause names a
+                        # party
+                        or mentioned and self.cases[i] != "Gen")):
                 if best is None or abs(i - match.start) < abs(best - match.start):
                     best = i
         if best is None:
@@ -524,7 +524,10 @@ class _EventCoder:
         part = self.part_of_clause(match, clause)
         in_part = [m for m in self.mentions if part[0] <= m.start and m.end <= part[1]
                    and not (m.start <= t_start < m.end)]
-        before = [self.opening_subject(m, part) for m in in_part if m.end <= t_start]
+        speech = self.speech_start(quote, t_start)
+        floor = part[0] if speech is None else max(part[0], speech)
+        before = [self.opening_subject(m, part) for m in in_part
+                  if floor <= m.start and m.end <= t_start]
         first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
         after = [m for m in in_part if m.start >= first_end  # "expelled two diplomats"
                  and not self.bracketed(m)]  # not "the force in Lebanon (UNIFIL)"
@@ -536,7 +539,12 @@ class _EventCoder:
         actor = recipient = None
         governed = self.governed(match) and not (trigger.speaker_acts and quote)
         passive = self.passive_at(match)
-        opener = self.text[part[0]:t_start].split()
+        opener = self.opening_words(floor, match.start)
+        # the subject of the reported speech, where the trigger's part names none of its
+        # own ("said it would give 25 million pounds of development aid")
+        subject = self.opening_words(speech, match.start)[:1] \
+            if speech is not None and part[0] > speech and len(opener) <= AUX_REACH \
+            else opener[:1]
         if governed:
             pass  # "against the unrest": the clause's subject did not do it
         elif passive:
@@ -549,9 +557,11 @@ class _EventCoder:
             if actor is None and opener and opener[0].lower() in self.lexicon.words["relative"]:
                 earlier = [m for m in self.mentions if m.end <= part[0]]
                 actor = earlier[-1] if earlier else None  # "forces who attacked"
-            elif actor is None and len(opener) <= AUX_REACH and part[0] == clause[0] > 0:
+            elif actor is None and len(self.text[part[0]:t_start].split()) <= AUX_REACH \
+                    and part[0] == clause[0] > 0:
                 sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
-                earlier = [m for m in self.mentions if sentence[0] <= m.start and m.end <= part[0]
+                lower = max(sentence[0], speech or 0)  # not the speaker of reported speech
+                earlier = [m for m in self.mentions if lower <= m.start and m.end <= part[0]
                            and m.preposition is None]  # "X, a close ally of Y, demanded"
                 actor = earlier[0] if earlier else None
             if actor is None:
@@ -566,8 +576,8 @@ class _EventCoder:
         if speaker and (trigger.speaker_acts and (actor is None or quote.kind == "direct")
                         or agentless and trigger.type != "ASSAULT" or actor is not None and (
             self.text[actor.start:actor.end].lower() in self.lexicon.words["impersonal"]
-        ) or actor is None and not passive and not governed and opener  # "announced that
-                and opener[0].lower() in self.lexicon.words["impersonal"]):  # it would …"
+        ) or actor is None and not passive and not governed and subject  # "announced that
+                and subject[0].lower() in self.lexicon.words["impersonal"]):  # it would …"
             actor_id, actor = speaker, None
         if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
@@ -593,6 +603,27 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
         return ids, recipients or [None]
+
+    def speech_start(self, quote: Quote | None, t_start: int) -> int | None:
+        """Where the reported speech around a trigger starts, its subject inside it and not
+        the speaker before it ("France said protests in the capital were peaceful"); None
+        outside reported speech, and for an act the speaker announces ("Italy announced a
+        suspension of air links": the cue's object, a few small words before it)."""
+        if quote is None or quote.start > t_start:
+            return None
+        words = self.text[quote.start:t_start].split()
+        if (quote.cue or "").lower() in self.lexicon.words["announcing"] \
+                and len(words) <= AUX_REACH and all(w.islower() for w in words):
+            return None
+        return quote.start
+
+    def opening_words(self, start: int, before: int) -> list[str]:
+        """The words from a character offset to token ``before``, but for time expressions
+        and their prepositions ("said on Friday it would …": "it would")."""
+        first, _ = self.token_range(start, self.starts[before])
+        return [self.texts[i] for i in range(first, before) if not (
+            self.in_time(i) or i + 1 < before and self.in_time(i + 1)
+            and self.lowers[i] in self.lexicon.words["prepositions"])]
 
     def possessor(self, mention: ActorMention, following: list[ActorMention]) -> bool:
         """Whether a mention owns the next one, which is then the subject: "X's al-Qaeda
@@ -950,7 +981,7 @@ class _EventCoder:
                 # 30-Jähriger mit einem Messer verletzt"
                 victim = civilian and found in (AGENTLESS, UNNAMED)
                 if victim and recipients == [None]:
-                    recipients = [self.object_actor(match, clause, sentence, False)]
+                    recipients = [self.object_actor(match, clause, sentence)]
                 if victim and any(e.type == kind and e.recipient in recipients
                                   and e.sentence == sentence for e in events):
                     continue  # "X war getötet und Y verletzt worden": one assault told already
@@ -980,7 +1011,7 @@ class _EventCoder:
                 if recipients == [None] and self.lexicon.word_order == "free":
                     # what is struck stands for its employer: "Welche Betriebe bestreikt
                     # werden", "bestreikt Werkstätten und Kontrollen" (the sentence's place)
-                    recipients = [self.object_actor(match, clause, sentence, True,
+                    recipients = [self.object_actor(match, clause, sentence,
                                                     any_noun=True)]
             if recipients == [None] and match.trigger.party_object \
                     and self.thing_object(match, clause):
@@ -988,7 +1019,7 @@ class _EventCoder:
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             free_order = self.lexicon.word_order == "free" and not pairs
             if recipients == [None] and free_order:
-                recipients = [self.object_actor(match, clause, sentence, found == NAMED)]
+                recipients = [self.object_actor(match, clause, sentence)]
             if recipients == [None] and match.trigger.visit and not pairs:
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
@@ -998,7 +1029,7 @@ class _EventCoder:
                 # what a domestic actor's act is aimed at, a thing of a party no list knows
                 # ("kritisierte das Vorgehen der Beamten"): that party, coded as the guide
                 # codes a domestic one (abroad, whose the thing is the sentence may not say)
-                recipients = [self.object_actor(match, clause, sentence, True, any_noun=True)]
+                recipients = [self.object_actor(match, clause, sentence, any_noun=True)]
             if recipients == [None] and free_order:  # aimed at a party named otherwise
                 recipients = self.learned_recipient(match, clause, sentence, actors, found)
             if found == AGENTLESS and actors == recipients == [None] \

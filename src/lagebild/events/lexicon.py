@@ -116,7 +116,8 @@ class EventLexicon:
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "origin", "passive",
                                   "relative",
-                                  "impersonal", "negation", "future", "hypothetical",
+                                  "impersonal", "announcing", "negation", "future",
+                                  "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "part_of_place",
                                   "experiencer_verbs",
