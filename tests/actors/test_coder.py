@@ -185,3 +185,18 @@ def test_a_destination_is_not_where_the_sentences_parties_are_from():
     countries = {a.name: a.country for a in doc.actors}
     assert countries["Außenministerin"] == "DEU"  # she went to Warsaw, she is not from there
     assert countries["polnischen Präsidenten"] == "POL"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Karim Haddad, Morocco's leading rights activist, criticised the police.", "en",
+     ("MAR", ["CVL"])),
+    ("Karim Haddad, a Moroccan rights activist, criticised the police.", "en",
+     ("MAR", ["CVL"])),
+    ("Karl Huber, der bayerische Innenminister, kritisierte die Opposition.", "de",
+     ("DEU", ["GOV"])),
+])
+def test_a_role_in_apposition_after_a_name_is_that_person(text, lang, expected):
+    found, doc = actors(text, lang)
+    person = next(a for a in doc.actors if a.name in ("Karim Haddad", "Karl Huber"))
+    assert (person.country, person.sector) == expected
+    assert [n.text for n in person.nominal] == [text.split(",")[1].split()[-1]]

@@ -185,3 +185,9 @@ def test_insisting_is_a_demand_only_on_something():
     assert coded("Norway insisted the unrest reflected old tensions.") == []
     assert [e[:3] for e in coded("Norway insisted on talks with Sweden.")][:1] == [
         ("REQUEST", "NOR", "SWE")]
+
+
+def test_the_police_of_a_person_s_country_are_not_his_own():
+    # a state's troops are its own ("Russia deployed troops"); an activist's are not
+    assert [e[:3] for e in coded("Moroccan activist Karim Haddad criticised the "
+                                 "police.")] == [("ACCUSE", "MAR", "MAR")]

@@ -39,6 +39,8 @@ LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
 NO_SECTOR = "-"
 #: Tokens looked at before a role noun or a name for its country.
 LOOK_BACK = 3
+#: Tokens at most between the comma after a person's name and a role noun in apposition.
+APPOSITION_REACH = 6
 
 
 @dataclass
@@ -472,6 +474,23 @@ class _Coder:
             sector = self.lexicon.role_of(self.lemmas[i])
         return sector, i + 1
 
+    def apposed_person(self, start: int) -> _Draft | None:
+        """The person a role noun's phrase at token ``start`` follows in apposition, where a
+        comma stands right after that person's name and only small words, a country's
+        genitive or demonyms stand between: "Karim Haddad, Morocco's leading rights
+        activist, said", "Karl Huber, der bayerische Innenminister, sagte"."""
+        comma = start - 1
+        while comma > self.sent_start[start] and start - comma <= APPOSITION_REACH and (
+                self.doc[comma].is_lower or self.texts[comma] in ("'s", "’s")
+                or self.lowers[comma] in self.lexicon.demonym_adjectives
+                or comma in self.in_entity and self.token_entry.get(comma) is not None):
+            comma -= 1
+        if self.texts[comma] != "," or comma <= self.sent_start[start]:
+            return None
+        person = next((self.token_draft.get(ent.start) for ent in self.ents
+                       if ent.end == comma and ent.label_ == "PER"), None)
+        return person if person is not None and person.org is None else None
+
     def nominal(self) -> list[tuple[str, Span]]:
         """Role nouns with their country; the bare ones are returned for the context pass."""
         bare: list[tuple[str, Span]] = []
@@ -527,6 +546,8 @@ class _Coder:
                 draft = self.token_draft.get(gap) if gap > end else None
                 if draft is not None and draft.org is None:
                     named = draft
+            if named is None and end < self.sent_end[i] and self.texts[end] == ",":
+                named = self.apposed_person(start)  # "Karim Haddad, Morocco's activist,"
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]

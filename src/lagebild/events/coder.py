@@ -104,6 +104,8 @@ NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "A
 
 #: Sectors of the state and of politics: their acts are events even in a sports report.
 POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
+#: the sectors of a state's own bodies: its troops and police are no recipient of its acts
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 class _EventCoder:
@@ -653,9 +655,11 @@ class _EventCoder:
                 self.doc[span.start - 1].lower_ in self.lexicon.words["possessive"]:
             return True
         other = self.actors[mention.actor]
-        return other.inferred and any(  # named by a name, not a role noun ("police in X")
+        return other.inferred and any(  # named by a name, not a role noun ("police in X"),
             self.actors[a].country == other.country and not self.actors[a].inferred
-            and self.actors[a].mentions for a in actor_ids if a in self.actors)
+            and self.actors[a].mentions  # of a state, not a person of no office ("Moroccan
+            and not set(self.actors[a].sector) - STATE_SECTORS  # activist X criticised the
+            for a in actor_ids if a in self.actors)  # police")
 
     def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
                    recipients: list, found: str) -> list[tuple[str, str]]:
