@@ -191,3 +191,11 @@ def test_the_police_of_a_person_s_country_are_not_his_own():
     # a state's troops are its own ("Russia deployed troops"); an activist's are not
     assert [e[:3] for e in coded("Moroccan activist Karim Haddad criticised the "
                                  "police.")] == [("ACCUSE", "MAR", "MAR")]
+
+
+def test_a_complaint_to_a_body_of_states_is_aimed_at_whom_it_is_about():
+    assert [e[:3] for e in coded("Kenya complained to the United Nations on Tuesday over "
+                                 "two Somali air raids.")] == [("ACCUSE", "KEN", "SOM")]
+    # a state complained to is the one accused
+    assert [e[:3] for e in coded("Kenya protested to Uganda over the arrest of its "
+                                 "diplomats.")] == [("ACCUSE", "KEN", "UGA")]

@@ -104,6 +104,8 @@ NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "A
 
 #: Sectors of the state and of politics: their acts are events even in a sports report.
 POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
+#: the codes of bodies of states, to which complaints are made
+INTERNATIONAL = {"UNO", "EUR", "IGO"}
 #: the sectors of a state's own bodies: its troops and police are no recipient of its acts
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
@@ -597,6 +599,12 @@ class _EventCoder:
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
                 or next(iter(candidates), None)  # "against abuses by the police"
+            if recipient is not None and self.forum(recipient):
+                # a complaint to a body of states is aimed at whom it is about: "complained
+                # to the United Nations over two Israeli air raids"
+                recipient = next((m for m in candidates if m.start > recipient.start and
+                                  m.preposition in self.lexicon.words["complaint_subjects"]),
+                                 recipient) if trigger.type == "ACCUSE" else recipient
         if recipient is None and trigger.type == "THREATEN":
             recipient = self.condition_subject(match, clause, actor_ids)
         if recipient is not None and recipient.actor in actor_ids:
@@ -618,6 +626,12 @@ class _EventCoder:
                 and len(words) <= AUX_REACH and all(w.islower() for w in words):
             return None
         return quote.start
+
+    def forum(self, mention: ActorMention) -> bool:
+        """Whether a mention is a body of states addressed ("to the United Nations")."""
+        actor = self.actors.get(mention.actor)
+        return mention.preposition == "to" and actor is not None \
+            and actor.country in INTERNATIONAL
 
     def opening_words(self, start: int, before: int) -> list[str]:
         """The words from a character offset to token ``before``, but for time expressions

@@ -116,7 +116,8 @@ class EventLexicon:
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "origin", "passive",
                                   "relative",
-                                  "impersonal", "announcing", "negation", "future",
+                                  "impersonal", "announcing", "complaint_subjects",
+                                  "negation", "future",
                                   "hypothetical",
                                   "subordinators", "coordinators", "locative", "possessive",
                                   "part_of_place",
