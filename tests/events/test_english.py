@@ -199,3 +199,13 @@ def test_a_complaint_to_a_body_of_states_is_aimed_at_whom_it_is_about():
     # a state complained to is the one accused
     assert [e[:3] for e in coded("Kenya protested to Uganda over the arrest of its "
                                  "diplomats.")] == [("ACCUSE", "KEN", "UGA")]
+
+
+def test_nouns_joined_under_one_preposition_and_acts_only_faced():
+    # "cooperation" shares "of" with "friendship": the treaty's content, no act of its own
+    assert "COOPERATE" not in [e[0] for e in coded(
+        "Kenya and Uganda signed a treaty of friendship and cooperation on Monday.")]
+    # what refugees say they face has been done to no one yet
+    assert [e[0] for e in coded(
+        "Kurdish refugees in Norway began a hunger strike, saying they face imprisonment, "
+        "torture and persecution in Iraq.")] == ["PROTEST"]

@@ -90,6 +90,8 @@ _CONJOINED = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|dem|den|des)?
 _JOIN_NAMED = re.compile(r"^(?:\s+[A-Z][\w.'-]*){0,4}\s*(?:,|and|or)?\s*(?:the)?\s*$")
 #: How far back from a mention a governing preposition is looked for.
 PREPOSITION_REACH = 3
+#: tokens at most between a verb of facing and the act faced, a list's words among them
+RISK_REACH = 6
 QUOTE_MARKS = frozenset('"„“”«»‚‘’‹›\'')
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
@@ -522,6 +524,8 @@ class _EventCoder:
         trigger = match.trigger
         if trigger.obligation:
             return self.obliged(match, quote)
+        if trigger.type in self.lexicon.risk_types and self.risked(match):
+            return [None], [None]  # "where they face imprisonment": no one imprisoned them
         t_start = self.doc[match.start].idx
         last = self.doc[match.last - 1]
         t_end = last.idx + len(last)
@@ -626,6 +630,18 @@ class _EventCoder:
                 and len(words) <= AUX_REACH and all(w.islower() for w in words):
             return None
         return quote.start
+
+    def risked(self, match: TriggerMatch) -> bool:
+        """Whether an English trigger noun is what someone faces or risks, alone or in a
+        list: "face imprisonment, homelessness and persecution", "risks arrest"."""
+        for j in range(match.start - 1, max(-1, match.start - 1 - RISK_REACH), -1):
+            word = self.doc[j].lower_
+            if word in self.lexicon.words["risking"]:
+                return True
+            if not (self.doc[j].is_lower or word == ",") or word in self.lexicon.words[
+                    "prepositions"]:
+                return False
+        return False
 
     def forum(self, mention: ActorMention) -> bool:
         """Whether a mention is a body of states addressed ("to the United Nations")."""
@@ -758,10 +774,19 @@ class _EventCoder:
         """An English trigger noun after a preposition ("against the violence") names no
         act of the clause's subject; only determiners may stand between ("with its allies
         demanded" is a verb after a phrase). German: ``_preposition`` in ``roles``."""
-        for j in range(match.start - 1, max(-1, match.start - 1 - PREPOSITION_REACH), -1):
+        reach = PREPOSITION_REACH
+        for j in range(match.start - 1, -1, -1):
+            if j < match.start - reach:
+                return False
             word = self.doc[j].lower_
             if word == "to" and j == match.start - 1:
                 return False  # "continued to send": an infinitive
+            if word in self.lexicon.words["noun_coordinators"] and j > 0 \
+                    and self.doc[j - 1].is_lower:
+                reach += 2  # the noun before it shares the preposition: "a treaty of
+                continue  # friendship and cooperation"
+            if self.doc[j + 1].lower_ in self.lexicon.words["noun_coordinators"]:
+                continue
             if word in self.lexicon.words["prepositions"]:
                 # "were engaged in ethnic cleansing", "took part in the riots": the act
                 # the subject enters into is its own

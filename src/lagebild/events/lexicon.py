@@ -116,10 +116,11 @@ class EventLexicon:
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "origin", "passive",
                                   "relative",
-                                  "impersonal", "announcing", "complaint_subjects",
+                                  "impersonal", "announcing", "complaint_subjects", "risking",
                                   "negation", "future",
                                   "hypothetical",
-                                  "subordinators", "coordinators", "locative", "possessive",
+                                  "subordinators", "coordinators", "noun_coordinators",
+                                  "locative", "possessive",
                                   "part_of_place",
                                   "experiencer_verbs",
                                   "partitive", "conditions", "threat_conditions", "ending",
@@ -135,6 +136,8 @@ class EventLexicon:
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
+        #: types of acts that a party may face or risk without anyone doing them yet
+        self.risk_types = frozenset(settings.get("risk_types", ()))
         #: types that a ``joint`` word right before the trigger turns into COOPERATE
         self.joint_types = frozenset(settings.get("joint_types", ()))
         #: types whose joint actors act towards each other ("A und B unterzeichneten ein
