@@ -33,8 +33,6 @@ from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
 from .lexicon import ELITE, FIRM, ActorLexicon, actor_lexicon
 
-#: Words that may stand between a role noun and a following genitive country.
-LINKS = {"des", "der", "von", "aus", "in", "of", "from"}
 #: The sector of role nouns that take the actor they speak for ("Sprecherin").
 NO_SECTOR = "-"
 #: Tokens looked at before a role noun or a name for its country.
@@ -327,13 +325,14 @@ class _Coder:
         "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments", or of
         a city or region after "in", "von", "aus": "die Regierung in Caracas"."""
         sentence_end = self.sent_end[index]
+        links = set(self.settings.get("country_links", ()))
         i = index + 1
-        while i < sentence_end and self.lowers[i] in LINKS:
+        while i < sentence_end and self.lowers[i] in links:
             i += 1
         if i >= sentence_end or i > index + 2:
             return None
         entry = self.token_entry.get(i)
-        linked = self.lowers[i - 1] in LINKS
+        linked = self.lowers[i - 1] in links
         if entry is None:  # "die Regierung in Caracas", "die Bürgermeisterin von Lampedusa"
             return self.place_at.get(i) if linked else None
         if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR;

@@ -62,10 +62,9 @@ from .roles import (
     ActorMention,
     OrderRoles,
 )
-from .roles_case import FINITE_VERBS, GERMAN_ARTICLES, CaseRoles
+from .roles_case import FINITE_VERBS, CaseRoles
 from .screening import features as screen_features
 
-DETERMINERS = GERMAN_ARTICLES | {"the", "a", "an", "its", "their", "his", "her"}
 #: What joins the members of a compound actor: "Russland und China", "Israel and the
 #: Palestinians", "Belarus, Armenien"; an article alone joins nothing ("griffen
 #: Demonstranten die Polizei an": subject and object), nor does nothing: names side by
@@ -229,13 +228,14 @@ class _EventCoder:
         # quote marks do not count: "von einer „breiten Zustimmung“"
         before = [j for j in range(i - 1, max(-1, i - 1 - 2 * PREPOSITION_REACH), -1)
                   if self.tags[j] != "$(" or self.lowers[j] not in QUOTE_MARKS][:PREPOSITION_REACH]
+        determiners = self.lexicon.words["determiners"]
         for j in before:
             word = self.lowers[j]
             if word in self.lexicon.words["prepositions"]:
                 if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
                     return None  # "a group of Moroccan diplomats", "thousands of Kurds"
                 return word
-            if not (word in DETERMINERS or self.doc[j].is_lower or _NUMBER.match(word)) \
+            if not (word in determiners or self.doc[j].is_lower or _NUMBER.match(word)) \
                     or self.doc[j].is_punct:  # "gegen rund 300 Demonstranten"
                 return None
         return None
@@ -433,13 +433,13 @@ class _EventCoder:
         Mosambik": ``part_of_place``)."""
         before = self.text[max(0, start - 30):start].split()
         words = [w.lower() for w in before[-3:]]
-        locative = self.lexicon.words["locative"]
+        locative, determiners = self.lexicon.words["locative"], self.lexicon.words["determiners"]
         if len(words) == 3 and words[2] == "von" and words[1] in self.lexicon.words[
-                "part_of_place"] and words[0] in locative | DETERMINERS:
+                "part_of_place"] and words[0] in locative | determiners:
             return True
         words = words[-2:]
         return bool(words) and (words[-1] in locative or len(words) == 2
-                                and words[0] in locative and words[1] in DETERMINERS)
+                                and words[0] in locative and words[1] in determiners)
 
     # -- roles ------------------------------------------------------------------
 
@@ -485,8 +485,9 @@ class _EventCoder:
     def opening_subject(self, mention: ActorMention, part: tuple[int, int]) -> ActorMention:
         """A mention right after the subordinator that opens the clause part is its
         subject, not governed by that word: "after Israel lifted the ban"."""
+        determiners = self.lexicon.words["determiners"]
         if mention.preposition in self.lexicon.words["subordinators"] and all(
-                word in DETERMINERS for word in self.text[part[0]:mention.start].lower().split()):
+                word in determiners for word in self.text[part[0]:mention.start].lower().split()):
             return replace(mention, preposition=None)
         return mention
 
@@ -599,7 +600,8 @@ class _EventCoder:
                           and not self.own(m, actor_ids)]
             recipient = next((m for m in candidates
                               if m.preposition is None or m.preposition in wanted
-                              or m.preposition == "of" and m.start <= near_end), None) \
+                              or m.preposition in self.lexicon.words["genitive_prepositions"]
+                              and m.start <= near_end), None) \
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
                 or next(iter(candidates), None)  # "against abuses by the police"
@@ -646,7 +648,8 @@ class _EventCoder:
     def forum(self, mention: ActorMention) -> bool:
         """Whether a mention is a body of states addressed ("to the United Nations")."""
         actor = self.actors.get(mention.actor)
-        return mention.preposition == "to" and actor is not None \
+        return mention.preposition in self.lexicon.words["addressee_prepositions"] \
+            and actor is not None \
             and actor.country in INTERNATIONAL
 
     def opening_words(self, start: int, before: int) -> list[str]:
@@ -756,15 +759,15 @@ class _EventCoder:
             group.insert(0, other)
         return group
 
-    @staticmethod
-    def without_place(between: str, prepositions: set[str]) -> str:
+    def without_place(self, between: str, prepositions: set[str]) -> str:
         """The words between two mentions without a place named after the first one, which
         no actor holds: " von Frankfurt und sein " -> " und sein " ("Der Bürgermeister von
         Frankfurt und sein Amtskollege"), after one of ``prepositions``."""
         words = between.split()
         if not words or words[0].lower() not in prepositions:
             return between
-        i = 2 if len(words) > 1 and words[1].lower() in DETERMINERS else 1
+        determiners = self.lexicon.words["determiners"]
+        i = 2 if len(words) > 1 and words[1].lower() in determiners else 1
         name = i
         while name < min(len(words), i + 2) and words[name][:1].isupper():
             name += 1
@@ -779,7 +782,7 @@ class _EventCoder:
             if j < match.start - reach:
                 return False
             word = self.doc[j].lower_
-            if word == "to" and j == match.start - 1:
+            if word in self.lexicon.words["infinitive_markers"] and j == match.start - 1:
                 return False  # "continued to send": an infinitive
             if word in self.lexicon.words["noun_coordinators"] and j > 0 \
                     and self.doc[j - 1].is_lower:
@@ -792,7 +795,7 @@ class _EventCoder:
                 # the subject enters into is its own
                 return not (word in self.lexicon.words["entering_prepositions"] and j
                             and self.doc[j - 1].lower_ in self.lexicon.words["entering"])
-            if word not in DETERMINERS:
+            if word not in self.lexicon.words["determiners"]:
                 return False
         return False
 

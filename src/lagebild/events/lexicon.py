@@ -132,7 +132,12 @@ class EventLexicon:
                                   "employer_links", "claiming", "claim_prepositions",
                                   "blaming", "accident_prepositions", "joint",
                                   "score_not_before", "existential",
-                                  "existential_subjects")}
+                                  "existential_subjects", "determiners",
+                                  "genitive_articles", "nom_acc_articles",
+                                  "nominative_articles", "oblique_articles",
+                                  "speech_prepositions", "patient_prepositions",
+                                  "patient_agents", "infinitive_markers",
+                                  "genitive_prepositions", "addressee_prepositions")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

@@ -25,21 +25,14 @@ if TYPE_CHECKING:
     from .coder import _EventCoder
     from .lexicon import TriggerMatch
 
-#: German articles: a trigger noun after one is a noun phrase of its own clause.
-GERMAN_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
-                   "einem", "einer", "eines"}
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
-#: Prepositions after verbs of speaking ("sprach von", "redete über").
-SPEECH_PREPOSITIONS = {"von", "vom", "über"}
 #: How many adjectives may stand between a noun trigger and a demonym or possessive.
 ADJECTIVE_REACH = 3
 #: The morphologizer's cases of an object: a mention in one is no subject.
 OBJECT_CASES = ("Acc", "Dat")
 #: tags of a dative that says who faces something ("Dem Verein", "ihm")
 DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
-#: articles of a genitive after a noun ("ein Streik der Fluglotsen", "des Ministeriums")
-GENITIVE_ARTICLES = {"der", "des", "eines", "einer"}
 #: tags between a noun of an act done to someone and the head of whom it names ("des
 #: mutmaßlichen Kartellchefs", "von drei jungen Männern")
 PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
@@ -47,15 +40,8 @@ PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
 PATIENT_PLACE_REACH = 4
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
 COUNTING_TAGS = {"CARD", "PIAT", "PIDAT"}
-#: articles of a noun phrase that may be a nominative or an accusative ("die Kosten")
-NOM_ACC_ARTICLES = {"die", "das", "eine"}
-#: articles that before a noun the morphologizer reads as nominative leave no other case
-#: ("der Bund"; "der" of a feminine dative takes no nominative noun)
-NOMINATIVE_ARTICLES = {"der", "ein"}
 #: How many clauses before a threat's clause its condition may stand.
 CONDITION_REACH = 3
-#: articles that mark a noun phrase as no subject
-OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 
 
 def _zu_infix(form: str, lemma: str) -> bool:
@@ -104,7 +90,8 @@ class CaseRoles:
             or match.before is not None and c.tags[match.before][:1] == "V" \
             and not any(m.start == match.before for m in c.matches)  # (a trigger itself)
         preposition = None if phrase_verb else c._preposition(c.doc[match.start].idx)
-        accusation = trigger.speaker_acts and (quote or preposition in SPEECH_PREPOSITIONS)
+        accusation = trigger.speaker_acts and (
+            quote or preposition in c.lexicon.words["speech_prepositions"])
         # "Israel reagierte mit Luftangriffen", "Mit einem Appell wandte sich X an …": the
         # means is the subject's act, where no other trigger of the clause takes it in
         # (in front of the clause's verb too: "Mit einem Pfeifkonzert empfingen
@@ -214,7 +201,8 @@ class CaseRoles:
             patient = self.patient(match, clause)  # "lobte die Festnahme des Kartellchefs":
             if patient is not None:  # done to him, by no one the clause names
                 agent = next((m for m in in_clause if m.start >= c.ends[match.last - 1]
-                              and m.preposition == "durch"), None)
+                              and m.preposition in c.lexicon.words["patient_agents"]),
+                         None)
                 return ([agent.actor] if agent else actor_ids), [patient], \
                     NAMED if agent or actor_ids != [None] else PATIENT
         if actor_ids != [None]:
@@ -379,9 +367,9 @@ class CaseRoles:
         c = self.coder
         _, last = c.token_range(*clause)
         i = match.last
-        if i < last and c.lowers[i] in ("von", "vom"):
+        if i < last and c.lowers[i] in c.lexicon.words["patient_prepositions"]:
             i += 1
-        elif i >= last or c.lowers[i] not in GENITIVE_ARTICLES:
+        elif i >= last or c.lowers[i] not in c.lexicon.words["genitive_articles"]:
             return None
         while i < last and i < match.last + 2 + ADJECTIVE_REACH \
                 and c.tags[i] in PATIENT_PHRASE_TAGS:
@@ -411,7 +399,7 @@ class CaseRoles:
         c = self.coder
         i = match.last
         if not c.texts[match.start][:1].isupper() or i >= len(c.lowers) \
-                or c.lowers[i] not in GENITIVE_ARTICLES:
+                or c.lowers[i] not in c.lexicon.words["genitive_articles"]:
             return None
         for j in range(i + 1, min(len(c.lowers), i + 1 + ADJECTIVE_REACH)):
             if c.tags[j] not in c.lexicon.words["adjective_tags"]:
@@ -463,7 +451,7 @@ class CaseRoles:
         Auswärtige Amt", "in das Außenministerium"): words the prepositions need not list."""
         c = self.coder
         i = c.token_range(mention.start, mention.end)[0] - 1
-        while i >= 0 and c.lowers[i] in GERMAN_ARTICLES:
+        while i >= 0 and c.lowers[i] in c.lexicon.words["determiners"]:
             i -= 1
         return bool(words) and i >= 0 and c.lowers[i] in words
 
@@ -613,7 +601,7 @@ class CaseRoles:
         c = self.coder
         i, _ = c.token_range(mention.start, mention.end)
         for j in range(i - 1, max(-1, i - 1 - ADJECTIVE_REACH), -1):
-            if c.lowers[j] in OBLIQUE_ARTICLES:
+            if c.lowers[j] in c.lexicon.words["oblique_articles"]:
                 return True
             if c.tags[j] not in c.lexicon.words["adjective_tags"]:
                 return False
@@ -649,8 +637,8 @@ class CaseRoles:
                 c.tags[first] in ("ART", "PDAT", "PPOSAT")
                 and all(c.tags[i] in adjectives for i in range(first + 1, opens))):
             return None
-        if c.lowers[first] in OBLIQUE_ARTICLES:  # "Den Demonstranten hatte die Polizei …"
-            return None
+        if c.lowers[first] in c.lexicon.words["oblique_articles"]:
+            return None  # "Den Demonstranten hatte die Polizei …"
         _, end = c.token_range(free[0].start, free[0].end)
         return free[0] if end < last and c.tags[end] in FINITE_VERBS else None
 
@@ -660,7 +648,8 @@ class CaseRoles:
         Kontrolldienst rügte das Ministerium"), and the names after the verb are its
         objects, not its subject."""
         c = self.coder
-        if c.tags[first] not in ("ART", "PDAT", "PPOSAT") or c.lowers[first] in OBLIQUE_ARTICLES:
+        if c.tags[first] not in ("ART", "PDAT", "PPOSAT") \
+                or c.lowers[first] in c.lexicon.words["oblique_articles"]:
             return False
         noun = first + 1
         while noun < last and c.tags[noun] in c.lexicon.words["adjective_tags"]:
@@ -673,7 +662,7 @@ class CaseRoles:
             return False
         # "Die Kosten übernimmt der Bund": "die" may be an accusative, "der Bund" after
         # the verb may only be a nominative, so the name is the subject
-        return c.lowers[first] not in NOM_ACC_ARTICLES \
+        return c.lowers[first] not in c.lexicon.words["nom_acc_articles"] \
             or not any(self.nominative_by_article(m) for m in free)
 
     def nominative_by_article(self, mention: ActorMention) -> bool:
@@ -681,7 +670,7 @@ class CaseRoles:
         ("der Bund", "ein Verband")."""
         c = self.coder
         i, _ = c.token_range(mention.start, mention.end)
-        return i > 0 and c.lowers[i - 1] in NOMINATIVE_ARTICLES \
+        return i > 0 and c.lowers[i - 1] in c.lexicon.words["nominative_articles"] \
             and self.case_of(mention) == "Nom"
 
     def condition_subject(self, clause: tuple[int, int],
@@ -750,7 +739,7 @@ class CaseRoles:
         word = c.texts[match.start]
         if match.last - match.start != 1 or not word[:1].isupper() or match.start == first:
             return []
-        if c.lowers[match.start - 1] not in GERMAN_ARTICLES \
+        if c.lowers[match.start - 1] not in c.lexicon.words["determiners"] \
                 and not self.counted(match.start, first):  # or right after the verb, as in a
             return [other for other in c.matches  # headline: "verurteilt Angriff auf …"
                     if other.last == match.start and c.texts[other.start][:1].islower()]
