@@ -429,13 +429,14 @@ class _EventCoder:
 
     def after_place_preposition(self, start: int) -> bool:
         """Whether a name at ``start`` follows a word of place (``locative``: "in", "aus"),
-        an article between or not, or a part of a place and "von" ("im Norden von
-        Mosambik": ``part_of_place``)."""
+        an article between or not, or a part of a place and its link ("im Norden von
+        Mosambik": ``part_of_place``, ``part_of_place_links``)."""
         before = self.text[max(0, start - 30):start].split()
         words = [w.lower() for w in before[-3:]]
-        locative, determiners = self.lexicon.words["locative"], self.lexicon.words["determiners"]
-        if len(words) == 3 and words[2] == "von" and words[1] in self.lexicon.words[
-                "part_of_place"] and words[0] in locative | determiners:
+        lists = self.lexicon.words
+        locative, determiners = lists["locative"], lists["determiners"]
+        if len(words) == 3 and words[2] in lists["part_of_place_links"] \
+                and words[1] in lists["part_of_place"] and words[0] in locative | determiners:
             return True
         words = words[-2:]
         return bool(words) and (words[-1] in locative or len(words) == 2

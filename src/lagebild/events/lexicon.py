@@ -121,7 +121,7 @@ class EventLexicon:
                                   "hypothetical",
                                   "subordinators", "coordinators", "noun_coordinators",
                                   "locative", "possessive",
-                                  "part_of_place",
+                                  "part_of_place", "part_of_place_links",
                                   "experiencer_verbs",
                                   "partitive", "conditions", "threat_conditions", "ending",
                                   "deciding",
