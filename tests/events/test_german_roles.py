@@ -981,3 +981,13 @@ def test_the_gap_of_a_phrase_stays_in_its_clause():
                  "Sitz nach Wien.") == []
     assert [e[0] for e in codes("Die Türkei verlegte weitere Truppen an die Grenze zu "
                                 "Syrien.")] == ["MOBILIZE"]
+
+
+def test_a_strike_is_aimed_at_an_employer_no_list_knows():
+    # a plural name after "der" is in the genitive whatever its noun's case reads
+    assert recipients("Die Beschäftigten der Kölner Verkehrsbetriebe streiken am "
+                      "Montag.") == [("PROTEST", "Kölner Verkehrsbetriebe")]
+    # workers called to a strike: it is aimed at their employer
+    assert ("PROTEST", "Kölner Verkehrsbetriebe") in recipients(
+        "Die Gewerkschaft hat die Beschäftigten der Kölner Verkehrsbetriebe für Montag zu "
+        "einem Warnstreik aufgerufen.")

@@ -1055,6 +1055,10 @@ class _EventCoder:
                 continue  # (a noun of an act done to someone that names whom: PATIENT)
             if match.trigger.employer and recipients == [None]:
                 actors, recipients = self.struck_firm(actors, sentence)
+                if recipients == [None] and isinstance(self.strategy, CaseRoles):
+                    # "ruft die Beschäftigten der Kölner Verkehrsbetriebe zum Streik auf":
+                    # the employer of the workers the sentence names
+                    recipients = [self.strategy.workers_employer(sentence, actors)]
                 if recipients == [None] and self.lexicon.word_order == "free":
                     # what is struck stands for its employer: "Welche Betriebe bestreikt
                     # werden", "bestreikt Werkstätten und Kontrollen" (the sentence's place)

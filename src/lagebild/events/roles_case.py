@@ -710,8 +710,24 @@ class CaseRoles:
         between = c.text[subject.end:after.start].split()
         if not between or len(between) > 2 or any(w.lower() not in links for w in between):
             return None
+        # a genitive article right before it says its case where the noun's may not ("der
+        # Kölner Verkehrsbetriebe": plural)
         return after if after.preposition is not None or self.case_of(after) == "Gen" \
-            else None
+            or between[-1].lower() in c.lexicon.words["genitive_articles"] else None
+
+    def workers_employer(self, sentence: tuple[int, int], actor_ids: list) -> str | None:
+        """The employer a sentence names right after workers, by the ``employer_links`` of
+        ``employer``: "die Beschäftigten der Kölner Verkehrsbetriebe"."""
+        c = self.coder
+        named = [m for m in c.mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        for workers in named:
+            actor = c.actors.get(workers.actor)
+            if actor is None or actor.sector != ["CVL"]:
+                continue
+            employer = self.employer(workers, named, actor_ids)
+            if employer is not None:
+                return employer.actor
+        return None
 
     def main_clause(self, first: int, last: int) -> bool:
         """An article, a noun and a finite verb open the clause: a main clause of its own
