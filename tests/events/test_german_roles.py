@@ -991,3 +991,10 @@ def test_a_strike_is_aimed_at_an_employer_no_list_knows():
     assert ("PROTEST", "Kölner Verkehrsbetriebe") in recipients(
         "Die Gewerkschaft hat die Beschäftigten der Kölner Verkehrsbetriebe für Montag zu "
         "einem Warnstreik aufgerufen.")
+
+
+def test_a_go_between_is_no_side_of_the_talks_it_brokers():
+    # the two sides meet each other, not the EU that mediates
+    assert [e[:3] for e in events("Armenien und Aserbaidschan haben unter Vermittlung der "
+                                  "EU in Brüssel Gespräche aufgenommen.")
+            if e[0] == "CONSULT"] == [("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")]

@@ -137,7 +137,8 @@ class EventLexicon:
                                   "nominative_articles", "oblique_articles",
                                   "speech_prepositions", "patient_prepositions",
                                   "patient_agents", "infinitive_markers",
-                                  "genitive_prepositions", "addressee_prepositions")}
+                                  "genitive_prepositions", "addressee_prepositions",
+                                  "mediating")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

@@ -66,6 +66,9 @@ class CaseRoles:
         own = {t_start, c.starts[match.last - 1]}
         in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
                      and not any(m.start <= t < m.end for t in own)]
+        mediators = self.mediators(match, clause, in_clause)
+        if mediators:  # "Unter Vermittlung Katars haben Israel und die Hamas …": no side
+            in_clause = [m for m in in_clause if m.actor not in mediators]
         if quote is not None and quote.speaker is not None:  # "nach Angaben der Stadt": who
             said = quote.speaker  # says so is no party to the act (it may be its speaker)
             in_clause = [m for m in in_clause if not (m.start < said.end and said.start < m.end)]
@@ -426,6 +429,29 @@ class CaseRoles:
         return any(c.lowers[i] in agent and any(
             c.tags[j] in c.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
             for i in range(first, last))
+
+    def mediators(self, match: TriggerMatch, clause: tuple[int, int],
+                  in_clause: list[ActorMention]) -> set[str]:
+        """The parties another trigger of the clause names as go-betweens (``mediating``
+        modes, right after the noun or its genitive article or "von": "unter Vermittlung der
+        EU", "Vermittlung Katars"): no side of the talks or the deal they broker."""
+        c = self.coder
+        first, last = c.token_range(*clause)
+        links = c.lexicon.words["genitive_articles"] | c.lexicon.words["patient_prepositions"]
+        found = set()
+        for other in c.matches:
+            if other is match or not first <= other.start < last \
+                    or other.trigger.mode not in c.lexicon.words["mediating"] \
+                    or c.tags[other.start] not in c.lexicon.words["noun_tags"]:
+                continue
+            end = c.ends[other.last - 1]
+            after = next((m for m in in_clause if m.start >= end), None)
+            if after is None:
+                continue
+            between = c.text[end:after.start].lower().split()
+            if len(between) <= 1 and all(w in links for w in between):
+                found.add(after.actor)
+        return found
 
     def genitive_after(self, match: TriggerMatch,
                        in_clause: list[ActorMention]) -> ActorMention | None:
