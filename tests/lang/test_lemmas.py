@@ -120,3 +120,12 @@ def test_a_particle_passes_words_only_read_as_verbs_to_reach_its_verb(nlp):
     assert found["arbeitet"] == "zusammenarbeiten"
     assert lemmas(nlp, "Die Truppen griffen die Stellungen verstärkt an.")["griffen"] == \
         "angreifen"
+
+
+def test_a_verb_form_the_table_lacks_is_read_by_a_known_infinitive():
+    from lagebild.lang.lemmas import lemmatizer
+
+    table = lemmatizer(get_pack("de").data_dir)
+    assert table.table.get("vereinbart") is None  # not in the table in any form
+    assert table.lemma("vereinbart", "VVPP") == "vereinbaren"
+    assert table.lemma("vereinbart", "VVFIN") == "vereinbaren"

@@ -169,7 +169,9 @@ class Lemmatizer:
             lemma = (form if form in self.lexicon_nouns else None) or self.inflected(form) \
                 or self.compound(form)
         if lemma is None and form.islower() and tag[:1] == "V":
-            lemma = self.regular_verb(form)
+            # a form the table lacks: "votiert" by its ending, "vereinbart" by a known
+            # infinitive
+            lemma = self.regular_verb(form) or self.verb_of(form)
         if lemma is not None and tag in self.verb_tags and form.islower() \
                 and not _infinitive(lemma):
             # a verb form the table reads as an adjective: "vereinbarten" (vereinbart)
