@@ -998,3 +998,10 @@ def test_a_go_between_is_no_side_of_the_talks_it_brokers():
     assert [e[:3] for e in events("Armenien und Aserbaidschan haben unter Vermittlung der "
                                   "EU in Brüssel Gespräche aufgenommen.")
             if e[0] == "CONSULT"] == [("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")]
+
+
+def test_a_protest_or_criticism_named_as_a_cause_is_aimed_at_who_reacts_to_it():
+    assert [e[:3] for e in events("Wegen Protesten der Bauern hat die Regierung die Reform "
+                                  "verschoben.")] == [("PROTEST", "DEU", "DEU")]
+    assert codes("Nach Protesten der Anwohner hat die Stadt den Bau gestoppt.") == [
+        ("PROTEST", "DEUCVL", "DEUGOV")]

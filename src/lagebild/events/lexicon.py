@@ -138,10 +138,13 @@ class EventLexicon:
                                   "speech_prepositions", "patient_prepositions",
                                   "patient_agents", "infinitive_markers",
                                   "genitive_prepositions", "addressee_prepositions",
-                                  "mediating")}
+                                  "mediating", "cause")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
+        #: types of an act whose noun after a preposition of cause (``cause``: "Nach
+        #: Protesten der Anwohner hat der Bezirk …") is aimed at the clause's subject
+        self.reaction_types = frozenset(settings.get("reaction_types", ()))
         #: types of acts that a party may face or risk without anyone doing them yet
         self.risk_types = frozenset(settings.get("risk_types", ()))
         #: types that a ``joint`` word right before the trigger turns into COOPERATE

@@ -209,6 +209,8 @@ class CaseRoles:
                 return ([agent.actor] if agent else actor_ids), [patient], \
                     NAMED if agent or actor_ids != [None] else PATIENT
         if actor_ids != [None]:
+            if governed and recipients == [None]:
+                recipients = self.reacting(match, preposition, actor_ids, free, first, last)
             return actor_ids, recipients, NAMED
         # a noun after a preposition of circumstance, or another trigger's object of a
         # type told as an act of its own, is an event where its actor is named: "seit dem
@@ -226,6 +228,9 @@ class CaseRoles:
                     as_object and following.preposition  # is the verb's agent
                     and words & c.lexicon.words["passive"]):
                 recipients = [r for r in recipients if r != following.actor] or [None]
+                if governed and recipients == [None]:
+                    recipients = self.reacting(match, preposition, [following.actor], free,
+                                               first, last)
                 return [following.actor], recipients, NAMED
             country = self.adjective_country(match) or self.genitive_demonym(match)
             if country is not None:  # "nach dem israelischen Abzug", "wegen eines Streiks
@@ -429,6 +434,18 @@ class CaseRoles:
         return any(c.lowers[i] in agent and any(
             c.tags[j] in c.lexicon.words["noun_tags"] for j in range(i + 1, min(i + 4, last)))
             for i in range(first, last))
+
+    def reacting(self, match: TriggerMatch, preposition: str | None, actor_ids: list,
+                 free: list[ActorMention], first: int, last: int) -> list:
+        """Whom a protest, criticism, demand or threat named after a preposition of cause
+        is aimed at: the clause's subject, who reacts to it ("Nach Protesten der Anwohner
+        hat die Stadt den Bau gestoppt"; ``cause``, ``reaction_types``); else no one."""
+        c = self.coder
+        if preposition not in c.lexicon.words["cause"] \
+                or match.trigger.type not in c.lexicon.reaction_types:
+            return [None]
+        subject = self.subject([m for m in free if m.actor not in actor_ids], first, last)
+        return [subject.actor] if subject is not None else [None]
 
     def mediators(self, match: TriggerMatch, clause: tuple[int, int],
                   in_clause: list[ActorMention]) -> set[str]:
