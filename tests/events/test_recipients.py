@@ -21,9 +21,10 @@ def test_the_german_pack_ships_the_chooser_and_its_threshold():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a protest whose target the clause after it names
-    ("Nach Protesten der Eltern verzichtete die Schulbehörde auf die Schließung der "
-     "Grundschule.", ("PROTEST", "Protesten", ("Eltern", "DEU"), ("Schulbehörde", "DEU"))),
+    # a protest whose target the clause names ("während": no cause the rules read; after
+    # "nach" the rules take the reacting subject themselves)
+    ("Während der Proteste der Eltern verzichtete die Schulbehörde auf die Schließung der "
+     "Grundschule.", ("PROTEST", "Proteste", ("Eltern", "DEU"), ("Schulbehörde", "DEU"))),
     # the concession goes to the protesters named before it
     ("Nach monatelangen Protesten der Fischer zog die Regierung in Lissabon das Gesetz "
      "zurück.", ("CONCEDE", "zog", ("Regierung", "PRT"), ("Fischer", "PRT"))),
