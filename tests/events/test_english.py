@@ -209,3 +209,11 @@ def test_nouns_joined_under_one_preposition_and_acts_only_faced():
     assert [e[0] for e in coded(
         "Kurdish refugees in Norway began a hunger strike, saying they face imprisonment, "
         "torture and persecution in Iraq.")] == ["PROTEST"]
+
+
+def test_a_party_named_by_its_country_and_more_closely_is_one_party():
+    # "Turkish" and "Kurd refugees" are one recipient: its refugees, not Turkey besides
+    doc = extract("Turkey will allow 13,000 Turkish Kurd refugees to return home.",
+                  "2023-09-18", "en", pipeline=shared_pipeline())
+    actors = {a.id: a for a in doc.actors}
+    assert [(e.type, actors[e.recipient].code) for e in doc.events] == [("CONCEDE", "TURREF")]

@@ -646,6 +646,20 @@ class _EventCoder:
                 return False
         return False
 
+    def subsumed(self, event: Event, events: list[Event]) -> bool:
+        """Whether another event of the same trigger and type names the same parties, one
+        of them more closely: a party coded by its country alone beside one of that country
+        with a sector ("Turkish Kurd refugees": Turkey and its refugees, one party)."""
+        def covers(general: str | None, special: str | None) -> bool:
+            one, other = self.actors.get(general or ""), self.actors.get(special or "")
+            return general == special or one is not None and other is not None \
+                and not one.sector and not one.org and bool(other.sector) \
+                and one.country is not None and one.country == other.country
+        return any(other is not event and other.trigger.start == event.trigger.start
+                   and other.type == event.type and (other.actor, other.recipient)
+                   != (event.actor, event.recipient) and covers(event.actor, other.actor)
+                   and covers(event.recipient, other.recipient) for other in events)
+
     def forum(self, mention: ActorMention) -> bool:
         """Whether a mention is a body of states addressed ("to the United Nations")."""
         actor = self.actors.get(mention.actor)
@@ -1128,6 +1142,7 @@ class _EventCoder:
         aimed = {(e.type, e.mode, e.actor, e.date) for e in events if e.recipient}
         kept = [e for e in events
                 if e.recipient or (e.type, e.mode, e.actor, e.date) not in aimed]
+        kept = [e for e in kept if not self.subsumed(e, kept)]
         for i, event in enumerate(kept):
             event.id = f"v{i + 1}"
         return kept
