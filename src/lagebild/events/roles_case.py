@@ -203,9 +203,9 @@ class CaseRoles:
                 and c.tags[match.start] in c.lexicon.words["noun_tags"]:
             patient = self.patient(match, clause)  # "lobte die Festnahme des Kartellchefs":
             if patient is not None:  # done to him, by no one the clause names
+                agents = c.lexicon.words["patient_agents"]
                 agent = next((m for m in in_clause if m.start >= c.ends[match.last - 1]
-                              and m.preposition in c.lexicon.words["patient_agents"]),
-                         None)
+                              and m.preposition in agents), None)
                 return ([agent.actor] if agent else actor_ids), [patient], \
                     NAMED if agent or actor_ids != [None] else PATIENT
         if actor_ids != [None]:
