@@ -200,3 +200,12 @@ def test_a_role_in_apposition_after_a_name_is_that_person(text, lang, expected):
     person = next(a for a in doc.actors if a.name in ("Karim Haddad", "Karl Huber"))
     assert (person.country, person.sector) == expected
     assert [n.text for n in person.nominal] == [text.split(",")[1].split()[-1]]
+
+
+def test_a_listed_surname_with_another_first_name_is_another_person():
+    # the list's leader is not whoever shares the surname
+    assert codes("Maria Merkel criticised the plan.", "en", "2015-01-10") == {"UNK"}
+    assert codes("Angela Merkel criticised the plan.", "en", "2015-01-10") == {"DEUGOV"}
+    # another spelling of the same first name, a title in the name: the listed person
+    assert "RUSGOV" in codes("Wladimir Putin kritisierte den Plan.")
+    assert "KAZGOV" in codes("Kassym-Schomart Tokajew kritisierte den Plan.")

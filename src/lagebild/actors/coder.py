@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,9 @@ from .lexicon import ELITE, FIRM, ActorLexicon, actor_lexicon
 NO_SECTOR = "-"
 #: Tokens looked at before a role noun or a name for its country.
 LOOK_BACK = 3
+#: How alike two spellings of a first name are at least to be one name ("Wladimir",
+#: "Vladimir"): difflib's ratio.
+SAME_NAME = 0.6
 #: Tokens at most between the comma after a person's name and a role noun in apposition.
 APPOSITION_REACH = 6
 
@@ -103,6 +107,21 @@ def _same_given_names(one: list[str], other: list[str]) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return a == b
+
+
+def _other_given_name(written: list[str], listed: list[str]) -> bool:
+    """Whether the first names written before a listed person's surname are another
+    person's: "Maria" for Angela Merkel; not a spelling of the same ("Wladimir",
+    "Kassym-Schomart" for Vladimir Putin and Kassym-Jomart Tokayev), an initial, or a
+    title beside the name ("Sheikh Hamad bin Khalifa")."""
+    if not written or not listed:
+        return False
+    listed = [name.rstrip(".").lower() for name in listed]
+    for word in (name.rstrip(".").lower() for name in written):
+        if any((len(word) == 1 or len(name) == 1) and word[0] == name[0]
+               or SequenceMatcher(None, word, name).ratio() >= SAME_NAME for name in listed):
+            return False
+    return True
 
 
 class _Coder:
@@ -426,6 +445,9 @@ class _Coder:
     def person(self, ent: Span, entity: Entity) -> _Draft:
         names = self.lexicon.leader_names
         text = ent.ent_id_[len("leader:"):] if ent.ent_id_.startswith("leader:") else ent.text
+        if ent.text not in names and _other_given_name(ent.text.split()[:-1],
+                                                       text.split()[:-1]):
+            text = ent.text  # "Maria Merkel": a surname of the list, another person
         for suffix in self.pack.name_suffixes:  # genitive: "Tokajews"
             if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
                 text = text[: -len(suffix)]
