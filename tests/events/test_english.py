@@ -170,19 +170,19 @@ def test_in_reported_speech_the_subject_is_inside_it_not_the_speaker():
     # the protests told are not the speaker's own act
     assert coded("Norway said protests in the capital were peaceful.") == []
     # a pronoun after the time of the statement is still its speaker
-    assert [e[:3] for e in coded("Norway said on Friday it had expelled two Russian "
-                                 "diplomats.")] == [("SANCTION", "NOR", "RUS")]
+    assert [e[:3] for e in coded("Chile said on Friday it had expelled three Bolivian "
+                                 "officials.")] == [("COERCE", "CHL", "BOL")]
     # and the subject of the aid the speech goes on to name
     assert ("AID", "NOR", "KEN") in [e[:3] for e in coded(
-        "Norway said it would give 25 million kroner ( $ 2 million ) of development aid "
-        "to Kenya.")]
+        "Norway said it would provide 40 million kroner ( about $ 4 million ) in "
+        "development aid for Kenya.")]
     # an act announced is the announcer's own
-    assert [e[:3] for e in coded("Egypt announced a suspension of flights to Libya on "
-                                 "Monday.")] == [("SANCTION", "EGY", "LBY")]
+    assert [e[:3] for e in coded("Egypt announced a suspension of all flights to "
+                                 "Libya.")] == [("SANCTION", "EGY", "LBY")]
 
 
 def test_insisting_is_a_demand_only_on_something():
-    assert coded("Norway insisted the unrest reflected old tensions.") == []
+    assert coded("Norway insisted the strike had been peaceful.") == []
     assert [e[:3] for e in coded("Norway insisted on talks with Sweden.")][:1] == [
         ("REQUEST", "NOR", "SWE")]
 
@@ -194,26 +194,26 @@ def test_the_police_of_a_person_s_country_are_not_his_own():
 
 
 def test_a_complaint_to_a_body_of_states_is_aimed_at_whom_it_is_about():
-    assert [e[:3] for e in coded("Kenya complained to the United Nations on Tuesday over "
-                                 "two Somali air raids.")] == [("ACCUSE", "KEN", "SOM")]
+    assert [e[:3] for e in coded("Kenya complained to the African Union about Somali "
+                                 "shelling of its border towns.")] == [("ACCUSE", "KEN", "SOM")]
     # a state complained to is the one accused
     assert [e[:3] for e in coded("Kenya protested to Uganda over the arrest of its "
                                  "diplomats.")] == [("ACCUSE", "KEN", "UGA")]
 
 
 def test_nouns_joined_under_one_preposition_and_acts_only_faced():
-    # "cooperation" shares "of" with "friendship": the treaty's content, no act of its own
+    # "cooperation" shares "on" with "trade": the pact's content, no act of its own
     assert "COOPERATE" not in [e[0] for e in coded(
-        "Kenya and Uganda signed a treaty of friendship and cooperation on Monday.")]
+        "Kenya and Uganda signed a pact on trade and cooperation on Monday.")]
     # what refugees say they face has been done to no one yet
     assert [e[0] for e in coded(
-        "Kurdish refugees in Norway began a hunger strike, saying they face imprisonment, "
-        "torture and persecution in Iraq.")] == ["PROTEST"]
+        "Kurdish refugees in Norway began a hunger strike, saying they would face arrest "
+        "and torture at home.")] == ["PROTEST"]
 
 
 def test_a_party_named_by_its_country_and_more_closely_is_one_party():
-    # "Turkish" and "Kurd refugees" are one recipient: its refugees, not Turkey besides
-    doc = extract("Turkey will allow 13,000 Turkish Kurd refugees to return home.",
+    # "Iraqi" and "Kurd refugees" are one recipient: its refugees, not Iraq besides
+    doc = extract("Iraq will allow 5,000 Iraqi Kurd refugees to return from Syria.",
                   "2023-09-18", "en", pipeline=shared_pipeline())
     actors = {a.id: a for a in doc.actors}
-    assert [(e.type, actors[e.recipient].code) for e in doc.events] == [("CONCEDE", "TURREF")]
+    assert [(e.type, actors[e.recipient].code) for e in doc.events] == [("CONCEDE", "IRQREF")]

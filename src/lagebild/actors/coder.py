@@ -113,7 +113,7 @@ def _other_given_name(written: list[str], listed: list[str]) -> bool:
     """Whether the first names written before a listed person's surname are another
     person's: "Maria" for Angela Merkel; not a spelling of the same ("Wladimir",
     "Kassym-Schomart" for Vladimir Putin and Kassym-Jomart Tokayev), an initial, or a
-    title beside the name ("Sheikh Hamad bin Khalifa")."""
+    title beside the name ("President Joe Biden")."""
     if not written or not listed:
         return False
     listed = [name.rstrip(".").lower() for name in listed]
@@ -498,7 +498,7 @@ class _Coder:
     def apposed_person(self, start: int) -> _Draft | None:
         """The person a role noun's phrase at token ``start`` follows in apposition, where a
         comma stands right after that person's name and only small words, a country's
-        genitive or demonyms stand between: "Karim Haddad, Morocco's leading rights
+        genitive or demonyms stand between: "Karim Haddad, Morocco's veteran union
         activist, said", "Karl Huber, der bayerische Innenminister, sagte"."""
         comma = start - 1
         while comma > self.sent_start[start] and start - comma <= APPOSITION_REACH and (

@@ -551,7 +551,7 @@ class _EventCoder:
         passive = self.passive_at(match)
         opener = self.opening_words(floor, match.start)
         # the subject of the reported speech, where the trigger's part names none of its
-        # own ("said it would give 25 million pounds of development aid")
+        # own ("said it would provide 40 million kroner in development aid")
         subject = self.opening_words(speech, match.start)[:1] \
             if speech is not None and part[0] > speech and len(opener) <= AUX_REACH \
             else opener[:1]
@@ -608,7 +608,7 @@ class _EventCoder:
                 or next(iter(candidates), None)  # "against abuses by the police"
             if recipient is not None and self.forum(recipient):
                 # a complaint to a body of states is aimed at whom it is about: "complained
-                # to the United Nations over two Israeli air raids"
+                # to the African Union about Somali shelling"
                 recipient = next((m for m in candidates if m.start > recipient.start and
                                   m.preposition in self.lexicon.words["complaint_subjects"]),
                                  recipient) if trigger.type == "ACCUSE" else recipient
@@ -624,8 +624,8 @@ class _EventCoder:
     def speech_start(self, quote: Quote | None, t_start: int) -> int | None:
         """Where the reported speech around a trigger starts, its subject inside it and not
         the speaker before it ("France said protests in the capital were peaceful"); None
-        outside reported speech, and for an act the speaker announces ("Italy announced a
-        suspension of air links": the cue's object, a few small words before it)."""
+        outside reported speech, and for an act the speaker announces ("Egypt announced a
+        suspension of all flights": the cue's object, a few small words before it)."""
         if quote is None or quote.start > t_start:
             return None
         words = self.text[quote.start:t_start].split()
@@ -636,7 +636,7 @@ class _EventCoder:
 
     def risked(self, match: TriggerMatch) -> bool:
         """Whether an English trigger noun is what someone faces or risks, alone or in a
-        list: "face imprisonment, homelessness and persecution", "risks arrest"."""
+        list: "would face arrest and torture at home", "risks arrest"."""
         for j in range(match.start - 1, max(-1, match.start - 1 - RISK_REACH), -1):
             word = self.doc[j].lower_
             if word in self.lexicon.words["risking"]:
@@ -649,7 +649,7 @@ class _EventCoder:
     def subsumed(self, event: Event, events: list[Event]) -> bool:
         """Whether another event of the same trigger and type names the same parties, one
         of them more closely: a party coded by its country alone beside one of that country
-        with a sector ("Turkish Kurd refugees": Turkey and its refugees, one party)."""
+        with a sector ("Iraqi Kurd refugees": Iraq and its refugees, one party)."""
         def covers(general: str | None, special: str | None) -> bool:
             one, other = self.actors.get(general or ""), self.actors.get(special or "")
             return general == special or one is not None and other is not None \
@@ -801,8 +801,8 @@ class _EventCoder:
                 return False  # "continued to send": an infinitive
             if word in self.lexicon.words["noun_coordinators"] and j > 0 \
                     and self.doc[j - 1].is_lower:
-                reach += 2  # the noun before it shares the preposition: "a treaty of
-                continue  # friendship and cooperation"
+                reach += 2  # the noun before it shares the preposition: "a pact on
+                continue  # trade and cooperation"
             if self.doc[j + 1].lower_ in self.lexicon.words["noun_coordinators"]:
                 continue
             if word in self.lexicon.words["prepositions"]:
