@@ -149,6 +149,8 @@ class _Coder:
         self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
         # the prepositions of a place phrase whose demonym tells where a story is set
         self.setting_prepositions = set(self.settings.get("setting_prepositions", ()))
+        #: words between a role noun and the country or organisation after it
+        self.country_links = set(self.settings.get("country_links", ()))
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.titled: list[_Draft] = []  # persons after a title that names no country
@@ -344,7 +346,7 @@ class _Coder:
         "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments", or of
         a city or region after "in", "von", "aus": "die Regierung in Caracas"."""
         sentence_end = self.sent_end[index]
-        links = set(self.settings.get("country_links", ()))
+        links = self.country_links
         i = index + 1
         while i < sentence_end and self.lowers[i] in links:
             i += 1
