@@ -123,6 +123,20 @@ def test_english_persons_and_bodies_the_model_names(text, expected):
     assert codes(text, "en") == expected
 
 
+def test_an_english_person_of_no_country_named_is_of_the_story_s_country():
+    # a wire story has no source country: the person takes the country the story is
+    # about, or the place his sentence names
+    story = ("Chilean miners blocked the road to the port on Monday. Union leader Tomas "
+             "Riquelme accused the company of breaking the agreement.")
+    person = next(a for a in actors(story, "en")[1].actors if a.name == "Tomas Riquelme")
+    assert (person.country, person.inferred) == ("CHL", True)
+    placed = next(a for a in actors("Pedro Alves spoke to reporters in Lisbon.", "en")[1].actors
+                  if a.name == "Pedro Alves")
+    assert placed.country == "PRT"
+    # a story that names no country leaves him of none
+    assert codes("Tomas Riquelme criticised the plan.", "en") == {"UNK"}
+
+
 def test_the_example_actors(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

@@ -713,6 +713,12 @@ class _Coder:
                 if draft.country is None and key[0] in ("person", "org"):
                     draft.country = abroad or source
                     draft.inferred = True
+        elif country is not None:  # a wire story with no source country: a person of no
+            # country named is of the place the sentence names, else of the story's country
+            for key, draft in self.drafts.items():
+                if draft.country is None and key[0] == "person":
+                    draft.country = self.sentence_place(draft) or country
+                    draft.inferred = True
 
     def sentence_place(self, draft: _Draft) -> str | None:
         """The country of a city or region named in the sentence of a draft's first mention."""
