@@ -217,3 +217,20 @@ def test_a_party_named_by_its_country_and_more_closely_is_one_party():
                   "2023-09-18", "en", pipeline=shared_pipeline())
     actors = {a.id: a for a in doc.actors}
     assert [(e.type, actors[e.recipient].code) for e in doc.events] == [("CONCEDE", "IRQREF")]
+
+
+def test_a_wire_dateline_places_the_story_and_its_agency_is_no_party():
+    # the shouted dateline is the story's place, whatever the model read it as
+    doc = extract("LISBON (Reuters) - Police arrested two customs officers on Monday.",
+                  "2023-09-18", "en", pipeline=shared_pipeline())
+    actors = {a.id: a for a in doc.actors}
+    assert ("LISBON", "LOC") in [(e.text, e.label) for e in doc.entities]
+    assert [(e.type, actors[e.actor].code) for e in doc.events] == [("COERCE", "PRTCOP")]
+    # the agency in brackets does not arrest anyone
+    assert coded("CAIRO (Reuters) - Unknown men arrested a lawyer.") == []
+
+
+def test_an_armed_group_s_target_in_its_country_is_no_body_of_its_own():
+    # a state's police are its own; an armed group's country's police are its target
+    assert [e[:3] for e in coded("The Kurdistan Workers Party attacked a police post in "
+                                 "Van.")] == [("ASSAULT", "TUR", "TUR")]

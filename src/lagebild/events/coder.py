@@ -536,8 +536,9 @@ class _EventCoder:
                    and not (m.start <= t_start < m.end)]
         speech = self.speech_start(quote, t_start)
         floor = part[0] if speech is None else max(part[0], speech)
-        before = [self.opening_subject(m, part) for m in in_part
-                  if floor <= m.start and m.end <= t_start]
+        before = [self.opening_subject(m, part) for m in in_part  # not an agency after
+                  if floor <= m.start and m.end <= t_start  # a dateline: "LISBON (Reuters)"
+                  and not self.bracketed(m)]
         first_end = self.doc[match.end - 1].idx + len(self.doc[match.end - 1])
         after = [m for m in in_part if m.start >= first_end  # "expelled two diplomats"
                  and not self.bracketed(m)]  # not "the force in Lebanon (UNIFIL)"
@@ -572,7 +573,8 @@ class _EventCoder:
                 sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
                 lower = max(sentence[0], speech or 0)  # not the speaker of reported speech
                 earlier = [m for m in self.mentions if lower <= m.start and m.end <= part[0]
-                           and m.preposition is None]  # "X, a close ally of Y, demanded"
+                           and m.preposition is None  # "X, a close ally of Y, demanded"
+                           and not self.bracketed(m)]
                 actor = earlier[0] if earlier else None
             if actor is None:
                 actor = by_agent  # "calls by X", "an attack by X"
@@ -705,9 +707,15 @@ class _EventCoder:
         other = self.actors[mention.actor]
         return other.inferred and any(  # named by a name, not a role noun ("police in X"),
             self.actors[a].country == other.country and not self.actors[a].inferred
-            and self.actors[a].mentions  # of a state, not a person of no office ("Moroccan
-            and not set(self.actors[a].sector) - STATE_SECTORS  # activist X criticised the
-            for a in actor_ids if a in self.actors)  # police")
+            and self.actors[a].mentions and self.state(self.actors[a])
+            for a in actor_ids if a in self.actors)
+
+    def state(self, actor: Actor) -> bool:
+        """A state or one of its bodies: not a person of no office ("Moroccan activist X
+        criticised the police"), nor an organisation of no state sector ("the PKK
+        attacked a police post")."""
+        sectors = set(actor.sector)
+        return not sectors - STATE_SECTORS and (bool(sectors) or actor.org is None)
 
     def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
                    recipients: list, found: str) -> list[tuple[str, str]]:

@@ -42,6 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...places.gazetteer import load_gazetteer
+from ...places.patterns import DATELINE_MARKS
 from ..base import TOPONYMS
 from ..datafile import read_tsv
 from ..name_context import NAME_PARTICLES
@@ -137,7 +138,8 @@ def names_merge(doc: Doc, common: frozenset[str] = frozenset()) -> Doc:
                 if ent.end == span.end else span
             continue
         if (ent.start, ent.end) == (span.start, span.end):
-            if ent.label == span.label or kind.startswith(LIST_LABEL) or major_place(span):
+            if ent.label == span.label or kind.startswith(LIST_LABEL) or major_place(span) \
+                    or dateline(span):
                 ents[n] = span
         elif ent.start <= span.start and span.end <= ent.end and not ent.id_ \
                 and kind.startswith(INSIDE_ID):
@@ -160,6 +162,15 @@ def major_place(span: Span) -> bool:
         return False
     record = load_gazetteer().by_key(span.id_[len("place:"):])
     return record is not None and record.feature in MAJOR_FEATURES
+
+
+def dateline(span: Span) -> bool:
+    """A shouted place of the lists that opens a sentence before a dateline mark
+    ("LISBON (Reuters) -", "NAIROBI, May 3"): the story's place, whatever the model read."""
+    doc = span.doc
+    return span.id_.startswith("place:") and span.text.isupper() \
+        and (span.start == 0 or doc[span.start].is_sent_start) \
+        and span.end < len(doc) and doc[span.end].text in DATELINE_MARKS
 
 
 def _common_word(doc: Doc, ent: Span, common: frozenset[str]) -> bool:
