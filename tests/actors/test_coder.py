@@ -137,6 +137,15 @@ def test_an_english_person_of_no_country_named_is_of_the_story_s_country():
     assert codes("Tomas Riquelme criticised the plan.", "en") == {"UNK"}
 
 
+def test_a_capital_stays_itself_in_a_story_that_names_another_country():
+    # London is also a town in Kentucky, Ohio and Arkansas: the capital stays the capital
+    found, _ = actors("The United States hosted talks on trade in London.", "en")
+    assert ("GBR", None, False) in found
+    # a small town shared by two countries is read in the one the story names
+    found, _ = actors("Kenya and Tanzania reopened the crossing at Namanga.", "en")
+    assert ("TZA", None, False) in found
+
+
 def test_the_example_actors(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

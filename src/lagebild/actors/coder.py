@@ -207,12 +207,18 @@ class _Coder:
     @staticmethod
     def place_record(ent: Span, named: set[str]):
         """The gazetteer place of a place name: the name matcher's, unless it lies outside
-        the countries the article names and another place of that name lies inside."""
+        the countries the article names and another place of that name lies inside; a
+        capital by its own name stays itself ("London" in a story that names the United
+        States is no town in Kentucky)."""
         gazetteer = load_gazetteer()
         record = gazetteer.by_key(ent.ent_id_[len("place:"):])
         if not named or record is None or alpha3(record.country) in named:
             return record
-        for match in gazetteer.lookup(ent.text):
+        matches = gazetteer.lookup(ent.text)
+        if record.feature == "PPLC" and any(m.place.key == record.key and not m.alias
+                                            for m in matches):
+            return record
+        for match in matches:
             if alpha3(match.place.country) in named:
                 return match.place
         return record
