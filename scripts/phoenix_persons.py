@@ -1,4 +1,4 @@
-"""Build ``lang/en/data/persons.tsv`` from the Phoenix actor dictionaries (MIT).
+"""Build ``lagebild/data/persons.tsv`` from the Phoenix actor dictionaries (MIT).
 
 Reads ``Phoenix.Countries.actors.txt`` and ``Phoenix.International.actors.txt`` of
 PETRARCH-2 (CountryInfo and IGO rulers, Copyright (c) 2014 Open Event Data Alliance, MIT
@@ -13,7 +13,7 @@ surname alone is added where it is not shared across countries and is no common 
 (``place_stopwords.tsv``, spaCy's English stop words) or place name (the place gazetteer).
 
     PYTHONPATH=src python scripts/phoenix_persons.py DICTIONARIES/Phoenix.Countries.actors.txt \
-        DICTIONARIES/Phoenix.International.actors.txt > src/lagebild/lang/en/data/persons.tsv
+        DICTIONARIES/Phoenix.International.actors.txt > src/lagebild/data/persons.tsv
 """
 
 from __future__ import annotations

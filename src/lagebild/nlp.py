@@ -28,7 +28,8 @@ TOKENIZER_CACHE = 200_000
 
 @Language.factory("lagebild_person_names", default_config={"lang": ""})
 def make_person_name_matcher(nlp: Language, name: str, lang: str):
-    """Persons of the pack's ``persons.tsv`` as PER entities with the id ``leader:<key>``."""
+    """The persons of ``lagebild/data/persons.tsv`` that the pack reads, as PER entities
+    with the id ``leader:<key>``."""
     return ListNameMatcher(actor_lexicon(get_pack(lang or nlp.lang)).person_patterns,
                            label="PER")
 

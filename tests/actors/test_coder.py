@@ -55,6 +55,16 @@ def test_a_leader_out_of_office_is_not_coded_as_government():
     assert all(code != "DEUGOV" for code, _, _ in found)
 
 
+def test_german_reads_the_persons_table_by_full_names():
+    # a person of the persons table in office on the day: its country's government
+    found, _ = actors("Ahmet Davutoglu traf am Montag Vertreter der Opposition.",
+                      published="2012-03-05")
+    assert ("TURGOV", None, False) in found
+    # a surname alone that is a German noun names no one ("Bill Frist")
+    found, _ = actors("Die Frist für die Bewerbung endet am Freitag.")
+    assert not any(code.startswith("USA") for code, _, _ in found)
+
+
 def test_title_gives_an_unknown_person_country_and_sector():
     found, doc = actors("Der kasachische Minister Alibek Dschaksylykow sprach.")
     # no statistical NER here: the name is not an entity, the title still codes the group

@@ -1,13 +1,14 @@
 """What the actors layer knows of a language: demonyms, role nouns and the leaders table.
 
 All of it is data: ``demonyms.tsv`` and ``roles.tsv`` in each language pack,
-``lagebild/data/leaders.tsv`` for the persons who speak for their states, and a pack's
-``persons.tsv`` (English: derived from the Phoenix actor dictionary) for more of them.
+``lagebild/data/leaders.tsv`` for the persons who speak for their states, and
+``lagebild/data/persons.tsv`` (derived from the Phoenix actor dictionary) for more of
+them, read by the packs whose ``actors.toml`` asks for it (``persons``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -16,8 +17,8 @@ from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml, read_tsv
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
+PERSONS = LEADERS.with_name("persons.tsv")
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-PERSONS = "persons.tsv"
 #: The office of a person of a country who holds no office of government (persons.tsv).
 ELITE = "elite"
 #: The sector of a company: its seat's country is not where its staff or its story are.
@@ -45,9 +46,10 @@ class Term:
 class ActorLexicon:
     """Demonyms, role nouns and leaders for one language pack."""
 
-    def __init__(self, data_dir: Path, leaders: Path = LEADERS):
+    def __init__(self, data_dir: Path, leaders: Path = LEADERS, persons: Path = PERSONS):
         self.data_dir = data_dir
         self.leaders_path = leaders
+        self.persons_path = persons
 
     @cached_property
     def settings(self) -> dict:
@@ -97,13 +99,30 @@ class ActorLexicon:
 
     @cached_property
     def person_terms(self) -> list[Term]:
-        """The pack's own ``persons.tsv``, where it has one (English: some 10,000 persons)."""
-        return self._read_terms(self.data_dir / PERSONS)
+        """The persons table as the pack's ``persons`` setting takes it: "all" names, or
+        "full_names" only, where a surname alone may be a common noun (German capitalises
+        its nouns: "Frist", "Walch"); none without the setting."""
+        taken = self.settings.get("persons")
+        if taken not in ("all", "full_names"):
+            return []
+        terms = self._read_terms(self.persons_path)
+        if taken == "all":
+            return terms
+        full = [replace(term, names=tuple(name for name in term.names if " " in name))
+                for term in terms]
+        return [term for term in full if term.names]
+
+    @cached_property
+    def other_persons(self) -> list[Term]:
+        """The persons the leaders table does not hold: its dated terms win over the persons
+        table's, which ends in 2014 ("Angela Merkel" is no government in 2023)."""
+        leaders = {name for term in self.leader_terms for name in term.names}
+        return [term for term in self.person_terms if leaders.isdisjoint(term.names)]
 
     @cached_property
     def terms(self) -> list[Term]:
-        """The leaders table, then the pack's persons."""
-        return self.leader_terms + self.person_terms
+        """The leaders table, then the other persons."""
+        return self.leader_terms + self.other_persons
 
     @cached_property
     def terms_by_key(self) -> dict[str, list[Term]]:
@@ -132,9 +151,8 @@ class ActorLexicon:
     def person_patterns(self) -> dict[str, str]:
         """The pack's persons' names not in the leaders table -> ``leader:<key>``, for a
         dictionary matcher (too many for the entity ruler to load quickly)."""
-        leaders = {name for term in self.leader_terms for name in term.names}
-        return {name: f"leader:{self.leader_names[name]}" for term in self.person_terms
-                for name in term.names if name not in leaders}
+        return {name: f"leader:{self.leader_names[name]}" for term in self.other_persons
+                for name in term.names}
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""
