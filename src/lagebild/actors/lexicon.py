@@ -101,7 +101,7 @@ class ActorLexicon:
     def person_terms(self) -> list[Term]:
         """The persons table as the pack's ``persons`` setting takes it: "all" names, or
         "full_names" only, where a surname alone may be a common noun (German capitalises
-        its nouns: "Frist", "Walch"); none without the setting."""
+        its nouns: the table's "Frist" is Bill Frist); none without the setting."""
         taken = self.settings.get("persons")
         if taken not in ("all", "full_names"):
             return []
@@ -149,8 +149,8 @@ class ActorLexicon:
 
     @cached_property
     def person_patterns(self) -> dict[str, str]:
-        """The pack's persons' names not in the leaders table -> ``leader:<key>``, for a
-        dictionary matcher (too many for the entity ruler to load quickly)."""
+        """The other persons' names -> ``leader:<key>``, for a dictionary matcher (too many
+        for the entity ruler to load quickly)."""
         return {name: f"leader:{self.leader_names[name]}" for term in self.other_persons
                 for name in term.names}
 

@@ -27,6 +27,9 @@ T = TypeVar("T")
 #: place entity of their own ("Mansfield" in "Mansfield Police Department", a town the
 #: NER read as a person): the places layer reads them as toponyms too.
 TOPONYMS = "lagebild_toponyms"
+#: Tokens that may follow a dateline's place name (CHARLESTON, ...; BEIRUT (AP) --): the
+#: places layer marks such places, a pack's name stage keeps them over the model's reading.
+DATELINE_MARKS = {",", "(", "-", "--", "—", "–"}
 
 
 def per_pack(build: Callable[[LanguagePack], T]) -> Callable[[LanguagePack], T]:

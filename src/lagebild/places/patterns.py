@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lang import get_pack
-from ..lang.base import LanguagePack, per_pack
+from ..lang.base import DATELINE_MARKS, LanguagePack, per_pack
 from ..tokens import bounds as token_bounds
 from ..tokens import strings as token_strings
 from ..tokens import text as doc_text
@@ -43,8 +43,6 @@ POSITION_WORDS = {
     "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Centre", "Center",
     "Capital", "Upper", "Lower", "Middle", "Nord", "Süd", "Ost", "Mitte", "Zentrum",
 }
-#: Tokens that may follow a dateline's place name (CHARLESTON, ...; BEIRUT (AP) --).
-DATELINE_MARKS = {",", "(", "-", "--", "—", "–"}
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-zé]{0,4}\. ?){1,3}")
 _SHORT_WORD = re.compile(r"(?:[A-Z][a-z]{1,2}\. )+[^.]+")
 

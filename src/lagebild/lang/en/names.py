@@ -42,8 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...places.gazetteer import load_gazetteer
-from ...places.patterns import DATELINE_MARKS
-from ..base import TOPONYMS
+from ..base import DATELINE_MARKS, TOPONYMS
 from ..datafile import read_tsv
 from ..name_context import NAME_PARTICLES
 
