@@ -886,6 +886,15 @@ def test_a_strike_told_in_the_impersonal_passive_is_by_the_places_people():
         == [None]
 
 
+def test_a_participle_with_the_form_of_the_present_makes_a_passive():
+    # "bestreikt" read as a finite verb: with "werden" in the clause, the struck are its
+    # subject, not the strikers
+    assert codes("In Griechenland werden die Ministerien bestreikt.") == [
+        ("PROTEST", None, "GRCGOV")]
+    assert codes("Die Gewerkschaft bestreikt die Ministerien.")[0][0] == "PROTEST"
+    assert codes("Die Gewerkschaft bestreikt die Ministerien.")[0][1] is not None
+
+
 def test_a_phrase_whose_verb_comes_first_is_the_clauses_act_not_a_governed_noun():
     assert codes("Die Marine Taiwans versetzte ihre Einheiten in erhöhte "
                  "Alarmbereitschaft.") == [("MOBILIZE", "TWNMIL", None)]

@@ -169,6 +169,9 @@ class EventLexicon:
         self.join_across_places = bool(settings.get("join_across_places", False))
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
+        #: tags the tagger gives a participle that has the form of the present
+        self.words["present_participle_tags"] = set(settings.get("present_participle_tags",
+                                                                 []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
         #: tags of words that carry no event, whatever lemma they get ("Einige Mitglieder":
         #: a pronoun, not "einigen")

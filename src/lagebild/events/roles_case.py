@@ -302,7 +302,10 @@ class CaseRoles:
         participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
             or self.misread_participle(match.start)
         reflexive = bool(words & c.lexicon.words["reflexive"])
-        return participle and not reflexive and (bool(words & c.lexicon.words["passive"]) or (
+        werden = bool(words & c.lexicon.words["passive"])
+        if not participle:
+            return werden and not reflexive and self.present_form_participle(match.start)
+        return not reflexive and (werden or (
             bool(words & c.lexicon.words["state_passive"])
             and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
 
@@ -348,6 +351,15 @@ class CaseRoles:
         form, lemma = c.lowers[i], c.doc[i].lemma_.lower()
         return c.tags[i] == "VVINF" and form != lemma and "ge" in form \
             and not _zu_infix(form, lemma)
+
+    def present_form_participle(self, i: int) -> bool:
+        """A participle with no "ge" that has the form of the present, read by the tagger
+        as a finite verb or an adverb: "wird der Flughafen bestreikt", "werden Behörden
+        kritisiert" (with a form of "werden" in the clause, the passive check's)."""
+        c = self.coder
+        form, lemma = c.lowers[i], c.doc[i].lemma_.lower()
+        return c.tags[i] in c.lexicon.words["present_participle_tags"] \
+            and lemma.endswith("en") and form == lemma[:-2] + "t"
 
     def adjective_country(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective before a noun trigger: "der israelische
