@@ -148,6 +148,9 @@ def test_an_english_person_of_no_country_named_is_of_the_story_s_country():
     assert placed.country == "PRT"
     # a story that names no country leaves him of none
     assert codes("Tomas Riquelme criticised the plan.", "en") == {"UNK"}
+    # a person the lists know, out of office on the day: his office's country, no sector
+    found, _ = actors("Barack Obama praised Egypt's decision.", "en", "2024-01-10")
+    assert ("USA", None, True) in found and ("USAGOV", None, False) not in found
 
 
 def test_a_capital_stays_itself_in_a_story_that_names_another_country():

@@ -720,10 +720,14 @@ class _Coder:
                     draft.country = abroad or source
                     draft.inferred = True
         elif country is not None:  # a wire story with no source country: a person of no
-            # country named is of the place the sentence names, else of the story's country
+            # country named is of the place the sentence names, else of the story's country;
+            # one the lists know, out of office on the day, of his last office's country
+            # ("the Obama administration" in 2024 is no Egyptian's)
             for key, draft in self.drafts.items():
                 if draft.country is None and key[0] == "person":
-                    draft.country = self.sentence_place(draft) or country
+                    last = self.lexicon.last_term(self.lexicon.leader_names.get(draft.name))
+                    draft.country = last.country if last is not None \
+                        else self.sentence_place(draft) or country
                     draft.inferred = True
 
     def sentence_place(self, draft: _Draft) -> str | None:

@@ -154,6 +154,10 @@ class ActorLexicon:
         return {name: f"leader:{self.leader_names[name]}" for term in self.other_persons
                 for name in term.names}
 
+    def last_term(self, key: str | None) -> Term | None:
+        """The person's latest term (none for a name the lists lack)."""
+        return max(self.terms_by_key.get(key or "", []), key=lambda t: t.start, default=None)
+
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""
         held = self.terms_by_key.get(key, [])
