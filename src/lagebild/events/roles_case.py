@@ -295,9 +295,10 @@ class CaseRoles:
     def passive(self, match: TriggerMatch, words: set[str]) -> bool:
         """A form of "werden" among the clause's words with the trigger as its participle:
         "wurden festgenommen" (not "würden zustimmen"; "wird kritisiert werden" is one
-        too); or of "sein", where the verb's perfect takes "haben": "sind aufgerufen" (a
-        state passive). A reflexive verb has none: "wenn sich die Parteien verbünden
-        würden" (an infinitive, whatever the tagger read)."""
+        too), also one the tagger read as a present form ("werden … bestreikt"); or of
+        "sein", where the verb's perfect takes "haben": "sind aufgerufen" (a state
+        passive). A reflexive verb has none: "wenn sich die Parteien verbünden würden" (an
+        infinitive, whatever the tagger read)."""
         c = self.coder
         participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
             or self.misread_participle(match.start)
