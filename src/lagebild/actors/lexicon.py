@@ -113,11 +113,16 @@ class ActorLexicon:
         return [term for term in full if term.names]
 
     @cached_property
+    def leader_spellings(self) -> frozenset[str]:
+        """Every spelling the leaders table gives its persons."""
+        return frozenset(name for term in self.leader_terms for name in term.names)
+
+    @cached_property
     def other_persons(self) -> list[Term]:
         """The persons the leaders table does not hold: its dated terms win over the persons
         table's, which ends in 2014 ("Angela Merkel" is no government in 2023)."""
-        leaders = {name for term in self.leader_terms for name in term.names}
-        return [term for term in self.person_terms if leaders.isdisjoint(term.names)]
+        return [term for term in self.person_terms
+                if self.leader_spellings.isdisjoint(term.names)]
 
     @cached_property
     def terms(self) -> list[Term]:
@@ -142,9 +147,8 @@ class ActorLexicon:
 
     def ruler_patterns(self, forms) -> list[dict]:
         """Entity-ruler patterns for the leaders' names (PER), ``forms`` adding inflections."""
-        leaders = {name for term in self.leader_terms for name in term.names}
         return [{"label": "PER", "pattern": form, "id": f"leader:{key}"}
-                for name, key in self.leader_names.items() if name in leaders
+                for name, key in self.leader_names.items() if name in self.leader_spellings
                 for form in forms(name)]
 
     @cached_property
