@@ -92,6 +92,9 @@ PREPOSITION_REACH = 3
 #: tokens at most between a verb of facing and the act faced, a list's words among them
 RISK_REACH = 6
 QUOTE_MARKS = frozenset('"„“”«»‚‘’‹›\'')
+#: How many words after a clausal "as" may hold its subject and verb ("as authorities in
+#: Croatia cracked down").
+AS_CLAUSE_REACH = 5
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
@@ -475,13 +478,31 @@ class _EventCoder:
             return clause
         subordinators = self.lexicon.words["subordinators"]
         for token in span:
-            if token.i < match.start and token.lower_ in subordinators:
+            opens = token.lower_ in subordinators or self.opens_clause(token, span)
+            if token.i < match.start and opens:
                 left = token.idx + len(token)
-            elif token.i >= match.last and token.lower_ in subordinators \
-                    and token.lower_ != "that":
+            elif token.i >= match.last and opens and token.lower_ != "that":
                 right = token.idx
                 break
         return left, right
+
+    def opens_clause(self, token, span) -> bool:
+        """A word of ``clausal_subordinators`` with a subject and its finite verb after it
+        in the clause: a pronoun right after it, or a few words and then a past form or
+        an auxiliary ("as street battles raged", "as police were"); "such as armed
+        groups", "as expected", "quoted as saying he would" open none."""
+        words = self.lexicon.words
+        if token.lower_ not in words["clausal_subordinators"] or token.i + 1 >= span.end \
+                or token.i > span.start and self.doc[token.i - 1].lower_ in ("such", "well"):
+            return False
+        following = self.doc[token.i + 1:min(span.end, token.i + 1 + AS_CLAUSE_REACH)]
+        if following[0].lower_ in words["impersonal"]:
+            return True
+        if following[0].lower_.endswith(("ing", "ed")):
+            return False  # "as saying he would", "as expected"
+        finite = words["passive"] | words["future"] | words["hypothetical"]
+        return any(t.is_alpha and t.is_lower and (t.lower_.endswith("ed") or t.lower_ in finite)
+                   for t in following[1:])
 
     def opening_subject(self, mention: ActorMention, part: tuple[int, int]) -> ActorMention:
         """A mention right after the subordinator that opens the clause part is its
