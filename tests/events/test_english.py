@@ -97,9 +97,10 @@ def test_the_one_reporting_an_act_is_not_its_actor():
     found = coded("Serbian military police have launched an investigation into crimes "
                   "committed against Montenegrin prisoners, the newspaper said.")
     assert [(t, a, r) for t, a, r, _ in found] == [("ACCUSE", "SRB", "MNE")]
-    # a killing the police report names no attacker: no event rather than the police's
-    assert coded("At least three civilians have been killed in a car bombing in central "
-                 "Baghdad, Iraqi police said.") == []
+    # a killing the police report names no attacker: the guide's null actor, not the police
+    assert [e[:3] for e in coded("At least three civilians have been killed in a car bombing "
+                                 "in central Baghdad, Iraqi police said.")] == [
+        ("ASSAULT", None, "IRQ")]
 
 
 def test_a_possessor_is_not_the_subject():
@@ -244,3 +245,13 @@ def test_as_with_a_subject_and_a_verb_opens_a_clause_of_its_own():
     # "as" before a noun, a participle or "saying" opens none: the roles still reach it
     assert [e[:3] for e in coded("Chile criticized Peru as a neighbor that ignored the ruling.")
             ] == [("ACCUSE", "CHL", "PER")]
+
+
+def test_a_passive_without_its_agent_keeps_the_null_actor_but_an_accident_is_no_attack():
+    assert [e[:3] for e in coded("Two Kenyan journalists were arrested in Nairobi on Monday.")
+            ] == [("COERCE", None, "KEN")]
+    assert [e[:3] for e in coded("Four Peruvian miners were wounded by soldiers on Friday.")
+            ] == [("ASSAULT", "PER", "PER")]
+    # killed where a bus crashed: no one attacked them
+    assert coded("Twelve Bolivian pilgrims were killed when their bus crashed into a ravine.") \
+        == []

@@ -120,6 +120,7 @@ class _EventCoder:
                  screen: bool = True, setting_prepositions: list[str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.screen = screen  # whether the learned screen may drop events
+        self.agentless = False  # whether the last English roles read a passive's null actor
         self.demonyms = demonyms or {}  # "israelische" -> ISR
         # the prepositions of a place phrase whose demonym tells where a story is set
         self.setting_prepositions = set(setting_prepositions or ())
@@ -286,7 +287,8 @@ class _EventCoder:
         accident noun after "bei", "durch" (``accident_prepositions``: "wurde bei dem Unfall
         von einem Lastwagen erfasst"; not "nach dem Unfall griff er die Sanitäter an")."""
         first, last = self.token_range(*sentence)
-        words = [i for i in range(first, last) if self.lemmas[i] in self.lexicon.accidents]
+        words = [i for i in range(first, last)
+                 if (self.lemmas[i] or self.lowers[i]) in self.lexicon.accidents]
         if not words:
             return False
         prepositions = self.lexicon.words["accident_prepositions"]
@@ -583,6 +585,8 @@ class _EventCoder:
             actor = by_agent  # the subject is the patient, also inside a longer phrase
             recipient = next((m for m in before if m.preposition is None), None) \
                 or (before[0] if before else None)  # "a convoy of refugees was attacked"
+            if actor is None and trigger.type in self.lexicon.force_types:
+                actor, recipient = recipient, None  # "troops were deployed": theirs
         else:
             actor = next((m for n, m in enumerate(before) if m.preposition is None
                           and not self.possessor(m, before[n + 1:n + 2])), None)
@@ -642,6 +646,7 @@ class _EventCoder:
         ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
+        self.agentless = agentless and ids == [None]
         return ids, recipients or [None]
 
     def speech_start(self, quote: Quote | None, t_start: int) -> int | None:
@@ -1088,7 +1093,8 @@ class _EventCoder:
                     and (found != NAMED or match.trigger.weak or not self.political(actors)):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
                 # a club named is no political actor ("Der Stürmer des Vereins traf")
-            if kind == "ASSAULT" and self.accident(sentence, found == NAMED):
+            named = found == NAMED or self.lexicon.word_order == "svo" and actors != [None]
+            if kind == "ASSAULT" and self.accident(sentence, named):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
             if found == UNNAMED or found == GOVERNED and actors == [None] \
                     and kind in self.lexicon.governed_types and self._preposition(start) \

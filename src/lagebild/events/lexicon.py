@@ -158,6 +158,8 @@ class EventLexicon:
         #: types whose passive without a subject is done by the place's people ("In
         #: Frankfurt wird gestreikt")
         self.impersonal_types = frozenset(settings.get("impersonal_types", ()))
+        #: types whose passive subject is the party that acts ("troops were deployed")
+        self.force_types = frozenset(settings.get("force_types", ()))
         #: types that private persons named by a role noun alone do as well (PROTEST:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))

@@ -47,11 +47,14 @@ class RoleStrategy(Protocol):
 
 
 class OrderRoles:
-    """Roles by word order (``word_order = "svo"``: English); without an actor the
-    event is dropped, as before grammar read the roles."""
+    """Roles by word order (``word_order = "svo"``: English). A passive without its agent
+    keeps the guide's null actor ("three civilians were killed": whom, not by whom);
+    otherwise an event without an actor is dropped, as before grammar read the roles."""
 
     def __init__(self, coder: _EventCoder):
         self.coder = coder
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None) -> Roles:
-        return (*self.coder.roles_svo(match, clause, quote), GOVERNED)
+        self.coder.agentless = False
+        actors, recipients = self.coder.roles_svo(match, clause, quote)
+        return actors, recipients, AGENTLESS if self.coder.agentless else GOVERNED
