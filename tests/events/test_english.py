@@ -255,3 +255,10 @@ def test_a_passive_without_its_agent_keeps_the_null_actor_but_an_accident_is_no_
     # killed where a bus crashed: no one attacked them
     assert coded("Twelve Bolivian pilgrims were killed when their bus crashed into a ravine.") \
         == []
+
+
+def test_a_name_after_a_preposition_and_which_is_the_subject_and_short_country_names():
+    assert [e[:3] for e in coded("Peru remembered the war in which Chile attacked Bolivia.")
+            ] == [("ASSAULT", "CHL", "BOL")]
+    assert [e[:3] for e in coded("Serbia criticized Bosnia and the UAE on Monday.")] == [
+        ("ACCUSE", "SRB", "BIH"), ("ACCUSE", "SRB", "ARE")]

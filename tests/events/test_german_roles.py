@@ -1014,3 +1014,16 @@ def test_a_protest_or_criticism_named_as_a_cause_is_aimed_at_who_reacts_to_it():
                                   "verschoben.")] == [("PROTEST", "DEU", "DEU")]
     assert codes("Nach Protesten der Anwohner hat die Stadt den Bau gestoppt.") == [
         ("PROTEST", "DEUCVL", "DEUGOV")]
+
+
+def test_a_party_after_a_preposition_and_a_relative_pronoun_is_the_subject():
+    # "bei denen" governs the pronoun: the union members criticise, the government is
+    # criticised
+    assert [e for e in codes("Es gab Kundgebungen, bei denen Gewerkschafter die Regierung "
+                             "kritisierten.") if e[0] == "ACCUSE"] == [
+        ("ACCUSE", "DEUCVL", "DEUGOV")]
+
+
+def test_bosnia_by_its_short_name_is_a_country():
+    assert [e[:3] for e in events("Kroatien kritisierte Bosnien am Montag scharf.")] == [
+        ("ACCUSE", "HRV", "BIH")]

@@ -235,6 +235,9 @@ class _EventCoder:
         determiners = self.lexicon.words["determiners"]
         for j in before:
             word = self.lowers[j]
+            if word in self.lexicon.words["prepositional_relatives"]:
+                return None  # "in denen Rachida Dati X unterstützt", "in which Serbia
+                # attacked": the preposition governs the pronoun, the name is the subject
             if word in self.lexicon.words["prepositions"]:
                 if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
                     return None  # "a group of Moroccan diplomats", "thousands of Kurds"

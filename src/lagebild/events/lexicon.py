@@ -125,7 +125,7 @@ class EventLexicon:
                                   "experiencer_verbs",
                                   "partitive", "conditions", "threat_conditions", "ending",
                                   "deciding",
-                                  "pronouns", "reciprocal",
+                                  "pronouns", "reciprocal", "prepositional_relatives",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
