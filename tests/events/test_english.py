@@ -56,8 +56,9 @@ def test_roles_by_word_order(text, expected):
 
 
 def test_compound_actor_and_the_complement_of_the_verb():
+    # both named parties agree, each with the other
     assert coded("Chile and Peru agreed to resume talks.") == [
-        ("AGREE", "CHL", None, "asserted"), ("AGREE", "PER", None, "asserted")]
+        ("AGREE", "CHL", "PER", "asserted"), ("AGREE", "PER", "CHL", "asserted")]
 
 
 def test_between_gives_two_recipients():
@@ -262,3 +263,8 @@ def test_a_name_after_a_preposition_and_which_is_the_subject_and_short_country_n
             ] == [("ASSAULT", "CHL", "BOL")]
     assert [e[:3] for e in coded("Serbia criticized Bosnia and the UAE on Monday.")] == [
         ("ACCUSE", "SRB", "BIH"), ("ACCUSE", "SRB", "ARE")]
+
+
+def test_two_named_parties_that_agree_act_towards_each_other():
+    assert [e[:3] for e in coded("Chile and Peru agreed on a new trade pact on Monday.")] == [
+        ("AGREE", "CHL", "PER"), ("AGREE", "PER", "CHL")]

@@ -746,13 +746,18 @@ class _EventCoder:
         sectors = set(actor.sector)
         return not sectors - STATE_SECTORS and (bool(sectors) or actor.org is None)
 
+    def actor_named(self, found: str, actors: list) -> bool:
+        """Whether the roles name the event's actor: the German ones say so (``NAMED``);
+        the English ones, read by position, name one wherever they found one."""
+        return found == NAMED or self.lexicon.word_order == "svo" and actors != [None]
+
     def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
                    recipients: list, found: str) -> list[tuple[str, str]]:
         """Joint named actors and no recipient, of a type done together (AGREE, CONSULT,
         COOPERATE) or with "gegenseitig", "each other": each acts towards each other one
         ("Russland und China unterzeichneten ein Abkommen": RUS → CHN and CHN → RUS)."""
         named = list(dict.fromkeys(a for a in actors if a is not None))
-        if found != NAMED or recipients != [None] or len(named) < 2:
+        if not self.actor_named(found, actors) or recipients != [None] or len(named) < 2:
             return []
         if match.trigger.type not in self.lexicon.reciprocal_types \
                 and not self.words_in(*clause) & self.lexicon.words["reciprocal"]:
@@ -1096,8 +1101,7 @@ class _EventCoder:
                     and (found != NAMED or match.trigger.weak or not self.political(actors)):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
                 # a club named is no political actor ("Der Stürmer des Vereins traf")
-            named = found == NAMED or self.lexicon.word_order == "svo" and actors != [None]
-            if kind == "ASSAULT" and self.accident(sentence, named):
+            if kind == "ASSAULT" and self.accident(sentence, self.actor_named(found, actors)):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
             if found == UNNAMED or found == GOVERNED and actors == [None] \
                     and kind in self.lexicon.governed_types and self._preposition(start) \
