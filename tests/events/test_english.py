@@ -268,3 +268,11 @@ def test_a_name_after_a_preposition_and_which_is_the_subject_and_short_country_n
 def test_two_named_parties_that_agree_act_towards_each_other():
     assert [e[:3] for e in coded("Chile and Peru agreed on a new trade pact on Monday.")] == [
         ("AGREE", "CHL", "PER"), ("AGREE", "PER", "CHL")]
+
+
+def test_an_act_done_together_between_two_sides_with_no_actor_is_both_sides():
+    assert [e[:3] for e in coded("Negotiations between Chile and Peru resumed on Monday.")] \
+        == [("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")]
+    # a named actor keeps both sides as recipients
+    assert [e[:3] for e in coded("Norway hosted talks between Colombia and Venezuela.")] == [
+        ("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")]

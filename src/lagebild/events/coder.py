@@ -650,6 +650,10 @@ class _EventCoder:
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
         self.agentless = agentless and ids == [None]
+        if ids == [None] and len(recipients) > 1 and recipient.preposition \
+                in self.lexicon.words["between"] \
+                and trigger.type in self.lexicon.reciprocal_types:
+            return recipients, [None]  # "talks between Russia and Chechnya": both sides
         return ids, recipients or [None]
 
     def speech_start(self, quote: Quote | None, t_start: int) -> int | None:
