@@ -276,3 +276,11 @@ def test_an_act_done_together_between_two_sides_with_no_actor_is_both_sides():
     # a named actor keeps both sides as recipients
     assert [e[:3] for e in coded("Norway hosted talks between Colombia and Venezuela.")] == [
         ("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")]
+
+
+def test_a_participle_at_the_end_of_a_list_after_be_is_a_passive():
+    # the miners were robbed, they did not rob
+    assert [e[:3] for e in coded("Two Chilean miners were beaten and robbed.")] == [
+        ("ASSAULT", None, "CHL")]
+    assert [e[:3] for e in coded("The Kenyan police arrested and beat three students.")] == [
+        ("COERCE", "KEN", "KEN"), ("ASSAULT", "KEN", "KEN")]

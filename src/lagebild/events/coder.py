@@ -92,6 +92,9 @@ PREPOSITION_REACH = 3
 #: tokens at most between a verb of facing and the act faced, a list's words among them
 RISK_REACH = 6
 QUOTE_MARKS = frozenset('"„“”«»‚‘’‹›\'')
+#: How many words of a list of participles may stand between an auxiliary and a participle
+#: trigger ("were harassed, killed and taken hostage").
+PARTICIPLE_LIST = 4
 #: How many words after a clausal "as" may hold its subject and verb ("as authorities in
 #: Croatia cracked down").
 AS_CLAUSE_REACH = 5
@@ -519,13 +522,21 @@ class _EventCoder:
         return mention
 
     def passive_at(self, match: TriggerMatch) -> bool:
-        """A form of "be" just before a participle trigger: "was attacked", "have been freed"."""
+        """A form of "be" just before a participle trigger, or before a list of participles
+        that ends in it: "was attacked", "have been freed", "were beaten and robbed"."""
         if not self.doc[match.end - 1].lower_.endswith(("ed", "en", "wn", "t", "d")):
             return False  # "is suing", "is ready to": no participle
-        for j in range(match.start - 1, max(-1, match.start - 2 - AUX_REACH), -1):
+        listed = 0  # participles of a list before it: "were harassed, killed and taken"
+        for j in range(match.start - 1, -1, -1):
+            if match.start - 1 - j > AUX_REACH + listed:
+                return False
             word = self.doc[j].lower_
             if word in self.lexicon.words["passive"]:
                 return True
+            if word in (",", *self.lexicon.words["noun_coordinators"]) or self.doc[j].is_lower \
+                    and word.endswith(("ed", "en", "wn")) and listed < PARTICIPLE_LIST:
+                listed += 1
+                continue
             if not (word.endswith("ly") or word in self.lexicon.words["negation"]):
                 return False
         return False
@@ -598,12 +609,7 @@ class _EventCoder:
                 actor = earlier[-1] if earlier else None  # "forces who attacked"
             elif actor is None and len(self.text[part[0]:t_start].split()) <= AUX_REACH \
                     and part[0] == clause[0] > 0:
-                sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
-                lower = max(sentence[0], speech or 0)  # not the speaker of reported speech
-                earlier = [m for m in self.mentions if lower <= m.start and m.end <= part[0]
-                           and m.preposition is None  # "X, a close ally of Y, demanded"
-                           and not self.bracketed(m)]
-                actor = earlier[0] if earlier else None
+                actor = self.earlier_subject(part, t_start, t_end, speech)
             if actor is None:
                 actor = by_agent  # "calls by X", "an attack by X"
         speaker = quote.speaker.actor if quote and quote.speaker else None
@@ -655,6 +661,16 @@ class _EventCoder:
                 and trigger.type in self.lexicon.reciprocal_types:
             return recipients, [None]  # "talks between Russia and Chechnya": both sides
         return ids, recipients or [None]
+
+    def earlier_subject(self, part: tuple[int, int], t_start: int, t_end: int,
+                        speech: int | None) -> ActorMention | None:
+        """The first ungoverned mention of the sentence before a clause that opens with its
+        trigger: the subject the clause shares ("X, a close ally of Y, demanded")."""
+        sentence = sentence_of(self.document.sentences, t_start, t_end, len(self.text))
+        lower = max(sentence[0], speech or 0)  # not the speaker of reported speech
+        earlier = [m for m in self.mentions if lower <= m.start and m.end <= part[0]
+                   and m.preposition is None and not self.bracketed(m)]
+        return earlier[0] if earlier else None
 
     def speech_start(self, quote: Quote | None, t_start: int) -> int | None:
         """Where the reported speech around a trigger starts, its subject inside it and not
