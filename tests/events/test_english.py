@@ -284,3 +284,11 @@ def test_a_participle_at_the_end_of_a_list_after_be_is_a_passive():
         ("ASSAULT", None, "CHL")]
     assert [e[:3] for e in coded("The Kenyan police arrested and beat three students.")] == [
         ("COERCE", "KEN", "KEN"), ("ASSAULT", "KEN", "KEN")]
+
+
+def test_a_counterpart_of_another_country_after_a_possessive_is_a_recipient():
+    assert [e[:3] for e in coded("Chile's foreign minister flew to Lima to meet his "
+                                 "Peruvian counterpart.")] == [("CONSULT", "CHL", "PER")]
+    # the actor's own troops are no recipient
+    assert [e[:3] for e in coded("Peru deployed its troops on Monday.")] == [
+        ("MOBILIZE", "PER", None)]

@@ -748,12 +748,14 @@ class _EventCoder:
 
     def own(self, mention: ActorMention, actor_ids: set) -> bool:
         """The actor's own people, not a recipient: "its troops", or a bare role noun of
-        a named actor's country ("Russia deployed troops")."""
+        a named actor's country ("Russia deployed troops"); "his Russian counterpart", of
+        another country than the actor's, is none."""
+        other = self.actors[mention.actor]
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and span.start and \
                 self.doc[span.start - 1].lower_ in self.lexicon.words["possessive"]:
-            return True
-        other = self.actors[mention.actor]
+            return not any(self.actors[a].country not in (None, other.country)
+                           for a in actor_ids if a in self.actors) or other.country is None
         return other.inferred and any(  # named by a name, not a role noun ("police in X"),
             self.actors[a].country == other.country and not self.actors[a].inferred
             and self.actors[a].mentions and self.state(self.actors[a])
