@@ -292,3 +292,8 @@ def test_a_counterpart_of_another_country_after_a_possessive_is_a_recipient():
     # the actor's own troops are no recipient
     assert [e[:3] for e in coded("Peru deployed its troops on Monday.")] == [
         ("MOBILIZE", "PER", None)]
+
+
+def test_a_congressman_after_his_country_is_of_that_country():
+    assert [e[:3] for e in coded("Chile's president met visiting U.S. Congressman John "
+                                 "Whitfield on Tuesday.")] == [("CONSULT", "CHL", "USA")]
