@@ -162,6 +162,17 @@ def test_a_capital_stays_itself_in_a_story_that_names_another_country():
     assert ("TZA", None, False) in found
 
 
+def test_a_place_name_is_read_in_the_country_a_demonym_names_where_its_town_is_larger():
+    # Cherbourg is a town in France and a hamlet in Australia; the alias of a town in the
+    # United States is not its own name
+    doc = extract("French dock workers marched in Cherbourg on Thursday. The United States "
+                  "raised its tariffs.", "2023-06-02", "en", pipeline=actors_pipeline())
+    assert {a.name: a.code for a in doc.actors}["Cherbourg"] == "FRA"
+    # "Görlitz" stays the German town beside a Polish colleague: its namesake is smaller
+    assert codes("Der Bürgermeister von Görlitz und sein polnischer Amtskollege aus "
+                 "Zgorzelec trafen sich.") == {"DEUGOV", "POLGOV"}
+
+
 def test_the_example_actors(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

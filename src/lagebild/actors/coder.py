@@ -159,10 +159,15 @@ class _Coder:
         # the one in them ("Namanga", Tanzania, not Namangan in Uzbekistan)
         named = {ent.ent_id_[len("country:"):] for ent in ents
                  if ent.ent_id_.startswith("country:")}
+        # and those it names by a demonym, where their place of the name is the larger
+        # ("Cherbourg" under "French shipyard workers"; "Görlitz" beside "sein polnischer
+        # Amtskollege" stays the German town)
+        self.demonym_named = {country for word in set(self.lowers)
+                              if (country := self.lexicon.demonym_adjectives.get(word))}
         for ent in ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
-                record = self.place_record(ent, named)
+                record = self.place_record(ent, named, self.demonym_named)
                 country = alpha3(record.country) if record else None
                 capital = self.capital(ent)
                 after_preposition = self.after_place_preposition(ent)
@@ -205,23 +210,28 @@ class _Coder:
         return self.preposition_before(ent, self.settings.get("place_prepositions", ()))
 
     @staticmethod
-    def place_record(ent: Span, named: set[str]):
+    def place_record(ent: Span, named: set[str], by_demonym: set[str] | frozenset = frozenset()):
         """The gazetteer place of a place name: the name matcher's, unless it lies outside
-        the countries the article names and another place of that name lies inside; a
-        capital by its own name stays itself ("London" in a story that names the United
-        States is no town in Kentucky)."""
+        the countries the article names and another place of that name lies inside, or a
+        larger one lies in a country it names by a demonym; a capital by its own name stays
+        itself ("London" in a story that names the United States is no town in Kentucky)."""
         gazetteer = load_gazetteer()
         record = gazetteer.by_key(ent.ent_id_[len("place:"):])
-        if not named or record is None or alpha3(record.country) in named:
+        if record is None or alpha3(record.country) in named or not (named or by_demonym):
             return record
         matches = gazetteer.lookup(ent.text)
         if record.feature == "PPLC" and any(m.place.key == record.key and not m.alias
                                             for m in matches):
             return record
+        own_names = any(not m.alias for m in matches)  # not "Port Angeles" for Cherbourg
         for match in matches:
-            if alpha3(match.place.country) in named:
+            if alpha3(match.place.country) in named and not (match.alias and own_names):
                 return match.place
-        return record
+        if alpha3(record.country) in by_demonym:
+            return record
+        return max((m.place for m in matches if alpha3(m.place.country) in by_demonym
+                    and m.place.population > record.population),
+                   key=lambda place: place.population, default=record)
 
     @staticmethod
     def town_of(name: str, named: set[str]):
