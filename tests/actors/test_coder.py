@@ -173,6 +173,14 @@ def test_a_place_name_is_read_in_the_country_a_demonym_names_where_its_town_is_l
                  "Zgorzelec trafen sich.") == {"DEUGOV", "POLGOV"}
 
 
+def test_a_person_in_apposition_with_a_role_of_a_country_after_it_is_of_that_country():
+    # a wire story from London: the story's country is not his
+    found, doc = actors("LONDON (Reuters) - British shares fell on Monday as Britain's "
+                        "central bank in London held its rates. Ramon Quispe, leader of "
+                        "Peru's Communist-led CGTP union, criticised the plan.", "en")
+    assert {a.name: a.country for a in doc.actors}["Ramon Quispe"] == "PER"
+
+
 def test_the_example_actors(pipeline, example):
     text, gold = example
     doc = pipeline({"text": text, "published": gold["published"]})

@@ -585,8 +585,11 @@ class _Coder:
                 draft = self.token_draft.get(gap) if gap > end else None
                 if draft is not None and draft.org is None:
                     named = draft
-            if named is None and end < self.sent_end[i] and self.texts[end] == ",":
-                named = self.apposed_person(start)  # "Karim Haddad, Morocco's activist,"
+            of_country = self.country_after(end - 1) if end < self.sent_end[i] else None
+            if named is None and end < self.sent_end[i] and (self.texts[end] == ","
+                                                             or of_country is not None):
+                named = self.apposed_person(start)  # "Karim Haddad, Morocco's activist,",
+                # "Louis Viannet, leader of France's CGT union,"
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]
@@ -594,7 +597,7 @@ class _Coder:
                 # apposition: "Präsident Tokajew", "das Militärbündnis OVKS"
                 if named.country is None:  # "US-Präsident Bill Clinton": the compound's
                     named.country = entry.country if entry is not None \
-                        else self.country_before(i)
+                        else self.country_before(i) or of_country
                 if named.country is None and sectors:  # "President Omar El Bashir"
                     self.titled.append(named)
                 if not named.sectors and named.org is None:
