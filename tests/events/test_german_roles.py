@@ -1027,3 +1027,10 @@ def test_a_party_after_a_preposition_and_a_relative_pronoun_is_the_subject():
 def test_bosnia_by_its_short_name_is_a_country():
     assert [e[:3] for e in events("Kroatien kritisierte Bosnien am Montag scharf.")] == [
         ("ACCUSE", "HRV", "BIH")]
+
+
+def test_companies_of_the_news_are_parties_of_their_country():
+    assert codes("Der Betriebsrat kritisierte den Autobauer Opel scharf.") == [
+        ("ACCUSE", "DEUCVL", "DEUBUS")]
+    assert codes("Die Gewerkschaft streikt bei Bombardier.") == [
+        ("PROTEST", "DEUCVL", "CANBUS")]
