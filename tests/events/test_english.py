@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild import extract
-from lagebild.evaluate.events import actor_code
+from lagebild.evaluate.events import actor_code, plover_type
 
 from ..conftest import shared_pipeline
 
@@ -66,11 +66,15 @@ def test_between_gives_two_recipients():
         ("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")]
 
 
-def test_future_acts_are_coded_as_plover_says():
-    # cooperation announced is AGREE, force or sanctions announced is THREATEN
-    assert coded("France will send aid to Mali.") == [("AGREE", "FRA", "MLI", "intended")]
+def test_future_acts_keep_their_type_as_the_guide_says_and_plover_s_rule_converts_them():
+    # a planned act is the act, intended, as in German ("will ... unterzeichnen")
+    assert coded("France will send aid to Mali.") == [("AID", "FRA", "MLI", "intended")]
     assert coded("Greece would impose sanctions on Turkey.") == [
-        ("THREATEN", "GRC", "TUR", "intended")]
+        ("SANCTION", "GRC", "TUR", "intended")]
+    # PLOVER (and the GSR records) code them by what they promise or threaten
+    doc = extract("France will send aid to Mali. Greece would impose sanctions on Turkey. "
+                  "Chile sent aid to Peru.", "2023-09-18", "en", pipeline=shared_pipeline())
+    assert [plover_type(e) for e in doc.events] == ["AGREE", "THREATEN", "AID"]
     # a condition after the threat does not make it hypothetical; its subject is the recipient
     assert coded("Chad threatened to close the border if Sudan did not act.") == [
         ("THREATEN", "TCD", "SDN", "intended")]
@@ -142,9 +146,9 @@ def test_a_pronoun_in_reported_speech_is_its_speaker_and_a_conditional_plan_a_th
     assert [e[:3] for e in coded("Kenya announced that it will withdraw its troops from "
                                  "Somalia unless Somalia pays for their upkeep.")] == [
         ("THREATEN", "KEN", "SOM")]
-    # without the condition the same plan is a promise to withdraw
-    assert [e[:3] for e in coded("Kenya announced that it will withdraw its troops from "
-                                 "Somalia.")] == [("CONCEDE", "KEN", "SOM")]
+    # without the condition the same plan is a withdrawal announced
+    assert coded("Kenya announced that it will withdraw its troops from Somalia.") == [
+        ("RETREAT", "KEN", "SOM", "intended")]
 
 
 def test_hyphenated_forms_written_vocabulary_convictions_and_promises_to_end_force():
@@ -242,7 +246,7 @@ def test_as_with_a_subject_and_a_verb_opens_a_clause_of_its_own():
     # the sides of the battles are not whom the martial law is imposed on
     assert [e[:3] for e in coded("Bolivia's government said it would impose martial law as "
                                  "street battles raged in La Paz between miners and police.")
-            if e[0] == "THREATEN"] == [("THREATEN", "BOL", None)]
+            if e[0] == "COERCE"] == [("COERCE", "BOL", None)]
     # "as" before a noun, a participle or "saying" opens none: the roles still reach it
     assert [e[:3] for e in coded("Chile criticized Peru as a neighbor that ignored the ruling.")
             ] == [("ACCUSE", "CHL", "PER")]

@@ -107,6 +107,17 @@ def _in(code: str | None, codes: set[str]) -> bool:
     return code in codes or GSR_ALIASES.get(code or "") in codes
 
 
+def plover_type(event: Event) -> str:
+    """An event's type by PLOVER's rule for the future, which the GSR records follow: a
+    planned meeting or aid is AGREE, a planned attack THREATEN (the English pack's
+    ``[future]``); lagebild codes the act itself with modality ``intended``, as the guide."""
+    if event.modality != "intended":
+        return event.type
+    from ..events.lexicon import event_lexicon
+    from ..lang import get_pack
+    return event_lexicon(get_pack("en")).future_types.get(event.type, event.type)
+
+
 def gsr_half(record_id: str) -> str:
     """The half of the GSR records a record belongs to: "dev" (even CRC-32 of its id, the
     records the English rules were written on) or "held-out" (odd, not read while writing)."""
@@ -137,7 +148,7 @@ def score_plover_halves(path: Path, pipeline) -> dict[str, EventScores]:
         wanted = GSR_TYPES.get(record["event"], record["event"])
         sources, targets = _codes(record.get("source")), _codes(record.get("target"))
         actors = {a.id: a for a in document.actors}
-        hits = [e for e in document.events if e.type == wanted
+        hits = [e for e in document.events if plover_type(e) == wanted
                 and _in(actors[e.actor].country if e.actor else None, sources)
                 and (not targets or _in(actors[e.recipient].country if e.recipient else None,
                                         targets))]

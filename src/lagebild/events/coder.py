@@ -1170,9 +1170,8 @@ class _EventCoder:
             quantity = next((a.id for a in self.document.amounts
                              if clause[0] <= a.start and a.end <= clause[1]), None)
             attributed = quote.speaker.actor if quote and quote.speaker else None
-            modality = self.modality(match, clause, quote)
-            if modality == "intended":  # "will visit": AGREE; "would blockade": THREATEN
-                kind = self.lexicon.future_types.get(kind, kind)
+            modality = self.modality(match, clause, quote)  # "will visit": CONSULT,
+            # intended, as the guide codes a planned act (PLOVER's AGREE: ``future_types``)
             if modality in ("intended", "hypothetical") and kind != "THREATEN" \
                     and self.lexicon.words["threat_conditions"]:
                 # an act announced on a condition the other side must meet is a threat:

@@ -207,7 +207,10 @@ class EventLexicon:
         self.word_order = settings.get("word_order", "free")
         if self.word_order not in ("free", "svo"):
             raise ConfigError(f"{path}: unknown word_order {self.word_order!r}")
-        #: the type an act announced for the future is coded as (PLOVER: AGREE, THREATEN)
+        #: the type PLOVER codes an act announced for the future as (AGREE, CONCEDE,
+        #: THREATEN); lagebild keeps the act's own type with modality ``intended``, as the
+        #: guide does, and reads the table to tell a promise from a threat and to score
+        #: against gold coded by PLOVER's rule (``evaluate.events``)
         self.future_types: dict[str, str] = data.get("future", {})
         for key, value in self.future_types.items():
             if key not in EVENT_TYPES or value not in EVENT_TYPES:
