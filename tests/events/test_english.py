@@ -243,9 +243,9 @@ def test_an_armed_group_s_target_in_its_country_is_no_body_of_its_own():
 
 
 def test_as_with_a_subject_and_a_verb_opens_a_clause_of_its_own():
-    # the sides of the battles are not whom the martial law is imposed on
+    # the sides of the clashes are not whom the martial law is imposed on
     assert [e[:3] for e in coded("Bolivia's government said it would impose martial law as "
-                                 "street battles raged in La Paz between miners and police.")
+                                 "clashes raged in La Paz between miners and police.")
             if e[0] == "COERCE"] == [("COERCE", "BOL", None)]
     # "as" before a noun, a participle or "saying" opens none: the roles still reach it
     assert [e[:3] for e in coded("Chile criticized Peru as a neighbor that ignored the ruling.")

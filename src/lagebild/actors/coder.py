@@ -160,7 +160,7 @@ class _Coder:
         named = {ent.ent_id_[len("country:"):] for ent in ents
                  if ent.ent_id_.startswith("country:")}
         # and those it names by a demonym, where their place of the name is the larger
-        # ("Cherbourg" under "French shipyard workers"; "Görlitz" beside "sein polnischer
+        # ("Cherbourg" beside "French dock workers"; "Görlitz" beside "sein polnischer
         # Amtskollege" stays the German town)
         self.demonym_named = {country for word in set(self.lowers)
                               if (country := self.lexicon.demonym_adjectives.get(word))}
@@ -589,7 +589,7 @@ class _Coder:
             if named is None and end < self.sent_end[i] and (self.texts[end] == ","
                                                              or of_country is not None):
                 named = self.apposed_person(start)  # "Karim Haddad, Morocco's activist,",
-                # "Louis Viannet, leader of France's CGT union,"
+                # "Ramon Quispe, leader of Peru's CGTP union,"
             is_person = named is not None and named.org is None and any(
                 key[0] == "person" and draft is named for key, draft in self.drafts.items())
             sectors = [] if sector == NO_SECTOR else [sector]

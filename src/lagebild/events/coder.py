@@ -93,10 +93,10 @@ PREPOSITION_REACH = 3
 RISK_REACH = 6
 QUOTE_MARKS = frozenset('"„“”«»‚‘’‹›\'')
 #: How many words of a list of participles may stand between an auxiliary and a participle
-#: trigger ("were harassed, killed and taken hostage").
+#: trigger ("were beaten, robbed and taken hostage").
 PARTICIPLE_LIST = 4
-#: How many words after a clausal "as" may hold its subject and verb ("as authorities in
-#: Croatia cracked down").
+#: How many words after a clausal "as" may hold its subject and verb ("as police in the
+#: capital cracked down").
 AS_CLAUSE_REACH = 5
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
@@ -239,7 +239,7 @@ class _EventCoder:
         for j in before:
             word = self.lowers[j]
             if word in self.lexicon.words["prepositional_relatives"]:
-                return None  # "in denen Rachida Dati X unterstützt", "in which Serbia
+                return None  # "bei denen Gewerkschafter X kritisierten", "in which Chile
                 # attacked": the preposition governs the pronoun, the name is the subject
             if word in self.lexicon.words["prepositions"]:
                 if j and self.lowers[j - 1] in self.lexicon.words["partitive"]:
@@ -497,11 +497,12 @@ class _EventCoder:
     def opens_clause(self, token, span) -> bool:
         """A word of ``clausal_subordinators`` with a subject and its finite verb after it
         in the clause: a pronoun right after it, or a few words and then a past form or
-        an auxiliary ("as street battles raged", "as police were"); "such as armed
+        an auxiliary ("as clashes raged", "as police were"); "such as armed
         groups", "as expected", "quoted as saying he would" open none."""
         words = self.lexicon.words
         if token.lower_ not in words["clausal_subordinators"] or token.i + 1 >= span.end \
-                or token.i > span.start and self.doc[token.i - 1].lower_ in ("such", "well"):
+                or token.i > span.start \
+                and self.doc[token.i - 1].lower_ in words["clausal_not_after"]:
             return False
         following = self.doc[token.i + 1:min(span.end, token.i + 1 + AS_CLAUSE_REACH)]
         if following[0].lower_ in words["impersonal"]:
@@ -526,7 +527,7 @@ class _EventCoder:
         that ends in it: "was attacked", "have been freed", "were beaten and robbed"."""
         if not self.doc[match.end - 1].lower_.endswith(("ed", "en", "wn", "t", "d")):
             return False  # "is suing", "is ready to": no participle
-        listed = 0  # participles of a list before it: "were harassed, killed and taken"
+        listed = 0  # participles of a list before it: "were beaten, robbed and taken"
         for j in range(match.start - 1, -1, -1):
             if match.start - 1 - j > AUX_REACH + listed:
                 return False
@@ -659,7 +660,7 @@ class _EventCoder:
         if ids == [None] and len(recipients) > 1 and recipient.preposition \
                 in self.lexicon.words["between"] \
                 and trigger.type in self.lexicon.reciprocal_types:
-            return recipients, [None]  # "talks between Russia and Chechnya": both sides
+            return recipients, [None]  # "talks between Chile and Peru": both sides
         return ids, recipients or [None]
 
     def earlier_subject(self, part: tuple[int, int], t_start: int, t_end: int,
