@@ -267,3 +267,9 @@ def test_a_listed_surname_with_another_first_name_is_another_person():
     # another spelling of the same first name, a title in the name: the listed person
     assert "RUSGOV" in codes("Wladimir Putin kritisierte den Plan.")
     assert "KAZGOV" in codes("Kassym-Schomart Tokajew kritisierte den Plan.")
+
+
+def test_a_surname_alone_that_names_a_people_is_no_person_of_the_table():
+    # the persons table has a minister whose surname is "Kurd"; "Kurd fighters" are none
+    found, _ = actors("Iraq said its army fought Kurd fighters near Mosul.", "en")
+    assert all(code != "PAK" for code, _, _ in found)

@@ -74,6 +74,17 @@ class ActorLexicon:
                 for noun in nouns.split("|") if noun}
 
     @cached_property
+    def peoples(self) -> frozenset[str]:
+        """The words for a people, a country's or a region's, in the singular too
+        ("Kurds", "Kurd"): no surname alone of the persons table stands for them."""
+        words = set(self.demonym_nouns)
+        path = self.data_dir / "region_peoples.tsv"
+        if path.is_file():
+            words.update(word for _, forms in read_tsv(path, 2) for word in forms.split("|"))
+        words.update(word.capitalize() for word in self.demonym_adjectives)
+        return frozenset(words | {word[:-1] for word in words if word.endswith("s")})
+
+    @cached_property
     def roles(self) -> dict[str, str]:
         """Role nouns, lowercased ("soldaten", "security forces") -> PLOVER sector."""
         return {form.lower(): sector for sector, forms in read_tsv(self.data_dir / "roles.tsv", 2)
@@ -106,8 +117,10 @@ class ActorLexicon:
         if taken not in ("all", "full_names"):
             return []
         terms = self._read_terms(self.persons_path)
-        if taken == "all":
-            return terms
+        if taken == "all":  # but no surname alone that names a people ("Kurd", "Catalan")
+            return [replace(term, names=tuple(name for name in term.names
+                                              if " " in name or name not in self.peoples))
+                    for term in terms]
         full = [replace(term, names=tuple(name for name in term.names if " " in name))
                 for term in terms]
         return [term for term in full if term.names]
