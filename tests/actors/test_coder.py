@@ -273,3 +273,11 @@ def test_a_surname_alone_that_names_a_people_is_no_person_of_the_table():
     # the persons table has a minister whose surname is "Kurd"; "Kurd fighters" are none
     found, _ = actors("Iraq said its army fought Kurd fighters near Mosul.", "en")
     assert all(code != "PAK" for code, _, _ in found)
+
+
+def test_a_bare_role_noun_of_a_wire_story_is_of_the_one_country_its_sentence_names():
+    # the story is British; the sentence names Peru alone: its government is Peru's
+    found, doc = actors("LONDON (Reuters) - British shares fell on Monday as Britain's "
+                        "central bank in London held its rates. Peru's unions criticised "
+                        "the government on Monday.", "en")
+    assert {a.name: a.code for a in doc.actors}["government"] == "PERGOV"

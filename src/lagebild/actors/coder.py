@@ -708,7 +708,8 @@ class _Coder:
         for sector, span in bare:
             # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
             # in a story about Iran: the source's
-            own = self.place_in_sentence(span.start) or country
+            own = self.place_in_sentence(span.start) or (
+                self.only_country_in_sentence(span.start) if source is None else None) or country
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
             before = self.doc[max(span.start - 2, 0):span.start]
@@ -742,6 +743,15 @@ class _Coder:
                     draft.country = last.country if last is not None \
                         else self.sentence_place(draft) or country
                     draft.inferred = True
+
+    def only_country_in_sentence(self, token: int) -> str | None:
+        """The one country a sentence names by name, where it names one only: in a wire
+        story, whose bare role nouns it tells ("X, leader of Peru's CGTP union, criticised
+        the government")."""
+        first, end = self.sent_start[token], self.sent_end[token]
+        named = {entry.country for i, entry in self.token_entry.items()
+                 if first <= i < end and entry.label == "LOC"}
+        return next(iter(named)) if len(named) == 1 else None
 
     def sentence_place(self, draft: _Draft) -> str | None:
         """The country of a city or region named in the sentence of a draft's first mention."""
