@@ -162,12 +162,12 @@ class _Coder:
         # and those it names by a demonym, where their place of the name is the larger
         # ("Cherbourg" beside "French dock workers"; "Görlitz" beside "sein polnischer
         # Amtskollege" stays the German town)
-        self.demonym_named = {country for word in set(self.lowers)
-                              if (country := self.lexicon.demonym_adjectives.get(word))}
+        by_demonym = {country for word in set(self.lowers)
+                      if (country := self.lexicon.demonym_adjectives.get(word))}
         for ent in ents:
             self.in_entity.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
-                record = self.place_record(ent, named, self.demonym_named)
+                record = self.place_record(ent, named, by_demonym)
                 country = alpha3(record.country) if record else None
                 capital = self.capital(ent)
                 after_preposition = self.after_place_preposition(ent)

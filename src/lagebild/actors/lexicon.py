@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml, read_tsv
+from ..places.peoples import PEOPLES_FILE
 
 LEADERS = Path(__file__).resolve().parent.parent / "data" / "leaders.tsv"
 PERSONS = LEADERS.with_name("persons.tsv")
@@ -78,7 +79,7 @@ class ActorLexicon:
         """The words for a people, a country's or a region's, in the singular too
         ("Kurds", "Kurd"): no surname alone of the persons table stands for them."""
         words = set(self.demonym_nouns)
-        path = self.data_dir / "region_peoples.tsv"
+        path = self.data_dir / PEOPLES_FILE
         if path.is_file():
             words.update(word for _, forms in read_tsv(path, 2) for word in forms.split("|"))
         words.update(word.capitalize() for word in self.demonym_adjectives)

@@ -24,6 +24,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..events.lexicon import event_lexicon
+from ..lang import get_pack
 from ..model import Actor, Document, Event
 from .metrics import prf
 
@@ -113,8 +115,6 @@ def plover_type(event: Event) -> str:
     ``[future]``); lagebild codes the act itself with modality ``intended``, as the guide."""
     if event.modality != "intended":
         return event.type
-    from ..events.lexicon import event_lexicon
-    from ..lang import get_pack
     return event_lexicon(get_pack("en")).future_types.get(event.type, event.type)
 
 

@@ -123,7 +123,6 @@ class _EventCoder:
                  screen: bool = True, setting_prepositions: list[str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
         self.screen = screen  # whether the learned screen may drop events
-        self.agentless = False  # whether the last English roles read a passive's null actor
         self.demonyms = demonyms or {}  # "israelische" -> ISR
         # the prepositions of a place phrase whose demonym tells where a story is set
         self.setting_prepositions = set(setting_prepositions or ())
@@ -563,9 +562,10 @@ class _EventCoder:
     def roles_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         trigger = match.trigger
         if trigger.obligation:
-            return self.obliged(match, quote)
+            return (*self.obliged(match, quote), GOVERNED)
         if trigger.type in self.lexicon.risk_types and self.risked(match):
-            return [None], [None]  # "where they face imprisonment": no one imprisoned them
+            return [None], [None], GOVERNED  # "where they face imprisonment": no one
+            # imprisoned them
         t_start = self.doc[match.start].idx
         last = self.doc[match.last - 1]
         t_end = last.idx + len(last)
@@ -656,12 +656,13 @@ class _EventCoder:
         ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
-        self.agentless = agentless and ids == [None]
         if ids == [None] and len(recipients) > 1 and recipient.preposition \
                 in self.lexicon.words["between"] \
                 and trigger.type in self.lexicon.reciprocal_types:
-            return recipients, [None]  # "talks between Chile and Peru": both sides
-        return ids, recipients or [None]
+            return recipients, [None], GOVERNED  # "talks between Chile and Peru": both sides
+        # the guide's null actor of a passive without its agent ("three civilians were
+        # killed"); otherwise no named actor drops the event
+        return ids, recipients or [None], AGENTLESS if agentless and ids == [None] else GOVERNED
 
     def earlier_subject(self, part: tuple[int, int], t_start: int, t_end: int,
                         speech: int | None) -> ActorMention | None:

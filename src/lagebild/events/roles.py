@@ -55,6 +55,4 @@ class OrderRoles:
         self.coder = coder
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None) -> Roles:
-        self.coder.agentless = False
-        actors, recipients = self.coder.roles_svo(match, clause, quote)
-        return actors, recipients, AGENTLESS if self.coder.agentless else GOVERNED
+        return self.coder.roles_svo(match, clause, quote)
