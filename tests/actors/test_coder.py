@@ -281,3 +281,32 @@ def test_a_bare_role_noun_of_a_wire_story_is_of_the_one_country_its_sentence_nam
                         "central bank in London held its rates. Peru's unions criticised "
                         "the government on Monday.", "en")
     assert {a.name: a.code for a in doc.actors}["government"] == "PERGOV"
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # English capitalises adjectives of faiths and parties: the demonym before them counts
+    ("Greek Orthodox monks blocked the road near Athens.", "Greek Orthodox monks", "GRC"),
+    ("Two Danish Socialist lawmakers met in Paris.", "Danish Socialist lawmakers", "DNKLEG"),
+    ("Egyptian Islamist activists marched in Cairo.", "Egyptian Islamist activists", "EGYCVL"),
+])
+def test_a_demonym_before_a_capitalised_adjective_gives_the_role_its_country(text, name, code):
+    _, doc = actors(text, "en")
+    by_name = {a.name: a.code for a in doc.actors}
+    assert by_name[name].startswith(code)
+    assert not any(a.name in ("Greek", "Danish", "Egyptian") for a in doc.actors)
+
+
+def test_a_role_noun_takes_the_country_after_a_place_word_and_an_article():
+    # "Arabia", the last word of a name, is no genitive of the words after it
+    _, doc = actors("Saudi Arabia has hired lobby groups in the United States.", "en")
+    assert {a.name: a.code for a in doc.actors}["lobby groups"] == "USANGO"
+    _, doc = actors("Die Regierung im Land begrüßte Flüchtlinge aus dem Irak.")
+    assert {a.name: a.country for a in doc.actors}["Flüchtlinge"] == "IRQ"
+
+
+def test_the_same_role_noun_named_again_without_a_country_is_the_one_named_before():
+    # the place of the second sentence is where they strike, not whose they are
+    _, doc = actors("Chilean miners said the police had beaten them in Lima. "
+                    "The miners went on strike in Lima on Monday.", "en")
+    miners = [a for a in doc.actors if a.name in ("Chilean miners", "miners")]
+    assert {a.country for a in miners} == {"CHL"}

@@ -300,3 +300,13 @@ def test_a_counterpart_of_another_country_after_a_possessive_is_a_recipient():
 def test_a_congressman_after_his_country_is_of_that_country():
     assert [e[:3] for e in coded("Chile's president met visiting U.S. Congressman John "
                                  "Whitfield on Tuesday.")] == [("CONSULT", "CHL", "USA")]
+
+
+def test_a_month_is_no_trigger():
+    # "March" the month is no march; a march named in the same sentence still is
+    events = extract("Farmers in Spain said in March that prices had fallen.", "2024-05-02",
+                     "en").events
+    assert [e.type for e in events] == []
+    events = extract("In March, farmers in Spain held a march to Madrid.", "2024-05-02",
+                     "en").events
+    assert [e.type for e in events] == ["PROTEST"]

@@ -145,12 +145,16 @@ class _Coder:
         self.place_at: dict[int, str] = {}  # the first token of such a name: its country
         self.settings = self.lexicon.settings
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
+        self.capitalised_adjectives = bool(self.settings.get("capitalised_adjectives"))
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
+        self.heads: list[tuple[int, str, str]] = []  # role spans with a country: first
+        # token, the lemma of their noun, the country
         self._sentence_places: dict[int, str | None] | None = None  # sentence -> country
         # the prepositions of a place phrase whose demonym tells where a story is set
         self.setting_prepositions = set(self.settings.get("setting_prepositions", ()))
         #: words between a role noun and the country or organisation after it
         self.country_links = set(self.settings.get("country_links", ()))
+        self.link_articles = set(self.settings.get("link_articles", ()))
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.titled: list[_Draft] = []  # persons after a title that names no country
@@ -288,9 +292,12 @@ class _Coder:
         entry = self.token_entry.get(i)
         if entry is None or entry.label != "LOC":
             return None
-        token = self.doc[i]
+        first = i  # the whole name: "Saudi Arabia", not its last word alone
+        while first > 0 and self.token_entry.get(first - 1) is entry:
+            first -= 1
+        written = self.doc[first:i + 1].text
         following = self.doc[i + 1].text if i + 1 < len(self.doc) else ""
-        if token.text not in entry.names or following in ("'s", "’s", "'", "’") \
+        if written not in entry.names or following in ("'s", "’s", "'", "’") \
                 or adjunct and self.settings.get("country_adjuncts"):
             return entry.country
         return None
@@ -318,8 +325,27 @@ class _Coder:
             country = self.genitive_country(i, adjunct=i == index - 1)
             if country:
                 return country
-            if token.is_punct or i in self.in_entity or not token.is_lower:
+            if (token.is_punct or i in self.in_entity or not token.is_lower) \
+                    and self.demonym_through_capitals(i) is None:
                 break
+        return None
+
+    def demonym_through_capitals(self, i: int) -> int | None:
+        """The demonym adjective before a run of capitalised words that ends at token i,
+        where the language capitalises adjectives of faiths and parties ("Russian Orthodox
+        pilgrims", "French Socialist lawmakers"); None elsewhere."""
+        if not self.capitalised_adjectives:
+            return None
+        first = self.sent_start[i]
+        for j in range(i, max(first, i - 2) - 1, -1):
+            if j == first or j in self.coded or j in self.token_entry \
+                    or not self.texts[j][:1].isupper() or not self.texts[j].isalpha() \
+                    or self.lowers[j] in self.lexicon.demonym_adjectives:
+                break  # a name ("Red Cross") or a demonym of its own
+            before = j - 1
+            if before >= first and self.lowers[before] in self.lexicon.demonym_adjectives \
+                    and self.texts[before][:1].isupper():
+                return before
         return None
 
     def context_country(self, i: int) -> str | None:
@@ -366,10 +392,13 @@ class _Coder:
         i = index + 1
         while i < sentence_end and self.lowers[i] in links:
             i += 1
-        if i >= sentence_end or i > index + 2:
+        if i > index + 1 and i < sentence_end and self.lowers[i] in self.link_articles:
+            i += 1  # "groups in the United States", "Flüchtlinge aus dem Irak"
+        if i >= sentence_end or i > index + 2 and not (
+                i == index + 3 and self.lowers[i - 1] in self.link_articles):
             return None
         entry = self.token_entry.get(i)
-        linked = self.lowers[i - 1] in links
+        linked = i > index + 1
         if entry is None:  # "die Regierung in Caracas", "die Bürgermeisterin von Lampedusa"
             return self.place_at.get(i) if linked else None
         if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR;
@@ -566,6 +595,9 @@ class _Coder:
                 or start == i and self.texts[start - 1] in self.lexicon.demonym_nouns
             ):
                 start -= 1
+            if start == i and start > self.sent_start[i]:  # "Russian Orthodox pilgrims"
+                adjective = self.demonym_through_capitals(start - 1)
+                start = start if adjective is None else adjective
             entry = self.compound_entry(token)
             before = self.token_entry.get(start - 1) if start > self.sent_start[i] else None
             if entry is None and before is not None and before.label == "ORG" \
@@ -638,8 +670,19 @@ class _Coder:
                 draft = self.draft(("nominal", country, org, sector), name=span.text,
                                    country=country, sectors=sectors, org=org)
                 self.link(draft, None, span)
+                self.heads.append((span.start, self.head_word(end - 1), country))
             i = end
         return bare
+
+    def head_word(self, i: int) -> str:
+        return (self.lemmas[i] or self.lowers[i]).lower()  # English reads no lemmas
+
+    def earlier_head(self, span: Span) -> str | None:
+        """The country of the same role noun named with one before: "the fishermen" after
+        "Indian fishermen" are the Indian ones."""
+        head = self.head_word(span.end - 1)
+        return next((country for start, word, country in reversed(self.heads)
+                     if start < span.start and word == head), None)
 
     def demonyms(self) -> None:
         """Demonym adjectives outside a role span: "Turkish air strikes" -> TUR."""
@@ -708,7 +751,7 @@ class _Coder:
         for sector, span in bare:
             # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
             # in a story about Iran: the source's
-            own = self.place_in_sentence(span.start) or (
+            own = self.earlier_head(span) or self.place_in_sentence(span.start) or (
                 self.only_country_in_sentence(span.start) if source is None else None) or country
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country

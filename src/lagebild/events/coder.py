@@ -1066,6 +1066,7 @@ class _EventCoder:
                     if q.speaker is not None]
         matches = [m for m in self.lexicon.find(self.doc)
                    if m.start not in in_name and not self.attributive(m)
+                   and not self.in_time(m.start)  # "in March": a month, no march
                    and not any(a <= self.starts[m.start] < b for a, b in speakers)]
         matches = self.learned(matches, in_name)
         if self.lexicon.word_order == "svo":
