@@ -310,3 +310,11 @@ def test_a_month_is_no_trigger():
     events = extract("In March, farmers in Spain held a march to Madrid.", "2024-05-02",
                      "en").events
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_returning_somewhere_is_travel_not_a_retreat():
+    events = extract("Chile's president returned to Santiago on Monday.", "2024-05-02",
+                     "en").events
+    assert events == []
+    events = extract("Chile returned two prisoners to Peru.", "2024-05-02", "en").events
+    assert [e.type for e in events] == ["RETREAT"]
