@@ -454,9 +454,10 @@ def test_a_role_noun_with_its_place_joins_the_actor_named_after_it():
     found = set(codes("Die Bürgermeisterin von Dresden und ihr tschechischer Amtskollege aus "
                       "Prag wollen künftig zusammenarbeiten."))
     assert ("COOPERATE", "CZEGOV", "DEUGOV") in found
-    # after "zwischen" both sides stay governed
+    # after "zwischen" both sides stay governed; in an act done together each acts towards
+    # the other, as English reads "between"
     assert codes("Es kam zu Gesprächen zwischen Russland und der Ukraine.") == [
-        ("CONSULT", "RUS", "UKR")]
+        ("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]
 
 
 def test_more_of_the_vocabulary_of_news():

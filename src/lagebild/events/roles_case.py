@@ -637,7 +637,8 @@ class CaseRoles:
 
     def between(self, match: TriggerMatch, in_clause: list[ActorMention],
                 last: int) -> Roles | None:
-        """A noun trigger followed by "zwischen A und B": A acts towards B."""
+        """A noun trigger followed by "zwischen A und B": A acts towards B, and B towards A
+        in an act done together (as English reads "between")."""
         c = self.coder
         if match.last >= last or c.lowers[match.last] not in c.lexicon.words["between"] \
                 or not c.texts[match.start][:1].isupper():
@@ -649,6 +650,8 @@ class CaseRoles:
         group = c.members(sides[0], sides)
         if len(group) < 2:
             return None
+        if match.trigger.type in c.lexicon.reciprocal_types:  # "Gespräche zwischen Chile
+            return [m.actor for m in group[:2]], [None], NAMED  # und Peru": each to each
         return [group[0].actor], [group[1].actor], NAMED
 
     def oblique(self, mention: ActorMention) -> bool:
