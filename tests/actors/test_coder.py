@@ -310,3 +310,7 @@ def test_the_same_role_noun_named_again_without_a_country_is_the_one_named_befor
                     "The miners went on strike in Lima on Monday.", "en")
     miners = [a for a in doc.actors if a.name in ("Chilean miners", "miners")]
     assert {a.country for a in miners} == {"CHL"}
+    # German too: the place of the later sentence does not make them Russian
+    found, doc = actors("Kasachische Demonstranten besetzten in Almaty Gebäude. In Moskau "
+                        "sagte Putin, die Demonstranten seien Terroristen.")
+    assert {a.name: a.code for a in doc.actors}["Demonstranten"] == "KAZCVL"
