@@ -314,3 +314,11 @@ def test_the_same_role_noun_named_again_without_a_country_is_the_one_named_befor
     found, doc = actors("Kasachische Demonstranten besetzten in Almaty Gebäude. In Moskau "
                         "sagte Putin, die Demonstranten seien Terroristen.")
     assert {a.name: a.code for a in doc.actors}["Demonstranten"] == "KAZCVL"
+
+
+def test_a_person_after_a_role_and_its_country_s_genitive_is_of_that_country():
+    # a name no list knows, in a German paper: of the country the title names, not DEU
+    _, doc = actors("Der Außenminister Perus, Hugo Quispe, reiste nach Lima.")
+    assert {a.name: a.code for a in doc.actors}["Hugo Quispe"] == "PERGOV"
+    _, doc = actors("The foreign minister of Peru, Hugo Quispe, flew to Lima.", "en")
+    assert {a.name: a.code for a in doc.actors}["Hugo Quispe"] == "PERGOV"

@@ -1035,3 +1035,11 @@ def test_companies_of_the_news_are_parties_of_their_country():
         ("ACCUSE", "DEUCVL", "DEUBUS")]
     assert codes("Die Gewerkschaft streikt bei Bombardier.") == [
         ("PROTEST", "DEUCVL", "CANBUS")]
+
+
+def test_a_verb_opening_its_clause_after_a_comma_shares_the_subject_before():
+    # the arrests are the police's, not the arrested men's
+    found = codes("Die Polizei durchsuchte am Morgen das Lager, nahm zwei Männer fest und "
+                  "stellte Waffen sicher.")
+    assert ("COERCE", "DEUCOP", "DEUCVL") in found
+    assert not any(actor == "DEUCVL" for _, actor, _ in found)

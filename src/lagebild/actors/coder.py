@@ -559,6 +559,28 @@ class _Coder:
                        if ent.end == comma and ent.label_ == "PER"), None)
         return person if person is not None and person.org is None else None
 
+    def person_after_genitive(self, end: int) -> _Draft | None:
+        """The person named after a role noun's country and a comma, the role noun
+        ending before token ``end``: "der oberste Führer des Irans, Ali Chamenei,", "the
+        leader of Peru, Ana Ruiz,"."""
+        last = self.sent_end[end]
+        i = end
+        while i < last and self.lowers[i] in self.country_links | self.link_articles:
+            i += 1
+        entry = self.token_entry.get(i)
+        if entry is None or entry.label != "LOC":
+            return None
+        while i < last and self.token_entry.get(i) is entry:
+            i += 1
+        if i + 1 >= last or self.texts[i] != ",":
+            return None
+        person = self.token_draft.get(i + 1)
+        return person if person is not None and self.is_person(person) else None
+
+    def is_person(self, draft: _Draft) -> bool:
+        return draft.org is None and any(key[0] == "person" and found is draft
+                                         for key, found in self.drafts.items())
+
     def nominal(self) -> list[tuple[str, Span]]:
         """Role nouns with their country; the bare ones are returned for the context pass."""
         bare: list[tuple[str, Span]] = []
@@ -622,8 +644,11 @@ class _Coder:
                                                              or of_country is not None):
                 named = self.apposed_person(start)  # "Karim Haddad, Morocco's activist,",
                 # "Ramon Quispe, leader of Peru's CGTP union,"
-            is_person = named is not None and named.org is None and any(
-                key[0] == "person" and draft is named for key, draft in self.drafts.items())
+            if of_country is not None and (named is None or named.org is None
+                                           and not self.is_person(named)):
+                named = self.person_after_genitive(end) or named  # "der oberste Führer
+                # des Irans, Ali Chamenei"
+            is_person = named is not None and self.is_person(named)
             sectors = [] if sector == NO_SECTOR else [sector]
             if is_person or (named is not None and named.org is not None and entry is None):
                 # apposition: "Präsident Tokajew", "das Militärbündnis OVKS"

@@ -62,6 +62,15 @@ class CaseRoles:
         c = self.coder
         trigger = match.trigger
         t_start = c.doc[match.start].idx
+        opening, end = c.token_range(*clause)
+        shared = None  # "Die Polizei stürmte das Haus, nahm drei Männer fest": a verb that
+        # opens its clause after a comma shares the subject of the clause before, where
+        # that one has a verb of its own (the parts of an apposition have none)
+        if opening < end and c.tags[opening] in FINITE_VERBS \
+                and c.tags[match.start][:1] == "V" \
+                and c.text[:clause[0]].rstrip().endswith(",") \
+                and self.list_start(clause) == clause:
+            shared = self.earlier_subject(clause)
         # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
         own = {t_start, c.starts[match.last - 1]}
         in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -144,6 +153,8 @@ class CaseRoles:
             actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
                          None) or next((m for m in in_clause  # "ins Außenministerium
                                         if self.after(m, trigger.place_agent)), None)
+        elif shared is not None:
+            actor = shared
         elif free:
             actor = self.subject(free, first, last)
         elif infinitive:  # "X kündigte an, die Sperre zu lockern": X is to do it
@@ -252,6 +263,17 @@ class CaseRoles:
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
+
+    def earlier_subject(self, clause: tuple[int, int]) -> ActorMention | None:
+        """The subject of the clause before this one, where that one names one."""
+        c = self.coder
+        before = self.clause_before(clause)
+        if before is None:
+            return None
+        first, last = c.token_range(*before)
+        free = [m for m in c.mentions if before[0] <= m.start and m.end <= before[1]
+                and m.preposition is None]
+        return self.subject(free, first, last) if free else None
 
     def listed_before(self, clause: tuple[int, int]) -> list[ActorMention]:
         """The mentions of the clause's sentence before it: the members of a list that the
