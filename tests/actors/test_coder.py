@@ -322,3 +322,16 @@ def test_a_person_after_a_role_and_its_country_s_genitive_is_of_that_country():
     assert {a.name: a.code for a in doc.actors}["Hugo Quispe"] == "PERGOV"
     _, doc = actors("The foreign minister of Peru, Hugo Quispe, flew to Lima.", "en")
     assert {a.name: a.code for a in doc.actors}["Hugo Quispe"] == "PERGOV"
+
+
+def test_german_federal_bodies_no_other_state_has_are_german_in_a_swiss_paper():
+    doc = actors_pipeline()({"text": "Das Bundeskartellamt untersagte die Fusion; das BAMF "
+                             "und das Technische Hilfswerk schwiegen.", "lang": "de",
+                             "published": "2024-03-01", "url": "https://www.nzz.ch/a"})
+    assert {a.code for a in doc.actors} == {"DEUGOV"}
+    assert len(doc.actors) == 3
+
+
+def test_factions_and_saboteurs_are_armed_groups():
+    _, doc = actors("Rival factions attacked the town near Monrovia.", "en")
+    assert {a.name: a.code for a in doc.actors}["Rival factions"] == "LBRREB"
