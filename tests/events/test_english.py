@@ -318,3 +318,9 @@ def test_returning_somewhere_is_travel_not_a_retreat():
     assert events == []
     events = extract("Chile returned two prisoners to Peru.", "2024-05-02", "en").events
     assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_markets_and_tokens_are_no_acts():
+    text = ("Chile's share market fell and demand for copper weakened, and the president "
+            "showed no sign of concern.")
+    assert extract(text, "2024-05-02", "en").events == []
