@@ -324,3 +324,5 @@ def test_markets_and_tokens_are_no_acts():
     text = ("Chile's share market fell and demand for copper weakened, and the president "
             "showed no sign of concern.")
     assert extract(text, "2024-05-02", "en").events == []
+    text = "Chile will import rice to meet the shortfall."
+    assert extract(text, "2024-05-02", "en").events == []
