@@ -69,7 +69,10 @@ class CaseRoles:
         if opening < end and c.tags[opening] in FINITE_VERBS \
                 and c.tags[match.start][:1] == "V" \
                 and c.text[:clause[0]].rstrip().endswith(",") \
-                and self.list_start(clause) == clause:
+                and self.list_start(clause) == clause \
+                and not any(self.case_of(m) == "Nom" and m.preposition is None
+                            for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]):
+            # (not where a subject follows the verb: "…, drohte der Regierungschef")
             shared = self.earlier_subject(clause)
         # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
         own = {t_start, c.starts[match.last - 1]}
