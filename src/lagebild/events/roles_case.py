@@ -62,18 +62,7 @@ class CaseRoles:
         c = self.coder
         trigger = match.trigger
         t_start = c.doc[match.start].idx
-        opening, end = c.token_range(*clause)
-        shared = None  # "Die Polizei stürmte das Haus, nahm drei Männer fest": a verb that
-        # opens its clause after a comma shares the subject of the clause before, where
-        # that one has a verb of its own (the parts of an apposition have none)
-        if opening < end and c.tags[opening] in FINITE_VERBS \
-                and c.tags[match.start][:1] == "V" \
-                and c.text[:clause[0]].rstrip().endswith(",") \
-                and self.list_start(clause) == clause \
-                and not any(self.case_of(m) == "Nom" and m.preposition is None
-                            for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]):
-            # (not where a subject follows the verb: "…, drohte der Regierungschef")
-            shared = self.earlier_subject(clause)
+        shared = self.shared_subject(match, clause)
         # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
         own = {t_start, c.starts[match.last - 1]}
         in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -266,6 +255,24 @@ class CaseRoles:
         if passive and not self.agent_phrase(first, last):
             return actor_ids, recipients, AGENTLESS
         return actor_ids, recipients, UNNAMED
+
+    def shared_subject(self, match: TriggerMatch,
+                       clause: tuple[int, int]) -> ActorMention | None:
+        """The subject a verb trigger that opens its clause after a comma shares with the
+        clause before ("Die Polizei stürmte das Haus, nahm drei Männer fest"), where that
+        one has a verb of its own (an apposition's parts have none) and no subject follows
+        the trigger ("…, drohte der Regierungschef")."""
+        c = self.coder
+        opening, end = c.token_range(*clause)
+        if opening >= end or c.tags[opening] not in FINITE_VERBS \
+                or c.tags[match.start][:1] != "V" \
+                or not c.text[:clause[0]].rstrip().endswith(",") \
+                or self.list_start(clause) != clause:
+            return None
+        if any(self.case_of(m) == "Nom" and m.preposition is None for m in c.mentions
+               if clause[0] <= m.start and m.end <= clause[1]):
+            return None
+        return self.earlier_subject(clause)
 
     def earlier_subject(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of the clause before this one, where that one names one."""
