@@ -335,3 +335,9 @@ def test_german_federal_bodies_no_other_state_has_are_german_in_a_swiss_paper():
 def test_factions_and_saboteurs_are_armed_groups():
     _, doc = actors("Rival factions attacked the town near Monrovia.", "en")
     assert {a.name: a.code for a in doc.actors}["Rival factions"] == "LBRREB"
+
+
+def test_english_private_persons_are_civilians_of_their_place():
+    _, doc = actors("In Nairobi a man attacked two women and a child.", "en")
+    codes_by_name = {a.name: a.code for a in doc.actors}
+    assert codes_by_name["man"] == codes_by_name["women"] == codes_by_name["child"] == "KENCVL"

@@ -326,3 +326,10 @@ def test_markets_and_tokens_are_no_acts():
     assert extract(text, "2024-05-02", "en").events == []
     text = "Chile will import rice to meet the shortfall."
     assert extract(text, "2024-05-02", "en").events == []
+
+
+def test_two_private_persons_of_one_place_are_two_parties():
+    # a man and the women he attacked are both civilians of Kenya, and not one party
+    events = extract("In Nairobi a man attacked two women.", "2024-05-02", "en").events
+    assert [(e.type, e.actor != e.recipient, e.recipient is not None) for e in events] == [
+        ("ASSAULT", True, True)]

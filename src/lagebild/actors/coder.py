@@ -784,7 +784,7 @@ class _Coder:
             if foreign and any(t.lower_.startswith(foreign) for t in before):
                 own = None  # "ein ausländischer Kameramann": of no country the story names
             # "ein Mann … die Kunden", "der Landrat … die Bundesregierung": two parties
-            key: tuple = ("nominal", own, None, sector, span[-1].lemma_)
+            key: tuple = ("nominal", own, None, sector, self.head_word(span.end - 1))
             draft = self.draft(key, name=span.text,
                                country=own, sectors=[sector], inferred=own is not None)
             self.link(draft, None, span)
