@@ -341,3 +341,8 @@ def test_english_private_persons_are_civilians_of_their_place():
     _, doc = actors("In Nairobi a man attacked two women and a child.", "en")
     codes_by_name = {a.name: a.code for a in doc.actors}
     assert codes_by_name["man"] == codes_by_name["women"] == codes_by_name["child"] == "KENCVL"
+
+
+def test_yugoslavia_is_a_country_of_its_own_in_news_of_its_time():
+    assert codes("Yugoslavia and Croatia signed a treaty in 1996.", "en") >= {"YUG", "HRV"}
+    assert "YUGGOV" in codes("Die jugoslawische Regierung protestierte 1998.")
