@@ -346,3 +346,8 @@ def test_english_private_persons_are_civilians_of_their_place():
 def test_yugoslavia_is_a_country_of_its_own_in_news_of_its_time():
     assert codes("Yugoslavia and Croatia signed a treaty in 1996.", "en") >= {"YUG", "HRV"}
     assert "YUGGOV" in codes("Die jugoslawische Regierung protestierte 1998.")
+
+
+def test_a_capital_before_a_role_noun_is_the_role_s_place_not_a_government():
+    _, doc = actors("The Lima prosecutor charged three men.", "en")
+    assert [a.code for a in doc.actors if a.name in ("Lima", "prosecutor")] == ["PERJUD"]

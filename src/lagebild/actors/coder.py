@@ -178,8 +178,9 @@ class _Coder:
                 if country and not self.destination(ent):  # where the story's parties
                     self.place_countries.append(country)  # are: not "reiste nach Warschau"
                     self.place_at[ent.start] = country
-                if capital and not after_preposition:
-                    self.capitals.append((ent, capital))
+                if capital and not after_preposition and not self.before_role(ent):
+                    self.capitals.append((ent, capital))  # (not "the Paris prosecutor": a
+                    # role of the city)
                 elif country and after_preposition and self.settings.get("place_actors") \
                         and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
                     self.places.append((ent, country))  # not "of South Korean ..."
@@ -483,11 +484,15 @@ class _Coder:
         sector = self.lexicon.role_of(ent[-1].text)
         return sector if sector not in (None, NO_SECTOR, PRIVATE) else None
 
+    def before_role(self, ent: Span) -> bool:
+        """Whether a lowercase role noun follows a name right away ("Moscow police")."""
+        return ent.end < len(self.doc) and self.doc[ent.end].is_lower \
+            and self.role_at(ent.end)[0] is not None
+
     def modifies_role(self, ent: Span) -> bool:
         """A one-word person of no list before a lowercase role noun, which it qualifies
         ("Druze inhabitants"): no person."""
-        return len(ent) == 1 and not ent.ent_id_ and ent.end < len(self.doc) \
-            and self.doc[ent.end].is_lower and self.role_at(ent.end)[0] is not None
+        return len(ent) == 1 and not ent.ent_id_ and self.before_role(ent)
 
     def person(self, ent: Span, entity: Entity) -> _Draft:
         names = self.lexicon.leader_names
