@@ -231,8 +231,10 @@ def test_a_wire_dateline_places_the_story_and_its_agency_is_no_party():
     actors = {a.id: a for a in doc.actors}
     assert ("LISBON", "LOC") in [(e.text, e.label) for e in doc.entities]
     assert [(e.type, actors[e.actor].code) for e in doc.events] == [("COERCE", "PRTCOP")]
-    # the agency in brackets does not arrest anyone
-    assert coded("CAIRO (Reuters) - Unknown men arrested a lawyer.") == []
+    # the agency in brackets does not arrest anyone: the men of the story's place do
+    assert coded("CAIRO (Reuters) - Unknown men arrested a lawyer.") == [
+        ("COERCE", "EGY", "EGY", "asserted")]
+    assert coded("CAIRO (Reuters) - Unknown persons arrested a lawyer.") == []
 
 
 def test_an_armed_group_s_target_in_its_country_is_no_body_of_its_own():
