@@ -335,3 +335,9 @@ def test_two_private_persons_of_one_place_are_two_parties():
     events = extract("In Nairobi a man attacked two women.", "2024-05-02", "en").events
     assert [(e.type, e.actor != e.recipient, e.recipient is not None) for e in events] == [
         ("ASSAULT", True, True)]
+
+
+def test_a_participle_with_its_agent_after_it_is_a_passive_without_be():
+    # a headline: the police were wounded, the gunmen wounded them
+    assert [e[:3] for e in coded("Two Thai border police wounded by Burmese gunmen.")] == [
+        ("ASSAULT", "MMR", "THA")]

@@ -587,7 +587,11 @@ class _EventCoder:
                         None)
         actor = recipient = None
         governed = self.governed(match) and not (trigger.speaker_acts and quote)
-        passive = self.passive_at(match)
+        passive = self.passive_at(match) or by_agent is not None \
+            and self.lowers[match.last - 1].endswith(("ed", "en", "wn")) \
+            and match.last < len(self.lowers) and self.lowers[match.last] in agent
+        # (a participle with its agent right after it is a passive without "be":
+        # "Two Thai police wounded by Burmese gunmen")
         opener = self.opening_words(floor, match.start)
         # the subject of the reported speech, where the trigger's part names none of its
         # own ("said it would provide 40 million kroner in development aid")
