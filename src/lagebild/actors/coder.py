@@ -388,15 +388,8 @@ class _Coder:
         """A genitive country after a role noun, or the country of a genitive organisation:
         "der Regierung Kasachstans", "die Abgeordneten des Europäischen Parlaments", or of
         a city or region after "in", "von", "aus": "die Regierung in Caracas"."""
-        sentence_end = self.sent_end[index]
-        links = self.country_links
-        i = index + 1
-        while i < sentence_end and self.lowers[i] in links:
-            i += 1
-        if i > index + 1 and i < sentence_end and self.lowers[i] in self.link_articles:
-            i += 1  # "groups in the United States", "Flüchtlinge aus dem Irak"
-        if i >= sentence_end or i > index + 2 and not (
-                i == index + 3 and self.lowers[i - 1] in self.link_articles):
+        i = self.name_after(index)
+        if i is None:
             return None
         entry = self.token_entry.get(i)
         linked = i > index + 1
@@ -408,6 +401,22 @@ class _Coder:
         if entry.label != "LOC":
             return None
         return entry.country if linked or self.genitive_country(i, adjunct=False) else None
+
+    def name_after(self, index: int) -> int | None:
+        """Where a name may stand after the role noun ending at token ``index``: past
+        one link word and an article ("the government of Kenya", "groups in the United
+        States", "Flüchtlinge aus dem Irak"), or right after it ("Kasachstans"); None
+        where more words or the sentence's end come first."""
+        sentence_end = self.sent_end[index]
+        i = index + 1
+        while i < sentence_end and self.lowers[i] in self.country_links:
+            i += 1
+        if i > index + 1 and i < sentence_end and self.lowers[i] in self.link_articles:
+            i += 1
+        if i >= sentence_end or i > index + 2 and not (
+                i == index + 3 and self.lowers[i - 1] in self.link_articles):
+            return None
+        return i
 
     def compound_entry(self, token: Token):
         """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""
@@ -569,10 +578,8 @@ class _Coder:
         ending before token ``end``: "der oberste Führer des Irans, Ali Chamenei,", "the
         leader of Peru, Ana Ruiz,"."""
         last = self.sent_end[end]
-        i = end
-        while i < last and self.lowers[i] in self.country_links | self.link_articles:
-            i += 1
-        entry = self.token_entry.get(i)
+        i = self.name_after(end - 1)
+        entry = self.token_entry.get(i) if i is not None else None
         if entry is None or entry.label != "LOC":
             return None
         while i < last and self.token_entry.get(i) is entry:

@@ -272,9 +272,9 @@ class CaseRoles:
         if any(self.case_of(m) == "Nom" and m.preposition is None for m in c.mentions
                if clause[0] <= m.start and m.end <= clause[1]):
             return None
-        return self.earlier_subject(clause)
+        return self.subject_of_clause_before(clause)
 
-    def earlier_subject(self, clause: tuple[int, int]) -> ActorMention | None:
+    def subject_of_clause_before(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of the clause before this one, where that one names one."""
         c = self.coder
         before = self.clause_before(clause)
