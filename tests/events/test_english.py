@@ -341,3 +341,18 @@ def test_a_participle_with_its_agent_after_it_is_a_passive_without_be():
     # a headline: the police were wounded, the gunmen wounded them
     assert [e[:3] for e in coded("Two Thai border police wounded by Burmese gunmen.")] == [
         ("ASSAULT", "MMR", "THA")]
+
+
+def test_the_rest_of_a_possessor_s_name_may_stand_before_its_s():
+    # the name finder may find "Abu" alone: the network he leads is still the subject
+    events = coded("Abu Karim Haddad's al-Qaeda network threatened Jordan on Monday.")
+    assert [e[:3] for e in events] == [("THREATEN", "IMG", "JOR")]
+
+
+def test_between_names_the_sides_of_a_noun_trigger_not_the_subject_before():
+    events = coded("Peru said it was ready to close the border as clashes raged between "
+                   "Chilean troops and Bolivian rebels.")
+    assert [e[:3] for e in events if e[0] == "ASSAULT"] == [("ASSAULT", "CHL", "BOL")]
+    # a verb's subject stays the actor: the host of talks between two others
+    assert {e[:3] for e in coded("Chile said it would host talks between Peru and Bolivia.")} \
+        == {("CONSULT", "CHL", "PER"), ("CONSULT", "CHL", "BOL")}

@@ -556,6 +556,19 @@ class _Coder:
             sector = self.lexicon.role_of(self.lemmas[i])
         return sector, i + 1
 
+    def role_compound_end(self, end: int, limit: int) -> int:
+        """Where a role noun's phrase ends when role nouns follow it in one compound
+        (``role_compounds``, English): "opposition candidates", "army officers" are one
+        party, named by the first noun's sector, not two."""
+        if not self.settings.get("role_compounds"):
+            return end
+        while end < limit and self.texts[end][:1].islower():
+            sector, after = self.role_at(end)
+            if sector is None:
+                break
+            end = after
+        return end
+
     def apposed_person(self, start: int) -> _Draft | None:
         """The person a role noun's phrase at token ``start`` follows in apposition, where a
         comma stands right after that person's name and only small words, a country's
@@ -608,6 +621,8 @@ class _Coder:
             if not people and sector is None:
                 i += 1
                 continue
+            if not people:
+                end = self.role_compound_end(end, self.sent_end[i])
             token = self.doc[i]
             if people:
                 start = i

@@ -76,8 +76,9 @@ _JOIN = re.compile(rf"^\s*{_CONJUNCTION}\s*(?:the|die|der|das|sein|seine|ihr|ihr
 _GENITIVE_LINK = re.compile(r"^\s*(?:der|des)\s*$")
 #: Only a preposition and an article between a mention and the place after it.
 _ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re.I)
-#: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y".
-_POSSESSOR = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+#: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y";
+#: the rest of a name the name finder cut may stand before the "'s" ("Osama bin Laden's").
+_POSSESSOR = re.compile(r"^(?:\s+[\w-]+){0,2}\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 #: a noun after a number and a hyphen, which taggers read as a number: "34-Jährigen"
@@ -660,10 +661,17 @@ class _EventCoder:
         ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
-        if ids == [None] and len(recipients) > 1 and recipient.preposition \
-                in self.lexicon.words["between"] \
-                and trigger.type in self.lexicon.reciprocal_types:
-            return recipients, [None], GOVERNED  # "talks between Chile and Peru": both sides
+        # an actor from outside the clause part of a trigger that is its subject (the
+        # subject before it, the speaker) is no side where "between" names both: "…, as
+        # clashes raged between rebels and the army" (not "it would host talks between")
+        outside = (actor is None and ids != [None] or actor is not None
+                   and actor not in before) and not self.verb_words(opener)
+        if (ids == [None] or outside) and len(recipients) > 1 and recipient.preposition \
+                in self.lexicon.words["between"]:
+            if trigger.type in self.lexicon.reciprocal_types:
+                return recipients, [None], GOVERNED  # "talks between Chile and Peru": both
+            if outside:
+                return recipients[:1], recipients[1:], GOVERNED
         # the guide's null actor of a passive without its agent ("three civilians were
         # killed"); otherwise no named actor drops the event
         return ids, recipients or [None], AGENTLESS if agentless and ids == [None] else GOVERNED
@@ -731,6 +739,13 @@ class _EventCoder:
         return [self.texts[i] for i in range(first, before) if not (
             self.in_time(i) or i + 1 < before and self.in_time(i + 1)
             and self.lowers[i] in self.lexicon.words["prepositions"])]
+
+    def verb_words(self, opener: list[str]) -> bool:
+        """Whether the words before a trigger in its clause part make it a verb: a
+        pronoun subject, an auxiliary, a modal, "to" ("it would host", "were killed")."""
+        words = self.lexicon.words
+        return bool({w.lower() for w in opener} & (
+            words["impersonal"] | words["future"] | words["passive"] | {"to"}))
 
     def possessor(self, mention: ActorMention, following: list[ActorMention]) -> bool:
         """Whether a mention owns the next one, which is then the subject: "X's al-Qaeda
