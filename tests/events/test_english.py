@@ -356,3 +356,33 @@ def test_between_names_the_sides_of_a_noun_trigger_not_the_subject_before():
     # a verb's subject stays the actor: the host of talks between two others
     assert {e[:3] for e in coded("Chile said it would host talks between Peru and Bolivia.")} \
         == {("CONSULT", "CHL", "PER"), ("CONSULT", "CHL", "BOL")}
+
+
+def test_a_participle_and_by_after_a_noun_trigger_name_its_agent():
+    events = coded("Kenyan police stopped the march staged by Somali students in Nairobi.")
+    assert [e[:2] for e in events if e[0] == "PROTEST"] == [("PROTEST", "SOM")]
+
+
+def test_support_as_a_thing_is_no_act_support_of_a_party_is():
+    assert coded("Chile's firm improved its technical support for customers.") == []
+    assert [e[:3] for e in coded("Chile will support Peru in the dispute.")] == [
+        ("SUPPORT", "CHL", "PER")]
+
+
+def test_a_trigger_word_capitalised_inside_a_sentence_is_a_month_or_a_name():
+    assert [e[0] for e in coded("Chilean miners lost pay in February / March after the "
+                                "workers went on strike.")] == ["PROTEST"]
+    # a headline capitalises every word: its triggers stand
+    assert "PROTEST" in [e[0] for e in coded("Chilean Miners March On Santiago")]
+
+
+def test_play_in_a_sports_report_is_no_act():
+    assert [e[0] for e in coded("Chilean fans attacked Peruvian workers in Lima.")] == [
+        "ASSAULT"]
+    assert coded("Chilean fans attacked Peruvian workers at the tennis tournament.") == []
+    assert coded("Chilean fans attacked Peruvian workers after the 2-1 defeat.") == []
+    # a country of a sports report is its team
+    assert coded("Peru beat Chile 2-1 in Lima.") == []
+    # words of another sense in politics make no sports report: strikers are workers
+    assert [e[0] for e in coded("Chilean strikers rejected the offer of the mine owners.")] \
+        == ["REJECT"]

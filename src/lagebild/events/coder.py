@@ -79,6 +79,9 @@ _ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y";
 #: the rest of a name the name finder cut may stand before the "'s" ("Osama bin Laden's").
 _POSSESSOR = re.compile(r"^(?:\s+[\w-]+){0,2}\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+#: Marks after which a capitalised word may open a sentence of its own.
+_OPENERS = frozenset({'"', "'", "``", ":", ";", "-", "--", "(", "[", "“", "‘", "„", "—", "–",
+                      "*", "."})
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 #: a noun after a number and a hyphen, which taggers read as a number: "34-Jährigen"
@@ -163,9 +166,12 @@ class _EventCoder:
         the "Tor" of "Brandenburger Tor"), or a score ("traf zum 1:0", not "18:30 Uhr")."""
         first, last = self.token_range(*sentence)
         score, after = self.lexicon.score, self.lexicon.words["score_not_before"]
-        return any(self.lemmas[i] in self.lexicon.sports and not self.doc[i].ent_type
+        return any((self.lemmas[i] or self.lowers[i]) in self.lexicon.sports
+                   and not self.doc[i].ent_type
                    or score is not None and score.match(self.texts[i])
                    and (i + 1 >= last or self.lowers[i + 1] not in after)
+                   or score is not None and i + 2 < last and self.texts[i + 1] == "-"
+                   and score.match("".join(self.texts[i:i + 3]))  # "2-1" cut in three
                    for i in range(first, last))
 
     def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:
@@ -616,8 +622,8 @@ class _EventCoder:
             elif actor is None and len(self.text[part[0]:t_start].split()) <= AUX_REACH \
                     and part[0] == clause[0] > 0:
                 actor = self.earlier_subject(part, t_start, t_end, speech)
-            if actor is None:
-                actor = by_agent  # "calls by X", "an attack by X"
+            if actor is None or by_agent is not None and self.staged_by(match, by_agent):
+                actor = by_agent  # "calls by X", "an attack by X", "the protest staged by X"
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
@@ -739,6 +745,30 @@ class _EventCoder:
         return [self.texts[i] for i in range(first, before) if not (
             self.in_time(i) or i + 1 < before and self.in_time(i + 1)
             and self.lowers[i] in self.lexicon.words["prepositions"])]
+
+    def capitalised_inside(self, match: TriggerMatch) -> bool:
+        """Whether an English trigger is written capitalised inside a sentence in small
+        letters: a month or part of a name ("in February/March", "Lee's Summit"), no act.
+        A headline in capitals throughout keeps its triggers."""
+        token = self.doc[match.start]
+        if not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start \
+                or self.doc[match.start - 1].text in _OPENERS:
+            return False
+        words = [t.text for t in token.sent if t.is_alpha]
+        return sum(w[:1].isupper() for w in words) * 2 < len(words)
+
+    def staged_by(self, match: TriggerMatch, agent: ActorMention) -> bool:
+        """Whether a participle and "by" right after a noun trigger name its agent: "the
+        demonstration staged by students", "an attack carried out by the rebels"."""
+        i = match.last  # a phrase with words between its parts ("broke up … protest") is
+        if match.end != i or i >= len(self.lowers) \
+                or not self.lowers[i].endswith(("ed", "en", "wn")):  # a verb's
+            return False
+        for j in range(i + 1, min(i + 3, len(self.lowers))):
+            if self.lowers[j] in self.lexicon.words["agent"]:
+                end = self.starts[j] + len(self.texts[j])
+                return agent.start >= end and len(self.text[end:agent.start].split()) <= 1
+        return False
 
     def verb_words(self, opener: list[str]) -> bool:
         """Whether the words before a trigger in its clause part make it a verb: a
@@ -1090,7 +1120,8 @@ class _EventCoder:
         matches = self.learned(matches, in_name)
         if self.lexicon.word_order == "svo":
             # "Russian-occupied", "UN-backed": a compound adjective, no act of the clause
-            matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")]
+            matches = [m for m in matches if not (m.start and self.doc[m.start - 1].text == "-")
+                       and not self.capitalised_inside(m)]
             kept: list[TriggerMatch] = []
             for i, m in enumerate(matches):
                 if not (i and self.complement(m, matches[i - 1])):
@@ -1144,7 +1175,9 @@ class _EventCoder:
             if self.sports(sentence) \
                     and (found != NAMED or match.trigger.weak or not self.political(actors)):
                 continue  # "traf zum 1:0", "der verletzte Stürmer": play, not politics, and
-                # a club named is no political actor ("Der Stürmer des Vereins traf")
+                # a club named is no political actor ("Der Stürmer des Vereins traf"); English
+                # names no actor so (found by word order): there a country is a team too
+                # ("Peru beat Chile 2-1"), and every event of a sports report is play
             if kind == "ASSAULT" and self.accident(sentence, self.actor_named(found, actors)):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
             if found == UNNAMED or found == GOVERNED and actors == [None] \
