@@ -358,3 +358,36 @@ def test_english_role_nouns_in_one_compound_are_one_party():
     _, doc = actors("Zambian opposition candidates met army officers in Lusaka.", "en")
     assert {a.name: a.code for a in doc.actors if a.code != "ZMB"} == {
         "Zambian opposition candidates": "ZMBOPP", "army officers": "ZMBMIL"}
+
+
+def test_a_person_with_an_office_of_a_body_of_states_in_apposition_acts_for_it():
+    # the persons table knows him as Japan's, in 2006; the sentence names his UN office
+    _, doc = actors("Kenzo Oshima, the United Nations relief coordinator, criticised Sudan.",
+                    "en", published="2006-03-01")
+    assert {a.name: a.country for a in doc.actors}["Kenzo Oshima"] == "UNO"
+    _, doc = actors("Kenzo Oshima criticised Sudan on Monday.", "en", published="2006-03-01")
+    assert {a.name: a.country for a in doc.actors}["Kenzo Oshima"] == "JPN"
+
+
+@pytest.mark.parametrize("text,lang,name,code", [
+    ("Residents of the Peruvian town of Tacna blocked the road on Monday.", "en",
+     "Residents", "PERCVL"),
+    ("Die Bewohner der peruanischen Stadt Tacna blockierten die Straße.", "de",
+     "Bewohner", "PERCVL"),
+])
+def test_a_demonym_before_the_place_after_a_role_noun_gives_the_role_its_country(
+        text, lang, name, code):
+    _, doc = actors(text, lang)
+    codes_by_name = {a.name: a.code for a in doc.actors}
+    assert codes_by_name[name] == code
+    assert "Peruvian" not in codes_by_name  # no party of its own
+
+
+@pytest.mark.parametrize("text,published", [
+    ("The Obama administration criticised China on Monday.", "2012-05-02"),
+    ("The Obama administration criticised China on Monday.", "2024-05-02"),  # out of office
+    ("The Clinton administration criticised China on Monday.", "1996-05-02"),
+])
+def test_a_leader_s_name_before_a_role_of_government_gives_it_his_country(text, published):
+    _, doc = actors(text, "en", published)
+    assert {a.country for a in doc.actors if a.country != "CHN"} == {"USA"}

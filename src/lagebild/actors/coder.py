@@ -394,7 +394,14 @@ class _Coder:
         entry = self.token_entry.get(i)
         linked = i > index + 1
         if entry is None:  # "die Regierung in Caracas", "die Bürgermeisterin von Lampedusa"
-            return self.place_at.get(i) if linked else None
+            if not linked:
+                return None
+            demonym = self.lexicon.demonym_adjectives.get(self.lowers[i]) \
+                if i + 1 < self.sent_end[i] else None
+            if demonym is not None and i not in self.place_at:
+                self.in_role.add(i)  # "inhabitants of the Syrian Golan": the demonym tells
+                return demonym  # whose the place is, and is no party of its own
+            return self.place_at.get(i)
         if entry.label == "ORG":  # "die Abgeordneten des Europäischen Parlaments": EUR;
             # a firm works in many countries ("die Beschäftigten von Amazon" in Leipzig)
             return entry.country if linked and entry.sector != FIRM else None
@@ -473,6 +480,7 @@ class _Coder:
                 continue
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+        self.international_appositions()
         for ent, country in self.places:  # "a bomb in Kabul": AFG as the place hit
             draft = self.draft(("place", country), name=ent.text, country=country)
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
@@ -482,6 +490,56 @@ class _Coder:
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+
+    def person_before(self, start: int) -> _Draft | None:
+        """A person named right before a role noun of government, whose office it is: "the
+        Obama administration" (``country_adjuncts``)."""
+        draft = next((self.token_draft.get(ent.start) for ent in self.ents
+                      if ent.end == start and ent.label_ == "PER"), None)
+        if draft is None or not self.is_person(draft):
+            return None
+        if draft.country is None:  # out of office on the day: his last office's country
+            last = self.lexicon.last_term(self.lexicon.leader_names.get(draft.name))
+            if last is None:
+                return None
+            draft.country = last.country
+        return draft
+
+    def leader_before(self, start: int) -> str | None:
+        """The country of the leaders of a surname before a role noun, where no person is
+        coded there: "the Clinton administration" (``country_adjuncts``)."""
+        i = start - 1
+        if not self.settings.get("country_adjuncts") or i < self.sent_start[start] \
+                or i in self.coded or not self.texts[i][:1].isupper():
+            return None  # (a one-word name of no list before a role noun is not coded:
+        return self.lexicon.surname_countries.get(self.texts[i])  # ``modifies_role``)
+
+    def international_appositions(self) -> None:
+        """A person named with an office of a body of states in apposition acts for that
+        body, whatever country the persons table gives ("X, the United Nations relief
+        coordinator,": the UN; ``international_bodies``): the text tells the office held
+        then, the table another one."""
+        bodies = set(self.settings.get("international_bodies", ()))
+        if not bodies:
+            return
+        for ent in self.ents:
+            draft = self.token_draft.get(ent.start)
+            if draft is None or ent.label_ != "PER" or draft.org is not None \
+                    or ent.end >= len(self.texts) or self.texts[ent.end] != ",":
+                continue
+            i = ent.end + 1
+            while i < min(ent.end + 4, len(self.texts)) and self.doc[i].is_lower:
+                i += 1  # "the", "a", "der Generalsekretär der"
+            entry = self.token_entry.get(i)
+            if entry is None or entry.country not in bodies:
+                continue
+            j = i
+            while j < len(self.texts) and self.token_entry.get(j) is entry:
+                j += 1
+            close = next((k for k in range(j, min(j + APPOSITION_REACH, len(self.texts)))
+                          if self.texts[k] in (",", ")") or self.doc[k].is_sent_end), None)
+            if close is not None:
+                draft.country = entry.country
 
     def body_of_country(self, ent: Span, entry) -> str | None:
         """The sector of an organisation name that holds a country of the lists and ends on
@@ -666,6 +724,8 @@ class _Coder:
                 draft = self.token_draft.get(gap) if gap > end else None
                 if draft is not None and draft.org is None:
                     named = draft
+            if named is None and sector == "GOV" and self.settings.get("country_adjuncts"):
+                named = self.person_before(start)  # "the Obama administration": his
             of_country = self.country_after(end - 1) if end < self.sent_end[i] else None
             if named is None and end < self.sent_end[i] and (self.texts[end] == ","
                                                              or of_country is not None):
@@ -714,8 +774,9 @@ class _Coder:
                 org = None  # an office of one country wherever it is named: "Papst" (VAT)
                 fixed = self.settings.get("role_countries", {})
                 country = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower()) \
-                    or self.country_before(i) or self.country_after(end - 1) \
-                    or self.context_country(i)
+                    or self.country_before(i) \
+                    or sector == "GOV" and self.leader_before(start) \
+                    or self.country_after(end - 1) or self.context_country(i)
             if country is None:
                 bare.append((sector, span))
             else:

@@ -8,6 +8,7 @@ them, read by the packs whose ``actors.toml`` asks for it (``persons``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -158,6 +159,24 @@ class ActorLexicon:
             for name in term.names:
                 names.setdefault(name, term.key)
         return names
+
+    @cached_property
+    def surname_countries(self) -> dict[str, str]:
+        """A surname -> the country of three in four or more of the terms of the leaders
+        of the lists who bear it ("Clinton": USA, though one term was a UN envoy's to
+        Haiti), for a surname the name finder did not read."""
+        counts: dict[str, Counter] = {}
+        for term in self.terms:
+            surnames = {name.split()[-1] for name in term.names if " " in name}
+            for surname in surnames:
+                if term.country:
+                    counts.setdefault(surname, Counter())[term.country] += 1
+        out = {}
+        for surname, found in counts.items():
+            country, n = found.most_common(1)[0]
+            if n * 4 >= sum(found.values()) * 3:
+                out[surname] = country
+        return out
 
     def ruler_patterns(self, forms) -> list[dict]:
         """Entity-ruler patterns for the leaders' names (PER), ``forms`` adding inflections."""
