@@ -61,3 +61,13 @@ def test_cameos_own_country_codes_are_read_as_iso_codes(tmp_path):
     path.write_text(json.dumps(records), encoding="utf-8")
     scores = score_plover_halves(path, Pipeline())["all"]
     assert len(scores.matched) == 1
+
+
+def test_a_record_without_a_source_constrains_no_actor(tmp_path):
+    # as in the matching rule of score_events.py: a side without a code constrains nothing
+    records = [record("TEST-0001", "FIGHT", "Three Chilean miners were killed in Lima.", "",
+                      "CHL")]
+    records[0]["source"] = ""
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    assert len(score_plover_halves(path, Pipeline())["all"].matched) == 1

@@ -386,3 +386,12 @@ def test_play_in_a_sports_report_is_no_act():
     # words of another sense in politics make no sports report: strikers are workers
     assert [e[0] for e in coded("Chilean strikers rejected the offer of the mine owners.")] \
         == ["REJECT"]
+
+
+def test_a_meeting_or_cooperation_with_no_partner_named_is_no_event():
+    assert coded("Chile's president said the meeting had fulfilled her dearest wish.") == []
+    assert [e[:3] for e in coded("Chile's president met Peru's foreign minister.")] == [
+        ("CONSULT", "CHL", "PER")]
+    # two actors named together are each other's partners
+    assert {e[:3] for e in coded("Chile and Peru held talks on Monday.")} == {
+        ("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")}

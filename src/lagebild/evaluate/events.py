@@ -128,8 +128,9 @@ def score_plover_gsr(path: Path, pipeline, half: str | None = None) -> EventScor
     """Type + actor country + recipient country against the PLOVER GSR English records.
 
     A record counts as found when one of the events of its sentence agrees on
-    type, actor (one of the record's sources) and, where the record has one,
-    recipient (one of its targets); precision counts the events that agree.
+    type and, where the record has them, actor (one of the record's sources) and
+    recipient (one of its targets): a side without a code constrains nothing, as
+    in the rule of ``score_events.py``; precision counts the events that agree.
     ``half`` ("dev" or "held-out", see ``gsr_half``) scores one half only.
     The records' date (2000-01-01 on every record) is a placeholder, not the
     date of the story, so it is not passed on: leaders are coded by any term.
@@ -149,7 +150,7 @@ def score_plover_halves(path: Path, pipeline) -> dict[str, EventScores]:
         sources, targets = _codes(record.get("source")), _codes(record.get("target"))
         actors = {a.id: a for a in document.actors}
         hits = [e for e in document.events if plover_type(e) == wanted
-                and _in(actors[e.actor].country if e.actor else None, sources)
+                and (not sources or _in(actors[e.actor].country if e.actor else None, sources))
                 and (not targets or _in(actors[e.recipient].country if e.recipient else None,
                                         targets))]
         for scores in (halves[gsr_half(record["id"])], halves["all"]):

@@ -1208,6 +1208,8 @@ class _EventCoder:
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
+            if kind in self.lexicon.partnered_types and recipients == [None] and not pairs:
+                continue  # "the Brussels meeting", "a partnership": no partner named
             if recipients == [None] and free_order and found == NAMED \
                     and self.domestic(actors, sentence):
                 # what a domestic actor's act is aimed at, a thing of a party no list knows
