@@ -395,3 +395,9 @@ def test_a_meeting_or_cooperation_with_no_partner_named_is_no_event():
     # two actors named together are each other's partners
     assert {e[:3] for e in coded("Chile and Peru held talks on Monday.")} == {
         ("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")}
+
+
+def test_an_accusation_aimed_at_no_party_is_a_complaint_about_a_thing():
+    assert coded("Chile's president complained of back pain on Monday.") == []
+    assert [e[:3] for e in coded("Chile's president accused Peru of spying.")] == [
+        ("ACCUSE", "CHL", "PER")]

@@ -1208,7 +1208,8 @@ class _EventCoder:
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
-            if kind in self.lexicon.partnered_types and recipients == [None] and not pairs:
+            if kind in self.lexicon.partnered_types and recipients == [None] and not pairs \
+                    and not match.trigger.judging:  # ("called the vote a sham" judges an act)
                 continue  # "the Brussels meeting", "a partnership": no partner named
             if recipients == [None] and free_order and found == NAMED \
                     and self.domestic(actors, sentence):

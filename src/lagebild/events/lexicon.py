@@ -143,8 +143,8 @@ class EventLexicon:
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
-        #: types of acts done with a partner: no event where the clause names none, as
-        #: recipient or as a second actor ("the meeting fulfilled her wish")
+        #: types of acts done with a partner or aimed at a party: no event where the clause
+        #: names none, as recipient or as a second actor ("the meeting fulfilled her wish")
         self.partnered_types = frozenset(settings.get("partnered_types", ()))
         #: types of an act whose noun after a preposition of cause (``cause``: "Nach
         #: Protesten der Anwohner hat der Bezirk …") is aimed at the clause's subject
