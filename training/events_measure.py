@@ -155,12 +155,14 @@ def _read_alone(records: list[dict], pipeline):
 
 def _read_in_story(records: list[dict], pipeline):
     """(record, Document) for each sentence read within its story: the story's Document
-    with the events whose trigger lies in the sentence."""
+    with the events whose trigger, or whose words told again (``retold``), lie in the
+    sentence."""
     grouped = stories(records)
     for (_, spans), document in zip(grouped, pipeline.pipe([a for a, _ in grouped]),
                                     strict=True):
         for record, start, end in spans:
-            events = [e for e in document.events if start <= e.trigger.start < end]
+            events = [e for e in document.events if any(
+                start <= told.start < end for told in (e.trigger, *e.retold))]
             yield record, document.model_copy(update={"events": events})
 
 

@@ -120,6 +120,10 @@ class Event(_Item):
     recipient: str | None = None
     trigger: Span
     sentence: tuple[int, int]
+    retold: list[Span] = Field(
+        default_factory=list, description="the words of other sentences of the article that "
+        "tell the same event again (a headline and its first sentence): type, actor, "
+        "recipient and date as coded here")
     date: str | None = Field(None, description="resolved TIMEX3 date of the event itself")
     time: str | None = None
     place: str | None = None

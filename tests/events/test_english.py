@@ -383,6 +383,9 @@ def test_play_in_a_sports_report_is_no_act():
     assert coded("Chilean fans attacked Peruvian workers after the 2-1 defeat.") == []
     # a country of a sports report is its team
     assert coded("Peru beat Chile 2-1 in Lima.") == []
+    # a dateline's date is no score
+    assert [e[:3] for e in coded("LIMA 1996-08-22 - Peru arrested two Chilean spies.")] == [
+        ("COERCE", "PER", "CHL")]
     # words of another sense in politics make no sports report: strikers are workers
     assert [e[0] for e in coded("Chilean strikers rejected the offer of the mine owners.")] \
         == ["REJECT"]
@@ -401,3 +404,12 @@ def test_an_accusation_aimed_at_no_party_is_a_complaint_about_a_thing():
     assert coded("Chile's president complained of back pain on Monday.") == []
     assert [e[:3] for e in coded("Chile's president accused Peru of spying.")] == [
         ("ACCUSE", "CHL", "PER")]
+
+
+def test_an_event_told_again_keeps_the_words_of_each_sentence_that_tells_it():
+    text = ("Peru arrests Chilean spies.\n\nLIMA 1996-08-22 - Peru arrested two Chilean spies "
+            "on Thursday, police said.")
+    events = extract(text, "1996-08-22", "en", pipeline=shared_pipeline()).events
+    assert [(e.type, e.trigger.text, [(t.text, text[t.start:t.end]) for t in e.retold])
+            for e in events] == [("COERCE", "arrests", [("arrested", "arrested")])]
+    assert events[0].retold[0].start > events[0].sentence[1]

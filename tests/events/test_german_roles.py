@@ -1043,3 +1043,8 @@ def test_a_verb_opening_its_clause_after_a_comma_shares_the_subject_before():
                   "stellte Waffen sicher.")
     assert ("COERCE", "DEUCOP", "DEUCVL") in found
     assert not any(actor == "DEUCVL" for _, actor, _ in found)
+
+
+def test_a_gathering_stands_for_those_gathered():
+    assert codes("Die Polizei löste die Kundgebung in Dresden auf.") == [
+        ("COERCE", "DEUCOP", "DEU")]

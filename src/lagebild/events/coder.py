@@ -170,9 +170,16 @@ class _EventCoder:
                    and not self.doc[i].ent_type
                    or score is not None and score.match(self.texts[i])
                    and (i + 1 >= last or self.lowers[i + 1] not in after)
-                   or score is not None and i + 2 < last and self.texts[i + 1] == "-"
-                   and score.match("".join(self.texts[i:i + 3]))  # "2-1" cut in three
+                   or score is not None and self.score_in_three(i, first, last)
                    for i in range(first, last))
+
+    def score_in_three(self, i: int, first: int, last: int) -> bool:
+        """A score the tokenizer cut in three ("2", "-", "1"), not a part of a date
+        ("1996-08-22": "08", "-", "22")."""
+        texts = self.texts
+        return i + 2 < last and texts[i + 1] == "-" and (i == first or texts[i - 1] != "-") \
+            and (i + 3 >= last or texts[i + 3] != "-") \
+            and bool(self.lexicon.score.match("".join(texts[i:i + 3])))
 
     def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:
         """Whether the clause has a lemma of ``words``, or a compound of one of five letters
@@ -1104,7 +1111,7 @@ class _EventCoder:
 
     def code(self) -> list[Event]:
         events: list[Event] = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, Event] = {}  # an event's key -> the event that told it first
         made: dict[int, tuple] = {}  # event index -> its trigger match and how its actor was found
         in_name: set[int] = set()  # tokens starting inside a name: "Amnesty" is no trigger
         for entity in self.named:
@@ -1239,11 +1246,14 @@ class _EventCoder:
                     kind, mode, recipients = "THREATEN", None, [party.actor]
             for actor, recipient in pairs or product(actors, recipients):  # one per member
                 key = (kind, mode, actor, recipient, dated.value)
+                if key in seen and seen[key].sentence != sentence \
+                        and all(told.start != start for told in seen[key].retold):
+                    seen[key].retold.append(TextSpan(text=self.text[start:end], start=start,
+                                                     end=end))  # told again: its words kept
                 if actor is not None and actor == recipient or key in seen \
                         or actor is None and recipient is None:
                     continue  # the same party on both sides, told already, or no party
                     # at all ("Es wird verlangt, dass …": who did what to whom is not told)
-                seen.add(key)
                 made[len(events)] = (match, found)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (actor is not None and not self.actors[actor].inferred)
@@ -1255,6 +1265,7 @@ class _EventCoder:
                     quantity=quantity, modality=modality, attributed_to=attributed,
                     quote=quote.id if quote else None, confidence=round(confidence, 2),
                 ))
+                seen[key] = events[-1]
         if self.decided:  # "hat ein Einfuhrverbot beschlossen": the sanction, no decision
             kept_at = [k for k, e in enumerate(events) if made[k][0].start not in self.decided]
             events, made = [events[k] for k in kept_at], {i: made[k] for i, k in enumerate(kept_at)}
