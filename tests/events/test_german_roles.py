@@ -1048,3 +1048,10 @@ def test_a_verb_opening_its_clause_after_a_comma_shares_the_subject_before():
 def test_a_gathering_stands_for_those_gathered():
     assert codes("Die Polizei löste die Kundgebung in Dresden auf.") == [
         ("COERCE", "DEUCOP", "DEU")]
+
+
+def test_cooperation_with_no_partner_named_is_no_event():
+    assert codes("Die Zusammenarbeit der Behörden in Bayern soll ausgebaut werden.") == []
+    assert sorted(codes("Deutschland und Frankreich wollen bei der Rüstung enger "
+                        "zusammenarbeiten.")) == [("COOPERATE", "DEU", "FRA"),
+                                                  ("COOPERATE", "FRA", "DEU")]
