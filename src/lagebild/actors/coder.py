@@ -529,7 +529,7 @@ class _Coder:
                 continue
             i = ent.end + 1
             while i < min(ent.end + 4, len(self.texts)) and self.doc[i].is_lower:
-                i += 1  # "the", "a", "der Generalsekretär der"
+                i += 1  # "the", "a", "head of the"
             entry = self.token_entry.get(i)
             if entry is None or entry.country not in bodies:
                 continue
