@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("place_country", TEXT), ("lat", REAL), ("lon", REAL), ("quantity", TEXT),
         ("quantity_value", REAL), ("quantity_unit", TEXT), ("quantity_text", TEXT),
         ("modality", TEXT), ("attributed_to", TEXT), ("quote", TEXT), ("confidence", REAL),
+        ("retold", TEXT),
     ),
 }
 
@@ -78,6 +79,7 @@ def layer_rows(doc: Document) -> dict[str, list[dict]]:
             "quantity_unit": amount.unit if amount else None,
             "quantity_text": amount.text if amount else None, "modality": e.modality,
             "attributed_to": e.attributed_to, "quote": e.quote, "confidence": e.confidence,
+            "retold": json.dumps([t.model_dump() for t in e.retold], ensure_ascii=False),
         })
     return {
         "entities": [e.model_dump() for e in doc.entities],

@@ -176,9 +176,10 @@ def test_events_of_an_older_store_get_their_amounts_on_open(tmp_path):
     with Store(path) as store:
         store.write(document)
     conn = sqlite3.connect(path, isolation_level=None)
-    for column in ("quantity_value", "quantity_unit", "quantity_text"):
-        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    conn.execute("DELETE FROM migrations WHERE name = '0004_event_quantity_amount'")
+    for column in ("quantity_value", "quantity_unit", "quantity_text", "retold"):
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")  # the store of version 3
+    conn.execute("DELETE FROM migrations WHERE name IN ('0004_event_quantity_amount', "
+                 "'0005_event_retold')")
     conn.execute("PRAGMA user_version = 3")
     conn.close()
     with Store(path) as store:
@@ -186,3 +187,19 @@ def test_events_of_an_older_store_get_their_amounts_on_open(tmp_path):
         [row] = store.conn.execute(
             "SELECT quantity, quantity_value, quantity_unit, quantity_text FROM events")
         assert tuple(row) == ("n1", 12.0, "Demonstrant", "zwölf Demonstranten")
+
+
+def test_an_event_told_again_keeps_the_words_of_each_telling_in_the_store(tmp_path):
+    from lagebild.store.reads import Reader
+
+    text = "Polizei nimmt Schlepper fest. Die Polizei nahm in Passau drei Schlepper fest."
+    document = Document(
+        id="told", text=text, lang="de", sentences=[(0, 29), (30, len(text))],
+        events=[Event(id="v1", type="COERCE", trigger=Span(text="nimmt", start=8, end=13),
+                      sentence=(0, 29), retold=[Span(text="nahm", start=42, end=46)])])
+    path = tmp_path / "told.db"
+    with Store(path) as store:
+        store.write(document)
+    record = Reader(path).event("told/v1")
+    assert record["retold"] == [{"text": "nahm", "start": 42, "end": 46}]
+    assert text[42:46] == "nahm"

@@ -203,4 +203,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         WHERE quantity IS NOT NULL;
         """,
     ),
+    (
+        # the words of the other sentences that tell an event again (Event.retold), as
+        # JSON; events stored before stay without (NULL, read as none)
+        "0005_event_retold",
+        """
+        ALTER TABLE events ADD COLUMN retold TEXT;
+        """,
+    ),
 ]

@@ -43,6 +43,7 @@ RECORD = f"""json_object(
     'actor', {_party("actor", "ac")}, 'recipient', {_party("recipient", "rc")},
     'trigger', json_object('text', e.trigger_text, 'start', e.trigger_start,
                            'end', e.trigger_end),
+    'retold', json(coalesce(e.retold, '[]')),
     'sentence', json_array(e.sentence_start, e.sentence_end),
     'place', CASE WHEN e.place_name IS NULL THEN NULL ELSE json_object(
         'name', e.place_name, 'country', e.place_country, 'lat', e.lat, 'lon', e.lon) END,
