@@ -365,6 +365,7 @@ def test_a_participle_and_by_after_a_noun_trigger_name_its_agent():
 
 def test_support_as_a_thing_is_no_act_support_of_a_party_is():
     assert coded("Chile's firm improved its technical support for customers.") == []
+    assert coded("Chile's government defended its budget policy on Monday.") == []
     assert [e[:3] for e in coded("Chile will support Peru in the dispute.")] == [
         ("SUPPORT", "CHL", "PER")]
 
