@@ -491,11 +491,17 @@ class _Coder:
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
 
+    def person_ending_at(self, end: int) -> _Draft | None:
+        """The draft of the person whose name ends before token ``end``."""
+        return next((self.token_draft.get(ent.start) for ent in self.ents
+                     if ent.end == end and ent.label_ == "PER"), None)
+
     def person_before(self, start: int) -> _Draft | None:
         """A person named right before a role noun of government, whose office it is: "the
         Obama administration" (``country_adjuncts``)."""
-        draft = next((self.token_draft.get(ent.start) for ent in self.ents
-                      if ent.end == start and ent.label_ == "PER"), None)
+        if not self.settings.get("country_adjuncts"):
+            return None
+        draft = self.person_ending_at(start)
         if draft is None or not self.is_person(draft):
             return None
         if draft.country is None:  # out of office on the day: his last office's country
@@ -536,10 +542,9 @@ class _Coder:
             j = i
             while j < len(self.texts) and self.token_entry.get(j) is entry:
                 j += 1
-            close = next((k for k in range(j, min(j + APPOSITION_REACH, len(self.texts)))
-                          if self.texts[k] in (",", ")") or self.doc[k].is_sent_end), None)
-            if close is not None:
-                draft.country = entry.country
+            if any(self.texts[k] in (",", ")") or self.doc[k].is_sent_end
+                   for k in range(j, min(j + APPOSITION_REACH, len(self.texts)))):
+                draft.country = entry.country  # the apposition closes after the body
 
     def body_of_country(self, ent: Span, entry) -> str | None:
         """The sector of an organisation name that holds a country of the lists and ends on
@@ -640,8 +645,7 @@ class _Coder:
             comma -= 1
         if self.texts[comma] != "," or comma <= self.sent_start[start]:
             return None
-        person = next((self.token_draft.get(ent.start) for ent in self.ents
-                       if ent.end == comma and ent.label_ == "PER"), None)
+        person = self.person_ending_at(comma)
         return person if person is not None and person.org is None else None
 
     def person_after_genitive(self, end: int) -> _Draft | None:
@@ -724,7 +728,7 @@ class _Coder:
                 draft = self.token_draft.get(gap) if gap > end else None
                 if draft is not None and draft.org is None:
                     named = draft
-            if named is None and sector == "GOV" and self.settings.get("country_adjuncts"):
+            if named is None and sector == "GOV":
                 named = self.person_before(start)  # "the Obama administration": his
             of_country = self.country_after(end - 1) if end < self.sent_end[i] else None
             if named is None and end < self.sent_end[i] and (self.texts[end] == ","
@@ -776,7 +780,7 @@ class _Coder:
                 country = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower()) \
                     or self.country_before(i) \
                     or sector == "GOV" and self.leader_before(start) \
-                    or self.country_after(end - 1) or self.context_country(i)
+                    or of_country or self.context_country(i)
             if country is None:
                 bare.append((sector, span))
             else:

@@ -79,6 +79,8 @@ _ATTACHED = re.compile(r"^\s*\w+\s+(?:(?:the|der|des|dem|den|die|das)\s+)?$", re
 #: A possessor between its name and the name it owns: "X's al-Qaeda", "Putin's aide Y";
 #: the rest of a name the name finder cut may stand before the "'s" ("Osama bin Laden's").
 _POSSESSOR = re.compile(r"^(?:\s+[\w-]+){0,2}\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+#: Endings of an English participle ("wounded", "taken", "shown").
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 #: Marks after which a capitalised word may open a sentence of its own.
 _OPENERS = frozenset({'"', "'", "``", ":", ";", "-", "--", "(", "[", "“", "‘", "„", "—", "–",
                       "*", "."})
@@ -602,7 +604,7 @@ class _EventCoder:
         actor = recipient = None
         governed = self.governed(match) and not (trigger.speaker_acts and quote)
         passive = self.passive_at(match) or by_agent is not None \
-            and self.lowers[match.last - 1].endswith(("ed", "en", "wn")) \
+            and self.lowers[match.last - 1].endswith(_PARTICIPLE_ENDINGS) \
             and match.last < len(self.lowers) and self.lowers[match.last] in agent
         # (a participle with its agent right after it is a passive without "be":
         # "Two Thai police wounded by Burmese gunmen")
@@ -769,7 +771,7 @@ class _EventCoder:
         demonstration staged by students", "an attack carried out by the rebels"."""
         i = match.last  # a phrase with words between its parts ("broke up … protest") is
         if match.end != i or i >= len(self.lowers) \
-                or not self.lowers[i].endswith(("ed", "en", "wn")):  # a verb's
+                or not self.lowers[i].endswith(_PARTICIPLE_ENDINGS):  # a verb's
             return False
         for j in range(i + 1, min(i + 3, len(self.lowers))):
             if self.lowers[j] in self.lexicon.words["agent"]:
@@ -781,8 +783,9 @@ class _EventCoder:
         """Whether the words before a trigger in its clause part make it a verb: a
         pronoun subject, an auxiliary, a modal, "to" ("it would host", "were killed")."""
         words = self.lexicon.words
-        return bool({w.lower() for w in opener} & (
-            words["impersonal"] | words["future"] | words["passive"] | {"to"}))
+        return bool({w.lower() for w in opener} & (words["impersonal"] | words["future"]
+                                                    | words["passive"]
+                                                    | words["infinitive_markers"]))
 
     def possessor(self, mention: ActorMention, following: list[ActorMention]) -> bool:
         """Whether a mention owns the next one, which is then the subject: "X's al-Qaeda
@@ -1246,14 +1249,15 @@ class _EventCoder:
                     kind, mode, recipients = "THREATEN", None, [party.actor]
             for actor, recipient in pairs or product(actors, recipients):  # one per member
                 key = (kind, mode, actor, recipient, dated.value)
-                if key in seen and seen[key].sentence != sentence \
-                        and all(told.start != start for told in seen[key].retold):
-                    seen[key].retold.append(TextSpan(text=self.text[start:end], start=start,
-                                                     end=end))  # told again: its words kept
-                if actor is not None and actor == recipient or key in seen \
-                        or actor is None and recipient is None:
-                    continue  # the same party on both sides, told already, or no party
-                    # at all ("Es wird verlangt, dass …": who did what to whom is not told)
+                told = seen.get(key)
+                if told is not None:  # told already: the words of another telling kept
+                    if told.sentence != sentence and all(t.start != start for t in told.retold):
+                        told.retold.append(TextSpan(text=self.text[start:end], start=start,
+                                                    end=end))
+                    continue
+                if actor is not None and actor == recipient or actor is None and recipient is None:
+                    continue  # the same party on both sides, or no party at all ("Es wird
+                    # verlangt, dass …": who did what to whom is not told)
                 made[len(events)] = (match, found)
                 confidence = 0.4 + 0.3 * (recipient is not None) + 0.2 * (not dated.inferred) \
                     + 0.1 * (actor is not None and not self.actors[actor].inferred)

@@ -62,7 +62,6 @@ class CaseRoles:
         c = self.coder
         trigger = match.trigger
         t_start = c.doc[match.start].idx
-        shared = self.shared_subject(match, clause)
         # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
         own = {t_start, c.starts[match.last - 1]}
         in_clause = [m for m in c.mentions if clause[0] <= m.start and m.end <= clause[1]
@@ -145,7 +144,7 @@ class CaseRoles:
             actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
                          None) or next((m for m in in_clause  # "ins Außenministerium
                                         if self.after(m, trigger.place_agent)), None)
-        elif shared is not None:
+        elif (shared := self.shared_subject(match, clause)) is not None:
             actor = shared
         elif free:
             actor = self.subject(free, first, last)
