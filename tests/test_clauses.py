@@ -34,3 +34,17 @@ def test_quote_marks_around_a_few_words_join_where_asked():
     start = said.index("ging")
     assert said[slice(*clause_of(said, (0, len(said)), start, start + 4, False, True))] \
         == " und ging."
+
+
+def test_clause_marks_of_numbers_and_brackets():
+    """Which commas, brackets and dashes cut: not those of numbers and ages."""
+    from lagebild.clauses import CLAUSE_MARKS
+
+    def marks(text: str) -> list[str]:
+        return [m.group() for m in CLAUSE_MARKS.finditer(text)]
+
+    assert marks("2,5 Millionen und 25,000 Menschen") == []
+    assert marks("Im Jahr 2020, als 3,5 Prozent") == [","]  # after a number, before a word
+    assert marks("kamen drei ,4 Tage") == [","]  # before a number, after a word
+    assert marks("Ali Y. (26) und Bea (1234) - dann: Ende; „Zitat“") == [
+        "(", ")", " - ", ":", ";", "„", "“"]

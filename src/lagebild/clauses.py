@@ -14,8 +14,9 @@ from functools import lru_cache
 
 #: A comma between digits is part of a number ("25,000", "2,5 Millionen"), no clause mark;
 #: nor are the brackets of an age or a number after a name ("Ali Y. (26) wurde verletzt").
-CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»]|\((?!\d{1,3}\))|(?<!\(\d)(?<!\(\d\d)(?<!\(\d\d\d)\)"
-                          r"| - |(?<!\d),|,(?!\d)")
+#: Every branch opens with its mark, so the engine skips other characters at once.
+CLAUSE_MARKS = re.compile(r"[;:–—\"“”„«»]|\((?!\d{1,3}\))|\)(?<!\(\d\))(?<!\(\d\d\))(?<!\(\d\d\d\))"
+                          r"| - |,(?:(?<!\d,)|(?!\d))")
 #: Brackets around one short word: a party or an acronym after a name ("Wolfgang Schäuble
 #: (CDU) begrüßte"); no clause mark where a caller asks so (the German event roles).
 SHORT_BRACKETS = re.compile(r"\([^()\s]{1,12}\)")

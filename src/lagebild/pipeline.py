@@ -39,6 +39,7 @@ from .model import Article, Document, break_runs, clean_text, parse_published
 from .nlp import build_nlp
 from .tokens import bounds as token_bounds
 from .tokens import sentences as token_sentences
+from .tokens import settle as settle_tokens
 from .tokens import text as doc_text
 
 log = logging.getLogger(__name__)
@@ -272,6 +273,7 @@ class Pipeline:
         return document
 
     def _annotate(self, doc, document: Document, pack: LanguagePack) -> Document:
+        settle_tokens(doc)  # the model's stages are done: the layers read its words once
         document.sentences = sentence_spans(doc, document.text)
         for annotator in self.annotators:
             try:

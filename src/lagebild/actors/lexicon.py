@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..lang.base import LanguagePack, per_pack
@@ -50,6 +50,8 @@ class ActorLexicon:
 
     def __init__(self, data_dir: Path, leaders: Path = LEADERS, persons: Path = PERSONS):
         self.data_dir = data_dir
+        # asked of nearly every word of every text: the answers kept for the words met
+        self.role_of = lru_cache(maxsize=1 << 16)(self._role_of)
         self.leaders_path = leaders
         self.persons_path = persons
 
@@ -211,7 +213,7 @@ class ActorLexicon:
         tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
         return settings.get("source_domains", {}).get(tld) or settings["source_country"]
 
-    def role_of(self, word: str) -> str | None:
+    def _role_of(self, word: str) -> str | None:
         """The sector of a role noun, also at the end of a compound ("Regierungssprecher");
         where the pack's ``compound_roles`` gives a length, a compound the list lacks by
         its longest role noun of at least that many letters ("Landwirtschaftsminister")."""

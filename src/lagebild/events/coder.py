@@ -47,6 +47,7 @@ from ..places.salience import place_for_span, place_index
 from ..timex import event_date
 from ..tokens import bounds as token_bounds
 from ..tokens import cases as token_cases
+from ..tokens import lower_lemmas as token_lower_lemmas
 from ..tokens import strings as token_strings
 from .learned import binary_model, learned_trigger, trigger_model
 from .lexicon import EventLexicon, TriggerMatch, event_lexicon
@@ -137,7 +138,7 @@ class _EventCoder:
         self.text = document.text
         # the words once, as strings: the roles and modality read them for every trigger
         self.lowers = token_strings(doc, "LOWER")
-        self.lemmas = [w.lower() for w in token_strings(doc, "LEMMA")]
+        self.lemmas = token_lower_lemmas(doc)
         self.tags = token_strings(doc, "TAG")
         self.cases = token_cases(doc)
         self.texts = token_strings(doc)
@@ -1287,8 +1288,8 @@ class _EventCoder:
 def _holds(words: set[str], vocabulary: frozenset[str]) -> bool:
     """Whether ``words`` hold a word of ``vocabulary``, or a compound whose head is one of
     five letters or more."""
-    return bool(words & vocabulary) or any(
-        word.endswith(entry) for word in words for entry in vocabulary if len(entry) >= 5)
+    return bool(words & vocabulary) or any(  # a word's endings, not the vocabulary, walked
+        word[-length:] in vocabulary for word in words for length in range(5, len(word)))
 
 
 def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool = True) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc
 
+from ..tokens import lower_lemmas as token_lower_lemmas
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
 from .lexicon import EventLexicon, Trigger, TriggerMatch
@@ -39,7 +40,7 @@ class DocWords:
 
     def __init__(self, doc: Doc, matches: list[TriggerMatch]):
         self.lowers = token_strings(doc, "LOWER")
-        self.lemmas = [w.lower() for w in token_strings(doc, "LEMMA")]
+        self.lemmas = token_lower_lemmas(doc)
         self.tags = token_strings(doc, "TAG")
         self.sent_start, self.sent_end = sentence_of_tokens(doc)
         self.lexicon = {}

@@ -392,7 +392,8 @@ def _parts(phrase: str, keep_case: bool = False) -> tuple[tuple[str, ...], ...]:
 
 
 def _part_at(words: list[str], j: int, part: tuple[str, ...], end: int) -> bool:
-    return j + len(part) <= end and tuple(words[j:j + len(part)]) == part
+    return j + len(part) <= end and words[j] == part[0] \
+        and (len(part) == 1 or tuple(words[j:j + len(part)]) == part)
 
 
 def _match(words: list[str], i: int, sentence_start: int, sentence_end: int,
