@@ -1055,3 +1055,19 @@ def test_cooperation_with_no_partner_named_is_no_event():
     assert sorted(codes("Deutschland und Frankreich wollen bei der Rüstung enger "
                         "zusammenarbeiten.")) == [("COOPERATE", "DEU", "FRA"),
                                                   ("COOPERATE", "FRA", "DEU")]
+
+
+def test_a_repeat_without_the_recipient_in_another_sentence_is_the_event_told_again():
+    text = ("Die Gewerkschaft Verdi hat zu einem Streik gegen die Lufthansa aufgerufen. Am "
+            "Flughafen Frankfurt begann der Streik am Montag. Der Streik soll zwei Tage dauern.")
+    doc = shared_pipeline()({"text": text, "published": "2024-03-04", "lang": "de"})
+    code = {a.id: a.code for a in doc.actors}
+    strikes = [e for e in doc.events if e.type == "PROTEST"]
+    assert [(code.get(e.actor), code.get(e.recipient)) for e in strikes] == [("DEU", "DEUBUS")]
+    # the later sentences' words are kept with it, each where it stands
+    assert [text[s.start:s.end] for s in strikes[0].retold] == ["Streik", "Streik"]
+    assert [s.start > strikes[0].sentence[1] for s in strikes[0].retold] == [True, True]
+    # in one sentence the repeat adds nothing and tells nothing again
+    one = shared_pipeline()({"text": "Verdi streikt gegen die Lufthansa, der Streik dauert an.",
+                             "published": "2024-03-04", "lang": "de"})
+    assert all(not e.retold for e in one.events)

@@ -727,6 +727,30 @@ class _EventCoder:
                 return False
         return False
 
+    @staticmethod
+    def without_repeats(events: list[Event]) -> list[Event]:
+        """The events but those that only repeat another one without its recipient: they
+        add nothing. Told in another sentence ("Verdi ruft zum Streik gegen die Lufthansa
+        auf. … Der Streik soll 24 Stunden dauern."), such a repeat is the same event told
+        again, and its words are kept in that event's ``retold``."""
+        aimed: dict[tuple, list[Event]] = {}
+        for event in events:
+            if event.recipient:
+                aimed.setdefault((event.type, event.mode, event.actor, event.date),
+                                 []).append(event)
+        kept = []
+        for event in events:
+            told = [] if event.recipient else aimed.get(
+                (event.type, event.mode, event.actor, event.date), [])
+            if not told:
+                kept.append(event)
+            elif all(other.sentence != event.sentence for other in told):
+                first = told[0]
+                for span in (event.trigger, *event.retold):
+                    if all(s.start != span.start for s in (first.trigger, *first.retold)):
+                        first.retold.append(span)
+        return kept
+
     def subsumed(self, event: Event, events: list[Event]) -> bool:
         """Whether another event of the same trigger and type names the same parties, one
         of them more closely: a party coded by its country alone beside one of that country
@@ -1275,10 +1299,7 @@ class _EventCoder:
             kept_at = [k for k, e in enumerate(events) if made[k][0].start not in self.decided]
             events, made = [events[k] for k in kept_at], {i: made[k] for i, k in enumerate(kept_at)}
         events = self.screened(events, made)
-        # an event that only repeats another one without its recipient adds nothing
-        aimed = {(e.type, e.mode, e.actor, e.date) for e in events if e.recipient}
-        kept = [e for e in events
-                if e.recipient or (e.type, e.mode, e.actor, e.date) not in aimed]
+        kept = self.without_repeats(events)
         kept = [e for e in kept if not self.subsumed(e, kept)]
         for i, event in enumerate(kept):
             event.id = f"v{i + 1}"
