@@ -145,3 +145,17 @@ def test_the_name_matcher_picks_the_same_likeliest_place():
     gazetteer = load_gazetteer()
     assert gazetteer.by_key(keys["Gaza"]).country == "PS"
     assert gazetteer.by_key(keys["Santiago"]).country == "CL"
+
+
+def test_a_town_s_short_name_is_its_own_name(pipeline):
+    """"Frankfurt" is Frankfurt am Main, not the smaller town whose own name is
+    "Frankfurt (Oder)"; "Marburg" and "Neumarkt" are the German towns whose official names
+    add a river or region, not the larger Maribor or Târgu Mureş that bore those names."""
+    mention = PlaceMention("Frankfurt", 0, 9)
+    resolve([mention], load_gazetteer())
+    assert (mention.place.name, mention.place.admin1) == ("Frankfurt am Main", "05")
+    text = "In Marburg, Hanau und Neumarkt demonstrierten am Montag Hunderte Landwirte."
+    document = pipeline({"text": text, "lang": "de", "published": "2024-02-21"})
+    assert {p.name: p.country for p in document.places if p.kind == "city"} == {
+        "Marburg an der Lahn": "DE", "Hanau am Main": "DE", "Neumarkt in der Oberpfalz": "DE"}
+    assert {a.code for a in document.actors} == {"DEUCVL"}  # the farmers are the towns'

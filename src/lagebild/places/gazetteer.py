@@ -18,6 +18,18 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "places.tsv.gz"
 NAMES_MARK = "#names"
+#: What follows a town's short name in its official one when the rest only says which
+#: town of that name it is: a bracket, or the river or region it lies on or in.
+QUALIFIERS = (" (", " am ", " an der ", " an den ", " im ", " in der ", " ob der ",
+              " upon ")
+
+
+def is_short_name(name: str, own_name: str) -> bool:
+    """Whether ``name`` is a place's own name without its qualifier ("Marburg" of "Marburg
+    an der Lahn"): the place's own name as the news writes it, no alternate one."""
+    return own_name.startswith(tuple(f"{name}{word}" for word in QUALIFIERS))
+
+
 #: Index flags: ``n`` a place's own name, ``a`` an alias, ``s`` a short name written in
 #: capitals that names a place of its own (NSW, NRW), an alias too.
 ALIAS_FLAGS = frozenset("as")
@@ -101,12 +113,13 @@ class PlaceGazetteer:
 
     def lookup(self, name: str) -> list[Match]:
         """Places of exactly that name (case and diacritics count). A name that only adds
-        a qualifier in brackets ("Halle (Saale)" for Halle) is the place's own name, not an
+        a qualifier, in brackets or after a word of ``QUALIFIERS`` ("Halle (Saale)",
+        "Frankfurt am Main", "Marburg an der Lahn"), is the place's own name, not an
         alternate one."""
         out = []
         for i in self._ids(name):
             place = self.record(int(i[1:]))
-            alias = i[0] in ALIAS_FLAGS and not place.name.startswith(name + " (")
+            alias = i[0] in ALIAS_FLAGS and not is_short_name(name, place.name)
             out.append(Match(place, alias))
         return out
 

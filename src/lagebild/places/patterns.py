@@ -28,7 +28,8 @@ from ..lang.base import DATELINE_MARKS, LanguagePack, per_pack
 from ..tokens import bounds as token_bounds
 from ..tokens import strings as token_strings
 from ..tokens import text as doc_text
-from .gazetteer import PlaceGazetteer, load_gazetteer, region_is_likelier
+from .gazetteer import PlaceGazetteer, is_short_name, load_gazetteer, region_is_likelier
+from .resolve import ALIAS_PENALTY
 
 MIN_CITY_POPULATION = 15_000
 MIN_CITY_POPULATION_WORDS = 1_000
@@ -61,7 +62,8 @@ def _worth(kind: str, feature: str, population: int, own_name: str, alias: bool,
     if kind != "city":
         return False
     least = MIN_CITY_POPULATION_WORDS if " " in name else MIN_CITY_POPULATION
-    if alias and _qualified(name, own_name):  # "Frankfurt an der Oder": no other reading
+    if alias and (_qualified(name, own_name)  # "Frankfurt an der Oder": no other reading
+                  or is_short_name(name, own_name)):  # "Marburg" of "Marburg an der Lahn"
         return population >= least
     if alias:
         return population >= MIN_ALIAS_POPULATION
@@ -101,11 +103,16 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
             briefs.append((brief, alias))
         largest_city = max((population for (_, kind, _, population, _), alias in briefs
                             if kind == "city" and not alias), default=0)
+        # a town that bears the name as its own short name ("Neumarkt in der Oberpfalz")
+        # goes before a larger one that bore it once (Târgu Mureş), as the resolver ranks
+        short = any(alias and is_short_name(name, brief[4]) and _worth(*brief[1:], alias, name)
+                    for brief, alias in briefs)
         for brief, alias in briefs:
             key, kind, feature, population, own_name = brief
             if _worth(kind, feature, population, own_name, alias, name):
                 score = math.log10(population + 10) \
-                    + (kind == "region" and region_is_likelier(population, largest_city))
+                    + (kind == "region" and region_is_likelier(population, largest_city)) \
+                    - ALIAS_PENALTY * (short and alias and not is_short_name(name, own_name))
                 if score > best_score:
                     best, best_score = key, score
         if best is not None:
