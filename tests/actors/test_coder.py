@@ -58,6 +58,22 @@ def test_a_leader_out_of_office_is_not_coded_as_government():
     assert all(code != "DEUGOV" for code, _, _ in found)
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # German spellings of leaders of other countries, in office on the day
+    ("Ahmadinedschad empfing Medwedew in Teheran.", "2009-05-01", {"IRNGOV", "RUSGOV"}),
+    ("Premier Alexis Tsipras lehnte die Auflagen ab.", "2016-02-10", {"GRCGOV"}),
+    # one person, the office of the day: a German minister, then the EU's Commission
+    ("Ursula von der Leyen besuchte die Truppe.", "2015-05-01", {"DEUGOV"}),
+    ("Ursula von der Leyen besuchte Kiew.", "2023-05-01", {"EUR", "UKRGOV"}),
+    # a surname that is a common word names no one alone ("Kurz darauf")
+    ("Kurz darauf sprach Bundeskanzler Sebastian Kurz.", "2018-05-01", {"AUTGOV"}),
+    ("Kurz darauf sprach die Polizei.", "2018-05-01", {"DEUCOP"}),
+])
+def test_leaders_of_many_states_by_their_german_names(text, published, expected):
+    assert {code for code, _, inferred in actors(text, published=published)[0]
+            if not inferred or code == "DEUCOP"} == expected
+
+
 def test_german_reads_the_persons_table_by_full_names():
     # a person of the persons table in office on the day: its country's government
     found, _ = actors("Ahmet Davutoglu traf am Montag Vertreter der Opposition.",
