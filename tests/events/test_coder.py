@@ -62,6 +62,31 @@ def test_negated_event():
         ("MOBILIZE", "RUS", "negated")]
 
 
+def test_a_negation_after_a_main_clause_verb_negates_it():
+    # German puts "nicht" after the object in a main clause
+    assert [(e["type"], e["modality"]) for e in events(
+        "Die Polizei nahm die Männer am Montag in Almaty nicht fest.")] == [
+        ("COERCE", "negated")]
+    assert [(e["type"], e["modality"]) for e in events(
+        "Russland schickte am Freitag keine Soldaten nach Kasachstan.")] == [
+        ("MOBILIZE", "negated")]
+    # "nicht nur" negates nothing
+    assert [(e["type"], e["modality"]) for e in events(
+        "Die Polizei nahm nicht nur die Männer in Almaty fest.")] == [("COERCE", "asserted")]
+
+
+def test_a_negated_agreement_or_backing_is_a_refusal():
+    for text in ("Die kasachische Regierung akzeptiert das Angebot Russlands nicht.",
+                 "Die kasachische Regierung hat das Angebot Russlands nicht akzeptiert.",
+                 "Die kasachische Regierung unterstützt den Plan Russlands nicht."):
+        assert [(e["type"], e["actor"], e["recipient"], e["modality"])
+                for e in events(text)] == [("REJECT", "KAZ", "RUS", "asserted")], text
+    # planned: a refusal announced
+    assert [(e["type"], e["modality"]) for e in events(
+        "Die kasachische Regierung werde das Angebot Russlands nicht akzeptieren, sagte "
+        "Tokajew.")] == [("REJECT", "intended")]
+
+
 def test_a_trigger_noun_that_another_trigger_governs_is_no_act_of_the_subject():
     assert [(e["type"], e["actor"]) for e in events(
         "Die Niederlande haben den Anschlag in Bamako scharf verurteilt.")] == [("ACCUSE", "NLD")]

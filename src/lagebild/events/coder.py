@@ -977,27 +977,44 @@ class _EventCoder:
         sentence = self.doc[i].sent
         return any(t.tag_ in FINITE_VERBS for t in sentence if t.i != i)
 
-    def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+    def modality(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None,
+                 negation: bool = True):
+        """The event's modality; ``negation`` false: the modality but for a negation."""
         if self.lexicon.word_order == "svo":
-            return self.modality_svo(match, clause, quote)
+            return self.modality_svo(match, clause, quote, negation)
         # the clause and the one before it: "man sei bereit, die Zusammenarbeit zu verstärken"
         sentence = sentence_of(self.document.sentences, clause[0], clause[1], len(self.text))
         before = clause_of(self.text, sentence, max(sentence[0], clause[0] - 2),
                            max(sentence[0], clause[0] - 2), *self.lexicon.joins)
         words = self.words_in(min(before[0], clause[0]), clause[1])
-        return self._modality_of(words, match, quote)
+        if negation and self.negated_after(match, clause):
+            return "negated"
+        return self._modality_of(words, match, quote, negation)
 
-    def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
+    def negated_after(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """Whether a main clause's finite verb is negated after it ("akzeptiert das Angebot
+        nicht", "stimmte dem Vorschlag nicht zu"), not by "nicht nur", "nicht zuletzt"."""
+        if self.tags[match.start] not in self.lexicon.negated_after_tags:
+            return False
+        last = self.token_range(*clause)[1]
+        negation, other = self.lexicon.words["negation"], self.lexicon.not_negating
+        return any(self.lowers[i] in negation
+                   and (i + 1 >= last or self.lowers[i + 1] not in other)
+                   for i in range(match.start + 1, last))
+
+    def modality_svo(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None,
+                     negation: bool = True):
         """English: the words of the clause part before the trigger ("would not blockade",
         "if they attacked"), not a condition after it ("threatened ..., if X")."""
         part = self.part_of_clause(match, clause)
         words = self.words_in(part[0], self.starts[match.start]) | {self.lowers[match.start]}
-        return self._modality_of(words, match, quote)
+        return self._modality_of(words, match, quote, negation)
 
-    def _modality_of(self, words: set[str], match: TriggerMatch, quote: Quote | None):
+    def _modality_of(self, words: set[str], match: TriggerMatch, quote: Quote | None,
+                     negation: bool = True):
         """The modality from the clause's words and the six words before the trigger."""
         near = set(self.lowers[max(0, match.start - 6):match.start])
-        if near & self.lexicon.words["negation"]:
+        if negation and near & self.lexicon.words["negation"]:
             return "negated"
         if quote is None and words & self.lexicon.words["hypothetical"]:
             return "hypothetical"
@@ -1265,6 +1282,10 @@ class _EventCoder:
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)  # "will visit": CONSULT,
             # intended, as the guide codes a planned act (PLOVER's AGREE: ``future_types``)
+            if modality == "negated" and kind in self.lexicon.negated_types:
+                # "akzeptiert das Angebot nicht": a refusal done, as planned or reported
+                kind, mode = self.lexicon.negated_types[kind], None
+                modality = self.modality(match, clause, quote, negation=False)
             if modality in ("intended", "hypothetical") and kind != "THREATEN" \
                     and self.lexicon.words["threat_conditions"]:
                 # an act announced on a condition the other side must meet is a threat:

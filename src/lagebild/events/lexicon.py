@@ -146,6 +146,14 @@ class EventLexicon:
         #: types of acts done with a partner or aimed at a party: no event where the clause
         #: names none, as recipient or as a second actor ("the meeting fulfilled her wish")
         self.partnered_types = frozenset(settings.get("partnered_types", ()))
+        #: the type a negated act of a type is ("akzeptiert das Angebot nicht": no AGREE
+        #: denied but a REJECT done)
+        self.negated_types: dict[str, str] = dict(settings.get("negated_types", {}))
+        #: tags of a verb whose negation may follow it in its clause (German main clauses:
+        #: "stimmte dem Vorschlag nicht zu"), and the words after a negation that make it
+        #: none of the act ("nicht nur", "nicht zuletzt")
+        self.negated_after_tags = frozenset(settings.get("negated_after_tags", ()))
+        self.not_negating = frozenset(settings.get("not_negating", ()))
         #: types of an act whose noun after a preposition of cause (``cause``: "Nach
         #: Protesten der Anwohner hat der Bezirk …") is aimed at the clause's subject
         self.reaction_types = frozenset(settings.get("reaction_types", ()))
