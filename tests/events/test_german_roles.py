@@ -1071,3 +1071,10 @@ def test_a_repeat_without_the_recipient_in_another_sentence_is_the_event_told_ag
     one = shared_pipeline()({"text": "Verdi streikt gegen die Lufthansa, der Streik dauert an.",
                              "published": "2024-03-04", "lang": "de"})
     assert all(not e.retold for e in one.events)
+
+
+def test_an_organised_body_named_by_its_role_noun_is_no_private_person():
+    # a weak trigger needs a party that acts for someone: a union does, spectators do not
+    assert [e[0] for e in codes("Die Gewerkschaft stimmte dem Angebot der Arbeitgeber zu.")] \
+        == ["AGREE"]
+    assert codes("Die Zuschauer stimmten zu.") == []

@@ -1150,9 +1150,12 @@ class _EventCoder:
         return False
 
     def private(self, actor_id: str | None) -> bool:
-        """A group of private persons named by a role noun only ("Zuschauer", "Kinder")."""
+        """A group of private persons named by a role noun only ("Zuschauer", "Kinder"), not
+        an organised body's ("Gewerkschaft", "Betriebsrat": ``organised``)."""
         actor = self.actors.get(actor_id) if actor_id else None
-        return actor is not None and not actor.mentions and actor.sector == ["CVL"]
+        return actor is not None and not actor.mentions and actor.sector == ["CVL"] \
+            and not (self.lexicon.organised
+                     and (actor.name or "").lower().endswith(self.lexicon.organised))
 
     def code(self) -> list[Event]:
         events: list[Event] = []

@@ -154,6 +154,9 @@ class EventLexicon:
         #: none of the act ("nicht nur", "nicht zuletzt")
         self.negated_after_tags = frozenset(settings.get("negated_after_tags", ()))
         self.not_negating = frozenset(settings.get("not_negating", ()))
+        #: civilian role nouns of organised bodies and their officials: no private persons,
+        #: whose weak acts ("stimmten zu") are no event ("die Gewerkschaft stimmte zu" is)
+        self.organised = tuple(w.lower() for w in settings.get("organised", ()))
         #: types of an act whose noun after a preposition of cause (``cause``: "Nach
         #: Protesten der Anwohner hat der Bezirk …") is aimed at the clause's subject
         self.reaction_types = frozenset(settings.get("reaction_types", ()))
