@@ -28,6 +28,12 @@ def test_a_separated_particle_joins_its_verb(nlp):
     assert lemmas(nlp, "Der Minister wies die Vorwürfe zurück.")["wies"] == "zurückweisen"
 
 
+def test_a_headline_s_particle_joins_its_verb_before_the_blank_line(nlp):
+    # a headline has no full stop; the blank line after it ends its clause
+    text = "Partei weist Einmischung der Regierung zurück\n\nDer Streit geht weiter."
+    assert lemmas(nlp, text)["weist"] == "zurückweisen"
+
+
 def test_zu_infinitives_and_unknown_compounds(nlp):
     found = lemmas(nlp, "Sie kündigten an, die Truppen abzuziehen und Soforthilfen zu leisten.")
     assert found["abzuziehen"] == "abziehen"

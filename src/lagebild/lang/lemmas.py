@@ -257,7 +257,9 @@ class Lemmatizer:
             if tags[i] not in self.particle_tags and not (
                     strings[pairs[i][0]].lower() in self.particles
                     and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags
-                         and strings[pairs[i + 1][0]] not in self.openers)):
+                         and strings[pairs[i + 1][0]] not in self.openers
+                         # a headline's end: the blank lines after it, whatever their tag
+                         or strings[pairs[i + 1][0]].isspace())):
                 continue
             particle = strings[pairs[i][0]].lower()
             for j in range(i - 1, sentence_start[i] - 1, -1):
