@@ -122,8 +122,8 @@ class Event(_Item):
     sentence: tuple[int, int]
     retold: list[Span] = Field(
         default_factory=list, description="the words of other sentences of the article that "
-        "tell the same event again (a headline and its first sentence): type, actor, "
-        "recipient and date as coded here")
+        "tell the same event again (a headline and its first sentence): type, actor and date "
+        "as coded here, and the recipient, or none named there")
     date: str | None = Field(None, description="resolved TIMEX3 date of the event itself")
     time: str | None = None
     place: str | None = None
