@@ -745,10 +745,8 @@ class _EventCoder:
             if not told:
                 kept.append(event)
             elif all(other.sentence != event.sentence for other in told):
-                first = told[0]
                 for span in (event.trigger, *event.retold):
-                    if all(s.start != span.start for s in (first.trigger, *first.retold)):
-                        first.retold.append(span)
+                    _retell(told[0], span)
         return kept
 
     def subsumed(self, event: Event, events: list[Event]) -> bool:
@@ -1154,8 +1152,7 @@ class _EventCoder:
         an organised body's ("Gewerkschaft", "Betriebsrat": ``organised``)."""
         actor = self.actors.get(actor_id) if actor_id else None
         return actor is not None and not actor.mentions and actor.sector == ["CVL"] \
-            and not (self.lexicon.organised
-                     and (actor.name or "").lower().endswith(self.lexicon.organised))
+            and not (actor.name or "").lower().endswith(self.lexicon.organised)
 
     def code(self) -> list[Event]:
         events: list[Event] = []
@@ -1300,9 +1297,8 @@ class _EventCoder:
                 key = (kind, mode, actor, recipient, dated.value)
                 told = seen.get(key)
                 if told is not None:  # told already: the words of another telling kept
-                    if told.sentence != sentence and all(t.start != start for t in told.retold):
-                        told.retold.append(TextSpan(text=self.text[start:end], start=start,
-                                                    end=end))
+                    if told.sentence != sentence:
+                        _retell(told, TextSpan(text=self.text[start:end], start=start, end=end))
                     continue
                 if actor is not None and actor == recipient or actor is None and recipient is None:
                     continue  # the same party on both sides, or no party at all ("Es wird
@@ -1328,6 +1324,12 @@ class _EventCoder:
         for i, event in enumerate(kept):
             event.id = f"v{i + 1}"
         return kept
+
+
+def _retell(event: Event, span: TextSpan) -> None:
+    """Keep ``span`` among the words that tell ``event`` again, once."""
+    if all(told.start != span.start for told in (event.trigger, *event.retold)):
+        event.retold.append(span)
 
 
 def _holds(words: set[str], vocabulary: frozenset[str]) -> bool:

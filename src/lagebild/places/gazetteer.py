@@ -27,7 +27,7 @@ QUALIFIERS = (" (", " am ", " an der ", " an den ", " im ", " in der ", " ob der
 def is_short_name(name: str, own_name: str) -> bool:
     """Whether ``name`` is a place's own name without its qualifier ("Marburg" of "Marburg
     an der Lahn"): the place's own name as the news writes it, no alternate one."""
-    return own_name.startswith(tuple(f"{name}{word}" for word in QUALIFIERS))
+    return own_name.startswith(name) and own_name[len(name):].startswith(QUALIFIERS)
 
 
 #: Index flags: ``n`` a place's own name, ``a`` an alias, ``s`` a short name written in

@@ -103,18 +103,17 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
             briefs.append((brief, alias))
         largest_city = max((population for (_, kind, _, population, _), alias in briefs
                             if kind == "city" and not alias), default=0)
+        worthy = [(brief, alias, alias and is_short_name(name, brief[4]))
+                  for brief, alias in briefs if _worth(*brief[1:], alias, name)]
         # a town that bears the name as its own short name ("Neumarkt in der Oberpfalz")
         # goes before a larger one that bore it once (Târgu Mureş), as the resolver ranks
-        short = any(alias and is_short_name(name, brief[4]) and _worth(*brief[1:], alias, name)
-                    for brief, alias in briefs)
-        for brief, alias in briefs:
-            key, kind, feature, population, own_name = brief
-            if _worth(kind, feature, population, own_name, alias, name):
-                score = math.log10(population + 10) \
-                    + (kind == "region" and region_is_likelier(population, largest_city)) \
-                    - ALIAS_PENALTY * (short and alias and not is_short_name(name, own_name))
-                if score > best_score:
-                    best, best_score = key, score
+        short = any(own_short for _, _, own_short in worthy)
+        for (key, kind, _, population, _), alias, own_short in worthy:
+            score = math.log10(population + 10) \
+                + (kind == "region" and region_is_likelier(population, largest_city)) \
+                - ALIAS_PENALTY * (short and alias and not own_short)
+            if score > best_score:
+                best, best_score = key, score
         if best is not None:
             found.append((name, best))
     return tuple(found)
