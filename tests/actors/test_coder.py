@@ -38,6 +38,9 @@ def codes(text: str, lang: str = "de", published: str = "2022-01-10") -> set[str
     # armed groups and bodies of states by their German names
     ("Die UÇK und der ANC protestierten.", {"KOS", "ZAF"}),
     ("Die Organisation für Afrikanische Einheit tagte.", {"IGO"}),
+    # a region's adjective tells its country's role noun, as a country's does
+    ("Die katalanische Regionalregierung tagte.", {"ESPGOV"}),
+    ("Tschetschenische Rebellen und nordirische Polizisten.", {"RUSREB", "GBRCOP"}),
 ])
 def test_german_nominal_and_compound_actors(text, expected):
     assert codes(text) == expected

@@ -1078,3 +1078,17 @@ def test_an_organised_body_named_by_its_role_noun_is_no_private_person():
     assert [e[0] for e in codes("Die Gewerkschaft stimmte dem Angebot der Arbeitgeber zu.")] \
         == ["AGREE"]
     assert codes("Die Zuschauer stimmten zu.") == []
+
+
+def test_a_party_in_the_genitive_after_its_spokesman_is_the_subject():
+    # "des Kreml" is a genitive, but the spokesman in front of it is the nominative
+    assert codes("Ein Sprecher des Kreml wies die Vorwürfe zurück.")[0][:2] == (
+        "REJECT", "RUSGOV")
+    assert codes("Ein Sprecher des Weißen Hauses kritisierte die Regierung Chinas scharf.") \
+        == [("ACCUSE", "USA", "CHNGOV")]
+
+
+def test_the_actor_s_own_genitive_is_no_recipient():
+    # "Südafrikas" names whose government acts; the court is whom it asks
+    assert codes("Die Regierung Südafrikas ersuchte den Internationalen Gerichtshof um ein "
+                 "Gutachten.") == [("REQUEST", "ZAFGOV", "UNOJUD")]

@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import product
 
 from spacy.tokens import Doc
 
-from ..actors.coder import SETTING_PHRASE_TAGS, setting_country
+from ..actors.coder import NO_SECTOR, SETTING_PHRASE_TAGS, setting_country
 from ..actors.lexicon import FIRM, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
@@ -127,8 +128,11 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None,
-                 screen: bool = True, setting_prepositions: list[str] | None = None):
+                 screen: bool = True, setting_prepositions: list[str] | None = None,
+                 stands_in: Callable[[str], bool] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        #: whether a noun speaks for the party in the genitive after it ("Sprecher")
+        self.stands_in = stands_in or (lambda word: False)
         self.screen = screen  # whether the learned screen may drop events
         self.demonyms = demonyms or {}  # "israelische" -> ISR
         # the prepositions of a place phrase whose demonym tells where a story is set
@@ -1346,4 +1350,5 @@ def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool =
     document.events.extend(_EventCoder(doc, document, event_lexicon(pack),
                                        actors.source_country(document.url),
                                        actors.demonym_adjectives, screen,
-                                       actors.settings.get("setting_prepositions")).code())
+                                       actors.settings.get("setting_prepositions"),
+                                       lambda word: actors.role_of(word) == NO_SECTOR).code())

@@ -179,7 +179,9 @@ class CaseRoles:
             # (not a mention inside the actors' list: "die Staaten der EU sowie Norwegen")
             inside = (actors[0].start, actors[-1].end) if actor is not None else (0, 0)
             others = [m for m in free if m.actor not in actor_ids and m not in actors
-                      and not c.bracketed(m) and not inside[0] <= m.start < inside[1]]
+                      and not c.bracketed(m) and not inside[0] <= m.start < inside[1]
+                      and not (actor is not None
+                               and any(self.attribute(m, a) for a in actors))]
             # in a passive its subject first ("X wurde … vorgeworfen": X); the case of
             # objects is too often wrong ("das Bündnis OVKS zur Hilfe gerufen": Nom)
             objects = [m for m in others if passive and self.case_of(m) == "Nom"]
@@ -542,9 +544,33 @@ class CaseRoles:
             i -= 1
         return bool(words) and i >= 0 and c.lowers[i] in words
 
+    def attribute(self, mention: ActorMention, head: ActorMention) -> bool:
+        """A genitive that names whose the actor is, right before or after its mention
+        ("Die Regierung Südafrikas ersuchte den Gerichtshof", "Kasachstans Regierung"):
+        part of the actor's phrase, no recipient."""
+        c = self.coder
+        if mention.start >= head.end:
+            between = c.text[head.end:mention.start].strip().lower()
+            genitive = c.case_at(mention.start, mention.end) == "Gen"
+            if not between:  # a name's genitive "-s", which the morphologizer often misreads
+                return genitive or c.text[mention.start:mention.end].endswith("s")
+            return between in c.lexicon.words["genitive_articles"] and genitive
+        return not c.text[mention.end:head.start].strip() \
+            and c.text[mention.start:mention.end].endswith(("s", "'"))
+
     def case_of(self, mention: ActorMention) -> str | None:
-        """The case of a mention: its last token's ("der Hamburger Polizei": Polizei)."""
-        return self.coder.case_at(mention.start, mention.end)
+        """The case of a mention: its last token's ("der Hamburger Polizei": Polizei), or
+        for a party in the genitive after a noun that speaks for it, that noun's ("Ein
+        Sprecher des Kreml wies … zurück": the Kremlin's nominative)."""
+        c = self.coder
+        i, _ = c.token_range(mention.start, mention.end)
+        j = i - 1
+        while j > 0 and c.tags[j] in c.lexicon.words["adjective_tags"]:
+            j -= 1
+        if j > 0 and c.lowers[j] in c.lexicon.words["genitive_articles"] \
+                and c.stands_in(c.texts[j - 1]):
+            return c.cases[j - 1]
+        return c.case_at(mention.start, mention.end)
 
     def subject(self, free: list[ActorMention], first: int, last: int) -> ActorMention | None:
         """The clause's subject among its ungoverned mentions: the one in the nominative;
