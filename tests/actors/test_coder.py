@@ -410,3 +410,10 @@ def test_a_demonym_before_the_place_after_a_role_noun_gives_the_role_its_country
 def test_a_leader_s_name_before_a_role_of_government_gives_it_his_country(text, published):
     _, doc = actors(text, "en", published)
     assert {a.country for a in doc.actors if a.country != "CHN"} == {"USA"}
+
+
+def test_a_compass_word_joined_to_a_country_names_a_part_of_it():
+    # "Nordsyrien" is Syria's; "Nordkorea" and "Nordirland" keep their own entries
+    assert codes("Die Türkei griff Stellungen in Nordsyrien an.") >= {"TUR", "SYR"}
+    assert "PRK" in codes("Nordkorea testete eine Rakete.")
+    assert "IRL" not in codes("In Nordirland protestierten Tausende.")

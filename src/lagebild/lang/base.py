@@ -116,6 +116,8 @@ class LanguagePack:
     data_dir: Path
     name_suffixes: tuple[str, ...] = ()
     no_suffix_after: str = ""
+    #: compass words a country's name may be joined to, naming a part of it ("Nordsyrien")
+    region_prefixes: tuple[str, ...] = ()
     spacy_settings: dict = field(default_factory=dict)
     #: the trained NER decides where names are and the gazetteers give their ids
     #: (English: lang/en/names.py); else the gazetteers' names bind the NER (German)
@@ -126,7 +128,8 @@ class LanguagePack:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after)
+        return Gazetteer(self.data_dir, self.name_suffixes, self.no_suffix_after,
+                         self.region_prefixes)
 
     def load(self, build: Callable[[LanguagePack], T]) -> T:
         """What ``build`` makes of this pack (a layer's lexicon, grammar or matcher), made

@@ -7,7 +7,7 @@ not from listing every form by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -32,10 +32,11 @@ class Gazetteer:
     """Countries and organisations of one language, with their inflected forms."""
 
     def __init__(self, data_dir: Path, name_suffixes: tuple[str, ...] = (),
-                 no_suffix_after: str = ""):
+                 no_suffix_after: str = "", region_prefixes: tuple[str, ...] = ()):
         self.data_dir = data_dir
         self.name_suffixes = name_suffixes
         self.no_suffix_after = no_suffix_after
+        self.region_prefixes = region_prefixes
 
     @cached_property
     def entries(self) -> dict[str, GazetteerEntry]:
@@ -50,7 +51,26 @@ class Gazetteer:
             key = f"org:{org}"
             entries[key] = GazetteerEntry(key, "ORG", name, country, org, tuple(names.split("|")),
                                           sector[0] if sector else None)
-        return entries
+        return self._with_regions(entries)
+
+    def _with_regions(self, entries: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+        """A country's one-word names with a compass word joined in front ("Nordsyrien",
+        "Ostukraine"): a part of that country, where no entry has that name of its own
+        ("Nordkorea", "Südsudan" and "Nordirland" are names of their own)."""
+        if not self.region_prefixes:
+            return entries
+        taken = {name.lower() for entry in entries.values() for name in entry.names}
+        out = dict(entries)
+        for key, entry in entries.items():
+            if entry.label != "LOC":
+                continue
+            parts = [prefix + name.lower() for name in entry.names
+                     if name.isalpha() and name[:1].isupper() and len(name) > 3
+                     for prefix in self.region_prefixes]
+            parts = [name for name in parts if name.lower() not in taken]
+            if parts:
+                out[key] = replace(entry, names=entry.names + tuple(parts))
+        return out
 
     @cached_property
     def by_name(self) -> dict[str, GazetteerEntry]:

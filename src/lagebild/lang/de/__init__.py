@@ -1,4 +1,5 @@
-"""German: genitive -s on names (Kasachstans, Russlands), data in ``data/``."""
+"""German: genitive -s on names (Kasachstans, Russlands), parts of a country by a compass
+word joined to its name (Nordsyrien), data in ``data/``."""
 
 from pathlib import Path
 
@@ -9,4 +10,6 @@ PACK = LanguagePack(
     data_dir=Path(__file__).parent / "data",
     name_suffixes=("s",),
     no_suffix_after="sxzß",
+    region_prefixes=("Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest",
+                     "Zentral"),
 )
