@@ -50,6 +50,13 @@ def coded(text: str, published: str | None = "2023-09-18"):
     ("Pakistani militants exploded a bomb in Kabul.", ("ASSAULT", "PAK", "AFG")),
     # a clause that opens with the verb takes the subject before the apposition
     ("Egypt, a close partner of Jordan, condemned Israel.", ("ACCUSE", "EGY", "ISR")),
+    # a search for a fugitive, a lawsuit filed, a bomb planted, a tirade
+    ("Thai police launched a manhunt for an Australian fugitive on Thursday.",
+     ("COERCE", "THA", "AUS")),
+    ("Kurdish rebels planted a bomb outside a Turkish army post on Sunday.",
+     ("ASSAULT", "TUR", "TUR")),
+    ("Brazil's president launched a tirade against the International Monetary Fund.",
+     ("ACCUSE", "BRA", "IMF")),
 ])
 def test_roles_by_word_order(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]
