@@ -392,8 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     scored.add_argument("--calibration", action="store_true",
                         help="how well the events' confidence tells the right ones")
     scored.set_defaults(run=events_measure.main_score)
-    trigger = commands.add_parser("events-model", help="train the German trigger model")
+    trigger = commands.add_parser("events-model", help="train a trigger model")
     trigger.add_argument("--all", action="store_true", help="train on the test part too")
+    trigger.add_argument("--lang", choices=("de", "en"), default="de")
     trigger.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
     trigger.set_defaults(run=events_model.main)
     chooser = commands.add_parser("events-recipients",

@@ -13,6 +13,9 @@ Sentences the team wrote carry ``corpus: "own"`` and their ``text`` whole. Engli
 sentences (CoNLL-2003's Reuters news, its tokens joined by spaces; ``doc`` is the
 sentence's number in the file) are labelled the same way in ``training/events_en/``,
 for developing and measuring the English rules; no shipped model is trained on them.
+Beside them, ``own_t*.jsonl`` there holds the team's own German sentences put into
+English (``lang: "en"``, ``translated_from`` the German sentence's ``doc``), their labels
+carried over: the English sentences a shipped model may learn from.
 
 ``python -m training events-candidates OUT.jsonl`` writes the sentences that may be
 labelled (with text, for the annotator; never into the repository);
@@ -95,8 +98,9 @@ def _conll_sentences(path: Path) -> Iterator[tuple[str, str]]:
 
 
 def language_of(record: dict) -> str:
-    """The language of a labelled sentence's source."""
-    return "en" if record["corpus"] == CONLL[0] else "de"
+    """The language of a labelled sentence: its own ``lang`` (the team's English
+    sentences), else its source's."""
+    return record.get("lang") or ("en" if record["corpus"] == CONLL[0] else "de")
 
 
 def candidates() -> Iterator[dict]:

@@ -26,8 +26,9 @@ PARTS = ("train", "test")
 
 def part_of(record: dict) -> str:
     """The corpus part of a labelled sentence: a fifth of the documents (of the stories,
-    where sentences name theirs) are "test"."""
-    key = f"{record['corpus']}/{record.get('story') or record['doc']}"
+    where sentences name theirs) are "test"; a translation is in its source's part."""
+    document = record.get("story") or record.get("translated_from") or record["doc"]
+    key = f"{record['corpus']}/{document}"
     return "test" if zlib.crc32(key.encode("utf-8")) % 5 == 0 else "train"
 
 

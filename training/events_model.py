@@ -1,4 +1,4 @@
-"""Train the German trigger model (lagebild.events.learned) on the event corpus.
+"""Train a trigger model (lagebild.events.learned) on the event corpus.
 
 ``python -m training events-model`` reads the labelled sentences of
 ``training/events_de/`` (the "train" part of events_measure.part_of; ``--all`` takes
@@ -7,6 +7,11 @@ and noun with the type of the gold event it carries (or none), fits a multinomia
 logistic regression (scikit-learn) and writes the weights of the features seen at
 least twice to ``src/lagebild/lang/de/data/events_model.npz``. It prints the
 model's word-level scores on the test part.
+
+``--lang en`` learns from the team's own English sentences only (``corpus: "own"`` in
+``training/events_en/``: the Reuters sentences there may not teach a shipped model). The
+English pipeline tags no parts of speech, so its words are the lexicon's triggers: the
+model is a veto, what the English pack uses it for.
 """
 
 from __future__ import annotations
@@ -19,19 +24,29 @@ import numpy
 from .events_corpus import load
 from .events_measure import part_of
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang" / "de" / "data" \
-    / "events_model.npz"
+PACKS = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang"
+TARGET = PACKS / "de" / "data" / "events_model.npz"
 
 
-def examples(records: list[dict]) -> tuple[list[list[str]], list[str], Counter]:
-    """Features and labels of every candidate word; counts of gold triggers not reached."""
+def target(lang: str) -> Path:
+    return PACKS / lang / "data" / "events_model.npz"
+
+
+def shippable(records: list[dict], lang: str) -> list[dict]:
+    """The labelled sentences a shipped model of the language may learn from."""
+    return records if lang == "de" else [r for r in records if r["corpus"] == "own"]
+
+
+def examples(records: list[dict], lang: str = "de") -> tuple[list[list[str]], list[str], Counter]:
+    """Features and labels of every candidate word (the lexicon's triggers where the
+    language's pipeline tags no parts of speech); counts of gold triggers not reached."""
     from lagebild.events.learned import NONE, DocWords
     from lagebild.events.lexicon import event_lexicon
     from lagebild.lang import get_pack
     from lagebild.pipeline import Pipeline
 
-    nlp = Pipeline().nlp("de")
-    lexicon = event_lexicon(get_pack("de"))
+    nlp = Pipeline().nlp(lang)
+    lexicon = event_lexicon(get_pack(lang))
     features, labels, missed = [], [], Counter()
     docs = nlp.pipe(r["text"] for r in records)
     for record, doc in zip(records, docs, strict=True):
@@ -43,7 +58,7 @@ def examples(records: list[dict]) -> tuple[list[list[str]], list[str], Counter]:
                 continue
             gold.setdefault(span.start, event["type"])
         words = DocWords(doc, lexicon.find(doc))
-        candidates = set(words.candidates())
+        candidates = set(words.candidates() if any(words.tags) else words.lexicon)
         missed["not a verb or noun"] += sum(1 for i in gold if i not in candidates)
         for i in sorted(candidates):
             features.append(words.features(i))
@@ -98,17 +113,19 @@ def word_scores(model_path: Path, features: list[list[str]], labels: list[str]) 
 
 
 def main(args) -> int:
-    records = load()
+    lang = getattr(args, "lang", "de")
+    records = shippable(load(lang=lang), lang)
     train = [r for r in records if args.all or part_of(r) == "train"]
     test = [r for r in records if part_of(r) == "test"]
-    features, labels, missed = examples(train)
+    features, labels, missed = examples(train, lang)
     print(f"train: {len(train)} sentences, {len(labels)} words, "
           f"{sum(x != 'O' for x in labels)} trigger words; not reached: {dict(missed)}")
     names, model = fit(features, labels, c=args.c)
-    save(names, model)
-    print(f"{len(names)} features, {len(model.classes_)} classes -> {TARGET} "
-          f"({TARGET.stat().st_size / 1e6:.1f} MB)")
+    path = target(lang)
+    save(names, model, path)
+    print(f"{len(names)} features, {len(model.classes_)} classes -> {path} "
+          f"({path.stat().st_size / 1e6:.1f} MB)")
     if not args.all:
-        test_features, test_labels, _ = examples(test)
-        print(f"test ({len(test)} sentences): {word_scores(TARGET, test_features, test_labels)}")
+        test_features, test_labels, _ = examples(test, lang)
+        print(f"test ({len(test)} sentences): {word_scores(path, test_features, test_labels)}")
     return 0

@@ -57,6 +57,9 @@ def coded(text: str, published: str | None = "2023-09-18"):
      ("ASSAULT", "TUR", "TUR")),
     ("Brazil's president launched a tirade against the International Monetary Fund.",
      ("ACCUSE", "BRA", "IMF")),
+    # the comma after an opening phrase of place ends it: the subject follows
+    ("In southern Somalia, al-Shabaab fighters killed 15 soldiers on Sunday.",
+     ("ASSAULT", "SOM", "SOM")),
 ])
 def test_roles_by_word_order(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]

@@ -59,8 +59,28 @@ def test_every_english_event_label_points_at_unchanged_text_split_by_story():
     # the sentences of one story are in one part
     parts = {}
     for record in records:
-        parts.setdefault(record["story"], set()).add(part_of(record))
+        parts.setdefault(record.get("story") or record["doc"], set()).add(part_of(record))
     assert all(len(p) == 1 for p in parts.values())
+
+
+def test_the_english_own_sentences_carry_their_german_source_s_labels_and_part():
+    # the team's own sentences, no third-party text: no data folder needed
+    german = {r["doc"]: r for r in events_corpus.load(
+        sorted(events_corpus.LABELS.glob("own_*.jsonl")))}
+    english = events_corpus.load(
+        sorted(events_corpus.LABELS_BY_LANG["en"].glob("own_*.jsonl")))
+    assert len(english) == len(german)
+    for record in english:
+        source = german[record["translated_from"]]
+        assert events_corpus.language_of(record) == "en"
+        assert events_corpus.language_of(source) == "de"
+        assert part_of(record) == part_of(source)
+        assert [(e["type"], e.get("mode"), e.get("modality"),
+                 [(e[s] or {}).get("country") for s in ("actor", "recipient")])
+                for e in record["events"]] == \
+            [(e["type"], e.get("mode"), e.get("modality"),
+              [(e[s] or {}).get("country") for s in ("actor", "recipient")])
+             for e in source["events"]]
 
 
 def test_a_story_is_read_as_one_article_with_each_sentence_s_range():

@@ -232,11 +232,25 @@ class _EventCoder:
             preposition = self._preposition(start)
             if preposition is None and mentions \
                     and _CONJOINED.match(self.text[mentions[-1].end:start]) \
-                    and not self.nominative(start, end):
+                    and not self.nominative(start, end) \
+                    and not self.after_opening_phrase(mentions[-1], start, end):
                 preposition = mentions[-1].preposition  # "zwischen Russland und der Ukraine"
                 # (not "die Regierung von Chile und die USA": no preposition takes a subject)
             mentions.append(ActorMention(start, end, actor, preposition))
         return mentions
+
+    def after_opening_phrase(self, before: ActorMention, start: int, end: int) -> bool:
+        """An English mention after the comma that closes a phrase opening its sentence,
+        and no list's member: the subject ("In southern Somalia, militants killed …"; but
+        "In Poland, Hungary and Slovakia, judges …" lists three places)."""
+        if self.lexicon.word_order != "svo" or self.text[before.end:start].strip() != "," \
+                or before.preposition is None:
+            return False
+        sentence = sentence_of(self.document.sentences, before.start, before.end, len(self.text))
+        opening = self.text[sentence[0]:before.start].lstrip().lower()
+        if not opening.startswith(before.preposition + " ") or "," in opening:
+            return False
+        return not re.match(rf"\s*{_CONJUNCTION}\s", self.text[end:end + 8], re.I)
 
     def case_at(self, start: int, end: int) -> str | None:
         """The case the morphologizer reads for a mention's last word ("der Hamburger
