@@ -70,6 +70,7 @@ from . import (
     train,
     trigger_forms,
     ud,
+    ud_parser,
     vectors,
 )
 
@@ -404,6 +405,10 @@ def main(argv: list[str] | None = None) -> int:
     screen = commands.add_parser("events-screen", help="train the German event screen")
     screen.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     screen.set_defaults(run=events_screen.main)
+    treebank = commands.add_parser("ud-parser", help=ud_parser.__doc__.splitlines()[0])
+    treebank.add_argument("--epochs", type=int, default=25)
+    treebank.add_argument("--seed", type=int, default=7)
+    treebank.set_defaults(run=ud_parser.main)
     vocabulary = commands.add_parser("events-vocabulary",
                                      help="measure the written event vocabulary")
     vocabulary.add_argument("--lang", choices=["de", "en"], default="de")
