@@ -90,6 +90,41 @@ def test_future_acts_keep_their_type_as_the_guide_says_and_plover_s_rule_convert
         ("THREATEN", "TCD", "SDN", "intended")]
 
 
+def test_a_signed_agreement_is_agree_by_the_guide_and_support_by_plover():
+    doc = extract("Japan and Australia signed an agreement on defence cooperation. "
+                  "Japan will sign a treaty with Chile.", "2023-09-18", "en",
+                  pipeline=shared_pipeline())
+    actors = {a.id: a for a in doc.actors}
+    assert [(e.type, e.mode, actor_code(actors[e.actor]), actor_code(actors[e.recipient]))
+            for e in doc.events] == [("AGREE", "sign", "JPN", "AUS"),
+                                     ("AGREE", "sign", "AUS", "JPN"),
+                                     ("AGREE", "sign", "JPN", "CHL")]
+    # PLOVER codes a signing SUPPORT, a promise to sign AGREE
+    assert [plover_type(e) for e in doc.events] == ["SUPPORT", "SUPPORT", "AGREE"]
+
+
+@pytest.mark.parametrize("text,expected,plover", [
+    ("The Japanese government apologised to South Korea for the remarks.",
+     ("CONCEDE", "apologize", "JPN", "KOR"), "SUPPORT"),
+    ("The Kenyan parliament approved the trade agreement with Uganda on Tuesday.",
+     ("AGREE", "approve", "KEN", "UGA"), "SUPPORT"),
+    ("Turkey granted asylum to an opposition politician from Azerbaijan.",
+     ("AID", None, "TUR", "AZE"), "AID"),
+    ("The European Commission imposed a fine on the U.S. company.",
+     ("SANCTION", None, "EUR", "USA"), "SANCTION"),
+])
+def test_types_as_the_guide_gives_them_and_plover_s_where_it_differs(text, expected, plover):
+    doc = extract(text, "2023-09-18", "en", pipeline=shared_pipeline())
+    actors = {a.id: a for a in doc.actors}
+    assert [(e.type, e.mode, actor_code(actors[e.actor])[:3],
+             actor_code(actors[e.recipient])[:3]) for e in doc.events] == [expected]
+    assert plover_type(doc.events[0]) == plover
+
+
+def test_an_approval_by_shareholders_is_no_event():
+    assert coded("Shareholders of the Polish firm approved a bond issue.") == []
+
+
 def test_negated_event():
     assert coded("Russia did not deploy troops to Belarus.") == [
         ("MOBILIZE", "RUS", "BLR", "negated")]

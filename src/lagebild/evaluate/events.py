@@ -109,12 +109,20 @@ def _in(code: str | None, codes: set[str]) -> bool:
     return code in codes or GSR_ALIASES.get(code or "") in codes
 
 
+#: (type, mode) the guide codes where PLOVER codes SUPPORT: a signed agreement, a body's
+#: approval, an apology
+GUIDE_NOT_PLOVER = {("AGREE", "sign"), ("AGREE", "approve"), ("CONCEDE", "apologize")}
+
+
 def plover_type(event: Event) -> str:
-    """An event's type by PLOVER's rule for the future, which the GSR records follow: a
+    """An event's type by PLOVER's rules, which the GSR records follow: for the future, a
     planned meeting or aid is AGREE, a planned attack THREATEN (the English pack's
-    ``[future]``); lagebild codes the act itself with modality ``intended``, as the guide."""
+    ``[future]``; lagebild codes the act itself with modality ``intended``, as the guide);
+    a signed agreement, a body's approval and an apology are SUPPORT (the guide's AGREE,
+    modes ``sign`` and ``approve``, and CONCEDE, mode ``apologize``), a promise to sign one
+    AGREE."""
     if event.modality != "intended":
-        return event.type
+        return "SUPPORT" if (event.type, event.mode) in GUIDE_NOT_PLOVER else event.type
     return event_lexicon(get_pack("en")).future_types.get(event.type, event.type)
 
 
