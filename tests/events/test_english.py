@@ -121,6 +121,19 @@ def test_types_as_the_guide_gives_them_and_plover_s_where_it_differs(text, expec
     assert plover_type(doc.events[0]) == plover
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a blockade of roads by civilians is a protest, by the police a restriction
+    ("Hundreds of Belgian farmers blocked roads with their tractors.", [("PROTEST", "block")]),
+    ("Police blocked the roads to the airport on Sunday.", [("COERCE", "restrict")]),
+    # a raid is an attack, by the police a search
+    ("Kenyan police carried out a raid on drug dealers.", [("COERCE", "seize")]),
+    ("Somali militants launched a raid on an army post.", [("ASSAULT", None)]),
+])
+def test_blockades_and_raids_by_whom(text, expected):
+    doc = extract(text, "2023-09-18", "en", pipeline=shared_pipeline())
+    assert [(e.type, e.mode) for e in doc.events] == expected
+
+
 def test_an_approval_by_shareholders_is_no_event():
     assert coded("Shareholders of the Polish firm approved a bond issue.") == []
 
