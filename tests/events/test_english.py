@@ -134,6 +134,18 @@ def test_blockades_and_raids_by_whom(text, expected):
     assert [(e.type, e.mode) for e in doc.events] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a pledge to act is a promise; a court jailing someone for a term sentences him
+    ("Germany pledged to support Ukraine for as long as necessary.", ("AGREE", "DEU", "UKR")),
+    ("A Turkish court jailed the journalist for five years.", ("SANCTION", "TUR", "TUR")),
+    # what is handed over is no recipient; whom it goes to is
+    ("The government in Tehran supplied drones to Russia.", ("AID", "IRN", "RUS")),
+    ("The United States provided Ukraine with tanks.", ("AID", "USA", "UKR")),
+])
+def test_promises_sentences_and_what_is_handed_over(text, expected):
+    assert [event[:3] for event in coded(text)] == [expected]
+
+
 def test_an_approval_by_shareholders_is_no_event():
     assert coded("Shareholders of the Polish firm approved a bond issue.") == []
 

@@ -682,6 +682,10 @@ class _EventCoder:
                 or next((m for m in candidates
                          if m.preposition in self.lexicon.words["locative"]), None) \
                 or next(iter(candidates), None)  # "against abuses by the police"
+            if trigger.type in self.lexicon.transfer_types:  # "supplied drones to Russia":
+                # what is handed over is the object, the party it goes to follows "to"
+                recipient = next((m for m in candidates if m.preposition in
+                                  self.lexicon.words["addressee_prepositions"]), recipient)
             if recipient is not None and self.forum(recipient):
                 # a complaint to a body of states is aimed at whom it is about: "complained
                 # to the African Union about Somali shelling"

@@ -199,6 +199,9 @@ class EventLexicon:
         #: the types whose noun, as the object of another trigger, is an act of its own
         #: where a genitive names who did it ("wies die Forderung der Kommunen zurück")
         self.reported_object_types = set(settings.get("reported_object_types", []))
+        #: acts that hand something over: the party after an addressee preposition is
+        #: the recipient, not the object (English: "supplied drones to Russia")
+        self.transfer_types = set(settings.get("transfer_types", []))
         #: verbs of deciding, and the types whose noun as their object is the decider's
         #: act ("hat ein Einfuhrverbot beschlossen": the sanction, not the decision)
         self.decided_types = set(settings.get("decided_types", []))
