@@ -141,6 +141,10 @@ def test_blockades_and_raids_by_whom(text, expected):
     # what is handed over is no recipient; whom it goes to is
     ("The government in Tehran supplied drones to Russia.", ("AID", "IRN", "RUS")),
     ("The United States provided Ukraine with tanks.", ("AID", "USA", "UKR")),
+    # a council and an association are parties
+    ("The council in Nairobi banned the rally on Friday.", ("COERCE", "KEN", None)),
+    ("The association of Kenyan teachers called on the government to raise salaries.",
+     ("REQUEST", "KEN", "KEN")),
 ])
 def test_promises_sentences_and_what_is_handed_over(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]
