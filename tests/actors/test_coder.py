@@ -176,6 +176,10 @@ def test_a_capital_stays_itself_in_a_story_that_names_another_country():
     # London is also a town in Kentucky, Ohio and Arkansas: the capital stays the capital
     found, _ = actors("The United States hosted talks on trade in London.", "en")
     assert ("GBR", None, False) in found
+    # the gazetteer names Moscow the federal city (a region) and the capital; Idaho has a
+    # Moscow too: the court is Russia's
+    found, _ = actors("A court in Moscow sentenced a U.S. journalist.", "en")
+    assert ("RUS", None, False) in found and ("RUSJUD", None, False) in found
     # a small town shared by two countries is read in the one the story names
     found, _ = actors("Kenya and Tanzania reopened the crossing at Namanga.", "en")
     assert ("TZA", None, False) in found

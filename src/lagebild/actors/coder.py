@@ -219,15 +219,16 @@ class _Coder:
         """The gazetteer place of a place name: the name matcher's, unless it lies outside
         the countries the article names and another place of that name lies inside, or a
         larger one lies in a country it names by a demonym; a capital by its own name stays
-        itself ("London" in a story that names the United States is no town in Kentucky)."""
+        itself ("London" in a story that names the United States is no town in Kentucky,
+        "Moscow" none in Idaho)."""
         gazetteer = load_gazetteer()
         record = gazetteer.by_key(ent.ent_id_[len("place:"):])
         if record is None or alpha3(record.country) in named or not (named or by_demonym):
             return record
         matches = gazetteer.lookup(ent.text)
-        if record.feature == "PPLC" and any(m.place.key == record.key and not m.alias
-                                            for m in matches):
-            return record
+        if any(m.place.feature == "PPLC" and m.place.country == record.country and not m.alias
+               for m in matches):  # the capital, or the region of its name (Moscow's
+            return record  # federal city): not a town of that name elsewhere
         own_names = any(not m.alias for m in matches)  # not "Port Angeles" for Cherbourg
         for match in matches:
             if alpha3(match.place.country) in named and not (match.alias and own_names):
