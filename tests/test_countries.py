@@ -28,3 +28,4 @@ def test_unknown_codes():
     assert countries.both("XX") is None and countries.both("UNO") is None
     assert countries.name("UNO") == "UNO"
     assert countries.name("BOL") == "Bolivia"  # the common name, not the official one
+    assert countries.name("KOS") == "Kosovo"  # a code the lists use that ISO does not assign

@@ -42,11 +42,15 @@ def both(code: str) -> tuple[str, str] | None:
     return (other, code) if other else None
 
 
+#: names of the codes the country lists use that ISO 3166 does not assign
+NON_ISO_NAMES = {"KOS": "Kosovo"}
+
+
 @cache
 def name(code: str) -> str:
     """The common English name of an alpha-3 code (Bolivia, not its official name); the
     code itself where ISO has no such country."""
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
-        return code
+        return NON_ISO_NAMES.get(code, code)
     return getattr(country, "common_name", None) or country.name

@@ -71,6 +71,12 @@ def test_compound_actor_and_the_complement_of_the_verb():
         ("AGREE", "CHL", "PER", "asserted"), ("AGREE", "PER", "CHL", "asserted")]
 
 
+def test_parties_acting_together_act_towards_each_other_not_towards_the_meeting_place():
+    assert sorted(event[:3] for event in coded(
+        "Serbia and Kosovo have resumed talks in Brussels under EU mediation.")) == [
+        ("CONSULT", "KOS", "SRB"), ("CONSULT", "SRB", "KOS")]
+
+
 def test_between_gives_two_recipients():
     assert [e[:3] for e in coded("Norway hosted talks between Colombia and Venezuela.")] == [
         ("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")]

@@ -675,13 +675,20 @@ class _EventCoder:
             candidates = [m for m in after if m.actor not in actor_ids
                           and not (m is by_agent and actor is by_agent)
                           and not self.own(m, actor_ids)]
+            together = trigger.type in self.lexicon.reciprocal_types \
+                and len({m.actor for m in actors}) > 1
+            if together:  # parties acting together act towards each other, not towards
+                # where they meet: "Serbia and Kosovo resumed talks in Brussels"
+                candidates = [m for m in candidates
+                              if m.preposition not in self.lexicon.words["locative"]]
             recipient = next((m for m in candidates
                               if m.preposition is None or m.preposition in wanted
                               or m.preposition in self.lexicon.words["genitive_prepositions"]
-                              and m.start <= near_end), None) \
-                or next((m for m in candidates
-                         if m.preposition in self.lexicon.words["locative"]), None) \
-                or next(iter(candidates), None)  # "against abuses by the police"
+                              and m.start <= near_end), None)
+            if recipient is None and not together:
+                recipient = next((m for m in candidates
+                                  if m.preposition in self.lexicon.words["locative"]), None) \
+                    or next(iter(candidates), None)  # "against abuses by the police"
             if trigger.type in self.lexicon.transfer_types:  # "supplied drones to Russia":
                 # what is handed over is the object, the party it goes to follows "to"
                 recipient = next((m for m in candidates if m.preposition in
