@@ -675,12 +675,15 @@ class _EventCoder:
             candidates = [m for m in after if m.actor not in actor_ids
                           and not (m is by_agent and actor is by_agent)
                           and not self.own(m, actor_ids)]
-            together = trigger.type in self.lexicon.reciprocal_types \
-                and len({m.actor for m in actors}) > 1
+            together = len({m.actor for m in actors}) > 1 and (
+                trigger.type in self.lexicon.reciprocal_types
+                or self.words_in(*clause) & self.lexicon.words["reciprocal"])
             if together:  # parties acting together act towards each other, not towards
-                # where they meet: "Serbia and Kosovo resumed talks in Brussels"
+                # where they meet or who brokered it: "Serbia and Kosovo resumed talks in
+                # Brussels", "exchanged prisoners in a deal brokered by the Emirates"
                 candidates = [m for m in candidates
-                              if m.preposition not in self.lexicon.words["locative"]]
+                              if m.preposition not in self.lexicon.words["locative"]
+                              and m.preposition not in agent]
             recipient = next((m for m in candidates
                               if m.preposition is None or m.preposition in wanted
                               or m.preposition in self.lexicon.words["genitive_prepositions"]
