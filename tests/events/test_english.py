@@ -151,6 +151,9 @@ def test_blockades_and_raids_by_whom(text, expected):
     # what is handed over is no recipient; whom it goes to is
     ("The government in Tehran supplied drones to Russia.", ("AID", "IRN", "RUS")),
     ("The United States provided Ukraine with tanks.", ("AID", "USA", "UKR")),
+    # a mobilisation moves the actor's own forces, towards whom it names after them
+    ("The military in Venezuela has moved tanks to the border with Guyana.",
+     ("MOBILIZE", "VEN", "GUY")),
     # a council and an association are parties
     ("The council in Nairobi banned the rally on Friday.", ("COERCE", "KEN", None)),
     ("The association of Kenyan teachers called on the government to raise salaries.",

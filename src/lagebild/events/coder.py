@@ -88,6 +88,8 @@ _OPENERS = frozenset({'"', "'", "``", ":", ";", "-", "--", "(", "[", "“", "‘
                       "*", "."})
 #: A number in digits between a preposition and its noun.
 _NUMBER = re.compile(r"^\d[\d.,]*$")
+#: the sectors of a state's armed forces and police
+FORCE_SECTORS = {"MIL", "COP"}
 #: a noun after a number and a hyphen, which taggers read as a number: "34-Jährigen"
 _NUMBER_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]\w+$")
 #: A conjunction between two mentions: the second shares the first one's preposition.
@@ -674,7 +676,9 @@ class _EventCoder:
             wanted = set(trigger.recipient) | self.lexicon.words["recipient"]
             candidates = [m for m in after if m.actor not in actor_ids
                           and not (m is by_agent and actor is by_agent)
-                          and not self.own(m, actor_ids)]
+                          and not self.own(m, actor_ids)
+                          and not (trigger.type in self.lexicon.force_types
+                                   and self.own_force(m, actor_ids))]
             together = len({m.actor for m in actors}) > 1 and (
                 trigger.type in self.lexicon.reciprocal_types
                 or self.words_in(*clause) & self.lexicon.words["reciprocal"])
@@ -861,6 +865,14 @@ class _EventCoder:
             return None
         return next((m for m in self.mentions if condition.idx < m.start and m.end <= clause[1]
                      and m.preposition is None and m.actor not in actor_ids), None)
+
+    def own_force(self, mention: ActorMention, actor_ids: set) -> bool:
+        """Armed forces or police of the actor's country, which a mobilisation moves, not
+        aims at: "the military in Venezuela has moved tanks to the border"."""
+        other = self.actors[mention.actor]
+        return other.country is not None and bool(set(other.sector) & FORCE_SECTORS) \
+            and any(self.actors[a].country == other.country
+                    for a in actor_ids if a in self.actors)
 
     def own(self, mention: ActorMention, actor_ids: set) -> bool:
         """The actor's own people, not a recipient: "its troops", or a bare role noun of
