@@ -75,6 +75,10 @@ def test_parties_acting_together_act_towards_each_other_not_towards_the_meeting_
     assert sorted(event[:3] for event in coded(
         "Serbia and Kosovo have resumed talks in Brussels under EU mediation.")) == [
         ("CONSULT", "KOS", "SRB"), ("CONSULT", "SRB", "KOS")]
+    # two demonyms before one role noun are two parties
+    assert sorted(event[:3] for event in coded(
+        "Israeli and Palestinian negotiators met in Cairo on Monday.")) == [
+        ("CONSULT", "ISR", "PSE"), ("CONSULT", "PSE", "ISR")]
     # an exchange is done together, whatever its type; who brokered it is no side
     assert sorted(event[:3] for event in coded(
         "Russia and Ukraine exchanged prisoners in a deal brokered by the United Arab "

@@ -325,8 +325,9 @@ def test_accidents_job_cuts_and_campaigns_are_no_events():
 
 
 def test_the_words_of_a_split_trigger_are_no_party_to_it():
+    # (an exchange is mutual: each side releases prisoners to the other)
     assert [e[:3] for e in events("Kiew und Moskau tauschten Gefangene aus.")] == [
-        ("RETREAT", "UKR", None), ("RETREAT", "RUS", None)]
+        ("RETREAT", "UKR", "RUS"), ("RETREAT", "RUS", "UKR")]
 
 
 def test_a_state_passive_makes_its_subject_the_recipient_but_not_a_sein_perfect(monkeypatch):
@@ -1092,3 +1093,12 @@ def test_the_actor_s_own_genitive_is_no_recipient():
     # "Südafrikas" names whose government acts; the court is whom it asks
     assert codes("Die Regierung Südafrikas ersuchte den Internationalen Gerichtshof um ein "
                  "Gutachten.") == [("REQUEST", "ZAFGOV", "UNOJUD")]
+
+
+def test_two_demonyms_before_one_role_noun_are_two_parties_and_an_exchange_is_mutual():
+    # sentences written for this test
+    assert sorted(codes("Indische und pakistanische Soldaten lieferten sich Schusswechsel "
+                        "an der Grenze.")) == [("ASSAULT", "INDMIL", "PAKMIL"),
+                                               ("ASSAULT", "PAKMIL", "INDMIL")]
+    assert sorted(codes("Russland und die Ukraine haben erneut Kriegsgefangene "
+                        "ausgetauscht.")) == [("RETREAT", "RUS", "UKR"), ("RETREAT", "UKR", "RUS")]

@@ -66,6 +66,8 @@ PRIVATE = "CVL"
 #: people a town must have for a name the NER alone read as a place to give its country
 #: (as the gazetteer stage marks towns of this size)
 TOWN_POPULATION = 15_000
+#: words that join two demonyms before one role noun
+COORDINATORS = {"und", "sowie", "and"}
 #: tags between a place preposition and a demonym of one noun phrase ("in einer kleinen
 #: britischen Gemeinde", "in sechs der neun deutschen")
 SETTING_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PIAT", "PIDAT", "PDAT", "ADV"}
@@ -789,8 +791,27 @@ class _Coder:
                                    country=country, sectors=sectors, org=org)
                 self.link(draft, None, span)
                 self.heads.append((span.start, self.head_word(end - 1), country))
+                if org is None:
+                    self.coordinated_demonym(start, end, sector, sectors, country)
             i = end
         return bare
+
+    def coordinated_demonym(self, start: int, end: int, sector: str | None,
+                            sectors: list[str], country: str) -> None:
+        """A demonym joined to the one before a role noun names a second party of that
+        role: "indische und pakistanische Soldaten", "Israeli and Palestinian negotiators"."""
+        first = self.sent_start[start]
+        if start - 2 < first or self.lowers[start - 1] not in COORDINATORS:
+            return
+        other = self.lexicon.demonym_adjectives.get(self.lowers[start - 2])
+        if other is None or other == country or start - 2 in self.coded:
+            return
+        word = self.doc[start - 2:start - 1]
+        draft = self.draft(("nominal", other, None, sector),
+                           name=f"{word.text} {self.doc[start:end].text.split(maxsplit=1)[-1]}",
+                           country=other, sectors=sectors)
+        self.link(draft, None, word)
+        self.in_role.add(start - 2)
 
     def head_word(self, i: int) -> str:
         return (self.lemmas[i] or self.lowers[i]).lower()  # English reads no lemmas
