@@ -158,6 +158,7 @@ def test_blockades_and_raids_by_whom(text, expected):
     # a mobilisation moves the actor's own forces, towards whom it names after them
     ("The military in Venezuela has moved tanks to the border with Guyana.",
      ("MOBILIZE", "VEN", "GUY")),
+    ("Russia has deployed troops to the Ukrainian border.", ("MOBILIZE", "RUS", "UKR")),
     # a council and an association are parties
     ("The council in Nairobi banned the rally on Friday.", ("COERCE", "KEN", None)),
     ("The association of Kenyan teachers called on the government to raise salaries.",

@@ -1102,3 +1102,10 @@ def test_two_demonyms_before_one_role_noun_are_two_parties_and_an_exchange_is_mu
                                                ("ASSAULT", "PAKMIL", "INDMIL")]
     assert sorted(codes("Russland und die Ukraine haben erneut Kriegsgefangene "
                         "ausgetauscht.")) == [("RETREAT", "RUS", "UKR"), ("RETREAT", "UKR", "RUS")]
+
+
+def test_a_mobilisation_towards_a_border_is_aimed_at_the_country_across_it():
+    assert codes("Russland verlegte Truppen an die Grenze zur Ukraine.") == [
+        ("MOBILIZE", "RUS", "UKR")]
+    assert codes("Russland hat Truppen an die ukrainische Grenze verlegt.") == [
+        ("MOBILIZE", "RUS", "UKR")]

@@ -499,6 +499,26 @@ class _EventCoder:
         the language's strategy: case and prepositions, or word order."""
         return self.strategy.roles(match, clause, quote)
 
+    def bordering(self, clause: tuple[int, int], actor_ids: list) -> str | None:
+        """The country across a border the clause names: "an die Grenze zur Ukraine", "the
+        border with Guyana", "an die ukrainische Grenze", "to the Ukrainian border" (not the
+        actor's own)."""
+        first, last = self.token_range(*clause)
+        own = {self.actors[a].country for a in actor_ids if a in self.actors}
+        words = self.lexicon.words
+        for i in range(first, last):
+            if (self.lemmas[i] or self.lowers[i]).lower() not in words["border"]:
+                continue
+            country = self.demonyms.get(self.lowers[i - 1]) if i > first else None
+            if country is None and i + 1 < last and self.lowers[i + 1] in words["border_with"]:
+                start = self.starts[i + 1]
+                mention = next((m for m in self.mentions if m.start > start), None)
+                if mention is not None and not self.text[start:mention.start].count(" ") > 2:
+                    country = self.actors[mention.actor].country
+            if country is not None and country not in own:
+                return self.country_actor(country)
+        return None
+
     def country_actor(self, country: str) -> str:
         """The document's actor of that country alone, or a new one."""
         for actor in self.document.actors:
@@ -1298,6 +1318,9 @@ class _EventCoder:
                 continue  # "besuchte ein Werk", "traf eine Entscheidung": no party met
             pairs = self.reciprocal(match, clause, actors, recipients, found)
             free_order = self.lexicon.word_order == "free" and not pairs
+            if recipients == [None] and kind in self.lexicon.border_types and not pairs:
+                recipients = [self.bordering(clause, actors)]  # "verlegte Truppen an die
+                # Grenze zur Ukraine": towards whom the border is
             if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence)]
             if recipients == [None] and match.trigger.visit and not pairs:

@@ -139,7 +139,7 @@ class EventLexicon:
                                   "speech_prepositions", "patient_prepositions",
                                   "patient_agents", "infinitive_markers",
                                   "genitive_prepositions", "addressee_prepositions",
-                                  "mediating", "cause")}
+                                  "mediating", "cause", "border", "border_with")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))
@@ -175,6 +175,8 @@ class EventLexicon:
         self.impersonal_types = frozenset(settings.get("impersonal_types", ()))
         #: types whose passive subject is the party that acts ("troops were deployed")
         self.force_types = frozenset(settings.get("force_types", ()))
+        #: acts towards a border, whose other side is their recipient (``border``)
+        self.border_types = frozenset(settings.get("border_types", ()))
         #: types that private persons named by a role noun alone do as well (PROTEST:
         #: "Landwirte blockierten"), where a weak word's event is otherwise dropped
         self.civilian_types = set(settings.get("civilian_types", []))
