@@ -513,8 +513,8 @@ class _EventCoder:
             if country is None and i + 1 < last and self.lowers[i + 1] in words["border_with"]:
                 start = self.starts[i + 1]
                 mention = next((m for m in self.mentions if m.start > start), None)
-                if mention is not None and not self.text[start:mention.start].count(" ") > 2:
-                    country = self.actors[mention.actor].country
+                if mention is not None and self.text[start:mention.start].count(" ") <= 2:
+                    country = self.actors[mention.actor].country  # "zur Ukraine"
             if country is not None and country not in own:
                 return self.country_actor(country)
         return None
