@@ -699,9 +699,8 @@ class _EventCoder:
                           and not self.own(m, actor_ids)
                           and not (trigger.type in self.lexicon.force_types
                                    and self.own_force(m, actor_ids))]
-            together = len({m.actor for m in actors}) > 1 and (
-                trigger.type in self.lexicon.reciprocal_types
-                or self.words_in(*clause) & self.lexicon.words["reciprocal"])
+            together = len({m.actor for m in actors}) > 1 \
+                and self.done_together(trigger.type, clause)
             if together:  # parties acting together act towards each other, not towards
                 # where they meet or who brokered it: "Serbia and Kosovo resumed talks in
                 # Brussels", "exchanged prisoners in a deal brokered by the Emirates"
@@ -929,10 +928,16 @@ class _EventCoder:
         named = list(dict.fromkeys(a for a in actors if a is not None))
         if not self.actor_named(found, actors) or recipients != [None] or len(named) < 2:
             return []
-        if match.trigger.type not in self.lexicon.reciprocal_types \
-                and not self.words_in(*clause) & self.lexicon.words["reciprocal"]:
+        if not self.done_together(match.trigger.type, clause):
             return []
         return [(a, b) for a in named for b in named if a != b]
+
+    def done_together(self, kind: str, clause: tuple[int, int]) -> bool:
+        """Whether joint actors of an act do it towards each other: a type done together
+        (AGREE, CONSULT, COOPERATE), or any with a reciprocal word in its clause
+        ("gegenseitig", "exchanged")."""
+        return kind in self.lexicon.reciprocal_types \
+            or bool(self.words_in(*clause) & self.lexicon.words["reciprocal"])
 
     def complement(self, match: TriggerMatch, earlier: TriggerMatch) -> bool:
         """Whether a trigger is the content of an earlier one: same clause part, nothing but
