@@ -8,6 +8,7 @@ tokenizer produces them: POS from the first word, Case/Number from the last.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
@@ -30,40 +31,46 @@ def _morph(feats: str) -> str:
     return "|".join(kept)
 
 
-def read_conllu(path: Path, vocab) -> list[Doc]:
-    """Docs with words, spaces, POS, STTS tag and Case/Number morphology."""
-    docs = []
+def tokens(path: Path) -> Iterator[list[tuple[str, bool, list[list[str]]]]]:
+    """Each sentence's tokens as the tokenizer makes them: form, whether a space follows,
+    and the rows of its words (one, or several for a multi-word token: "zum" = "zu dem");
+    empty nodes left out."""
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         rows = [line.split("\t") for line in block.splitlines()
                 if line and not line.startswith("#")]
-        words, spaces, pos, tags, morphs = [], [], [], [], []
-        i = 0
+        rows = [row for row in rows if "." not in row[0]]  # no empty nodes
+        out, i = [], 0
         while i < len(rows):
-            row = rows[i]
-            if "." in row[0]:  # empty node
-                i += 1
-                continue
+            row, parts = rows[i], [rows[i]]
             if "-" in row[0]:
                 first, last = (int(x) for x in row[0].split("-"))
                 parts = rows[i + 1:i + 2 + last - first]
-                words.append(row[1])
-                spaces.append("SpaceAfter=No" not in row[9])
-                pos.append(parts[0][3])
-                xpos = [p[4] for p in parts]
-                tags.append("APPRART" if xpos[0] == "APPR" and parts[-1][3] == "DET" else xpos[0])
-                morphs.append(_morph(parts[-1][5]))
-                i += 2 + last - first
-                continue
-            words.append(row[1])
-            spaces.append("SpaceAfter=No" not in row[9])
-            pos.append(row[3])
-            tags.append(row[4])
-            morphs.append(_morph(row[5]))
+                i += 1 + last - first
+            out.append((row[1], "SpaceAfter=No" not in row[9], parts))
             i += 1
-        if words:
-            if path.name not in STTS_FILES:
-                tags = [""] * len(words)
-            docs.append(Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, morphs=morphs))
+        if out:
+            yield out
+
+
+def read_conllu(path: Path, vocab) -> list[Doc]:
+    """Docs with words, spaces, POS, STTS tag and Case/Number morphology."""
+    docs = []
+    for sentence in tokens(path):
+        words, spaces, pos, tags, morphs = [], [], [], [], []
+        for form, space, parts in sentence:
+            words.append(form)
+            spaces.append(space)
+            pos.append(parts[0][3])
+            if len(parts) > 1:
+                xpos = [p[4] for p in parts]
+                tags.append("APPRART" if xpos[0] == "APPR" and parts[-1][3] == "DET"
+                            else xpos[0])
+            else:
+                tags.append(parts[0][4])
+            morphs.append(_morph(parts[-1][5]))
+        if path.name not in STTS_FILES:
+            tags = [""] * len(words)
+        docs.append(Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, morphs=morphs))
     return docs
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .ud import EVAL_FILE, TRAIN_FILES
+from .ud import EVAL_FILE, TRAIN_FILES, tokens
 
 ROLE_RELATIONS = ("nsubj", "obj", "iobj", "obl", "nmod")
 
@@ -26,35 +26,17 @@ def read_tree(path: Path, vocab) -> list[Doc]:
     A multi-word token ("zum") is one token, as the tokenizer makes it: it takes the head
     and relation of its word whose head lies outside it."""
     docs = []
-    for block in path.read_text(encoding="utf-8").split("\n\n"):
-        rows = [line.split("\t") for line in block.splitlines()
-                if line and not line.startswith("#")]
-        rows = [row for row in rows if "." not in row[0]]  # no empty nodes
-        token_of, words, spaces, parts_of = {}, [], [], []
-        i = 0
-        while i < len(rows):
-            row = rows[i]
-            parts = [row]
-            if "-" in row[0]:
-                first, last = (int(x) for x in row[0].split("-"))
-                parts = rows[i + 1:i + 2 + last - first]
-                i += 1 + last - first
-            for part in parts:
-                token_of[int(part[0])] = len(words)
-            words.append(row[1])
-            spaces.append("SpaceAfter=No" not in row[9])
-            parts_of.append(parts)
-            i += 1
-        if not words:
-            continue
+    for sentence in tokens(path):
+        token_of = {int(row[0]): k for k, (_, _, parts) in enumerate(sentence) for row in parts}
         heads, deps = [], []
-        for k, parts in enumerate(parts_of):
-            ids = {int(part[0]) for part in parts}
-            outer = next((part for part in parts if int(part[6]) not in ids), parts[0])
+        for k, (_, _, parts) in enumerate(sentence):
+            ids = {int(row[0]) for row in parts}
+            outer = next((row for row in parts if int(row[6]) not in ids), parts[0])
             head = int(outer[6])
             heads.append(k if head == 0 else token_of[head])
             deps.append("ROOT" if head == 0 else outer[7].split(":")[0])
-        docs.append(Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps))
+        docs.append(Doc(vocab, words=[form for form, _, _ in sentence],
+                        spaces=[space for _, space, _ in sentence], heads=heads, deps=deps))
     return docs
 
 
@@ -67,11 +49,12 @@ def main(args) -> int:
     random.Random(args.seed).shuffle(docs)
     held = len(docs) // 10
 
-    def examples(gold: list[Doc]) -> list[Example]:
-        return [Example(Doc(nlp.vocab, words=[t.text for t in d],
+    def examples(gold: list[Doc], vocab) -> list[Example]:
+        """Each gold tree beside its words alone, for the parser to read."""
+        return [Example(Doc(vocab, words=[t.text for t in d],
                             spaces=[bool(t.whitespace_) for t in d]), d) for d in gold]
 
-    train, dev = examples(docs[held:]), examples(docs[:held])
+    train, dev = examples(docs[held:], nlp.vocab), examples(docs[:held], nlp.vocab)
     nlp.add_pipe("tok2vec")
     nlp.add_pipe("parser")
     optimizer = nlp.initialize(lambda: train)
@@ -95,9 +78,7 @@ def main(args) -> int:
         if value:
             print(f"  {relation}: P {value['p']:.3f} R {value['r']:.3f} F {value['f']:.3f}")
     if EVAL_FILE.exists():
-        lit = [Example(Doc(kept.vocab, words=[t.text for t in d],
-                           spaces=[bool(t.whitespace_) for t in d]), d)
-               for d in read_tree(EVAL_FILE, kept.vocab)]
+        lit = examples(read_tree(EVAL_FILE, kept.vocab), kept.vocab)
         scored = kept.evaluate(lit)
         print(f"LIT ({len(lit)} sentences): UAS {scored['dep_uas']:.3f}, "
               f"LAS {scored['dep_las']:.3f}")
