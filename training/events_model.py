@@ -25,11 +25,14 @@ from .events_corpus import load
 from .events_measure import part_of
 
 PACKS = Path(__file__).resolve().parent.parent / "src" / "lagebild" / "lang"
-TARGET = PACKS / "de" / "data" / "events_model.npz"
 
 
 def target(lang: str) -> Path:
+    """Where a language's trigger model is written: its pack's data."""
     return PACKS / lang / "data" / "events_model.npz"
+
+
+TARGET = target("de")
 
 
 def shippable(records: list[dict], lang: str) -> list[dict]:
