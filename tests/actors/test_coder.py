@@ -87,6 +87,23 @@ def test_german_reads_the_persons_table_by_full_names():
     assert not any(code.startswith("USA") for code, _, _ in found)
 
 
+def test_german_persons_by_surname_and_out_of_office():
+    # the name finder reads an unknown one-word name at a sentence's start as a place: a
+    # surname one person of the lists bears is that person
+    found, _ = actors("Kouchner forderte am Dienstag neue Gespräche.", published="2009-06-01")
+    assert ("FRAGOV", None, False) in found
+    # a surname several persons of the lists bear ("Mitchell": of the Bahamas, Canada,
+    # Grenada) names none of them
+    found, _ = actors("Mitchell sprach am Dienstag vor Journalisten.", published="2005-06-01")
+    assert not {code[:3] for code, _, _ in found} & {"BHS", "CAN", "GRD"}
+    # out of office on the day, a person the lists know is still of his country, not of the
+    # source's (a German paper): no sector
+    doc = actors_pipeline()({"text": "Sarkozy kritisierte das Urteil.", "lang": "de",
+                             "published": "2024-05-02", "url": "https://www.example.de/a"})
+    sarkozy = next(a for a in doc.actors if a.name == "Nicolas Sarkozy")
+    assert (sarkozy.country, sarkozy.sector) == ("FRA", [])
+
+
 def test_title_gives_an_unknown_person_country_and_sector():
     found, doc = actors("Der kasachische Minister Alibek Dschaksylykow sprach.")
     # no statistical NER here: the name is not an entity, the title still codes the group

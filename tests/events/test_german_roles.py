@@ -796,6 +796,11 @@ def test_a_noun_of_an_act_done_to_someone_names_whom_in_the_genitive():
     # "durch" names who does it
     assert ("RETREAT", "PSE", "PSECVL") in codes(
         "Die Regierung begrüßte die Freilassung der Geiseln durch die Hamas.")
+    # a genitive without an article, told by its adjective's ending
+    assert ("COERCE", None, "TURJRN") in codes(
+        "Frankreich verurteilte die Festnahme mehrerer türkischer Journalisten.")
+    assert ("COERCE", None, "RUSGOV") in codes(
+        "Nach der Ausweisung russischer Diplomaten protestierte die Regierung in Moskau.")
 
 
 def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():

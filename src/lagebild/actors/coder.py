@@ -457,6 +457,8 @@ class _Coder:
                 if sector and sector != NO_SECTOR and sector not in draft.sectors:
                     draft.sectors.append(sector)
                 self.link(draft, entity)
+            elif self.listed_surname(ent, entity):  # "Kouchner" read as a place
+                draft = self.person(ent, entity)
             elif entity.label == "ORG" and self.settings.get("unlisted_organisations") \
                     and not self.lexicon.role_of(ent.text.split()[-1]) \
                     and ent.text.lower() not in self.lexicon.demonym_adjectives:
@@ -493,6 +495,16 @@ class _Coder:
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+
+    def listed_surname(self, ent: Span, entity: Entity) -> bool:
+        """A one-word name the name finder took for a place or an organisation that is the
+        surname of one person of the lists and no name of a place or body: that person
+        (a pack that reads the persons table by full names, whose name finder knows
+        fewer foreign surnames than places: "Kouchner forderte")."""
+        return entity.label != "PER" and len(ent) == 1 and ent[0].tag_ in ("NE", "PROPN") \
+            and not ent.ent_id_ and self.settings.get("persons") == "full_names" \
+            and ent.text in self.lexicon.surname_keys \
+            and not self.lexicon.role_of(ent.text) and ent.text not in self.lexicon.demonym_nouns
 
     def person_ending_at(self, end: int) -> _Draft | None:
         """The draft of the person whose name ends before token ``end``."""
@@ -578,6 +590,10 @@ class _Coder:
         for suffix in self.pack.name_suffixes:  # genitive: "Tokajews"
             if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
                 text = text[: -len(suffix)]
+        if " " not in text and text not in names and self.settings.get("persons") \
+                == "full_names" and text in self.lexicon.surname_keys:
+            text = self.lexicon.surname_keys[text]  # "Kouchner": the one person of the
+            # lists so named (the name finder's person: no common noun "Frist")
         surname = text.split()[-1]
         given = text.split()[:-1]
         # the same surname is the same person unless both give other first names
@@ -913,7 +929,9 @@ class _Coder:
                 if self.place_countries and source not in named else None
             for key, draft in self.drafts.items():
                 if draft.country is None and key[0] in ("person", "org"):
-                    draft.country = abroad or source
+                    # (one the lists know, out of office on the day: still his country's)
+                    draft.country = key[0] == "person" and self.lexicon.nationality(
+                        self.lexicon.leader_names.get(draft.name)) or abroad or source
                     draft.inferred = True
         elif country is not None:  # a wire story with no source country: a person of no
             # country named is of the place the sentence names, else of the story's country;

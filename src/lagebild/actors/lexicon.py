@@ -23,6 +23,8 @@ PERSONS = LEADERS.with_name("persons.tsv")
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 #: The office of a person of a country who holds no office of government (persons.tsv).
 ELITE = "elite"
+#: The codes of bodies of states and of no state, which no one belongs to for life.
+BODIES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
 #: The sector of a company: its seat's country is not where its staff or its story are.
 FIRM = "BUS"
 
@@ -196,6 +198,26 @@ class ActorLexicon:
     def last_term(self, key: str | None) -> Term | None:
         """The person's latest term (none for a name the lists lack)."""
         return max(self.terms_by_key.get(key or "", []), key=lambda t: t.start, default=None)
+
+    def nationality(self, key: str | None) -> str | None:
+        """The country of the person's latest term in a state's office, for a day no term
+        covers: out of office he is still his country's ("Sarkozy" in 2024 is French),
+        an official of a body of states out of it no longer the body's."""
+        held = [t for t in self.terms_by_key.get(key or "", []) if t.country not in BODIES]
+        return max(held, key=lambda t: t.start).country if held else None
+
+    @cached_property
+    def surname_keys(self) -> dict[str, str]:
+        """A surname -> the one person of the lists who bears it (none where two do), for
+        a pack that reads the persons table by full names: a name finder's person named
+        by the surname alone ("Kouchner forderte")."""
+        keys: dict[str, set[str]] = {}
+        for term in self.terms:
+            for name in term.names:
+                if " " in name:
+                    keys.setdefault(name.split()[-1], set()).add(term.key)
+        return {surname: next(iter(found)) for surname, found in keys.items()
+                if len(found) == 1}
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""

@@ -36,6 +36,8 @@ DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 #: tags between a noun of an act done to someone and the head of whom it names ("des
 #: mutmaßlichen Kartellchefs", "von drei jungen Männern")
 PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
+#: The words that open a genitive without an article by their ending ("russischer").
+BARE_GENITIVE_TAGS = {"ADJA", "CARD", "PIAT", "PIDAT", "PPOSAT"}
 #: how many words after whom such a noun names a place of theirs may end
 PATIENT_PLACE_REACH = 4
 #: STTS tags of numbers and quantifiers that open a noun phrase ("vier", "mehrere")
@@ -423,7 +425,8 @@ class CaseRoles:
         i = match.last
         if i < last and c.lowers[i] in c.lexicon.words["patient_prepositions"]:
             i += 1
-        elif i >= last or c.lowers[i] not in c.lexicon.words["genitive_articles"]:
+        elif i >= last or c.lowers[i] not in c.lexicon.words["genitive_articles"] \
+                and not self.bare_genitive(i):
             return None
         while i < last and i < match.last + 2 + ADJECTIVE_REACH \
                 and c.tags[i] in PATIENT_PHRASE_TAGS:
@@ -446,6 +449,14 @@ class CaseRoles:
         if c.place_country(phrase) is None:
             phrase = sentence_of(c.document.sentences, clause[0], clause[1], len(c.text))
         return c.domestic_actor("object", phrase)
+
+    def bare_genitive(self, i: int) -> bool:
+        """A genitive without an article, told by its adjective's or numeral's strong
+        ending: "die Ausweisung russischer Diplomaten", "die Festnahme mehrerer
+        Journalisten", "die Freilassung zweier Geiseln"."""
+        c = self.coder
+        return c.tags[i] in BARE_GENITIVE_TAGS and c.lowers[i].endswith("er") \
+            and c.cases[i] not in ("Acc", "Dat")
 
     def genitive_demonym(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective in a genitive right after a noun trigger:
