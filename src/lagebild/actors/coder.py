@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import alpha3
 from ..lang.base import LanguagePack
+from ..lang.lemmas import lemmatizer
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
@@ -497,14 +498,31 @@ class _Coder:
             self.coded.update(range(ent.start, ent.end))
 
     def listed_surname(self, ent: Span, entity: Entity) -> bool:
-        """A one-word name the name finder took for a place or an organisation that is the
-        surname of one person of the lists and no name of a place or body: that person
-        (a pack that reads the persons table by full names, whose name finder knows
-        fewer foreign surnames than places: "Kouchner forderte")."""
-        return entity.label != "PER" and len(ent) == 1 and ent[0].tag_ in ("NE", "PROPN") \
-            and not ent.ent_id_ and self.settings.get("persons") == "full_names" \
-            and ent.text in self.lexicon.surname_keys \
+        """A one-word name the name finder took for a place (an unknown foreign name at a
+        sentence's start: "Kouchner forderte") that is the surname of a person of the
+        lists in office on the day, and no name of a place or body: that person."""
+        return entity.label == "LOC" and len(ent) == 1 and ent[0].tag_ in ("NE", "PROPN") \
+            and not ent.ent_id_ and self.listed_in_office(ent.text) \
             and not self.lexicon.role_of(ent.text) and ent.text not in self.lexicon.demonym_nouns
+
+    def listed_in_office(self, text: str) -> bool:
+        """Whether a one-word name is the surname of one person of the lists who held an
+        office of government on the day (``persons = "full_names"``, which reads the table
+        by full names; not a word the lemma table knows, "Stein"): of a surname alone,
+        only such a person is sure enough to code."""
+        if " " in text or text in self.lexicon.leader_names \
+                or self.settings.get("persons") != "full_names" \
+                or text not in self.lexicon.surname_keys or self.known_word(text):
+            return False
+        term = self.lexicon.term_of(self.lexicon.surname_keys[text], self.day)
+        return term is not None and term.office != ELITE
+
+    def known_word(self, text: str) -> bool:
+        """Whether the pack's lemma table knows the word ("Stein", "Arena", "Wolf"): a
+        surname that is also a noun or a place is left to the name finder."""
+        if not (self.pack.data_dir / "lemmas.toml").is_file():
+            return False
+        return lemmatizer(self.pack.data_dir).knows(text)
 
     def person_ending_at(self, end: int) -> _Draft | None:
         """The draft of the person whose name ends before token ``end``."""
@@ -590,10 +608,8 @@ class _Coder:
         for suffix in self.pack.name_suffixes:  # genitive: "Tokajews"
             if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
                 text = text[: -len(suffix)]
-        if " " not in text and text not in names and self.settings.get("persons") \
-                == "full_names" and text in self.lexicon.surname_keys:
-            text = self.lexicon.surname_keys[text]  # "Kouchner": the one person of the
-            # lists so named (the name finder's person: no common noun "Frist")
+        if self.listed_in_office(text):  # "Kouchner": the one person of the lists so
+            text = self.lexicon.surname_keys[text]  # named, in office on the day
         surname = text.split()[-1]
         given = text.split()[:-1]
         # the same surname is the same person unless both give other first names

@@ -208,16 +208,19 @@ class ActorLexicon:
 
     @cached_property
     def surname_keys(self) -> dict[str, str]:
-        """A surname -> the one person of the lists who bears it (none where two do), for
-        a pack that reads the persons table by full names: a name finder's person named
-        by the surname alone ("Kouchner forderte")."""
+        """A surname -> the one person of the lists who bears it, for a pack that reads
+        the persons table by full names: a name finder's person named by the surname
+        alone ("Kouchner forderte"). None where two persons bear it, where it is also a
+        given name of the lists ("Karl", "Dietrich") or shorter than four letters."""
         keys: dict[str, set[str]] = {}
+        given: set[str] = set()
         for term in self.terms:
             for name in term.names:
                 if " " in name:
                     keys.setdefault(name.split()[-1], set()).add(term.key)
+                    given.update(name.split()[:-1])
         return {surname: next(iter(found)) for surname, found in keys.items()
-                if len(found) == 1}
+                if len(found) == 1 and surname not in given and len(surname) >= 4}
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""
