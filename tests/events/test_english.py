@@ -185,6 +185,18 @@ def test_persons_outside_the_leaders_table():
         ("ACCUSE", "USA", "IRQ")]
 
 
+def test_a_subject_pronoun_is_the_person_named_before_it():
+    # "He" opens the next sentence: the opposition leader named last before it accuses
+    assert [e[:3] for e in coded("Nigerian opposition leader Ade Bello spoke in Lagos on "
+                                 "Monday. He accused President Musa Yaro of rigging the "
+                                 "vote.")] == [("ACCUSE", "NGA", "NGA")]
+    assert [e[:3] for e in coded("The Kenyan minister Grace Wanjiru arrived in Kampala on "
+                                 "Monday. She urged Uganda to reopen the border.")] == [
+        ("REQUEST", "KEN", "UGA")]
+    # no person named before it: no actor, no event
+    assert coded("He accused the government of rigging the vote.") == []
+
+
 def test_no_trigger_inside_a_name():
     assert coded("Amnesty International published a report.") == []
 

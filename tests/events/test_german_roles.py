@@ -803,6 +803,14 @@ def test_a_noun_of_an_act_done_to_someone_names_whom_in_the_genitive():
         "Nach der Ausweisung russischer Diplomaten protestierte die Regierung in Moskau.")
 
 
+def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
+    # "Er" opens a clause with no other party: the minister of the sentence before, not the
+    # source's country
+    assert codes("Der französische Innenminister Jean Dupont besuchte am Montag Korsika. "
+                 "Er verurteilte den Anschlag auf eine Polizeiwache.")[-1] == (
+        "ACCUSE", "FRAGOV", None)
+
+
 def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():
     # the ministry is read as an accusative; the manager's genitive is no subject either way
     assert codes("Im Streit um die Auslieferung des Managers hat das Außenministerium in "

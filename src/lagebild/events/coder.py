@@ -111,6 +111,8 @@ AS_CLAUSE_REACH = 5
 #: How many words may stand between an auxiliary and its participle ("was reportedly
 #: attacked") or between a clause start and a trigger that opens it.
 AUX_REACH = 2
+#: A subject pronoun's person is looked for in its sentence and the two before it.
+PRONOUN_SENTENCES = 3
 
 
 
@@ -157,6 +159,7 @@ class _EventCoder:
         self.trigger_probabilities: dict = {}
         self.trigger_classes: list[str] = []
         self.actors = {a.id: a for a in document.actors}
+        self.entity_labels = {e.id: e.label for e in document.entities}
         self.named = [e for e in document.entities if e.actor]
         #: the language's role strategy: German by case, English by word order
         self.strategy = OrderRoles(self) if lexicon.word_order == "svo" else CaseRoles(self)
@@ -672,6 +675,8 @@ class _EventCoder:
             elif actor is None and len(self.text[part[0]:t_start].split()) <= AUX_REACH \
                     and part[0] == clause[0] > 0:
                 actor = self.earlier_subject(part, t_start, t_end, speech)
+            if actor is None and subject and subject[0].lower() in self.lexicon.words["pronouns"]:
+                actor = self.person_before(t_start)  # "He accused X": who "he" is
             if actor is None or by_agent is not None and self.staged_by(match, by_agent):
                 actor = by_agent  # "calls by X", "an attack by X", "the protest staged by X"
         speaker = quote.speaker.actor if quote and quote.speaker else None
@@ -746,6 +751,23 @@ class _EventCoder:
         # the guide's null actor of a passive without its agent ("three civilians were
         # killed"); otherwise no named actor drops the event
         return ids, recipients or [None], AGENTLESS if agentless and ids == [None] else GOVERNED
+
+    def person_before(self, at: int) -> ActorMention | None:
+        """The person a subject pronoun at character ``at`` points back to: the last one
+        named before it, in its sentence or the two before (as a quote's pronoun speaker
+        is found)."""
+        sentences = [s for s in self.document.sentences if s[0] <= at]
+        floor = sentences[-PRONOUN_SENTENCES][0] if len(sentences) >= PRONOUN_SENTENCES \
+            else 0
+        persons = [m for m in self.mentions if floor <= m.start and m.end <= at
+                   and m.preposition is None and self.is_person(m.actor)]
+        return persons[-1] if persons else None
+
+    def is_person(self, actor_id: str | None) -> bool:
+        """Whether an actor is a person: one the name finder named as one."""
+        actor = self.actors.get(actor_id or "")
+        return actor is not None and any(
+            self.entity_labels.get(m) == "PER" for m in actor.mentions)
 
     def earlier_subject(self, part: tuple[int, int], t_start: int, t_end: int,
                         speech: int | None) -> ActorMention | None:

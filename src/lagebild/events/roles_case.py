@@ -150,6 +150,8 @@ class CaseRoles:
             actor = shared
         elif free:
             actor = self.subject(free, first, last)
+        elif self.pronoun_subject(first, last):  # "Er verurteilte den Anschlag": the
+            actor = self.antecedent(first, free)  # clause names no one else
         elif infinitive:  # "X kündigte an, die Sperre zu lockern": X is to do it
             actor = self.controller(clause)
         if actor is None and not governed and not passive \
@@ -612,6 +614,13 @@ class CaseRoles:
             # des Managers hat das Außenministerium …": the ministry, read as accusative)
             return next((m for m in free if self.case_of(m) != "Gen"), free[0])
         return self.antecedent(pronoun, free)
+
+    def pronoun_subject(self, first: int, last: int) -> bool:
+        """Whether a clause opens with a subject pronoun and its finite verb ("Er warf",
+        "Sie forderten")."""
+        c = self.coder
+        return first + 1 < last and c.lowers[first] in c.lexicon.words["pronouns"] \
+            and c.tags[first + 1] in FINITE_VERBS
 
     def antecedent(self, pronoun: int, free: list[ActorMention]) -> ActorMention | None:
         """The mention a subject pronoun at token ``pronoun`` points back to: the last one
