@@ -803,6 +803,18 @@ def test_a_noun_of_an_act_done_to_someone_names_whom_in_the_genitive():
         "Nach der Ausweisung russischer Diplomaten protestierte die Regierung in Moskau.")
 
 
+def test_one_act_told_by_a_verb_and_its_object_is_one_event():
+    # the sanctions are what the council imposed: one sanction, its noun kept as retold
+    doc = shared_pipeline()({"text": "Der UN-Sicherheitsrat verhängte neue Sanktionen gegen "
+                             "Nordkorea.", "lang": "de"})
+    assert [(e.type, e.trigger.text, [r.text for r in e.retold]) for e in doc.events] == [
+        ("SANCTION", "verhängte", ["Sanktionen"])]
+    # two acts of one type in one sentence with other parties stay two
+    assert codes("Polen wies den russischen Botschafter aus, Litauen wies einen "
+                 "belarussischen Diplomaten aus.") == [("SANCTION", "POL", "RUSGOV"),
+                                                       ("SANCTION", "LTU", "BLRGOV")]
+
+
 def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
     # "Er" opens a clause with no other party: the minister of the sentence before, not the
     # source's country

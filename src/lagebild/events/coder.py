@@ -819,7 +819,12 @@ class _EventCoder:
         for event in events:
             told = [] if event.recipient else aimed.get(
                 (event.type, event.mode, event.actor, event.date), [])
-            if not told:
+            twin = next((other for other in kept if other.sentence == event.sentence
+                         and (other.type, other.actor, other.recipient)
+                         == (event.type, event.actor, event.recipient)), None)
+            if twin is not None:  # "verhängte neue Sanktionen gegen X": one act, two words
+                _retell(twin, event.trigger)
+            elif not told:
                 kept.append(event)
             elif all(other.sentence != event.sentence for other in told):
                 for span in (event.trigger, *event.retold):
