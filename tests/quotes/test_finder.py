@@ -74,6 +74,9 @@ def test_according_to_and_impersonal_frames():
     found = quotes("Laut Experten sorgt sich China um die Grenze. Die Soldaten blieben, hieß es.")
     assert found[0][2:4] == ("Laut", "Experten")
     assert found[1][:4] == ("indirect", "Die Soldaten blieben", "hieß es", None)
+    # a name in the genitive without an article after "nach Angaben"
+    found = quotes("Nach Angaben Südkoreas hat Nordkorea eine Rakete abgefeuert.")
+    assert [q[2:] for q in found] == [("Nach Angaben", "Südkoreas", "KOR")]
 
 
 def test_english_quotes():
