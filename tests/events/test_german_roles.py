@@ -815,6 +815,15 @@ def test_one_act_told_by_a_verb_and_its_object_is_one_event():
                                                        ("SANCTION", "LTU", "BLRGOV")]
 
 
+def test_an_act_called_for_is_of_those_called_on_or_of_the_caller():
+    # the strike called for: the Kenyan opposition's, not the source's country
+    assert codes("Die kenianische Opposition rief zu einem Generalstreik auf.") == [
+        ("REQUEST", "KENOPP", None), ("PROTEST", "KENOPP", None)]
+    # the council of the United Nations, also without "UN-"
+    assert codes("Der Sicherheitsrat verurteilte den Atomtest Nordkoreas scharf.") == [
+        ("ACCUSE", "UNO", "PRK")]
+
+
 def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
     # "Er" opens a clause with no other party: the minister of the sentence before, not the
     # source's country

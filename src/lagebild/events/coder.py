@@ -752,6 +752,20 @@ class _EventCoder:
         # killed"); otherwise no named actor drops the event
         return ids, recipients or [None], AGENTLESS if agentless and ids == [None] else GOVERNED
 
+    def called_for(self, start: int, sentence: tuple[int, int],
+                   events: list[Event]) -> str | None:
+        """Who is to do an act a request before it in its sentence calls for ("rief die
+        Arbeiter zum Streik auf": the workers; "rief zu einem Generalstreik auf": the caller),
+        where the act's noun follows a preposition of what is called for
+        (``call_prepositions``)."""
+        if self._preposition(start) not in self.lexicon.words["call_prepositions"]:
+            return None
+        request = next((e for e in reversed(events) if e.type == "REQUEST"
+                        and e.sentence == sentence and e.trigger.start < start), None)
+        if request is None:
+            return None
+        return request.recipient or request.actor
+
     def person_before(self, at: int) -> ActorMention | None:
         """The person a subject pronoun at character ``at`` points back to: the last one
         named before it, in its sentence or the two before (as a quote's pronoun speaker
@@ -1328,6 +1342,10 @@ class _EventCoder:
                 # ("Peru beat Chile 2-1"), and every event of a sports report is play
             if kind == "ASSAULT" and self.accident(sentence, self.actor_named(found, actors)):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
+            if found in (UNNAMED, GOVERNED) and actors == [None]:
+                caller = self.called_for(start, sentence, events)
+                if caller is not None:  # "rief zu einem Generalstreik auf": the strike of
+                    actors, found = [caller], NAMED  # those called on, or of the caller
             if found == UNNAMED or found == GOVERNED and actors == [None] \
                     and kind in self.lexicon.governed_types and self._preposition(start) \
                     in self.lexicon.words["circumstance"]:  # "bei einer Kundgebung in X"

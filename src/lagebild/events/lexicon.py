@@ -127,6 +127,7 @@ class EventLexicon:
                                   "partitive", "conditions", "threat_conditions", "ending",
                                   "deciding",
                                   "pronouns", "reciprocal", "prepositional_relatives",
+                                  "call_prepositions",
                                   "instrumental", "between", "state_passive",
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
