@@ -60,6 +60,8 @@ def coded(text: str, published: str | None = "2023-09-18"):
     # the comma after an opening phrase of place ends it: the subject follows
     ("In southern Somalia, al-Shabaab fighters killed 15 soldiers on Sunday.",
      ("ASSAULT", "SOM", "SOM")),
+    # a city acting is its government (as the guide codes "die Stadt")
+    ("The city of Leipzig banned the march.", ("COERCE", "DEU", None)),
 ])
 def test_roles_by_word_order(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]
