@@ -62,6 +62,8 @@ def coded(text: str, published: str | None = "2023-09-18"):
      ("ASSAULT", "SOM", "SOM")),
     # a city acting is its government (as the guide codes "die Stadt")
     ("The city of Leipzig banned the march.", ("COERCE", "DEU", None)),
+    # a border closed is closed to the country across it
+    ("Turkey closed its border with Syria.", ("COERCE", "TUR", "SYR")),
 ])
 def test_roles_by_word_order(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]

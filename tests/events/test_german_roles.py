@@ -815,10 +815,12 @@ def test_one_act_told_by_a_verb_and_its_object_is_one_event():
                                                        ("SANCTION", "LTU", "BLRGOV")]
 
 
-def test_an_act_called_for_is_of_those_called_on_or_of_the_caller():
+def test_an_act_called_for_and_a_border_closed_are_aimed_at_whom_they_concern():
     # the strike called for: the Kenyan opposition's, not the source's country
     assert codes("Die kenianische Opposition rief zu einem Generalstreik auf.") == [
         ("REQUEST", "KENOPP", None), ("PROTEST", "KENOPP", None)]
+    # a border closed is closed to the country across it
+    assert codes("Die Türkei schloss ihre Grenze zu Syrien.") == [("COERCE", "TUR", "SYR")]
     # the council of the United Nations, also without "UN-"
     assert codes("Der Sicherheitsrat verurteilte den Atomtest Nordkoreas scharf.") == [
         ("ACCUSE", "UNO", "PRK")]
