@@ -438,3 +438,10 @@ def test_a_compass_word_joined_to_a_country_names_a_part_of_it():
     assert codes("Die Türkei griff Stellungen in Nordsyrien an.") >= {"TUR", "SYR"}
     assert "PRK" in codes("Nordkorea testete eine Rakete.")
     assert "IRL" not in codes("In Nordirland protestierten Tausende.")
+
+
+def test_rebels_of_a_story_that_names_no_country_are_of_none():
+    # a German paper's own country has no rebels: not the source's country
+    assert codes("Die Rebellen kündigten an, die Waffen niederzulegen.") == {"REB"}
+    # a place named gives them its country
+    assert "SYRREB" in codes("In Syrien griffen Rebellen einen Stützpunkt an.")

@@ -911,7 +911,8 @@ class _Coder:
 
     def context(self, bare: list[tuple[str, Span]]) -> None:
         source = self.source_country()
-        country = self.main_country() or source
+        story = self.main_country()
+        country = story or source
         for draft in self.titled:  # a title before a name no list knows: as a bare title,
             own = self.sentence_place(draft) or country  # of the sentence's place first
             if draft.country is None and own is not None:
@@ -919,11 +920,15 @@ class _Coder:
         domestic = tuple(self.settings.get("domestic_prefixes", []))
         home = set(self.settings.get("domestic_countries", []))
         foreign = tuple(self.settings.get("foreign_words", []))
+        abroad_sectors = set(self.settings.get("abroad_sectors", []))
         for sector, span in bare:
             # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
-            # in a story about Iran: the source's
+            # in a story about Iran: the source's; rebels of a story that names no country
+            # are of none (``abroad_sectors``: a paper's own country has none)
+            fallback = story if sector in abroad_sectors else country
             own = self.earlier_head(span) or self.place_in_sentence(span.start) or (
-                self.only_country_in_sentence(span.start) if source is None else None) or country
+                self.only_country_in_sentence(span.start) if source is None else None) \
+                or fallback
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
             before = self.doc[max(span.start - 2, 0):span.start]
