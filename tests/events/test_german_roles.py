@@ -826,6 +826,18 @@ def test_an_act_called_for_and_a_border_closed_are_aimed_at_whom_they_concern():
         ("ACCUSE", "UNO", "PRK")]
 
 
+def test_an_act_one_is_accused_of_is_the_accused_s_as_the_accuser_claims():
+    doc = shared_pipeline()({"text": "Der türkische Präsident warf Israel Völkermord vor.",
+                             "lang": "de", "published": "2019-06-01"})
+    code = {a.id: a.code for a in doc.actors}
+    assert [(e.type, code.get(e.actor), code.get(e.recipient), e.modality)
+            for e in doc.events] == [("ACCUSE", "TURGOV", "ISR", "asserted"),
+                                     ("ASSAULT", "ISR", None, "reported")]
+    # the victims named after the act's noun are the act's, not the accusation's
+    assert codes("Die Regierung beschuldigte die Rebellen des Mordes an Zivilisten.")[0] == (
+        "ACCUSE", "DEUGOV", "REB")
+
+
 def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
     # "Er" opens a clause with no other party: the minister of the sentence before, not the
     # source's country

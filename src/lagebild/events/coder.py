@@ -752,6 +752,21 @@ class _EventCoder:
         # killed"); otherwise no named actor drops the event
         return ids, recipients or [None], AGENTLESS if agentless and ids == [None] else GOVERNED
 
+    def alleged(self, match: TriggerMatch, clause: tuple[int, int], events: list[Event],
+                made: dict[int, tuple]) -> str | None:
+        """Who is accused of the act a trigger noun names, where a verb of alleging
+        (ACCUSE, mode ``allege``) before it in its clause names whom it accuses: "Kiew wirft
+        Moskau Kriegsverbrechen vor", "beschuldigte die Rebellen des Mordes"."""
+        if self.tags[match.start] not in self.lexicon.words["noun_tags"]:
+            return None
+        for k in range(len(events) - 1, -1, -1):
+            event, verb = events[k], made[k][0]
+            if event.type == "ACCUSE" and event.mode == "allege" and event.recipient \
+                    and self.tags[verb.start][:1] == "V" and verb.start < match.start \
+                    and clause[0] <= event.trigger.start < clause[1]:
+                return event.recipient
+        return None
+
     def called_for(self, start: int, sentence: tuple[int, int],
                    events: list[Event]) -> str | None:
         """Who is to do an act a request before it in its sentence calls for ("rief die
@@ -1342,6 +1357,10 @@ class _EventCoder:
                 # ("Peru beat Chile 2-1"), and every event of a sports report is play
             if kind == "ASSAULT" and self.accident(sentence, self.actor_named(found, actors)):
                 continue  # "bei dem Unfall wurden drei Menschen verletzt": no one attacked
+            accused = self.alleged(match, clause, events, made)
+            if accused is not None:  # "warf Israel Völkermord vor": the genocide Israel is
+                actors, found = [accused], NAMED  # accused of, not the accuser's
+                recipients = [r for r in recipients if r != accused] or [None]
             if found in (UNNAMED, GOVERNED) and actors == [None]:
                 caller = self.called_for(start, sentence, events)
                 if caller is not None:  # "rief zu einem Generalstreik auf": the strike of
@@ -1399,6 +1418,8 @@ class _EventCoder:
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)  # "will visit": CONSULT,
             # intended, as the guide codes a planned act (PLOVER's AGREE: ``future_types``)
+            if accused is not None and modality == "asserted":
+                modality = "reported"  # an act one is accused of is the accuser's claim
             if modality == "negated" and kind in self.lexicon.negated_types:
                 # "akzeptiert das Angebot nicht": a refusal done, as planned or reported
                 kind, mode = self.lexicon.negated_types[kind], None

@@ -176,7 +176,8 @@ class CaseRoles:
             if actor is not None else [actor_id]
         actor_ids = [m.actor for m in actors] if actor is not None else actors
         for m in in_clause:
-            if m.preposition in trigger.recipient and m.actor not in actor_ids:
+            if m.preposition in trigger.recipient and m.actor not in actor_ids \
+                    and not self.of_other_act(m, match):
                 recipient = m
                 break
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
@@ -614,6 +615,17 @@ class CaseRoles:
             # des Managers hat das Außenministerium …": the ministry, read as accusative)
             return next((m for m in free if self.case_of(m) != "Gen"), free[0])
         return self.antecedent(pronoun, free)
+
+    def of_other_act(self, mention: ActorMention, match: TriggerMatch) -> bool:
+        """Whether a mention's preposition follows another trigger noun, whose phrase it
+        belongs to: "beschuldigte die Rebellen des Mordes an Zivilisten" (the civilians
+        are the murder's, not the accusation's)."""
+        c = self.coder
+        i = c.token_range(mention.start, mention.end)[0] - 1  # the preposition
+        while i > 0 and c.tags[i] in PATIENT_PHRASE_TAGS:
+            i -= 1  # (its article: "an den Zivilisten")
+        return i > 0 and c.tags[i - 1] in c.lexicon.words["noun_tags"] and any(
+            other is not match and other.start <= i - 1 < other.last for other in c.matches)
 
     def pronoun_subject(self, first: int, last: int) -> bool:
         """Whether a clause opens with a subject pronoun and its finite verb ("Er warf",
