@@ -445,3 +445,12 @@ def test_rebels_of_a_story_that_names_no_country_are_of_none():
     assert codes("Die Rebellen kündigten an, die Waffen niederzulegen.") == {"REB"}
     # a place named gives them its country
     assert "SYRREB" in codes("In Syrien griffen Rebellen einen Stützpunkt an.")
+
+
+def test_an_english_place_after_the_words_of_its_phrase_is_a_place():
+    # the English model tags no words: the phrase's words are listed; a capital after them
+    # is the place, not its government, and no role noun lies inside a place's name
+    found = codes("Gunmen attacked a hotel in the Somali capital Mogadishu on Monday.", "en")
+    assert "SOMGOV" not in found and "SOM" in found
+    assert codes("Israeli troops raided a village in the West Bank on Monday.", "en") == {
+        "ISRMIL", "PSE"}

@@ -64,6 +64,10 @@ def coded(text: str, published: str | None = "2023-09-18"):
     ("The city of Leipzig banned the march.", ("COERCE", "DEU", None)),
     # a border closed is closed to the country across it
     ("Turkey closed its border with Syria.", ("COERCE", "TUR", "SYR")),
+    # a capital by its older English name stands for its government
+    ("Kiev accused Moscow of war crimes.", ("ACCUSE", "UKR", "RUS")),
+    # a place after "in the" is where the act was aimed
+    ("Israeli troops raided a village in the West Bank on Monday.", ("COERCE", "ISR", "PSE")),
 ])
 def test_roles_by_word_order(text, expected):
     assert [event[:3] for event in coded(text)] == [expected]

@@ -140,6 +140,7 @@ class _Coder:
         self.drafts: dict[tuple, _Draft] = {}
         self.entities = {(e.start, e.end): e for e in document.entities}
         self.in_entity: set[int] = set()
+        self.in_place: set[int] = set()  # tokens of names the gazetteer reads as places
         self.coded: set[int] = set()  # tokens of the named mentions that became actors
         self.token_entry: dict[int, object] = {}  # token index -> gazetteer entry
         self.token_draft: dict[int, _Draft] = {}  # first token of a named mention -> actor
@@ -173,6 +174,8 @@ class _Coder:
                       if (country := self.lexicon.demonym_adjectives.get(word))}
         for ent in ents:
             self.in_entity.update(range(ent.start, ent.end))
+            if ent.ent_id_.startswith(("place:", "country:")):
+                self.in_place.update(range(ent.start, ent.end))
             if ent.ent_id_.startswith("place:"):
                 record = self.place_record(ent, named, by_demonym)
                 country = alpha3(record.country) if record else None
@@ -204,11 +207,14 @@ class _Coder:
 
     def preposition_before(self, ent: Span, prepositions) -> bool:
         """Whether one of ``prepositions`` opens the name's noun phrase, over the words
-        ``phrase_tags`` allows."""
+        ``phrase_tags`` allows (``phrase_words`` and demonyms, where a pack's model tags no
+        words: "in the Somali capital Mogadishu")."""
         phrase = set(self.settings.get("phrase_tags", ()))
+        words = set(self.settings.get("phrase_words", ()))
         i = ent.start - 1
         while i >= 0 and ent.start - i <= 4 and self.doc[i].lower_ not in prepositions \
-                and self.doc[i].tag_ in phrase:
+                and (self.doc[i].tag_ in phrase or not self.doc[i].tag_ and (
+                    self.lowers[i] in words or self.lowers[i] in self.lexicon.demonym_adjectives)):
             i -= 1
         return i >= 0 and self.doc[i].lower_ in prepositions
 
@@ -708,8 +714,8 @@ class _Coder:
         bare: list[tuple[str, Span]] = []
         i = 0
         while i < len(self.texts):
-            if i in self.coded:  # part of a named actor; other entities may hold roles
-                i += 1
+            if i in self.coded or i in self.in_place:  # part of a named actor or a place
+                i += 1  # ("the West Bank": no bank); other entities may hold roles
                 continue
             people = self.lexicon.demonym_nouns.get(self.texts[i])
             if people and i + 1 < len(self.texts) and self.role_at(i + 1)[0] is not None:
