@@ -836,6 +836,10 @@ def test_an_act_one_is_accused_of_is_the_accused_s_as_the_accuser_claims():
     # the victims named after the act's noun are the act's, not the accusation's
     assert codes("Die Regierung beschuldigte die Rebellen des Mordes an Zivilisten.")[0] == (
         "ACCUSE", "DEUGOV", "REB")
+    # as is the party named after the genitive of another act's noun: the sanctions are
+    # against Russia, their refusal aimed at the Union
+    assert codes("Ungarn lehnt die Sanktionen der EU gegen Russland ab.") == [
+        ("REJECT", "HUN", "EUR")]
 
 
 def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():

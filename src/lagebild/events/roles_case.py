@@ -617,15 +617,27 @@ class CaseRoles:
         return self.antecedent(pronoun, free)
 
     def of_other_act(self, mention: ActorMention, match: TriggerMatch) -> bool:
-        """Whether a mention's preposition follows another trigger noun, whose phrase it
-        belongs to: "beschuldigte die Rebellen des Mordes an Zivilisten" (the civilians
-        are the murder's, not the accusation's)."""
+        """Whether a mention's preposition follows another trigger noun (or its genitive),
+        whose phrase it belongs to: "beschuldigte die Rebellen des Mordes an Zivilisten"
+        (the civilians are the murder's, not the accusation's), "lehnt die Sanktionen der EU
+        gegen Russland ab" (Russia is the sanctions')."""
         c = self.coder
         i = c.token_range(mention.start, mention.end)[0] - 1  # the preposition
         while i > 0 and c.tags[i] in PATIENT_PHRASE_TAGS:
             i -= 1  # (its article: "an den Zivilisten")
-        return i > 0 and c.tags[i - 1] in c.lexicon.words["noun_tags"] and any(
-            other is not match and other.start <= i - 1 < other.last for other in c.matches)
+        noun = i - 1
+        if noun < 0 or c.tags[noun] not in c.lexicon.words["noun_tags"]:
+            return False
+        nouns = [noun]
+        j = noun - 1  # or of the noun a genitive follows: "die Sanktionen der EU gegen"
+        while j > 0 and c.tags[j] in PATIENT_PHRASE_TAGS \
+                and c.lowers[j] not in c.lexicon.words["genitive_articles"]:
+            j -= 1
+        if j > 0 and c.lowers[j] in c.lexicon.words["genitive_articles"] \
+                and c.tags[j - 1] in c.lexicon.words["noun_tags"]:
+            nouns.append(j - 1)
+        return any(other is not match and other.start <= k < other.last
+                   for other in c.matches for k in nouns)
 
     def pronoun_subject(self, first: int, last: int) -> bool:
         """Whether a clause opens with a subject pronoun and its finite verb ("Er warf",
