@@ -454,3 +454,9 @@ def test_an_english_place_after_the_words_of_its_phrase_is_a_place():
     assert "SOMGOV" not in found and "SOM" in found
     assert codes("Israeli troops raided a village in the West Bank on Monday.", "en") == {
         "ISRMIL", "PSE"}
+
+
+def test_a_wire_story_s_surname_alone_is_of_the_country_whose_persons_bear_it():
+    # two persons of the lists are called Clinton, both American: no person, the country
+    found, _ = actors("Clinton urged Israel to halt settlement building.", "en", "1996-08-01")
+    assert ("USA", None, True) in found and ("ISR", None, True) not in found

@@ -960,16 +960,19 @@ class _Coder:
                     draft.country = key[0] == "person" and self.lexicon.nationality(
                         self.lexicon.leader_names.get(draft.name)) or abroad or source
                     draft.inferred = True
-        elif country is not None:  # a wire story with no source country: a person of no
-            # country named is of the place the sentence names, else of the story's country;
-            # one the lists know, out of office on the day, of his last office's country
-            # ("the Obama administration" in 2024 is no Egyptian's)
+        else:  # a wire story with no source country: a person of no country named is of
+            # the place the sentence names, else of the story's country; one the lists
+            # know, out of office on the day, of his last office's country ("the Obama
+            # administration" in 2024 is no Egyptian's); a surname alone that the lists'
+            # persons of one country bear ("Clinton urged Israel …"), of that country
             for key, draft in self.drafts.items():
                 if draft.country is None and key[0] == "person":
                     last = self.lexicon.last_term(self.lexicon.leader_names.get(draft.name))
+                    surname = key[2] if " " not in draft.name else None
                     draft.country = last.country if last is not None \
-                        else self.sentence_place(draft) or country
-                    draft.inferred = True
+                        else self.lexicon.surname_countries.get(surname or "") \
+                        or self.sentence_place(draft) or country
+                    draft.inferred = draft.country is not None
 
     def only_country_in_sentence(self, token: int) -> str | None:
         """The one country a sentence names by name, where it names one only: in a wire
