@@ -33,7 +33,7 @@ from ..places.gazetteer import load_gazetteer
 from ..places.peoples import region_peoples
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
-from .lexicon import ELITE, FIRM, ActorLexicon, actor_lexicon
+from .lexicon import BODIES, ELITE, FIRM, ActorLexicon, actor_lexicon
 
 #: The sector of role nouns that take the actor they speak for ("Sprecherin").
 NO_SECTOR = "-"
@@ -890,7 +890,7 @@ class _Coder:
                   and not self.only_bracketed(d)
                   and not (d.org and d.sectors == [FIRM])  # a firm's seat is no story's place
                   if d.country and len(d.country) == 3
-                  and d.country not in ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")]
+                  and d.country not in BODIES]
         if counts:
             return max(counts)[2]
         if self.place_countries:  # "Police in Lima ...": the country of the places named
