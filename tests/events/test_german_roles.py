@@ -842,6 +842,12 @@ def test_an_act_one_is_accused_of_is_the_accused_s_as_the_accuser_claims():
         ("REJECT", "HUN", "EUR")]
 
 
+def test_an_article_and_a_name_of_two_words_open_a_main_clause_not_a_relative_one():
+    # "die IG Metall kündigte …": the union's refusal, not the company's
+    assert codes("Der Konzern will 2000 Stellen streichen, die IG Metall kündigte "
+                 "Widerstand an.") == [("REJECT", "DEU", None)]
+
+
 def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
     # "Er" opens a clause with no other party: the minister of the sentence before, not the
     # source's country

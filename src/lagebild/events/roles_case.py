@@ -36,6 +36,8 @@ DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 #: tags between a noun of an act done to someone and the head of whom it names ("des
 #: mutmaßlichen Kartellchefs", "von drei jungen Männern")
 PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
+#: How many words the noun phrase of a main clause's subject after its article may have.
+MAIN_CLAUSE_PHRASE = 3
 #: The words that open a genitive without an article by their ending ("russischer").
 BARE_GENITIVE_TAGS = {"ADJA", "CARD", "PIAT", "PIDAT", "PPOSAT"}
 #: how many words after whom such a noun names a place of theirs may end
@@ -890,12 +892,15 @@ class CaseRoles:
         return None
 
     def main_clause(self, first: int, last: int) -> bool:
-        """An article, a noun and a finite verb open the clause: a main clause of its own
-        (", die Polizei nahm viele fest"), not a relative one (", die am Donnerstag …
-        entsandte" ends with its verb)."""
+        """An article, a noun phrase and a finite verb open the clause: a main clause of its
+        own (", die Polizei nahm viele fest", ", die IG Metall kündigte Widerstand an"),
+        not a relative one (", die am Donnerstag … entsandte" ends with its verb)."""
         c = self.coder
-        return first + 2 < last and c.doc[first + 1].tag_ in ("NN", "NE") \
-            and c.doc[first + 2].tag_ in FINITE_VERBS
+        i = first + 1  # the noun phrase: names of several words ("die IG Metall kündigte")
+        while i < min(last, first + MAIN_CLAUSE_PHRASE + 1) and c.tags[i] in ("NN", "NE", "ADJA"):
+            i += 1
+        return i < last and i > first + 1 and c.tags[i - 1] in ("NN", "NE") \
+            and c.tags[i] in FINITE_VERBS
 
     def counted(self, i: int, first: int) -> bool:
         """A noun after a number or a quantifier, adjectives between ("drei Geiseln",
