@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import alpha3
 from ..lang.base import LanguagePack
-from ..lang.lemmas import lemmatizer
+from ..lang.lemmas import table_lemmatizer
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
@@ -526,9 +526,8 @@ class _Coder:
     def known_word(self, text: str) -> bool:
         """Whether the pack's lemma table knows the word ("Stein", "Arena", "Wolf"): a
         surname that is also a noun or a place is left to the name finder."""
-        if not (self.pack.data_dir / "lemmas.toml").is_file():
-            return False
-        return lemmatizer(self.pack.data_dir).knows(text)
+        table = table_lemmatizer(self.pack.data_dir)
+        return table is not None and table.knows(text)
 
     def person_ending_at(self, end: int) -> _Draft | None:
         """The draft of the person whose name ends before token ``end``."""

@@ -767,13 +767,13 @@ class _EventCoder:
                 return event.recipient
         return None
 
-    def called_for(self, start: int, sentence: tuple[int, int],
+    def called_for(self, preposition: str | None, start: int, sentence: tuple[int, int],
                    events: list[Event]) -> str | None:
         """Who is to do an act a request before it in its sentence calls for ("rief die
         Arbeiter zum Streik auf": the workers; "rief zu einem Generalstreik auf": the caller),
-        where the act's noun follows a preposition of what is called for
+        where the act's noun at ``start`` follows a preposition of what is called for
         (``call_prepositions``)."""
-        if self._preposition(start) not in self.lexicon.words["call_prepositions"]:
+        if preposition not in self.lexicon.words["call_prepositions"]:
             return None
         request = next((e for e in reversed(events) if e.type == "REQUEST"
                         and e.sentence == sentence and e.trigger.start < start), None)
@@ -1361,14 +1361,16 @@ class _EventCoder:
             if accused is not None:  # "warf Israel Völkermord vor": the genocide Israel is
                 actors, found = [accused], NAMED  # accused of, not the accuser's
                 recipients = [r for r in recipients if r != accused] or [None]
+            governing = None  # the preposition before a trigger no actor is named for
             if found in (UNNAMED, GOVERNED) and actors == [None]:
-                caller = self.called_for(start, sentence, events)
+                governing = self._preposition(start)
+                caller = self.called_for(governing, start, sentence, events)
                 if caller is not None:  # "rief zu einem Generalstreik auf": the strike of
                     actors, found = [caller], NAMED  # those called on, or of the caller
             if found == UNNAMED or found == GOVERNED and actors == [None] \
-                    and kind in self.lexicon.governed_types and self._preposition(start) \
-                    in self.lexicon.words["circumstance"]:  # "bei einer Kundgebung in X"
-                actors = [self.source_actor(sentence)]
+                    and kind in self.lexicon.governed_types \
+                    and governing in self.lexicon.words["circumstance"]:
+                actors = [self.source_actor(sentence)]  # "bei einer Kundgebung in X"
             elif found == GOVERNED and actors == [None]:
                 continue  # (a noun of an act done to someone that names whom: PATIENT)
             if match.trigger.employer and recipients == [None]:

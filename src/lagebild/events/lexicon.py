@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..lang.base import LanguagePack, per_pack
 from ..lang.datafile import read_toml, read_tsv
-from ..lang.lemmas import lemmatizer
+from ..lang.lemmas import table_lemmatizer
 from ..model import EVENT_TYPES
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
@@ -474,9 +474,9 @@ def _anchored(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]
 def lexicon_with_lemmas(path: Path, data_dir: Path) -> EventLexicon:
     """A trigger file read with a pack's lemma table, where the pack has one: its words
     tell a compound's last part and its lemmas the small words of phrases."""
-    if not (data_dir / "lemmas.toml").is_file():
+    table = table_lemmatizer(data_dir)
+    if table is None:
         return EventLexicon(path)
-    table = lemmatizer(data_dir)
     return EventLexicon(path, table.is_word, table.lemma, min(table.noun_tags, default=""))
 
 

@@ -290,6 +290,12 @@ def lemmatizer(data_dir: Path) -> Lemmatizer:
     return _LEMMATIZERS[data_dir]
 
 
+def table_lemmatizer(data_dir: Path) -> Lemmatizer | None:
+    """The lookup lemmatizer of a pack's data folder, None where the pack has no lemma
+    table (``lemmas.toml``)."""
+    return lemmatizer(data_dir) if (data_dir / "lemmas.toml").is_file() else None
+
+
 @Language.factory("lagebild_lemmas", default_config={"data_dir": ""})
 def make_lemmatizer(nlp: Language, name: str, data_dir: str):
     """The pack's lookup lemmatizer as a pipeline component."""
