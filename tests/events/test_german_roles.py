@@ -1167,3 +1167,62 @@ def test_a_mobilisation_towards_a_border_is_aimed_at_the_country_across_it():
         ("MOBILIZE", "RUS", "UKR")]
     assert codes("Russland hat Truppen an die ukrainische Grenze verlegt.") == [
         ("MOBILIZE", "RUS", "UKR")]
+
+
+def test_a_party_abbreviated_in_front_of_an_act_noun_does_the_act():
+    # "US-", "EU-", "Nato-": the doer, also where the noun follows a preposition
+    assert [e[:2] for e in events("Bei US-Luftangriffen wurden 20 Menschen getötet.")][:1] \
+        == [("ASSAULT", "USA")]
+    assert [e[:3] for e in events("Die EU-Sanktionen gegen Russland wurden verlängert.")] \
+        == [("SANCTION", "EUR", "RUS")]
+    doc = shared_pipeline()({"text": "Die EU-Sanktionen gegen Russland wurden verlängert.",
+                             "published": "2022-01-10", "lang": "de"})
+    eu = next(a for a in doc.actors if a.country == "EUR")
+    assert [(s.text, s.start, s.end) for s in eu.nominal] == [("EU", 4, 6)]
+    # the act so named is the aim of the verb that takes it as its object
+    assert ("ACCUSE", "RUS", "USA") in [
+        e[:3] for e in events("Russland verurteilte die US-Luftangriffe in Syrien.")]
+    # the subject's own act: it joins the sanctions, it imposes them
+    assert [e[:3] for e in events("Die Schweiz hat sich den EU-Sanktionen gegen Russland "
+                                  "angeschlossen.")] == [("SANCTION", "CHE", "RUS")]
+    # a country's full name in front is more often the act's place or aim
+    assert [e[1] for e in events("Die Russland-Sanktionen der Regierung wurden verlängert.")
+            ] != ["RUS"]
+
+
+def test_a_condemnation_is_a_sentence_only_beside_a_court_or_a_penalty():
+    assert [e[0] for e in events("Die Bundesregierung verurteilte den Anschlag vom "
+                                 "vergangenen Monat scharf.")] == ["ACCUSE"]
+    assert [e[0] for e in events("Der Kanzler verurteilte die Gewalt im vergangenen Jahr.")
+            ] == ["ACCUSE"]
+    assert [e[0] for e in events("Das Landgericht verurteilte den Mann zu drei Jahren Haft.")
+            ] == ["SANCTION"]
+    assert [e[0] for e in events("Der Mann wurde zu zwei Jahren und sechs Monaten "
+                                 "verurteilt.")] == ["SANCTION"]
+    # other words of disapproval never switch: prisons are what is criticised
+    assert [e[0] for e in events("Amnesty International prangerte die Folter in "
+                                 "ägyptischen Gefängnissen an.")] == ["ACCUSE"]
+    assert [e[0] for e in events("Die Opposition kritisierte die Haftbedingungen in "
+                                 "türkischen Gefängnissen.")] == ["ACCUSE"]
+
+
+def test_negotiators_and_weapons_of_war_are_parties_of_their_country():
+    assert [e[:2] for e in codes("Der iranische Atomunterhändler verhandelte in Genf.")] \
+        == [("CONSULT", "IRNGOV")]  # not a trader's BUS ("Händler")
+    assert codes("US-Drohnen beschossen ein Dorf in Nordwestpakistan.") \
+        == [("ASSAULT", "USAMIL", "PAK")]
+
+
+def test_crackdowns_blame_shared_and_interference_refused():
+    assert codes("Chinesische Sicherheitskräfte gingen gewaltsam gegen tibetische "
+                 "Demonstranten vor.")[:1] == [("COERCE", "CHNCOP", "CHNCVL")]
+    assert events("Die Stadt will konsequent gegen Falschparker vorgehen.") == []
+    assert [e[:3] for e in events("Washington machte Damaskus für die Gewalt im Irak "
+                                  "mitverantwortlich.")] == [("ACCUSE", "USA", "SYR")]
+    assert [e[:2] for e in events("Peking verbat sich jede Einmischung.")] == [
+        ("REJECT", "CHN")]
+
+
+def test_the_genitive_after_the_actor_s_noun_is_its_own_whatever_case_is_read():
+    assert [e[:3] for e in events("Die Außenminister der EU berieten in Brüssel über die "
+                                  "Lage im Kaukasus.")] == [("CONSULT", "EUR", None)]

@@ -135,3 +135,11 @@ def test_a_verb_form_the_table_lacks_is_read_by_a_known_infinitive():
     assert table.table.get("vereinbart") is None  # not in the table in any form
     assert table.lemma("vereinbart", "VVPP") == "vereinbaren"
     assert table.lemma("vereinbart", "VVFIN") == "vereinbaren"
+
+
+def test_a_word_of_the_table_is_not_a_name_it_holds_only_in_the_genitive():
+    from lagebild.lang.lemmas import table_lemmatizer
+    table = table_lemmatizer(get_pack("de").data_dir)
+    assert table.knows_as_word("Stein") and table.knows_as_word("Wolf")  # Steine, Wölfe
+    assert table.knows("Bush") and not table.knows_as_word("Bush")  # only "Bushs"
+    assert not table.knows_as_word("Kouchner")

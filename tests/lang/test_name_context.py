@@ -63,6 +63,10 @@ def test_curated_names_give_way_to_a_particle_of_a_foreign_name():
     doc = _doc([("die", "ART"), ("Côte", "NE"), ("des", "ART"), ("Somalis", "NE")],
                [(3, 4, "LOC", "country:SOM")])
     assert _ents(name_context(doc)) == []
+    # "des" after a common noun is a genitive's article: the organisation stays
+    doc = _doc([("die", "ART"), ("Forderungen", "NN"), ("des", "ART"),
+                ("Sicherheitsrates", "NN")], [(3, 4, "ORG", "org:UNSC")])
+    assert _ents(name_context(doc)) == [("Sicherheitsrates", "ORG")]
 
 
 def test_ner_one_word_common_nouns_are_dropped_acronyms_and_streets_kept():

@@ -508,26 +508,26 @@ class _Coder:
         sentence's start: "Kouchner forderte") that is the surname of a person of the
         lists in office on the day, and no name of a place or body: that person."""
         return entity.label == "LOC" and len(ent) == 1 and ent[0].tag_ in ("NE", "PROPN") \
-            and not ent.ent_id_ and self.listed_in_office(ent.text) \
+            and not ent.ent_id_ and self.listed_in_office(ent.text) is not None \
             and not self.lexicon.role_of(ent.text) and ent.text not in self.lexicon.demonym_nouns
 
-    def listed_in_office(self, text: str) -> bool:
-        """Whether a one-word name is the surname of one person of the lists who held an
+    def listed_in_office(self, text: str) -> str | None:
+        """The one person of the lists bearing a one-word name as surname who held an
         office of government on the day (``persons = "full_names"``, which reads the table
         by full names; not a word the lemma table knows, "Stein"): of a surname alone,
         only such a person is sure enough to code."""
         if " " in text or text in self.lexicon.leader_names \
                 or self.settings.get("persons") != "full_names" \
                 or text not in self.lexicon.surname_keys or self.known_word(text):
-            return False
-        term = self.lexicon.term_of(self.lexicon.surname_keys[text], self.day)
-        return term is not None and term.office != ELITE
+            return None
+        return self.lexicon.surname_in_office(text, self.day)
 
     def known_word(self, text: str) -> bool:
         """Whether the pack's lemma table knows the word ("Stein", "Arena", "Wolf"): a
-        surname that is also a noun or a place is left to the name finder."""
+        surname that is also a noun or a place is left to the name finder (not one the
+        table holds only as a name's genitive: "Bushs")."""
         table = table_lemmatizer(self.pack.data_dir)
-        return table is not None and table.knows(text)
+        return table is not None and table.knows_as_word(text)
 
     def person_ending_at(self, end: int) -> _Draft | None:
         """The draft of the person whose name ends before token ``end``."""
@@ -613,8 +613,9 @@ class _Coder:
         for suffix in self.pack.name_suffixes:  # genitive: "Tokajews"
             if text not in names and text.endswith(suffix) and text[: -len(suffix)] in names:
                 text = text[: -len(suffix)]
-        if self.listed_in_office(text):  # "Kouchner": the one person of the lists so
-            text = self.lexicon.surname_keys[text]  # named, in office on the day
+        listed = self.listed_in_office(text)
+        if listed:  # "Kouchner": the one person of the lists so named, in office on the day
+            text = listed
         surname = text.split()[-1]
         given = text.split()[:-1]
         # the same surname is the same person unless both give other first names

@@ -207,11 +207,11 @@ class ActorLexicon:
         return max(held, key=lambda t: t.start).country if held else None
 
     @cached_property
-    def surname_keys(self) -> dict[str, str]:
-        """A surname -> the one person of the lists who bears it, for a pack that reads
-        the persons table by full names: a name finder's person named by the surname
-        alone ("Kouchner forderte"). None where two persons bear it, where it is also a
-        given name of the lists ("Karl", "Dietrich") or shorter than four letters."""
+    def surname_keys(self) -> dict[str, tuple[str, ...]]:
+        """A surname -> the persons of the lists who bear it, for a pack that reads the
+        persons table by full names: a name finder's person named by the surname alone
+        ("Kouchner forderte"). None where it is also a given name of the lists ("Karl",
+        "Dietrich") or shorter than four letters."""
         keys: dict[str, set[str]] = {}
         given: set[str] = set()
         for term in self.terms:
@@ -219,8 +219,17 @@ class ActorLexicon:
                 if " " in name:
                     keys.setdefault(name.split()[-1], set()).add(term.key)
                     given.update(name.split()[:-1])
-        return {surname: next(iter(found)) for surname, found in keys.items()
-                if len(found) == 1 and surname not in given and len(surname) >= 4}
+        return {surname: tuple(sorted(found)) for surname, found in keys.items()
+                if surname not in given and len(surname) >= 4}
+
+    def surname_in_office(self, surname: str, day: date | None) -> str | None:
+        """The one person of the lists bearing the surname who held an office of
+        government on the day ("Bush" in 2008: George W. Bush, not his father; with no
+        day known, the one person bearing it who ever did); None where none or several
+        did."""
+        held = [key for key in self.surname_keys.get(surname, ())
+                if (term := self.term_of(key, day)) is not None and term.office != ELITE]
+        return held[0] if len(held) == 1 else None
 
     def term_of(self, key: str, day: date | None) -> Term | None:
         """The office the person held on the day (any office, when no day is known)."""

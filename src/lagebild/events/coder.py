@@ -51,7 +51,7 @@ from ..tokens import cases as token_cases
 from ..tokens import lower_lemmas as token_lower_lemmas
 from ..tokens import strings as token_strings
 from .learned import binary_model, learned_trigger, trigger_model
-from .lexicon import EventLexicon, TriggerMatch, event_lexicon
+from .lexicon import EventLexicon, Switch, TriggerMatch, event_lexicon
 from .recipients import candidates as recipient_candidates
 from .recipients import features as recipient_features
 from .roles import (
@@ -113,6 +113,9 @@ AS_CLAUSE_REACH = 5
 AUX_REACH = 2
 #: A subject pronoun's person is looked for in its sentence and the two before it.
 PRONOUN_SENTENCES = 3
+#: How many words after a switch's leader may hold its led word ("zu drei Jahren und
+#: sechs Monaten Haft").
+SWITCH_LED = 6
 
 
 
@@ -133,8 +136,12 @@ class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None,
                  screen: bool = True, setting_prepositions: list[str] | None = None,
-                 stands_in: Callable[[str], bool] | None = None):
+                 stands_in: Callable[[str], bool] | None = None,
+                 prefix_party: Callable[[str], tuple[str, str, str | None] | None] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        #: the party an abbreviation or organisation in front of a compound names ("US",
+        #: "Nato"): (name, country, organisation)
+        self.prefix_party = prefix_party or (lambda prefix: None)
         #: whether a noun speaks for the party in the genitive after it ("Sprecher")
         self.stands_in = stands_in or (lambda word: False)
         self.screen = screen  # whether the learned screen may drop events
@@ -193,13 +200,23 @@ class _EventCoder:
             and (i + 3 >= last or texts[i + 3] != "-") \
             and bool(self.lexicon.score.match("".join(texts[i:i + 3])))
 
-    def switched(self, words: frozenset[str], clause: tuple[int, int]) -> bool:
-        """Whether the clause has a lemma of ``words``, or a compound of one of five letters
-        or more ("Autobahnzufahrten": Zufahrt, "Taschenmesser": Messer)."""
+    def switched(self, switch: Switch, clause: tuple[int, int]) -> bool:
+        """Whether the clause has a lemma of the switch's words, or a compound of one of
+        five letters or more ("Autobahnzufahrten": Zufahrt, "Taschenmesser": Messer), or
+        one of its led words within SWITCH_LED words after a leader ("zu drei Jahren")."""
         lemmas = self.lemmas_in(*clause)
         if lemmas <= {""}:  # a pack without a lemma table: the forms
             lemmas = self.words_in(*clause)
-        return _holds(lemmas, words)
+        if _holds(lemmas, switch.words):
+            return True
+        first, last = self.token_range(*clause)
+        for i in range(first, last):
+            if self.lowers[i] in switch.leaders:
+                led = {self.lemmas[k] or self.lowers[k]
+                       for k in range(i + 1, min(i + 1 + SWITCH_LED, last))}
+                if _holds(led, switch.led):
+                    return True
+        return False
 
     def judged(self, clause: tuple[int, int]) -> bool:
         """Whether a clause holds a word of ``judgments``: by lemma, by form without an
@@ -521,6 +538,32 @@ class _EventCoder:
             if country is not None and country not in own:
                 return self.country_actor(country)
         return None
+
+    def prefix_actor(self, index: int) -> str | None:
+        """The actor an abbreviation or organisation in front of a noun names ("US-
+        Luftangriffe", "Nato-Angriff", "EU-Gipfel"), found or made with the prefix as its
+        words; None for a country's full name, more often the act's place or aim than
+        its doer ("Irak-Einsatz", "Russland-Sanktionen")."""
+        text = self.texts[index]
+        if "-" not in text[1:-1] or not text[:1].isupper():
+            return None
+        prefix = text.split("-", 1)[0]
+        party = self.prefix_party(prefix)
+        if party is None:
+            return None
+        name, country, org = party
+        start = self.starts[index]
+        for actor in self.document.actors:
+            if actor.country == country and actor.org == org and not actor.sector:
+                break
+        else:
+            actor = Actor(id=f"a{len(self.document.actors) + 1}", name=name, country=country,
+                          org=org, code=country)
+            self.document.actors.append(actor)
+            self.actors[actor.id] = actor
+        if not any(span.start == start for span in actor.nominal):
+            actor.nominal.append(TextSpan(text=prefix, start=start, end=start + len(prefix)))
+        return actor.id
 
     def country_actor(self, country: str) -> str:
         """The document's actor of that country alone, or a new one."""
@@ -1324,9 +1367,9 @@ class _EventCoder:
                 continue  # the trigger model reads no event here, and no actor is named
             kind, mode = match.trigger.type, match.trigger.mode
             switch = match.trigger.switch
-            if switch and found != PATIENT and self.switched(switch[2], clause):  # "zu drei
+            if switch and found != PATIENT and self.switched(switch, clause):  # "zu drei
                 # Jahren Haft verurteilt" (not "verurteilte die Festnahme": another's verb)
-                kind, mode = switch[0], switch[1]
+                kind, mode = switch.type, switch.mode
             if kind in self.lexicon.joint_types and match.start \
                     and self.lemmas[match.start - 1] in self.lexicon.words["joint"]:
                 kind, mode = "COOPERATE", None  # "gemeinsame Ermittlungen"
@@ -1487,4 +1530,17 @@ def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool =
                                        actors.source_country(document.url),
                                        actors.demonym_adjectives, screen,
                                        actors.settings.get("setting_prepositions"),
-                                       lambda word: actors.role_of(word) == NO_SECTOR).code())
+                                       lambda word: actors.role_of(word) == NO_SECTOR,
+                                       lambda prefix: _prefix_party(pack, prefix)).code())
+
+
+def _prefix_party(pack: LanguagePack, prefix: str) -> tuple[str, str, str | None] | None:
+    """The party an abbreviation of a country (the actors' ``compound_prefixes``: "US")
+    or an organisation of the gazetteer ("Nato", "EU", "Hamas"; no company: the
+    "Lufthansa-Streik" is against it) names in front of a compound."""
+    spelled = actor_lexicon(pack).settings.get("compound_prefixes", {}).get(prefix)
+    entry = pack.gazetteer.by_name.get(spelled or prefix)
+    if entry is None or not entry.country or entry.sector == FIRM \
+            or spelled is None and entry.org is None:
+        return None
+    return entry.name, entry.country, entry.org

@@ -41,6 +41,20 @@ MIN_HEAD = 5
 
 
 @dataclass(frozen=True)
+class Switch:
+    """Another type and mode for a trigger where its clause holds one of ``words`` (by
+    lemma or as a compound's head), or one of ``led`` within a few words after one of
+    ``leaders``: "verurteilte ihn zu drei Jahren" is a sentence, "verurteilte die Gewalt
+    im vergangenen Jahr" a condemnation."""
+
+    type: str
+    mode: str | None
+    words: frozenset[str]
+    led: frozenset[str] = frozenset()
+    leaders: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Trigger:
     type: str
     parts: tuple[tuple[str, ...], ...]  # lowercase words; parts split at "…"
@@ -54,7 +68,7 @@ class Trigger:
     weak: bool = False
     #: another (type, mode) where one of these lemmas stands in the clause: "verurteilen"
     #: is ACCUSE, with "Haft" or "Gericht" beside it SANCTION convict
-    switch: tuple[str, str | None, frozenset[str]] | None = None
+    switch: Switch | None = None
     #: an event only where it names whom it is aimed at: "warnt die Regierung vor", not
     #: the public's "warnt vor Sturmböen"
     addressed: bool = False
@@ -199,6 +213,9 @@ class EventLexicon:
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))
         #: the types whose noun trigger takes its actor from an ``origin`` word after it
         self.origin_types = set(settings.get("origin_types", []))
+        #: the types whose compound noun's prefixed party is its aim more often than its
+        #: doer ("Nato-Kritik", "EU-Gegner"): no actor from the prefix
+        self.prefix_aim_types = set(settings.get("prefix_aim_types", []))
         #: the types whose noun, as the object of another trigger, is an act of its own
         #: where a genitive names who did it ("wies die Forderung der Kommunen zurück")
         self.reported_object_types = set(settings.get("reported_object_types", []))
@@ -293,8 +310,10 @@ class EventLexicon:
         if switch is not None:
             if switch.get("type") not in EVENT_TYPES:
                 raise ConfigError(f"{path}: unknown event type in switch: {switch}")
-            switch = (switch["type"], switch.get("mode"),
-                      frozenset(w.lower() for w in switch.get("when", [])))
+            switch = Switch(switch["type"], switch.get("mode"),
+                            frozenset(w.lower() for w in switch.get("when", [])),
+                            frozenset(w.lower() for w in switch.get("when_led", [])),
+                            frozenset(w.lower() for w in switch.get("led_by", [])))
         recipient = tuple(w.lower() for w in entry.get("recipient", []))
 
         def trigger(parts) -> Trigger:

@@ -206,6 +206,10 @@ class CaseRoles:
         if actor_id is not None and actor is not None and actor_id != actor.actor:
             actor_ids = [actor_id]  # the speaker stands in
         recipients = [m.actor for m in c.members(recipient, in_clause)] if recipient else [None]
+        if recipients == [None] and trigger.object and not passive:
+            acted = self.prefixed_object(match, last)  # "verurteilte die US-Luftangriffe":
+            if acted is not None and acted not in actor_ids:  # aimed at their doer
+                recipients = [acted]
         if passive and recipient is None and opener in c.lexicon.words["relative"] \
                 and after_comma:  # "der Präsident, der von X kritisiert worden war"
             before = [m for m in c.mentions if m.end <= clause[0]]
@@ -219,6 +223,13 @@ class CaseRoles:
                               and m.preposition in agents), None)
                 return ([agent.actor] if agent else actor_ids), [patient], \
                     NAMED if agent or actor_ids != [None] else PATIENT
+        prefixed = self.prefix_actor(match) if actor_ids == [None] or governed or objected \
+            else None  # (the subject's own act: "hat sich den EU-Sanktionen angeschlossen")
+        if prefixed is not None:  # "nach den US-Luftangriffen", "kritisierte die EU-
+            # Sanktionen": the party in front does it, not the clause's subject
+            return [prefixed], [r for r in recipients if r != prefixed
+                                and (r not in actor_ids or not (governed or objected))] \
+                or [None], NAMED
         if actor_ids != [None]:
             if governed and recipients == [None]:
                 recipients = self.reacting(match, preposition, actor_ids, free, first, last)
@@ -402,6 +413,25 @@ class CaseRoles:
         return c.tags[i] in c.lexicon.words["present_participle_tags"] \
             and lemma.endswith("en") and form == lemma[:-2] + "t"
 
+    def prefix_actor(self, match: TriggerMatch) -> str | None:
+        """The party named in front of a noun trigger's compound ("US-Luftangriffe",
+        ``_EventCoder.prefix_actor``), where its type makes that party the doer."""
+        c = self.coder
+        if c.tags[match.start] not in c.lexicon.words["noun_tags"] \
+                or match.trigger.type in c.lexicon.prefix_aim_types or match.trigger.employer:
+            return None
+        return c.prefix_actor(match.start)
+
+    def prefixed_object(self, match: TriggerMatch, last: int) -> str | None:
+        """The doer named in front of a noun trigger that is the trigger's object, right
+        after it over its article and adjectives ("verurteilte die US-Luftangriffe")."""
+        c = self.coder
+        k = match.end
+        while k < last and k < match.end + MAIN_CLAUSE_PHRASE and c.tags[k] in PATIENT_PHRASE_TAGS:
+            k += 1
+        other = next((m for m in c.matches if m.start == k and m is not match), None)
+        return self.prefix_actor(other) if other is not None and k < last else None
+
     def adjective_country(self, match: TriggerMatch) -> str | None:
         """The country of a demonym adjective before a noun trigger: "der israelische
         Abzug", "amerikanische Luftangriffe"."""
@@ -570,7 +600,9 @@ class CaseRoles:
             genitive = c.case_at(mention.start, mention.end) == "Gen"
             if not between:  # a name's genitive "-s", which the morphologizer often misreads
                 return genitive or c.text[mention.start:mention.end].endswith("s")
-            return between in c.lexicon.words["genitive_articles"] and genitive
+            # right after the actor's noun, "der"/"des" opens its genitive whatever case the
+            # morphologizer reads ("die Außenminister der EU": EU as Nom)
+            return between in c.lexicon.words["genitive_articles"]
         return not c.text[mention.end:head.start].strip() \
             and c.text[mention.start:mention.end].endswith(("s", "'"))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from functools import cached_property
 from pathlib import Path
 
 import numpy
@@ -106,6 +107,19 @@ class Lemmatizer:
     def knows(self, text: str) -> bool:
         """Whether the table has the text as a form or a lemma ("Faeser": no)."""
         return text in self.table or text in self.known
+
+    def knows_as_word(self, text: str) -> bool:
+        """Whether the table has the text as a form, or as the lemma of a form other than
+        its genitive in "-s": "Stein" (Steine), "Wolf" (Wölfe), not "Bush" or "Merkel",
+        which it holds only as the lemmas of "Bushs" and "Merkels"."""
+        return text in self.table or text in self.word_lemmas
+
+    @cached_property
+    def word_lemmas(self) -> frozenset[str]:
+        """The lemmas with a form other than their own genitive in "-s" (see
+        knows_as_word), the pack's lexicon nouns and verbs among them."""
+        return frozenset(lemma for form, lemma in self.table.items() if form != lemma + "s") \
+            | (self.known - set(self.table.values()))
 
     def is_word(self, text: str) -> bool:
         """Whether a compound's first part is a word: itself, without a linking "s",

@@ -10,7 +10,8 @@ a club number as in "Hannover 96", a particle as in "Pont de Normandie"; not
 after a genitive such as "Moskaus Außenministerium"), and a
 one-word place name is dropped where the tagger reads it as a common noun or
 adjective (the month "Mai"). Countries, organisations and leaders from the
-curated lists only give way to a particle. The NER then labels those words
+curated lists only give way to a particle with a name beyond it ("Côte des Somalis", not
+the genitive "des UN-Sicherheitsrates"). The NER then labels those words
 itself, with the whole name in view.
 
 After the NER (``lagebild_ner_check``): its spans lose lowercase words and years
@@ -77,7 +78,8 @@ def part_of_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
     """A word right before or after the span (not another entity) that continues a name.
 
     Countries, organisations and leaders from the curated lists are only given up
-    next to a particle of a foreign name ("Côte des Somalis"): the tagger too
+    next to a particle of a foreign name with a name beyond it ("Côte des Somalis";
+    not the genitive article of "die Forderungen des Sicherheitsrates"): the tagger too
     often reads the noun in front of them as a name ("das Militärbündnis OVKS").
     """
     first, last = _sentence_bounds(doc, ent)
@@ -86,10 +88,18 @@ def part_of_longer_name(doc: Doc, ent: Span, taken: set[int]) -> bool:
     if ent[-1].text.endswith("s"):
         after = None  # a genitive before its noun: "Moskaus Außenministerium"
     place = ent.ent_id_.startswith("place:")
-    for token in (before, after):
+    for token, step in ((before, -1), (after, 1)):
         if token is None or token.i in taken:
             continue
-        if token.text in NAME_PARTICLES if not place else _name_like(token, first):
+        if token.text in NAME_PARTICLES:
+            # a particle continues a name ("Côte des Somalis", "Universität des Saarlandes");
+            # a list's country or organisation only with a name beyond it, not after the
+            # genitive article of "die Forderungen des UN-Sicherheitsrates"
+            beyond = token.i + step
+            if place or first <= beyond < last and beyond not in taken \
+                    and _name_like(doc[beyond], first) and doc[beyond].text[:1].isupper():
+                return True
+        elif place and _name_like(token, first):
             return True
     return False
 
