@@ -526,3 +526,11 @@ def test_an_event_told_again_keeps_the_words_of_each_sentence_that_tells_it():
     assert [(e.type, e.trigger.text, [(t.text, text[t.start:t.end]) for t in e.retold])
             for e in events] == [("COERCE", "arrests", [("arrested", "arrested")])]
     assert events[0].retold[0].start > events[0].sentence[1]
+
+
+def test_a_strike_by_forces_is_an_attack_a_deal_or_a_storm_struck_none():
+    assert [e[:3] for e in coded("Israeli jets struck targets in Gaza overnight.")] == [
+        ("ASSAULT", "ISR", "PSE")]
+    assert coded("An earthquake struck the region on Monday.") == []
+    assert "ASSAULT" not in {e[0] for e in coded("Russia and Ukraine struck a deal on "
+                                                 "grain exports.")}
