@@ -465,3 +465,12 @@ def test_a_wire_story_s_surname_alone_is_of_the_country_whose_persons_bear_it():
     # two persons of the lists are called Clinton, both American: no person, the country
     found, _ = actors("Clinton urged Israel to halt settlement building.", "en", "1996-08-01")
     assert ("USA", None, True) in found and ("ISR", None, True) not in found
+
+
+def test_an_english_title_of_three_words_is_one_role_before_its_person():
+    found = codes("Secretary of State Condoleezza Rice held talks with Palestinian President "
+                  "Abbas.", "en", published="2008-05-02")
+    assert found == {"USAGOV", "PSEGOV"}  # no "Secretary" of its own, of Palestine
+    _, doc = actors("The secretary of state arrived in Beijing.", "en")
+    assert [(a.name, a.sector) for a in doc.actors if a.sector] == [
+        ("secretary of state", ["GOV"])]

@@ -534,3 +534,12 @@ def test_a_strike_by_forces_is_an_attack_a_deal_or_a_storm_struck_none():
     assert coded("An earthquake struck the region on Monday.") == []
     assert "ASSAULT" not in {e[0] for e in coded("Russia and Ukraine struck a deal on "
                                                  "grain exports.")}
+
+
+def test_condemning_an_act_accuses_whoever_did_it_though_no_party_is_named():
+    assert [e[:3] for e in coded("The Iraqi government condemned the bombing.")] == [
+        ("ACCUSE", "IRQ", None)]
+    assert [e[:2] for e in coded("Germany condemned Sunday's deadly attack on the embassy.")
+            ][:1] == [("ACCUSE", "DEU")]
+    # no act as object: an accusation still needs a party
+    assert coded("The minister complained of back pain.") == []

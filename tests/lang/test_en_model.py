@@ -129,3 +129,14 @@ def test_the_pack_ships_its_common_words():
     common = names.read_common_words(str(get_pack("en").data_dir))
     assert {"visitors", "crews", "officials"} <= common
     assert not {"turkey", "bush", "north", "lexington"} & common
+
+
+def test_merge_gives_a_person_named_in_full_the_span_a_model_name_cuts_across():
+    words = "Secretary of State Ana Ruiz met Carl Berg".split()
+    doc = _doc(words, model_ents=[(2, 4, "ORG"), (6, 8, "ORG")],
+               listed=[(3, 5, "PER", "leader:Ana Ruiz"), (6, 8, "PER", "leader:Carl Berg")])
+    doc = names.names_merge(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Ana Ruiz", "PER", "leader:Ana Ruiz"),  # "State Ana" (ORG) cut across it
+        ("Carl Berg", "PER", "leader:Carl Berg"),  # the same span: the list's label
+    ]

@@ -646,14 +646,16 @@ class _Coder:
         return draft
 
     def role_at(self, i: int) -> tuple[str | None, int]:
-        """The sector of a role noun starting at token i ("security forces") and its end."""
+        """The sector of a role noun starting at token i ("security forces", "secretary of
+        state") and its end."""
         texts = self.texts
         if self.capital_nouns and not texts[i][:1].isupper():
             return None, i + 1  # "verletzte Polizisten": an adjective, not the role noun
         if i + 1 < len(texts) and texts[i].lower() in self.lexicon.role_first_words:
-            sector = self.lexicon.roles.get(f"{texts[i]} {texts[i + 1]}".lower())
-            if sector:
-                return sector, i + 2
+            for length in (3, 2):  # "secretary of state", "security forces"
+                sector = self.lexicon.roles.get(" ".join(texts[i:i + length]).lower())
+                if sector and i + length <= len(texts):
+                    return sector, i + length
         sector = self.lexicon.role_of(texts[i])
         if sector is None and self.lemmas[i] and self.lemmas[i] != texts[i] \
                 and texts[i][:1].isupper():

@@ -160,6 +160,9 @@ class _EventCoder:
         self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
+        #: English: the trigger that is another's content, by the other's start ("agreed
+        #: to withdraw", "condemned the bombing"), left out of ``matches``
+        self.contents: dict[int, TriggerMatch] = {}
         self.unlikely: set[int] = set()  # triggers the trigger model reads as no event
         self.decided: set[int] = set()  # verbs of deciding whose object is the act coded
         #: the trigger model's class probabilities of the lexicon's triggers, by token
@@ -564,6 +567,27 @@ class _EventCoder:
         if not any(span.start == start for span in actor.nominal):
             actor.nominal.append(TextSpan(text=prefix, start=start, end=start + len(prefix)))
         return actor.id
+
+    def act_object(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """Whether a trigger of ``act_object_types`` has another act as its object, right
+        after it over an article, a possessive or a name and one more word ("condemned the
+        bombing", "condemned Sunday's deadly attack"): aimed at whoever did that act."""
+        if match.trigger.type not in self.lexicon.act_object_types:
+            return False
+        last = self.token_range(*clause)[1]
+        content = self.contents.get(match.start)
+        determiners = self.lexicon.words["determiners"]
+        for other in ([content] if content else []) + self.matches:
+            if other is not match and match.last <= other.start < min(last, match.last + 4) \
+                    and other.trigger.type not in self.lexicon.partnered_types:
+                between = range(match.last, other.start)
+                free = [k for k in between if self.lowers[k] not in determiners
+                        and not self.texts[k][:1].isupper() and self.texts[k] not in ("'s", "’s")]
+                joins = self.lexicon.words["coordinators"] | self.lexicon.words["subordinators"]
+                return len(free) <= 1 and not any(self.lowers[k] in joins for k in free) \
+                    and all(self.texts[k][:1].isalpha() or self.texts[k] in ("'s", "’s")
+                            for k in between)
+        return False
 
     def country_actor(self, country: str) -> str:
         """The document's actor of that country alone, or a new one."""
@@ -1346,7 +1370,9 @@ class _EventCoder:
             for i, m in enumerate(matches):
                 if not (i and self.complement(m, matches[i - 1])):
                     kept.append(m)
-                elif kept and kept[-1] is matches[i - 1] and kept[-1].trigger.type == "AGREE" \
+                    continue
+                self.contents[matches[i - 1].start] = m  # "condemned the bombing"
+                if kept and kept[-1] is matches[i - 1] and kept[-1].trigger.type == "AGREE" \
                         and self.lexicon.future_types.get(m.trigger.type) == "THREATEN" \
                         and not (m.start and self.lowers[m.start - 1]
                                  in self.lexicon.words["ending"]):
@@ -1442,7 +1468,9 @@ class _EventCoder:
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
             if kind in self.lexicon.partnered_types and recipients == [None] and not pairs \
-                    and not match.trigger.judging:  # ("called the vote a sham" judges an act)
+                    and not match.trigger.judging \
+                    and not self.act_object(match, clause):  # ("called the vote a sham"
+                # judges an act; "condemned the bombing" accuses whoever did it)
                 continue  # "the Brussels meeting", "a partnership": no partner named
             if recipients == [None] and free_order and found == NAMED \
                     and self.domestic(actors, sentence):

@@ -213,6 +213,9 @@ class EventLexicon:
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))
         #: the types whose noun trigger takes its actor from an ``origin`` word after it
         self.origin_types = set(settings.get("origin_types", []))
+        #: the types whose verb may take another act as its object, aimed then at whoever
+        #: did it though no party is named ("condemned the bombing")
+        self.act_object_types = set(settings.get("act_object_types", []))
         #: the types whose compound noun's prefixed party is its aim more often than its
         #: doer ("Nato-Kritik", "EU-Gegner"): no actor from the prefix
         self.prefix_aim_types = set(settings.get("prefix_aim_types", []))

@@ -16,7 +16,9 @@ runs, and ``lagebild_names_merge`` after it brings the two together:
   model's span where both end on the surname ("President Bush": "Bush"), else with its
   own, the model having cut the name short ("Prosper" of "Prosper Avril");
 - a capital of the lists wins over the model's person or organisation on its span
-  ("Tbilisi");
+  ("Tbilisi"), and a person of the lists named in full over a name of the model, not a
+  person's, that cuts across it ("State Condoleezza" of "Secretary of State Condoleezza
+  Rice");
 - a list name that no name of the model touches is added (``ADDED``).
 
 Then the model's own slips on news that is not Reuters' are mended: a capitalised
@@ -143,6 +145,11 @@ def names_merge(doc: Doc, common: frozenset[str] = frozenset()) -> Doc:
         elif ent.start <= span.start and span.end <= ent.end and not ent.id_ \
                 and kind.startswith(INSIDE_ID):
             ents[n] = Span(doc, ent.start, ent.end, label=ent.label, span_id=span.id)
+        elif kind.startswith("leader:") and len(span) > 1 and not ent.id_ \
+                and ent.label_ != "PER" and not (span.start <= ent.start and ent.end <= span.end):
+            # the model's name cuts across a person of the lists named in full
+            # ("Secretary of State Condoleezza Rice": "State Condoleezza" as ORG)
+            ents[n] = span
     merged = sorted([ent for ent in ents if ent is not None] + added, key=lambda e: e.start)
     doc.ents = [ent for ent in _join_particles(doc, _trim_function_words(doc, merged))
                 if not _common_word(doc, ent, common) and not _shouted(doc, ent)]
