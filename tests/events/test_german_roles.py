@@ -1226,3 +1226,26 @@ def test_crackdowns_blame_shared_and_interference_refused():
 def test_the_genitive_after_the_actor_s_noun_is_its_own_whatever_case_is_read():
     assert [e[:3] for e in events("Die Außenminister der EU berieten in Brüssel über die "
                                   "Lage im Kaukasus.")] == [("CONSULT", "EUR", None)]
+
+
+def test_a_counterpart_and_a_destination_do_not_set_the_story_s_country():
+    # "seinen chinesischen Amtskollegen": the minister is of the source's country
+    assert codes("Der Außenminister führte Gespräche mit seinem chinesischen "
+                 "Amtskollegen.") == [("CONSULT", "DEUGOV", "CHNGOV")]
+    # deported to Afghanistan by authorities that are not Afghan
+    assert [e[:3] for e in events("Die Behörden schoben 50 abgelehnte Asylbewerber nach "
+                                  "Afghanistan ab.")] == [("COERCE", "DEU", "AFG")]
+
+
+def test_clearing_a_camp_is_coercion_and_a_phrase_s_passive_has_its_patient_as_subject():
+    assert [e[:2] for e in codes("Sicherheitskräfte räumten das Protestlager.")] == [
+        ("COERCE", "DEUCOP")]
+    assert [e[:2] for e in codes("Die Truppen räumten ihre Stellungen.")] == [
+        ("RETREAT", "DEUMIL")]
+    # "in Haft genommen": the subject is whom it is done to, no one does it by name
+    assert codes("Drei Verdächtige wurden in Haft genommen.") == [
+        ("COERCE", None, "DEUCVL")]
+    # but the act itself is the subject of "Kritik wurde geübt"
+    assert [e[0] for e in codes("An der Reform wurde scharfe Kritik geübt.")] == ["ACCUSE"]
+    assert [e[0] for e in codes("Die Regierung erteilte den Plänen eine Abfuhr.")] == [
+        "REJECT"]

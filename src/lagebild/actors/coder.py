@@ -147,6 +147,9 @@ class _Coder:
         self.place_countries: list[str] = []  # countries of the cities and regions named,
         # not as where someone goes
         self.place_at: dict[int, str] = {}  # the first token of such a name: its country
+        #: the entities named as where someone goes ("schob … nach Afghanistan ab"): the
+        #: story is not set there
+        self.destinations: set[str] = set()
         self.settings = self.lexicon.settings
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
         self.capitalised_adjectives = bool(self.settings.get("capitalised_adjectives"))
@@ -450,6 +453,9 @@ class _Coder:
             entity = self.entities.get((ent.start_char, ent.end_char))
             if entity is None:
                 continue
+            if ent.label_ == "LOC" and self.settings.get("destinations_elsewhere") \
+                    and self.destination(ent):
+                self.destinations.add(entity.id)
             entry = self.pack.gazetteer.get(ent.ent_id_)
             body = self.body_of_country(ent, entry)
             if body is not None:  # "US Congress": a body of the country, not the country
@@ -885,14 +891,20 @@ class _Coder:
 
         Peoples named ("drei Russen") count only where no place is named: a bare
         "die Polizei" of "Die Polizei hat in Istanbul drei Russen festgenommen" is
-        the police of the place, not of the people it arrested."""
-        counts = [(len(d.mentions) + len(d.nominal), -i, d.country)
+        the police of the place, not of the people it arrested. Neither count a country
+        named as where someone goes ("schoben Asylbewerber nach Afghanistan ab") nor a
+        counterpart ("mit seinem chinesischen Amtskollegen": ``counterpart_roles``), whose
+        country is by that word not the story's."""
+        counterparts = set(self.settings.get("counterpart_roles", ()))
+        counts = [(sum(m not in self.destinations for m in d.mentions)
+                   + sum(n.text.split()[-1] not in counterparts for n in d.nominal), -i, d.country)
                   for i, (key, d) in enumerate(self.drafts.items()) if key[0] != "place"
                   and not (self.place_countries and _is_people(key))
                   and not self.only_bracketed(d)
                   and not (d.org and d.sectors == [FIRM])  # a firm's seat is no story's place
                   if d.country and len(d.country) == 3
                   and d.country not in BODIES]
+        counts = [count for count in counts if count[0] > 0]
         if counts:
             return max(counts)[2]
         if self.place_countries:  # "Police in Lima ...": the country of the places named

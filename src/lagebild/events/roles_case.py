@@ -352,7 +352,8 @@ class CaseRoles:
         infinitive, whatever the tagger read)."""
         c = self.coder
         participle = c.tags[match.start] in c.lexicon.words["participle_tags"] \
-            or self.misread_participle(match.start)
+            or self.misread_participle(match.start) \
+            or self.placed_in(match)
         reflexive = bool(words & c.lexicon.words["reflexive"])
         werden = bool(words & c.lexicon.words["passive"])
         if not participle:
@@ -360,6 +361,17 @@ class CaseRoles:
         return not reflexive and (werden or (
             bool(words & c.lexicon.words["state_passive"])
             and c.doc[match.start].lemma_.lower() not in c.lexicon.words["sein_perfect"]))
+
+    def placed_in(self, match: TriggerMatch) -> bool:
+        """A phrase that puts its object somewhere, its participle at its end: "wurden in
+        Haft genommen" (a passive whose subject is the patient; not "wurde Kritik geübt",
+        whose subject is the act)."""
+        c = self.coder
+        prepositions = c.lexicon.words["prepositions"]
+        return match.last - match.start > 1 \
+            and c.tags[match.last - 1] in c.lexicon.words["participle_tags"] \
+            and (c.lowers[match.start] in prepositions
+                 or match.start > 0 and c.lowers[match.start - 1] in prepositions)
 
     def faces(self, match: TriggerMatch, first: int) -> bool:
         """A verb that also says what someone faces ("drohen", ``experiencer_verbs``) after
