@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import cached_property
 from pathlib import Path
 
 import numpy
@@ -36,6 +35,10 @@ MIN_HEAD = 5
 #: The shortest part of a compound that is a compound's first part ("Flug|lotsen").
 COMPOUND_PART = 4
 
+
+#: the endings of a noun's plural and case forms that tell a word from a name, which the
+#: table holds only in its genitive in "-s"
+WORD_ENDINGS = ("e", "en", "n", "es", "er", "ern")
 
 class Lemmatizer:
     """A language's lookup lemmatizer: ``lemmas.tsv.gz`` and the tags in ``lemmas.toml``."""
@@ -110,16 +113,13 @@ class Lemmatizer:
 
     def knows_as_word(self, text: str) -> bool:
         """Whether the table has the text as a form, or as the lemma of a form other than
-        its genitive in "-s": "Stein" (Steine), "Wolf" (Wölfe), not "Bush" or "Merkel",
-        which it holds only as the lemmas of "Bushs" and "Merkels"."""
-        return text in self.table or text in self.word_lemmas
-
-    @cached_property
-    def word_lemmas(self) -> frozenset[str]:
-        """The lemmas with a form other than their own genitive in "-s" (see
-        knows_as_word), the pack's lexicon nouns and verbs among them."""
-        return frozenset(lemma for form, lemma in self.table.items() if form != lemma + "s") \
-            | (self.known - set(self.table.values()))
+        its genitive in "-s": "Stein" (Steine), "Wolf" (Wolfe), "Arena" (Arenen), not
+        "Bush" or "Merkel", which it holds only as the lemmas of "Bushs" and "Merkels"
+        (the plural and case endings looked up, not the whole table read)."""
+        if text in self.table or text in self.lexicon_nouns:
+            return True
+        forms = [text + ending for ending in WORD_ENDINGS] + [text[:-1] + "en"]
+        return any(self.table.get(form) == text for form in forms)
 
     def is_word(self, text: str) -> bool:
         """Whether a compound's first part is a word: itself, without a linking "s",
