@@ -543,3 +543,16 @@ def test_condemning_an_act_accuses_whoever_did_it_though_no_party_is_named():
             ][:1] == [("ACCUSE", "DEU")]
     # no act as object: an accusation still needs a party
     assert coded("The minister complained of back pain.") == []
+
+
+def test_a_headline_s_list_of_states_acts_together_an_apposition_does_not():
+    assert sorted(e[:3] for e in coded("China, Japan agree to resume talks.")) == [
+        ("AGREE", "CHN", "JPN"), ("AGREE", "JPN", "CHN")]
+    found = coded("Kenzo Ito, the United Nations relief coordinator, urged Iraq to open "
+                  "its borders.")
+    assert ("REQUEST", "IRQ", "IRQ") not in [e[:3] for e in found]
+
+
+def test_the_first_of_two_demonyms_before_a_role_is_the_state():
+    assert [e[:3] for e in coded("NATO forces released a group of Bosnian Serb policemen.")
+            ] == [("RETREAT", "NATO", "BIH")]

@@ -332,6 +332,10 @@ class _Coder:
             if i > sentence_start:  # "South Korean", "North Korean"
                 iso3 = self.lexicon.demonym_adjectives.get(
                     f"{self.lowers[i - 1]} {token.lower_}") or iso3
+            while iso3 and i - 1 >= sentence_start and i == index - 1 \
+                    and self.lowers[i - 1] in self.lexicon.demonym_adjectives:
+                i -= 1  # "Bosnian Serb policemen", "Iraqi Kurdish fighters": the first is the
+                iso3 = self.lexicon.demonym_adjectives[self.lowers[i]]  # state, then a people
             if iso3:
                 return iso3
             if token.text in ("'s", "’s") and i > sentence_start:

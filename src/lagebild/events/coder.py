@@ -762,7 +762,8 @@ class _EventCoder:
         if actor_id is None and trigger.default_actor and not passive:
             actor_id = next((a.id for a in self.document.actors
                              if trigger.default_actor in a.sector), None)
-        actors = self.members(actor, in_part) if actor is not None else []
+        actors = self.members(actor, in_part + self.listed_states(actor, clause)) \
+            if actor is not None else []
         actor_ids = {m.actor for m in actors} | {actor_id}
         if recipient is None:
             wanted = set(trigger.recipient) | self.lexicon.words["recipient"]
@@ -801,7 +802,8 @@ class _EventCoder:
             recipient = self.condition_subject(match, clause, actor_ids)
         if recipient is not None and recipient.actor in actor_ids:
             recipient = None
-        ids = [m.actor for m in actors] if actors and actor_id == actors[0].actor else [actor_id]
+        ids = [m.actor for m in actors] if any(m.actor == actor_id for m in actors) \
+            else [actor_id]
         recipients = [m.actor for m in self.members(recipient, in_part)
                       if m.actor not in actor_ids] if recipient else [None]
         # an actor from outside the clause part of a trigger that is its subject (the
@@ -1042,6 +1044,27 @@ class _EventCoder:
         """Whether the roles name the event's actor: the German ones say so (``NAMED``);
         the English ones, read by position, name one wherever they found one."""
         return found == NAMED or self.lexicon.word_order == "svo" and actors != [None]
+
+    def listed_states(self, actor: ActorMention | None, clause: tuple[int, int]
+                      ) -> list[ActorMention]:
+        """The states or organisations listed before a comma that opens a clause whose
+        subject is one too: "China, Japan agree to resume talks" (a headline's list; not
+        an apposition, "Kenzo Oshima, the UN's coordinator, demanded")."""
+        def state(mention: ActorMention) -> bool:
+            found = self.actors.get(mention.actor)
+            return found is not None and not found.sector and bool(found.mentions) \
+                and self.entity_labels.get(found.mentions[0]) in ("LOC", "ORG")
+        if actor is None or not state(actor) or actor.start > clause[0] + 1:
+            return []
+        listed: list[ActorMention] = []
+        start = actor.start
+        for other in sorted((m for m in self.mentions if m.end <= start), key=lambda m: -m.start):
+            if other.end > start or not state(other) \
+                    or not _CONJOINED.match(self.text[other.end:start]):
+                break
+            listed.insert(0, other)
+            start = other.start
+        return listed
 
     def reciprocal(self, match: TriggerMatch, clause: tuple[int, int], actors: list,
                    recipients: list, found: str) -> list[tuple[str, str]]:
