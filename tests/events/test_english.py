@@ -556,3 +556,13 @@ def test_a_headline_s_list_of_states_acts_together_an_apposition_does_not():
 def test_the_first_of_two_demonyms_before_a_role_is_the_state():
     assert [e[:3] for e in coded("NATO forces released a group of Bosnian Serb policemen.")
             ] == [("RETREAT", "NATO", "BIH")]
+
+
+def test_a_ban_on_exports_is_an_embargo_a_capture_by_police_an_arrest():
+    assert [e[:2] for e in coded("The EU imposed a worldwide ban on British beef exports.")
+            ] == [("SANCTION", "EUR")]
+    assert [e[0] for e in coded("Police banned the march.")] == ["COERCE"]
+    assert [e[0] for e in coded("A gunman was captured by police on Tuesday.")] == ["COERCE"]
+    assert [e[0] for e in coded("Rebels captured the town of Kenema.")] == ["ASSAULT"]
+    assert [e[:2] for e in coded("Iran hangs two men for drug trafficking.")] == [
+        ("ASSAULT", "IRN")]
