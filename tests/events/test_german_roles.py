@@ -1249,3 +1249,20 @@ def test_clearing_a_camp_is_coercion_and_a_phrase_s_passive_has_its_patient_as_s
     assert [e[0] for e in codes("An der Reform wurde scharfe Kritik geübt.")] == ["ACCUSE"]
     assert [e[0] for e in codes("Die Regierung erteilte den Plänen eine Abfuhr.")] == [
         "REJECT"]
+
+
+def test_sollen_with_a_perfect_infinitive_reports_and_a_promise_of_support_is_support():
+    def modalities(text: str) -> list[str]:
+        doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de"})
+        return [e.modality for e in doc.events]
+    assert modalities("Die Rebellen sollen mehrere Dörfer angegriffen haben.") == ["reported"]
+    assert modalities("Der Anschlag soll von Islamisten verübt worden sein.") == ["reported"]
+    assert modalities("Die Truppen sollen bis Ende des Jahres abgezogen sein.") == ["intended"]
+    # "sicherte … die Unterstützung zu": the support, no agreement besides
+    assert [e[:3] for e in events("Frankreich sicherte dem Libanon die Unterstützung zu.")
+            ] == [("SUPPORT", "FRA", "LBN")]
+
+
+def test_who_reports_an_attack_without_its_doer_does_not_become_its_doer():
+    assert not any(e[1] == "DEU" and e[0] == "ASSAULT" for e in codes(
+        "Nach Angaben der Polizei wurden bei den Zusammenstößen 20 Menschen verletzt."))

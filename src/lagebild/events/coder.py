@@ -1202,7 +1202,18 @@ class _EventCoder:
         words = self.words_in(min(before[0], clause[0]), clause[1])
         if negation and self.negated_after(match, clause):
             return "negated"
-        return self._modality_of(words, match, quote, negation)
+        modality = self._modality_of(words, match, quote, negation)
+        if modality == "intended" and self.hearsay(match, words):
+            return "reported"
+        return modality
+
+    def hearsay(self, match: TriggerMatch, words: set[str]) -> bool:
+        """Whether "sollen" and a perfect infinitive right after the trigger report what
+        others say happened: "sollen Dörfer angegriffen haben", "soll verübt worden sein"."""
+        after = match.last
+        return bool(words & self.lexicon.words["hearsay_modals"]) and after < len(self.lowers) \
+            and self.lowers[after] in self.lexicon.words["perfect_infinitives"] \
+            and self.tags[match.last - 1] in self.lexicon.words["participle_tags"]
 
     def negated_after(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
         """Whether a main clause's finite verb is negated after it ("akzeptiert das Angebot

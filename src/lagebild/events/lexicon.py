@@ -132,6 +132,7 @@ class EventLexicon:
                                   "relative",
                                   "impersonal", "announcing", "complaint_subjects", "risking",
                                   "negation", "future", "hypothetical",
+                                  "hearsay_modals", "perfect_infinitives",
                                   "subordinators", "clausal_subordinators", "clausal_not_after",
                                   "coordinators",
                                   "noun_coordinators",
@@ -139,7 +140,7 @@ class EventLexicon:
                                   "part_of_place", "part_of_place_links",
                                   "experiencer_verbs",
                                   "partitive", "conditions", "threat_conditions", "ending",
-                                  "deciding",
+                                  "deciding", "promising",
                                   "pronouns", "reciprocal", "prepositional_relatives",
                                   "call_prepositions",
                                   "instrumental", "between", "state_passive",
@@ -228,6 +229,8 @@ class EventLexicon:
         #: verbs of deciding, and the types whose noun as their object is the decider's
         #: act ("hat ein Einfuhrverbot beschlossen": the sanction, not the decision)
         self.decided_types = set(settings.get("decided_types", []))
+        #: the types whose noun, as the object of a verb of ``promising``, is the act
+        self.promised_types = set(settings.get("promised_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
         #: nouns that may name the party an act is aimed at, where no list knows them:

@@ -167,9 +167,12 @@ class CaseRoles:
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
-        if speaker and (trigger.speaker_acts or agentless or actor is not None and (
+        if speaker and (trigger.speaker_acts or agentless and trigger.type != "ASSAULT"
+                        or actor is not None and (
             c.text[actor.start:actor.end].lower() in c.lexicon.words["impersonal"]
-        )):  # his own accusation, his side's unnamed doing, his "we"
+        )):  # his own accusation, his side's unnamed doing, his "we" (not an attack:
+            # "Nach Angaben der Polizei wurden 20 Menschen verletzt" has the guide's null
+            # actor, as in English)
             actor_id, actor = speaker, None
         if actor_id is None and trigger.default_actor and not passive and not objected:
             actor_id = next((a.id for a in c.document.actors
@@ -974,8 +977,10 @@ class CaseRoles:
     def deciding(self, match: TriggerMatch, verbs: list[TriggerMatch]) -> list[TriggerMatch]:
         """The verbs of deciding among those that take a sanction, a concession or a
         coercive act as object: "hat ein Einfuhrverbot beschlossen" is the subject's
-        sanction, and the decision no event of its own."""
+        sanction, and the decision no event of its own; so are the verbs of promising
+        that take aid or support ("sicherte ihm die Unterstützung zu")."""
         c = self.coder
-        if match.trigger.type not in c.lexicon.decided_types:
-            return []
-        return [v for v in verbs if c.lemmas[v.start] in c.lexicon.words["deciding"]]
+        kind, words = match.trigger.type, c.lexicon.words
+        return [v for v in verbs
+                if kind in c.lexicon.decided_types and c.lemmas[v.start] in words["deciding"]
+                or kind in c.lexicon.promised_types and c.lemmas[v.start] in words["promising"]]
