@@ -1266,3 +1266,15 @@ def test_sollen_with_a_perfect_infinitive_reports_and_a_promise_of_support_is_su
 def test_who_reports_an_attack_without_its_doer_does_not_become_its_doer():
     assert not any(e[1] == "DEU" and e[0] == "ASSAULT" for e in codes(
         "Nach Angaben der Polizei wurden bei den Zusammenstößen 20 Menschen verletzt."))
+
+
+def test_a_main_clause_after_a_relative_clause_takes_back_its_subject():
+    assert ("REQUEST", "DEUOPP", None) in codes(
+        "Die Opposition, die die Wahl boykottiert hatte, rief zu neuen Protesten auf.")
+
+
+def test_a_demand_quoted_is_no_act_and_a_town_taken_is_an_attack():
+    assert [e[0] for e in events("„Die Sanktionen müssen sofort aufgehoben werden“, "
+                                 "forderte der iranische Präsident.")] == ["REQUEST"]
+    assert [e[0] for e in events("Die Rebellen nahmen die Stadt ein.")] == ["ASSAULT"]
+    assert events("Der Patient nimmt Tabletten ein.") == []

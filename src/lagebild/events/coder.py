@@ -517,6 +517,16 @@ class _EventCoder:
     def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
+    def demanded(self, quote: Quote, match: TriggerMatch) -> bool:
+        """Whether a trigger stands in a direct quote whose cue is a request's verb outside
+        it ("„Die Truppen müssen abgezogen werden“, forderte der Präsident"): the quote
+        says what is demanded."""
+        if quote.kind != "direct" or not quote.cue or match.trigger.type == "REQUEST":
+            return False
+        return any(other.trigger.type == "REQUEST" and self.texts[other.start] == quote.cue
+                   and not quote.start <= self.starts[other.start] < quote.end
+                   for other in self.matches)
+
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         """Actor ids, recipient ids and how the actor was found (NAMED, or why not), by
         the language's strategy: case and prepositions, or word order."""
@@ -1422,6 +1432,9 @@ class _EventCoder:
             clause = clause_of(self.text, sentence, start, end, *self.lexicon.joins)
             clause = self.verb_tail(match, clause, sentence)
             quote = self.quote_at(start)
+            if quote is not None and self.demanded(quote, match):
+                continue  # "„Die Sanktionen müssen aufgehoben werden“, forderte X": what
+                # is demanded, not done
             actors, recipients, found = self.roles(match, clause, quote)
             if match.start in self.unlikely and found != NAMED:
                 continue  # the trigger model reads no event here, and no actor is named

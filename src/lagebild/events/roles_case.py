@@ -286,15 +286,38 @@ class CaseRoles:
         the trigger ("…, drohte der Regierungschef")."""
         c = self.coder
         opening, end = c.token_range(*clause)
-        if opening >= end or c.tags[opening] not in FINITE_VERBS \
-                or c.tags[match.start][:1] != "V" \
+        # (a verb trigger the tagger misread: "…, rief zu Protesten auf" as an adverb; its
+        # lemma, the lexicon's verb, tells it)
+        misread = opening == match.start and c.texts[opening].islower() \
+            and c.lemmas[opening] not in ("", c.lowers[opening])
+        if opening >= end or (c.tags[opening] not in FINITE_VERBS
+                              or c.tags[match.start][:1] != "V") and not misread \
                 or not c.text[:clause[0]].rstrip().endswith(",") \
                 or self.list_start(clause) != clause:
             return None
         if any(self.case_of(m) == "Nom" and m.preposition is None for m in c.mentions
                if clause[0] <= m.start and m.end <= clause[1]):
             return None
-        return self.subject_of_clause_before(clause)
+        return self.subject_of_clause_before(clause) or self.relative_antecedent(clause)
+
+    def relative_antecedent(self, clause: tuple[int, int]) -> ActorMention | None:
+        """The subject a main clause's verb takes back over a relative clause that stands
+        between them: "Die Opposition, die die Wahl boykottiert hatte, rief zu Protesten
+        auf" (the opposition called; the clause before is the relative one)."""
+        c = self.coder
+        relative = self.clause_before(clause)
+        if relative is None:
+            return None
+        first, last = c.token_range(*relative)
+        if first >= last or c.lowers[first] not in c.lexicon.words["relative"] \
+                or c.tags[last - 1] not in FINITE_VERBS | c.lexicon.words["participle_tags"]:
+            return None
+        head = self.clause_before(relative)
+        if head is None:
+            return None
+        free = [m for m in c.mentions if head[0] <= m.start and m.end <= head[1]
+                and m.preposition is None]
+        return free[-1] if free and not c.text[free[-1].end:relative[0]].strip(" ,") else None
 
     def subject_of_clause_before(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject of the clause before this one, where that one names one."""
