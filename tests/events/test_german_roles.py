@@ -1278,3 +1278,8 @@ def test_a_demand_quoted_is_no_act_and_a_town_taken_is_an_attack():
                                  "forderte der iranische Präsident.")] == ["REQUEST"]
     assert [e[0] for e in events("Die Rebellen nahmen die Stadt ein.")] == ["ASSAULT"]
     assert events("Der Patient nimmt Tabletten ein.") == []
+
+
+def test_a_strike_called_at_a_firm_is_the_caller_s_against_the_firm():
+    assert codes("Verdi ruft zu Warnstreiks bei der Lufthansa auf.")[1:] == [
+        ("PROTEST", "DEU", "DEUBUS")]

@@ -858,6 +858,12 @@ class _EventCoder:
                         and e.sentence == sentence and e.trigger.start < start), None)
         if request is None:
             return None
+        # the request's recipient named after the act's noun is of the act's own phrase
+        # ("ruft zu Warnstreiks bei der Lufthansa auf": struck, not called on): the caller
+        called = [m for m in self.mentions if m.actor == request.recipient
+                  and sentence[0] <= m.start < sentence[1]]
+        if request.recipient and called and all(m.start > start for m in called):
+            return request.actor
         return request.recipient or request.actor
 
     def person_before(self, at: int) -> ActorMention | None:
