@@ -566,3 +566,15 @@ def test_a_ban_on_exports_is_an_embargo_a_capture_by_police_an_arrest():
     assert [e[0] for e in coded("Rebels captured the town of Kenema.")] == ["ASSAULT"]
     assert [e[:2] for e in coded("Iran hangs two men for drug trafficking.")] == [
         ("ASSAULT", "IRN")]
+
+
+def test_fines_missiles_and_aid_announced_with_its_amount():
+    assert [e[:3] for e in coded("The European Commission fined Apple 1.8 billion euros.")
+            ][:1] == [("SANCTION", "EUR", "USA")]
+    assert [e[:2] for e in coded("The Houthis fired a ballistic missile at a commercial "
+                                 "ship.")] == [("ASSAULT", "YEM")]
+    assert [e[0] for e in coded("North Korea fired a ballistic missile in a test on "
+                                "Sunday.")] == ["MOBILIZE"]
+    # the amount between the cue and the act is no subject of reported speech
+    assert [e[:3] for e in coded("The United States announced a new $2 billion military "
+                                 "aid package for Ukraine.")] == [("AID", "USA", "UKR")]

@@ -900,7 +900,12 @@ class _EventCoder:
         suspension of all flights": the cue's object, a few small words before it)."""
         if quote is None or quote.start > t_start:
             return None
-        words = self.text[quote.start:t_start].split()
+        # (an amount between counts as no word: "announced a new $2 billion aid package")
+        text = self.text[:t_start]
+        for amount in self.document.amounts:
+            if quote.start <= amount.start and amount.end <= t_start:
+                text = text[:amount.start] + " " * (amount.end - amount.start) + text[amount.end:]
+        words = text[quote.start:t_start].split()
         if (quote.cue or "").lower() in self.lexicon.words["announcing"] \
                 and len(words) <= AUX_REACH and all(w.islower() for w in words):
             return None
