@@ -1283,3 +1283,14 @@ def test_a_demand_quoted_is_no_act_and_a_town_taken_is_an_attack():
 def test_a_strike_called_at_a_firm_is_the_caller_s_against_the_firm():
     assert codes("Verdi ruft zu Warnstreiks bei der Lufthansa auf.")[1:] == [
         ("PROTEST", "DEU", "DEUBUS")]
+
+
+def test_weapons_are_a_party_only_with_their_country_and_mit_names_the_means():
+    assert [e[:3] for e in events("Russland hat die Ukraine in der Nacht mit Drohnen und "
+                                  "Raketen angegriffen.")] == [("ASSAULT", "RUS", "UKR")]
+    # the drones shot down are no Ukrainian party
+    assert [e[:3] for e in events("Die ukrainische Luftabwehr schoss 20 Drohnen ab.")] == [
+        ("ASSAULT", "UKR", None)]
+    # without an object, "mit" names the other side
+    assert codes("Die Armee lieferte sich Gefechte mit den Rebellen.") == [
+        ("ASSAULT", "DEUMIL", "REB")]

@@ -945,6 +945,7 @@ class _Coder:
         home = set(self.settings.get("domestic_countries", []))
         foreign = tuple(self.settings.get("foreign_words", []))
         abroad_sectors = set(self.settings.get("abroad_sectors", []))
+        weapons = set(self.settings.get("named_only_roles", []))
         for sector, span in bare:
             # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
             # in a story about Iran: the source's; rebels of a story that names no country
@@ -955,6 +956,9 @@ class _Coder:
                 or fallback
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
+            if span[-1].text in weapons:
+                continue  # "schoss 20 Drohnen ab": weapons are a party only with the
+                # country named with them ("US-Drohnen"), not the story's
             before = self.doc[max(span.start - 2, 0):span.start]
             if foreign and any(t.lower_.startswith(foreign) for t in before):
                 own = None  # "ein ausländischer Kameramann": of no country the story names

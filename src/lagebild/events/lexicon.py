@@ -220,6 +220,8 @@ class EventLexicon:
         #: the types whose compound noun's prefixed party is its aim more often than its
         #: doer ("Nato-Kritik", "EU-Gegner"): no actor from the prefix
         self.prefix_aim_types = set(settings.get("prefix_aim_types", []))
+        #: the types whose "mit" names the means where the verb has its object
+        self.force_means_types = set(settings.get("force_means_types", []))
         #: the types whose noun, as the object of another trigger, is an act of its own
         #: where a genitive names who did it ("wies die Forderung der Kommunen zurück")
         self.reported_object_types = set(settings.get("reported_object_types", []))

@@ -180,9 +180,15 @@ class CaseRoles:
         actors = c.members(actor, self.listed_before(clause) + in_clause) \
             if actor is not None else [actor_id]
         actor_ids = [m.actor for m in actors] if actor is not None else actors
+        # "mit" names the means of force where the verb has its object ("hat die Ukraine
+        # mit Drohnen angegriffen"), the partner where it has none ("Gefechte mit Rebellen")
+        objects = trigger.object and trigger.type in c.lexicon.force_means_types \
+            and any(o.preposition is None and o.actor not in actor_ids and o not in actors
+                    for o in in_clause)
         for m in in_clause:
             if m.preposition in trigger.recipient and m.actor not in actor_ids \
-                    and not self.of_other_act(m, match):
+                    and not self.of_other_act(m, match) \
+                    and not (objects and m.preposition in c.lexicon.words["instrumental"]):
                 recipient = m
                 break
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
