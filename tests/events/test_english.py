@@ -564,8 +564,7 @@ def test_a_ban_on_exports_is_an_embargo_a_capture_by_police_an_arrest():
     assert [e[0] for e in coded("Police banned the march.")] == ["COERCE"]
     assert [e[0] for e in coded("A gunman was captured by police on Tuesday.")] == ["COERCE"]
     assert [e[0] for e in coded("Rebels captured the town of Kenema.")] == ["ASSAULT"]
-    assert [e[:2] for e in coded("Iran hangs two men for drug trafficking.")] == [
-        ("ASSAULT", "IRN")]
+    assert coded("Iran's future hangs in the balance.") == []  # no "hangs" (left out)
 
 
 def test_fines_missiles_and_aid_announced_with_its_amount():
