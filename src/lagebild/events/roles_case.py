@@ -38,6 +38,8 @@ DATIVE_TAGS = {"ART", "PPER", "PRF", "NN", "NE"}
 PATIENT_PHRASE_TAGS = {"ART", "ADJA", "ADJD", "CARD", "PIAT", "PIDAT", "PPOSAT"}
 #: How many words the noun phrase of a main clause's subject after its article may have.
 MAIN_CLAUSE_PHRASE = 3
+#: How many words (article, adjectives) an object's noun phrase may hold before its noun.
+OBJECT_PHRASE = 3
 #: The words that open a genitive without an article by their ending ("russischer").
 BARE_GENITIVE_TAGS = {"ADJA", "CARD", "PIAT", "PIDAT", "PPOSAT"}
 #: how many words after whom such a noun names a place of theirs may end
@@ -471,7 +473,7 @@ class CaseRoles:
         after it over its article and adjectives ("verurteilte die US-Luftangriffe")."""
         c = self.coder
         k = match.end
-        while k < last and k < match.end + MAIN_CLAUSE_PHRASE and c.tags[k] in PATIENT_PHRASE_TAGS:
+        while k < last and k < match.end + OBJECT_PHRASE and c.tags[k] in PATIENT_PHRASE_TAGS:
             k += 1
         other = next((m for m in c.matches if m.start == k and m is not match), None)
         return self.prefix_actor(other) if other is not None and k < last else None
