@@ -149,8 +149,9 @@ def test_joint_actors_of_a_mutual_act_are_each_other_s_recipients():
     # not where the act has a recipient, nor of a type done alone
     assert [e[:3] for e in events("Russland und China kritisierten die USA.")] == [
         ("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")]
+    # (two states' protest is a complaint each makes, at no one named)
     assert [e[:3] for e in events("Polen und Litauen protestierten.")] == [
-        ("PROTEST", "POL", None), ("PROTEST", "LTU", None)]
+        ("ACCUSE", "POL", None), ("ACCUSE", "LTU", None)]
 
 
 def test_role_nouns_by_lemma_and_adjectives_that_are_no_role():
@@ -1294,3 +1295,10 @@ def test_weapons_are_a_party_only_with_their_country_and_mit_names_the_means():
     # without an object, "mit" names the other side
     assert codes("Die Armee lieferte sich Gefechte mit den Rebellen.") == [
         ("ASSAULT", "DEUMIL", "REB")]
+
+
+def test_a_state_s_protest_is_a_complaint_the_crowd_s_a_demonstration():
+    assert [e[:2] for e in events("Die chinesische Regierung protestierte gegen das Treffen.")
+            ] == [("ACCUSE", "CHN")]
+    assert [e[0] for e in events("Tausende Menschen protestierten gegen die Regierung.")] == [
+        "PROTEST"]

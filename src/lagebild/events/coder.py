@@ -1327,6 +1327,18 @@ class _EventCoder:
                 kept.append(event)
         return kept
 
+    def official_protest(self, match: TriggerMatch, actors: list) -> bool:
+        """Whether a word of protest (``official_protest``) is a state's: a country named,
+        a body of states or a sector of the state."""
+        word = self.lemmas[match.start] or self.lowers[match.start]
+        if word not in self.lexicon.words["official_protest"]:
+            return False
+        places = {e.id for e in self.document.entities if e.label == "LOC"}
+        return any(actor is not None and (
+            set(actor.sector) & STATE_SECTORS or actor.country in INTERNATIONAL
+            or not actor.sector and any(m in places for m in actor.mentions))
+            for actor in (self.actors.get(a or "") for a in actors))
+
     def state_act(self, event: Event) -> bool:
         """An event a state, a body of one or an organisation of politics does: the rules'
         reading stands (on the corpus the screen knew no better of these)."""
@@ -1457,6 +1469,9 @@ class _EventCoder:
             if kind in self.lexicon.joint_types and match.start \
                     and self.lemmas[match.start - 1] in self.lexicon.words["joint"]:
                 kind, mode = "COOPERATE", None  # "gemeinsame Ermittlungen"
+            if kind == "PROTEST" and self.official_protest(match, actors):
+                kind, mode = "ACCUSE", "disapprove"  # "Die chinesische Regierung protestierte
+                # gegen das Treffen": a state's protest is a complaint, no demonstration
             if match.trigger.weak:
                 civilian = kind in self.lexicon.civilian_types
                 # a crime with no one named who did it has a victim: "wurde am Bahnhof ein

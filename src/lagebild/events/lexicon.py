@@ -133,6 +133,7 @@ class EventLexicon:
                                   "impersonal", "announcing", "complaint_subjects", "risking",
                                   "negation", "future", "hypothetical",
                                   "hearsay_modals", "perfect_infinitives",
+                                  "official_protest",
                                   "subordinators", "clausal_subordinators", "clausal_not_after",
                                   "coordinators",
                                   "noun_coordinators",
