@@ -1302,3 +1302,10 @@ def test_a_state_s_protest_is_a_complaint_the_crowd_s_a_demonstration():
             ] == [("ACCUSE", "CHN")]
     assert [e[0] for e in events("Tausende Menschen protestierten gegen die Regierung.")] == [
         "PROTEST"]
+
+
+def test_criticism_one_comes_under_is_aimed_at_the_subject():
+    assert codes("Der Minister geriet wegen der Affäre in die Kritik.") == [
+        ("ACCUSE", None, "DEUGOV")]
+    assert codes("Der Konzern steht seit Monaten in der Kritik.") == [
+        ("ACCUSE", None, "DEUBUS")]

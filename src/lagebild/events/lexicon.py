@@ -87,6 +87,9 @@ class Trigger:
     #: is done to, not who does it ("die Festnahme des Kartellchefs"); such a noun after
     #: a preposition or as another verb's object is an event of its own with no actor
     patient_genitive: bool = False
+    #: a phrase passive in sense, its subject whom the act is aimed at ("geriet in die
+    #: Kritik", "steht in der Kritik"), its doer after "von" or unnamed
+    passive_sense: bool = False
     #: an act that is an event only where a state, a body of one or an organisation of
     #: politics does it ("Deutschland liefert der Ukraine …"; a firm "liefert" goods)
     political: bool = False
@@ -335,6 +338,7 @@ class EventLexicon:
                            visit=entry.get("visit", False),
                            party_object=entry.get("party_object", False),
                            patient_genitive=entry.get("patient_genitive", False),
+                           passive_sense=entry.get("passive_sense", False),
                            political=entry.get("political", False),
                            judging=entry.get("judging", False),
                            obligation=entry.get("obligation", False),

@@ -83,7 +83,8 @@ class CaseRoles:
         actor = recipient = None
         opener = c.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
-        passive = self.passive(match, self.verb_words(first, last, words, clause))
+        passive = self.passive(match, self.verb_words(first, last, words, clause)) \
+            or trigger.passive_sense
         # an object of another trigger's verb: no actor of the clause, nor a default one
         verbs = self.governing_verbs(match, first, last)
         deciding = self.deciding(match, verbs)
