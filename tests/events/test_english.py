@@ -574,6 +574,9 @@ def test_fines_missiles_and_aid_announced_with_its_amount():
                                  "ship.")] == [("ASSAULT", "YEM")]
     assert [e[0] for e in coded("North Korea fired a ballistic missile in a test on "
                                 "Sunday.")] == ["MOBILIZE"]
+    # an act an amount measures is the clause's own, not one after a preposition
+    assert [e[:3] for e in coded("Japan announced 500 million dollars in aid for Pakistan.")
+            ] == [("AID", "JPN", "PAK")]
     # the amount between the cue and the act is no subject of reported speech
     assert [e[:3] for e in coded("The United States announced a new $2 billion military "
                                  "aid package for Ukraine.")] == [("AID", "USA", "UKR")]

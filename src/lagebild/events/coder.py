@@ -1191,12 +1191,19 @@ class _EventCoder:
                 continue
             if word in self.lexicon.words["prepositions"]:
                 # "were engaged in ethnic cleansing", "took part in the riots": the act
-                # the subject enters into is its own
+                # the subject enters into is its own; so is the act an amount measures
+                # ("sent $50 million in aid", "pledged 500 tonnes of food aid")
                 return not (word in self.lexicon.words["entering_prepositions"] and j
-                            and self.doc[j - 1].lower_ in self.lexicon.words["entering"])
+                            and self.doc[j - 1].lower_ in self.lexicon.words["entering"]
+                            or j and self.measured(self.starts[j - 1]))
             if word not in self.lexicon.words["determiners"]:
                 return False
         return False
+
+    def measured(self, at: int) -> bool:
+        """Whether the word at character ``at`` is part of an amount the amounts layer
+        found ("$50 million" before "in aid")."""
+        return any(a.start <= at < a.end for a in self.document.amounts)
 
     def attributive(self, match: TriggerMatch) -> bool:
         """A participle before a common noun that the tagger reads as an adjective (STTS
