@@ -127,6 +127,13 @@ def _other_given_name(written: list[str], listed: list[str]) -> bool:
     return True
 
 
+def prefix_entry(pack: LanguagePack, prefix: str):
+    """The gazetteer's country or organisation a compound's first part names, by name or
+    by the abbreviation the pack spells out (``compound_prefixes``: "US" -> USA)."""
+    prefixes = actor_lexicon(pack).settings.get("compound_prefixes", {})
+    return pack.gazetteer.by_name.get(prefixes.get(prefix, prefix))
+
+
 class _Coder:
     def __init__(self, doc: Doc, document: Document, pack: LanguagePack, day: date | None):
         self.doc, self.document, self.pack, self.day = doc, document, pack, day
@@ -446,9 +453,7 @@ class _Coder:
         """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""
         if "-" not in token.text:
             return None
-        prefix = token.text.rsplit("-", 1)[0]
-        prefix = self.settings.get("compound_prefixes", {}).get(prefix, prefix)  # US -> USA
-        return self.pack.gazetteer.by_name.get(prefix)
+        return prefix_entry(self.pack, token.text.rsplit("-", 1)[0])
 
     # -- passes ---------------------------------------------------------------
 
@@ -947,6 +952,9 @@ class _Coder:
         abroad_sectors = set(self.settings.get("abroad_sectors", []))
         weapons = set(self.settings.get("named_only_roles", []))
         for sector, span in bare:
+            if span[-1].text in weapons:
+                continue  # "schoss 20 Drohnen ab": weapons are a party only with the
+                # country named with them ("US-Drohnen"), not the story's
             # "In Kabul protestierten Hunderte": the sentence's place; "die Bundesregierung"
             # in a story about Iran: the source's; rebels of a story that names no country
             # are of none (``abroad_sectors``: a paper's own country has none)
@@ -956,9 +964,6 @@ class _Coder:
                 or fallback
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
-            if span[-1].text in weapons:
-                continue  # "schoss 20 Drohnen ab": weapons are a party only with the
-                # country named with them ("US-Drohnen"), not the story's
             before = self.doc[max(span.start - 2, 0):span.start]
             if foreign and any(t.lower_.startswith(foreign) for t in before):
                 own = None  # "ein ausländischer Kameramann": of no country the story names

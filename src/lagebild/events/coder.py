@@ -37,7 +37,7 @@ from itertools import product
 
 from spacy.tokens import Doc
 
-from ..actors.coder import NO_SECTOR, SETTING_PHRASE_TAGS, setting_country
+from ..actors.coder import NO_SECTOR, SETTING_PHRASE_TAGS, prefix_entry, setting_country
 from ..actors.lexicon import FIRM, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
@@ -170,6 +170,8 @@ class _EventCoder:
         self.trigger_classes: list[str] = []
         self.actors = {a.id: a for a in document.actors}
         self.entity_labels = {e.id: e.label for e in document.entities}
+        #: the entities of places, whose actors are states named by their country's name
+        self.places = {e.id for e in document.entities if e.label == "LOC"}
         self.named = [e for e in document.entities if e.actor]
         #: the language's role strategy: German by case, English by word order
         self.strategy = OrderRoles(self) if lexicon.word_order == "svo" else CaseRoles(self)
@@ -323,11 +325,8 @@ class _EventCoder:
         country = self.place_country(sentence) or self.source
         key = f"{role}:{country}"
         if key not in self.unnamed:
-            actor = Actor(id=f"a{len(self.document.actors) + 1}", name=country,
-                          country=country, code=country, inferred=True)
-            self.document.actors.append(actor)
-            self.actors[actor.id] = actor
-            self.unnamed[key] = actor.id
+            self.unnamed[key] = self.new_actor(name=country, country=country, code=country,
+                                               inferred=True).id
         return self.unnamed[key]
 
     def visited(self, match: TriggerMatch, clause: tuple[int, int], actor_ids: list,
@@ -570,10 +569,7 @@ class _EventCoder:
             if actor.country == country and actor.org == org and not actor.sector:
                 break
         else:
-            actor = Actor(id=f"a{len(self.document.actors) + 1}", name=name, country=country,
-                          org=org, code=country)
-            self.document.actors.append(actor)
-            self.actors[actor.id] = actor
+            actor = self.new_actor(name=name, country=country, org=org, code=country)
         if not any(span.start == start for span in actor.nominal):
             actor.nominal.append(TextSpan(text=prefix, start=start, end=start + len(prefix)))
         return actor.id
@@ -604,11 +600,15 @@ class _EventCoder:
         for actor in self.document.actors:
             if actor.country == country and not actor.sector and not actor.org:
                 return actor.id
-        actor = Actor(id=f"a{len(self.document.actors) + 1}", name=country, country=country,
-                      code=country)
+        return self.new_actor(name=country, country=country, code=country).id
+
+    def new_actor(self, **fields) -> Actor:
+        """An actor the events layer adds to the document (a party the actors layer had
+        no mention for), with the next free id."""
+        actor = Actor(id=f"a{len(self.document.actors) + 1}", **fields)
         self.document.actors.append(actor)
         self.actors[actor.id] = actor
-        return actor.id
+        return actor
 
     # -- roles by word order (English) ---------------------------------------
 
@@ -1340,10 +1340,9 @@ class _EventCoder:
         word = self.lemmas[match.start] or self.lowers[match.start]
         if word not in self.lexicon.words["official_protest"]:
             return False
-        places = {e.id for e in self.document.entities if e.label == "LOC"}
         return any(actor is not None and (
             set(actor.sector) & STATE_SECTORS or actor.country in INTERNATIONAL
-            or not actor.sector and any(m in places for m in actor.mentions))
+            or not actor.sector and any(m in self.places for m in actor.mentions))
             for actor in (self.actors.get(a or "") for a in actors))
 
     def state_act(self, event: Event) -> bool:
@@ -1404,12 +1403,11 @@ class _EventCoder:
         """Whether an actor is a state, a body of one or an organisation of politics: a
         country named (a place's name), an organisation of the lists that is no company,
         or a sector of the state."""
-        places = {e.id for e in self.document.entities if e.label == "LOC"}
         for a in actor_ids:
             actor = self.actors.get(a) if a else None
             if actor is not None and (actor.org and FIRM not in actor.sector
                                       or set(actor.sector) & POLITICAL_SECTORS
-                                      or any(m in places for m in actor.mentions)):
+                                      or any(m in self.places for m in actor.mentions)):
                 return True
         return False
 
@@ -1646,9 +1644,9 @@ def _prefix_party(pack: LanguagePack, prefix: str) -> tuple[str, str, str | None
     """The party an abbreviation of a country (the actors' ``compound_prefixes``: "US")
     or an organisation of the gazetteer ("Nato", "EU", "Hamas"; no company: the
     "Lufthansa-Streik" is against it) names in front of a compound."""
-    spelled = actor_lexicon(pack).settings.get("compound_prefixes", {}).get(prefix)
-    entry = pack.gazetteer.by_name.get(spelled or prefix)
+    entry = prefix_entry(pack, prefix)
+    abbreviated = prefix in actor_lexicon(pack).settings.get("compound_prefixes", {})
     if entry is None or not entry.country or entry.sector == FIRM \
-            or spelled is None and entry.org is None:
+            or not abbreviated and entry.org is None:
         return None
     return entry.name, entry.country, entry.org

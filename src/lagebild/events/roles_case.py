@@ -324,8 +324,7 @@ class CaseRoles:
         head = self.clause_before(relative)
         if head is None:
             return None
-        free = [m for m in c.mentions if head[0] <= m.start and m.end <= head[1]
-                and m.preposition is None]
+        free = self.free_in(head)
         return free[-1] if free and not c.text[free[-1].end:relative[0]].strip(" ,") else None
 
     def subject_of_clause_before(self, clause: tuple[int, int]) -> ActorMention | None:
@@ -335,9 +334,13 @@ class CaseRoles:
         if before is None:
             return None
         first, last = c.token_range(*before)
-        free = [m for m in c.mentions if before[0] <= m.start and m.end <= before[1]
-                and m.preposition is None]
+        free = self.free_in(before)
         return self.subject(free, first, last) if free else None
+
+    def free_in(self, clause: tuple[int, int]) -> list[ActorMention]:
+        """The mentions of a clause that no preposition governs."""
+        return [m for m in self.coder.mentions if clause[0] <= m.start and m.end <= clause[1]
+                and m.preposition is None]
 
     def listed_before(self, clause: tuple[int, int]) -> list[ActorMention]:
         """The mentions of the clause's sentence before it: the members of a list that the

@@ -40,6 +40,7 @@ COMPOUND_PART = 4
 #: table holds only in its genitive in "-s"
 WORD_ENDINGS = ("e", "en", "n", "es", "er", "ern")
 
+
 class Lemmatizer:
     """A language's lookup lemmatizer: ``lemmas.tsv.gz`` and the tags in ``lemmas.toml``."""
 
