@@ -1309,3 +1309,17 @@ def test_criticism_one_comes_under_is_aimed_at_the_subject():
         ("ACCUSE", None, "DEUGOV")]
     assert codes("Der Konzern steht seit Monaten in der Kritik.") == [
         ("ACCUSE", None, "DEUBUS")]
+
+
+def test_a_relative_pronoun_in_an_object_s_form_or_disagreeing_with_the_verb_is_the_object():
+    # "den": the antecedent is criticised, the clause's party criticises
+    assert ("ACCUSE", "DEUOPP", "DEUGOV") in codes(
+        "Der Minister, den die Opposition scharf kritisierte, trat zurück.")
+    assert ("ACCUSE", "DEUCOP", "DEUCVL") in codes(
+        "Die Aktivisten, denen die Polizei Gewalt vorwarf, wiesen die Vorwürfe zurück.")
+    # "die Armee, die … eroberte": the verb agrees with the antecedent, which acts
+    assert ("ASSAULT", "DEUMIL", "DEUGOV") in codes(
+        "Die Armee, die die Stadt im Dezember eroberte, zog sich zurück.")
+    # "nahm … fest, die …": the main clause's verb ending between does not hide the men
+    assert ("COERCE", "DEUCOP", "DEUCVL") in codes(
+        "Die Polizei nahm drei Männer fest, die einen Juwelier überfallen hatten.")

@@ -132,7 +132,7 @@ class EventLexicon:
         settings = data.get("settings", {})
         self.words = {key: {w.lower() for w in settings.get(key, [])}
                       for key in ("recipient", "prepositions", "agent", "origin", "passive",
-                                  "relative",
+                                  "relative", "object_relatives",
                                   "impersonal", "announcing", "complaint_subjects", "risking",
                                   "negation", "future", "hypothetical",
                                   "hearsay_modals", "perfect_infinitives",
@@ -213,6 +213,7 @@ class EventLexicon:
         self.words["present_participle_tags"] = set(settings.get("present_participle_tags",
                                                                  []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
+        self.words["clause_end_tags"] = set(settings.get("clause_end_tags", []))
         #: tags of words that carry no event, whatever lemma they get ("Einige Mitglieder":
         #: a pronoun, not "einigen")
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))

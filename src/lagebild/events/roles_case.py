@@ -80,7 +80,7 @@ class CaseRoles:
             in_clause = [m for m in in_clause if not (m.start < said.end and said.start < m.end)]
         first, last = c.token_range(*clause)
         words = set(c.lowers[first:last])
-        actor = recipient = None
+        actor = recipient = fronted = None
         opener = c.lowers[first] if first < last else ""
         free = [m for m in in_clause if m.preposition is None]
         passive = self.passive(match, self.verb_words(first, last, words, clause)) \
@@ -145,8 +145,7 @@ class CaseRoles:
             pass  # "gegen die Unruhen": the clause's subject did not do it
         elif opener in c.lexicon.words["relative"] and after_comma and not passive \
                 and not self.main_clause(first, last):
-            before = [m for m in c.mentions if m.end <= clause[0]]
-            actor = before[-1] if before else None  # "…die OVKS, das … entsandte"
+            actor, fronted = self.relative_roles(match, clause, free)
         elif passive:  # "von X festgenommen"; without an agent the subject is the patient
             actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
                          None) or next((m for m in in_clause  # "ins Außenministerium
@@ -194,6 +193,9 @@ class CaseRoles:
                     and not (objects and m.preposition in c.lexicon.words["instrumental"]):
                 recipient = m
                 break
+        if recipient is None and trigger.object and fronted is not None \
+                and fronted.actor not in actor_ids:
+            recipient = fronted  # "der Minister, den die Opposition kritisierte"
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
             # (not a mention inside the actors' list: "die Staaten der EU sowie Norwegen")
             inside = (actors[0].start, actors[-1].end) if actor is not None else (0, 0)
@@ -308,6 +310,41 @@ class CaseRoles:
                if clause[0] <= m.start and m.end <= clause[1]):
             return None
         return self.subject_of_clause_before(clause) or self.relative_antecedent(clause)
+
+    def relative_roles(self, match: TriggerMatch, clause: tuple[int, int],
+                       free: list[ActorMention]) -> tuple[ActorMention | None,
+                                                          ActorMention | None]:
+        """The subject of a relative clause and, where that is not its antecedent, the
+        antecedent as the object. The antecedent is the party named right before the
+        comma ("…die OVKS, das … entsandte"); it is the object where the pronoun has an
+        object's form ("der Minister, den die Opposition kritisierte") or the verb agrees
+        in number with a party of the clause and not with it ("die Stadt, die syrische
+        Truppen eroberten"). Where it points back to a thing, the last party before it
+        is taken, as a thing's author acts ("hat eine Motion eingereicht, die … fordert")."""
+        c = self.coder
+        first, last = c.token_range(*clause)
+        before = [m for m in c.mentions if m.end <= clause[0]]
+        verb = next((k for k in range(last - 1, first, -1) if c.tags[k] in FINITE_VERBS), None)
+        if verb is None:  # ", den Präsidenten zu ermorden": an article, no relative clause
+            return (before[-1] if before else None), None
+        # (the main clause's verb may stand between: "nahm drei Männer fest, die …")
+        end = c.token_range(before[-1].start, before[-1].end)[1] if before else first
+        antecedent = before[-1] if before and all(
+            c.tags[k] in c.lexicon.words["clause_end_tags"] or not c.texts[k].strip(",\"“”»«'")
+            for k in range(end, first)) else None
+        inside = [m for m in free if m.end <= c.doc[match.start].idx]
+        if antecedent is None or not inside:  # (a thing's author acts: "hat eine Motion
+            return (before[-1] if before else None), None  # eingereicht, die … fordert")
+        if c.lowers[first] in c.lexicon.words["object_relatives"]:
+            return self.subject(inside, first, last), antecedent
+        number = c.doc[verb].morph.get("Number")
+        own = c.doc[c.token_range(antecedent.start, antecedent.end)[1] - 1].morph.get("Number")
+        if number and own and number != own:
+            agreeing = [m for m in inside if c.doc[c.token_range(
+                m.start, m.end)[1] - 1].morph.get("Number") == number]
+            if agreeing:
+                return agreeing[0], antecedent
+        return antecedent, None
 
     def relative_antecedent(self, clause: tuple[int, int]) -> ActorMention | None:
         """The subject a main clause's verb takes back over a relative clause that stands
