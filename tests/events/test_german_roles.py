@@ -1323,3 +1323,15 @@ def test_a_relative_pronoun_in_an_object_s_form_or_disagreeing_with_the_verb_is_
     # "nahm … fest, die …": the main clause's verb ending between does not hide the men
     assert ("COERCE", "DEUCOP", "DEUCVL") in codes(
         "Die Polizei nahm drei Männer fest, die einen Juwelier überfallen hatten.")
+
+
+def test_an_object_pronoun_of_the_verb_points_back_to_the_last_party_of_its_number():
+    assert ("SUPPORT", "DEUGOV", "DEU") in codes(
+        "Pinkwart plädierte im Januar dafür, die Regelung auszusetzen, der "
+        "Ministerpräsident pflichtete ihm bei.")
+    assert ("ACCUSE", "DEUGOV", "DEUOPP") in codes(
+        "Der Kanzler traf den Oppositionsführer und warf ihm Untätigkeit vor.")
+    # not the actor's own genitive: "Der Präsident Ghanas … ihm gratuliert"
+    assert ("SUPPORT", "GHAGOV", "GHA") not in codes(
+        "Der Präsident Ghanas hat den Sieg des Oppositionskandidaten bei der Wahl in Liberia "
+        "anerkannt und ihm gratuliert.")

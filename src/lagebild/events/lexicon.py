@@ -214,6 +214,8 @@ class EventLexicon:
                                                                  []))
         self.words["noun_tags"] = set(settings.get("noun_tags", []))
         self.words["clause_end_tags"] = set(settings.get("clause_end_tags", []))
+        #: personal pronouns of an object and their number ("ihm": Sing)
+        self.object_pronouns: dict[str, str] = dict(settings.get("object_pronouns", {}))
         #: tags of words that carry no event, whatever lemma they get ("Einige Mitglieder":
         #: a pronoun, not "einigen")
         self.words["no_trigger_tags"] = set(settings.get("no_trigger_tags", []))

@@ -196,6 +196,9 @@ class CaseRoles:
         if recipient is None and trigger.object and fronted is not None \
                 and fronted.actor not in actor_ids:
             recipient = fronted  # "der Minister, den die Opposition kritisierte"
+        if recipient is None and trigger.object:  # "X pflichtete ihm bei"
+            recipient = self.object_pronoun_antecedent(
+                match, actor_ids, actors if actor is not None else [])
         if recipient is None and trigger.object:  # the nearest other ungoverned mention,
             # (not a mention inside the actors' list: "die Staaten der EU sowie Norwegen")
             inside = (actors[0].start, actors[-1].end) if actor is not None else (0, 0)
@@ -773,6 +776,25 @@ class CaseRoles:
         c = self.coder
         before = [m for m in c.mentions if m.end <= c.starts[pronoun]
                   and m.preposition is None and m not in free]
+        return before[-1] if before else None
+
+    def object_pronoun_antecedent(self, match: TriggerMatch, actor_ids: list,
+                                  heads: list[ActorMention]) -> ActorMention | None:
+        """The party an object pronoun of the trigger's verb points back to (right before
+        or after the verb, or inside its parts): the last one before it, no preposition's,
+        not the actor, of the pronoun's number ("Pinkwart plädierte dafür, Rüttgers
+        pflichtete ihm bei": Pinkwart)."""
+        c = self.coder
+        numbers = c.lexicon.object_pronouns
+        near = [match.start - 1, *range(match.start + 1, max(match.last, match.start + 2))]
+        at = next((k for k in near if 0 < k < len(c.lowers) and c.lowers[k] in numbers
+                   and c.tags[k] == "PPER" and c.tags[k - 1][:4] != "APPR"), None)
+        if at is None:
+            return None
+        before = [m for m in c.mentions if m.end <= c.starts[at] and m.preposition is None
+                  and m.actor not in actor_ids and not any(self.attribute(m, h) for h in heads)
+                  and c.doc[c.token_range(
+                      m.start, m.end)[1] - 1].morph.get("Number") == [numbers[c.lowers[at]]]]
         return before[-1] if before else None
 
     def infinitive(self, match: TriggerMatch) -> bool:
