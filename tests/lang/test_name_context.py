@@ -92,6 +92,15 @@ def test_ner_spans_lose_lowercase_words_and_years_at_their_end():
     assert _ents(ner_check(doc)) == [("Moskau", "LOC"), ("von Trotha", "PER")]
 
 
+def test_a_surname_with_its_article_joined_ends_a_name():
+    doc = _doc([("Minister", "NN"), ("Omar", "NE"), ("al-Hadi", "NE"), ("sagte", "VVFIN"),
+                ("nein", "PTKANT"), ("Karim", "NE"), ("bin-Rashid", "NE"), ("kam", "VVFIN"),
+                ("Jan", "NE"), ("van", "NE")],
+               [(1, 3, "PER", ""), (5, 7, "PER", ""), (8, 10, "PER", "")])
+    assert _ents(ner_check(doc)) == [("Omar al-Hadi", "PER"), ("Karim bin-Rashid", "PER"),
+                                      ("Jan", "PER")]
+
+
 def test_untagged_documents_are_left_alone():
     doc = Doc(VOCAB, words=["Im", "Mai"])
     doc.ents = [Span(doc, 1, 2, label="LOC", span_id="place:x")]

@@ -29,6 +29,7 @@ Both leave a document without tags as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,9 @@ GIVEN_BACK = "lagebild_given_back"  # span group: list names handed to the NER
 # lowercase particles inside foreign names: "Ana de Sousa", "Prix de Rome"
 NAME_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "du", "des", "la", "le",
                   "los", "las", "van", "y"}
+
+# a surname with an Arabic article or a patronymic joined by a hyphen: "al-Nuaimi", "bin-Salman"
+JOINED_ARTICLE = re.compile(r"(al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu|ben)-[A-ZÄÖÜ]")
 
 
 def _name_like(token: Token, sentence_start: int) -> bool:
@@ -160,9 +164,11 @@ def common_noun_guess(ent: Span) -> bool:
 def _edge_word(token: Token) -> bool:
     """A word a name does not end with: lowercase ("von", "de"), or a year.
 
-    (A name may start lowercase: GermEval counts "von" in "von Trotha".)"""
+    (A name may start lowercase: GermEval counts "von" in "von Trotha"; and a surname with
+    its article joined may end it: "Ali al-Nuaimi", "Mohamed el-Baradei".)"""
     text = token.text
-    return text[:1].islower() or (text.isdigit() and len(text) == 4)
+    return text[:1].islower() and not JOINED_ARTICLE.match(text) \
+        or (text.isdigit() and len(text) == 4)
 
 
 def trimmed(ent: Span) -> Span | None:
