@@ -580,3 +580,11 @@ def test_fines_missiles_and_aid_announced_with_its_amount():
     # the amount between the cue and the act is no subject of reported speech
     assert [e[:3] for e in coded("The United States announced a new $2 billion military "
                                  "aid package for Ukraine.")] == [("AID", "USA", "UKR")]
+
+
+def test_forces_sent_to_another_country_are_mobilised_also_in_the_future():
+    assert [e[:3] for e in coded("Germany will send 500 soldiers to Lithuania.")] == [
+        ("MOBILIZE", "DEU", "LTU")]
+    assert [e[:3] for e in coded("The United States will send more tanks to Poland.")] == [
+        ("MOBILIZE", "USA", "POL")]
+    assert coded("The company will send a letter to shareholders.") == []

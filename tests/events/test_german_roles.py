@@ -1335,3 +1335,29 @@ def test_an_object_pronoun_of_the_verb_points_back_to_the_last_party_of_its_numb
     assert ("SUPPORT", "GHAGOV", "GHA") not in codes(
         "Der Präsident Ghanas hat den Sieg des Oppositionskandidaten bei der Wahl in Liberia "
         "anerkannt und ihm gratuliert.")
+
+
+def test_tear_gas_used_against_a_crowd_is_force_and_a_cue_s_noun_no_recipient():
+    assert codes("Die Polizei setzte Tränengas gegen die Demonstranten ein.") == [
+        ("ASSAULT", "DEUCOP", "DEUCVL")]
+    assert codes("Die Armee setzte Soldaten an der Grenze ein.")[0][0] == "MOBILIZE"
+    # "nach Angaben des … Militärs": whose words, no party the missile is aimed at
+    assert codes("Nordkorea hat nach Angaben des südkoreanischen Militärs erneut eine "
+                 "ballistische Rakete abgefeuert.") == [("ASSAULT", "PRK", None)]
+
+
+def test_armed_groups_and_parties_abroad_are_of_their_country():
+    assert codes("Die Türkei hat erneut Stellungen der YPG in Nordsyrien beschossen.") == [
+        ("ASSAULT", "TUR", "SYR")]
+    assert ("ACCUSE", "TUR", "TUR") in codes("Die AKP warf der CHP Wahlbetrug vor.")
+
+
+def test_an_ambassador_recalled_is_a_sanction_against_the_country_left():
+    assert codes("Ägypten hat seinen Botschafter aus Israel zurückgerufen.") == [
+        ("SANCTION", "EGY", "ISR")]
+    assert ("SANCTION", "FRA", "MLI") in codes("Frankreich zieht seinen Botschafter aus Mali ab.")
+
+
+def test_a_bare_minister_meeting_a_foreign_counterpart_is_not_of_the_place_met():
+    assert codes("Der Außenminister traf in Peking seinen chinesischen Amtskollegen.") == [
+        ("CONSULT", "DEUGOV", "CHNGOV")]

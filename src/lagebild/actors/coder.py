@@ -951,6 +951,7 @@ class _Coder:
         foreign = tuple(self.settings.get("foreign_words", []))
         abroad_sectors = set(self.settings.get("abroad_sectors", []))
         weapons = set(self.settings.get("named_only_roles", []))
+        faced = self.counterpart_countries()
         for sector, span in bare:
             if span[-1].text in weapons:
                 continue  # "schoss 20 Drohnen ab": weapons are a party only with the
@@ -959,7 +960,12 @@ class _Coder:
             # in a story about Iran: the source's; rebels of a story that names no country
             # are of none (``abroad_sectors``: a paper's own country has none)
             fallback = story if sector in abroad_sectors else country
-            own = self.earlier_head(span) or self.place_in_sentence(span.start) or (
+            place = self.place_in_sentence(span.start)
+            if place in faced.get(self.sent_start[span.start], ()):
+                # "Der Außenminister traf in Peking seinen chinesischen Amtskollegen": the
+                # place is the counterpart's; the minister is the source's, else unknown
+                place = fallback = source if source != place else None
+            own = self.earlier_head(span) or place or (
                 self.only_country_in_sentence(span.start) if source is None else None) \
                 or fallback
             if domestic and span[-1].text.startswith(domestic) and country not in home:
@@ -1000,6 +1006,18 @@ class _Coder:
                         else self.lexicon.surname_countries.get(surname or "") \
                         or self.sentence_place(draft) or country
                     draft.inferred = draft.country is not None
+
+    def counterpart_countries(self) -> dict[int, set[str]]:
+        """The countries of the counterparts each sentence names ("seinen chinesischen
+        Amtskollegen"), by the sentence's first token."""
+        roles = set(self.settings.get("counterpart_roles", ()))
+        faced: dict[int, set[str]] = {}
+        for draft in self.drafts.values():
+            for span in draft.nominal:
+                token = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                if draft.country and token is not None and span.text.split()[-1] in roles:
+                    faced.setdefault(self.sent_start[token.start], set()).add(draft.country)
+        return faced
 
     def only_country_in_sentence(self, token: int) -> str | None:
         """The one country a sentence names by name, where it names one only: in a wire

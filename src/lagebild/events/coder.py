@@ -173,6 +173,10 @@ class _EventCoder:
         #: the entities of places, whose actors are states named by their country's name
         self.places = {e.id for e in document.entities if e.label == "LOC"}
         self.named = [e for e in document.entities if e.actor]
+        #: the cue of each quote by where its speaker begins: a noun of the cue names the
+        #: source of what is said ("nach Angaben des Militärs"), no party an act is aimed at
+        self.speaker_cues = {q.speaker.start: q.cue for q in document.quotes
+                             if q.speaker and q.cue}
         #: the language's role strategy: German by case, English by word order
         self.strategy = OrderRoles(self) if lexicon.word_order == "svo" else CaseRoles(self)
 
@@ -416,6 +420,8 @@ class _EventCoder:
                     or _NUMBER_NOUN.match(self.texts[i])) or self.in_time(i) \
                     or any(a <= i < b for a, b in mentioned):
                 continue
+            if self.cue_word(i):
+                continue  # "nach Angaben des Militärs": whose words, not whom the act hits
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)
                     or self.demonym_before(i)  # "philippinische Versorgungsschiffe"
                     or any_noun and i not in triggers):
@@ -436,6 +442,12 @@ class _EventCoder:
         country = self.demonym_before(best)
         # "einen französischen Staatsbürger": the adjective's country
         return self.country_actor(country) if country else self.domestic_actor("object", sentence)
+
+    def cue_word(self, i: int) -> bool:
+        """Whether token ``i`` is a word of a quote's cue before its speaker ("Angaben" of
+        "nach Angaben des Militärs")."""
+        return any(start > self.starts[i] and cue.endswith(
+            self.text[self.starts[i]:start].strip()) for start, cue in self.speaker_cues.items())
 
     def demonym_before(self, i: int) -> str | None:
         """The country of a demonym adjective before the German noun at token i."""
