@@ -1361,3 +1361,12 @@ def test_an_ambassador_recalled_is_a_sanction_against_the_country_left():
 def test_a_bare_minister_meeting_a_foreign_counterpart_is_not_of_the_place_met():
     assert codes("Der Außenminister traf in Peking seinen chinesischen Amtskollegen.") == [
         ("CONSULT", "DEUGOV", "CHNGOV")]
+
+
+def test_a_condition_opened_by_its_verb_has_its_own_subject_and_is_hypothetical():
+    events_ = events("Moskau drohte mit Gegenmaßnahmen, sollte die Nato weitere Truppen "
+                     "stationieren.")
+    assert [e[:3] for e in events_] == [("THREATEN", "RUS", "NATO"), ("MOBILIZE", "NATO", None)]
+    doc = shared_pipeline()({"text": "Moskau drohte mit Gegenmaßnahmen, sollte die Nato "
+                             "weitere Truppen stationieren.", "lang": "de"})
+    assert [e.modality for e in doc.events] == ["asserted", "hypothetical"]

@@ -1242,6 +1242,9 @@ class _EventCoder:
         words = self.words_in(min(before[0], clause[0]), clause[1])
         if negation and self.negated_after(match, clause):
             return "negated"
+        if quote is None and isinstance(self.strategy, CaseRoles) \
+                and self.strategy.verb_first_condition(*self.token_range(*clause)):
+            return "hypothetical"  # "…, sollte die Nato Truppen stationieren"
         modality = self._modality_of(words, match, quote, negation)
         if modality == "intended" and self.hearsay(match, words):
             return "reported"

@@ -150,6 +150,8 @@ class CaseRoles:
             actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
                          None) or next((m for m in in_clause  # "ins Außenministerium
                                         if self.after(m, trigger.place_agent)), None)
+        elif self.verb_first_condition(first, last) and free:
+            actor = free[0]  # "…, sollte die Nato Truppen stationieren": its own subject
         elif (shared := self.shared_subject(match, clause)) is not None:
             actor = shared
         elif free:
@@ -996,9 +998,19 @@ class CaseRoles:
                 continue
             free = [m for m in c.mentions if other[0] <= m.start and m.end <= other[1]
                     and m.preposition is None and m.actor not in actor_ids]
+            if free and self.verb_first_condition(first, last):
+                return free[0]  # "sollte die Nato …": the subject right after the verb
             if free:
                 return self.subject(free, first + 1, last) or free[0]
         return None
+
+    def verb_first_condition(self, first: int, last: int) -> bool:
+        """A condition opened by its finite verb ("sollte die Nato weitere Truppen
+        stationieren"), whose subject follows the verb: the morphologizer often reads that
+        subject's case wrong."""
+        c = self.coder
+        return first < last and c.lowers[first] in c.lexicon.words["conditions"] \
+            and c.tags[first] in FINITE_VERBS
 
     def employer(self, subject: ActorMention, in_clause: list[ActorMention],
                  actor_ids: list) -> ActorMention | None:
