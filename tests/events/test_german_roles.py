@@ -1370,3 +1370,9 @@ def test_a_condition_opened_by_its_verb_has_its_own_subject_and_is_hypothetical(
     doc = shared_pipeline()({"text": "Moskau drohte mit Gegenmaßnahmen, sollte die Nato "
                              "weitere Truppen stationieren.", "lang": "de"})
     assert [e.modality for e in doc.events] == ["asserted", "hypothetical"]
+
+
+def test_a_threat_with_a_weapon_is_an_event_whoever_makes_it():
+    assert codes("Der Täter bedrohte die Angestellte mit einem Messer.") == [
+        ("THREATEN", "DEUCVL", "DEUCVL")]
+    assert codes("Der Klimawandel bedroht die Existenz vieler Bauern.") == []
