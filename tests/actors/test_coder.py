@@ -207,6 +207,14 @@ def test_a_capital_stays_itself_in_a_story_that_names_another_country():
     assert ("TZA", None, False) in found
 
 
+def test_a_capital_in_a_dateline_is_where_the_report_is_from_not_a_government():
+    assert "DEUGOV" not in codes("Berlin, 13.01.2024: Der Verband fordert neue Regeln.")
+    assert "RUSGOV" not in codes("Moskau (dpa) - Russland hat die Vorwürfe zurückgewiesen.")
+    # a capital opening a sentence as its subject is the government
+    assert "RUSGOV" in codes("Moskau hat die Vorwürfe zurückgewiesen.")
+    assert {"DEUGOV", "FRAGOV"} <= codes("Berlin, Paris und London kritisierten die Pläne.")
+
+
 def test_a_place_name_is_read_in_the_country_a_demonym_names_where_its_town_is_larger():
     # Cherbourg is a town in France and a hamlet in Australia; the alias of a town in the
     # United States is not its own name

@@ -194,7 +194,8 @@ class _Coder:
                 if country and not self.destination(ent):  # where the story's parties
                     self.place_countries.append(country)  # are: not "reiste nach Warschau"
                     self.place_at[ent.start] = country
-                if capital and not after_preposition and not self.before_role(ent):
+                if capital and not after_preposition and not self.before_role(ent) \
+                        and not self.dateline(ent):
                     self.capitals.append((ent, capital))  # (not "the Paris prosecutor": a
                     # role of the city)
                 elif country and after_preposition and self.settings.get("place_actors") \
@@ -275,6 +276,16 @@ class _Coder:
                   and m.place.population >= TOWN_POPULATION]
         inside = [p for p in places if alpha3(p.country) in named]
         return max(inside or places, key=lambda p: p.population, default=None)
+
+    def dateline(self, ent: Span) -> bool:
+        """A place that opens its sentence as a dateline does, followed by a date or an
+        agency in brackets ("Berlin, 13.01.2009: …", "Kiew (dpa) - …"): where the report is
+        from, no government acting."""
+        doc = ent.doc
+        if ent.start != self.sent_start[ent.start] or ent.end + 1 >= len(doc):
+            return False
+        mark, after = doc[ent.end].text, doc[ent.end + 1].text
+        return mark == "(" or mark == "," and after[:1].isdigit()
 
     def capital(self, ent: Span) -> str | None:
         """The country whose capital (or seat of government) the name is, where the pack
