@@ -1376,3 +1376,14 @@ def test_a_threat_with_a_weapon_is_an_event_whoever_makes_it():
     assert codes("Der Täter bedrohte die Angestellte mit einem Messer.") == [
         ("THREATEN", "DEUCVL", "DEUCVL")]
     assert codes("Der Klimawandel bedroht die Existenz vieler Bauern.") == []
+
+
+def test_a_phrase_s_noun_heads_a_compound_and_a_party_in_front_of_a_thing_owns_it():
+    # "Mandat … verlängern" also where the mandate is the "Afghanistan-Mandat"
+    assert [e[0] for e in codes("Der Bundestag verlängerte das Afghanistan-Mandat der "
+                                "Bundeswehr.")] == ["MOBILIZE"]
+    # the plans criticised are the party's in front of them
+    assert codes("Russland kritisierte die Nato-Pläne für eine neue Raketenabwehr.") == [
+        ("ACCUSE", "RUS", "IGO")]
+    assert codes("Die Opposition übte scharfe Kritik an den US-Plänen.") == [
+        ("ACCUSE", "DEUOPP", "USA")]

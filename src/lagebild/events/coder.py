@@ -424,6 +424,7 @@ class _EventCoder:
                 continue  # "nach Angaben des Militärs": whose words, not whom the act hits
             if not (self.lexicon.party_noun(self.lemmas[i]) or self.genitive_follows(i)
                     or self.demonym_before(i)  # "philippinische Versorgungsschiffe"
+                    or self.party_prefixed(i)  # "die Nato-Pläne"
                     or any_noun and i not in triggers):
                 continue
             governor = self.governor(i, first)
@@ -439,6 +440,9 @@ class _EventCoder:
                     best = i
         if best is None:
             return None
+        prefixed = self.prefix_actor(best)  # "Kritik an den US-Plänen": the USA's plans
+        if prefixed is not None:
+            return prefixed
         country = self.demonym_before(best)
         # "einen französischen Staatsbürger": the adjective's country
         return self.country_actor(country) if country else self.domestic_actor("object", sentence)
@@ -563,19 +567,22 @@ class _EventCoder:
                 return self.country_actor(country)
         return None
 
+    def party_prefixed(self, index: int) -> bool:
+        """Whether an abbreviation or organisation of a party stands in front of the noun
+        ("Nato-Pläne", "US-Vorschlag"; see prefix_actor)."""
+        text = self.texts[index]
+        return "-" in text[1:-1] and text[:1].isupper() \
+            and self.prefix_party(text.split("-", 1)[0]) is not None
+
     def prefix_actor(self, index: int) -> str | None:
         """The actor an abbreviation or organisation in front of a noun names ("US-
         Luftangriffe", "Nato-Angriff", "EU-Gipfel"), found or made with the prefix as its
         words; None for a country's full name, more often the act's place or aim than
         its doer ("Irak-Einsatz", "Russland-Sanktionen")."""
-        text = self.texts[index]
-        if "-" not in text[1:-1] or not text[:1].isupper():
+        if not self.party_prefixed(index):
             return None
-        prefix = text.split("-", 1)[0]
-        party = self.prefix_party(prefix)
-        if party is None:
-            return None
-        name, country, org = party
+        prefix = self.texts[index].split("-", 1)[0]
+        name, country, org = self.prefix_party(prefix)
         start = self.starts[index]
         for actor in self.document.actors:
             if actor.country == country and actor.org == org and not actor.sector:

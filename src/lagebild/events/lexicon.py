@@ -389,6 +389,19 @@ class EventLexicon:
                     match = _match(tokens, i, sentence_start[i], sentence_end[i], trigger)
                     if match is not None:
                         found.append(match)
+        # a phrase's noun also as the head of a hyphenated compound: "verlängerte das
+        # Afghanistan-Mandat" is "Mandat … verlängern"
+        heads = [lemma.rsplit("-", 1)[1].capitalize() if "-" in lemma[1:-1] else lemma
+                 for lemma in lemmas]
+        compounds = {i for i, head in enumerate(heads) if head != lemmas[i]}
+        for i in [i for i, head in enumerate(heads) if head in self.by_lemma] if compounds \
+                else []:
+            for trigger in self.by_lemma[heads[i]]:
+                match = _match(heads, i, sentence_start[i], sentence_end[i], trigger) \
+                    if len(trigger.parts) > 1 else None
+                if match is not None and compounds & (
+                        set(range(match.start, match.last)) | {match.before}):
+                    found.append(match)
         if self.heads:  # nouns the lexicon lacks, by their head
             ends, by_lemma = self.head_ends, self.by_lemma
             for i, lemma in enumerate(lemmas):
