@@ -242,6 +242,7 @@ class EventLexicon:
         self.promised_types = set(settings.get("promised_types", []))
         self.words["adjective_tags"] = set(settings.get("adjective_tags", []))
         self.words["possessive_tags"] = set(settings.get("possessive_tags", []))
+        self.possessive_stems = tuple(settings.get("possessive_stems", ()))
         #: nouns that may name the party an act is aimed at, where no list knows them:
         #: by their ending (persons and groups) or whole (places, bodies)
         self.party_endings = tuple(e.lower() for e in settings.get("party_endings", []))

@@ -277,10 +277,13 @@ class CaseRoles:
             if country is not None:  # "nach dem israelischen Abzug", "wegen eines Streiks
                 return [c.country_actor(country)], recipients, NAMED  # der Fluglotsen"
         if governed and not objected:
-            if self.possessive_before(match) and free:  # "mit seiner Forderung"
+            if self.possessive_before(match) and free and not trigger.patient_genitive:
+                # "mit seiner Forderung" (but "nach seiner Festnahme": he was arrested)
                 subject = self.subject(free, first, last)
-                if subject is not None:
-                    return [subject.actor], recipients, NAMED
+                if subject is not None:  # (not also whom: "Bei seinem Besuch in Peking
+                    # kritisierte der Kanzler …" was the chancellor's visit to himself)
+                    return [subject.actor], [r for r in recipients
+                                             if r != subject.actor] or [None], NAMED
             return actor_ids, recipients, GOVERNED
         if actor_ids == [None] and not passive:  # "amerikanische Luftangriffe"
             country = self.adjective_country(match) or self.genitive_demonym(match)
@@ -608,7 +611,8 @@ class CaseRoles:
         while i >= 0 and i >= match.start - ADJECTIVE_REACH and c.tags[i] in \
                 c.lexicon.words["adjective_tags"]:
             i -= 1
-        return i >= 0 and c.tags[i] in c.lexicon.words["possessive_tags"]
+        return i >= 0 and c.tags[i] in c.lexicon.words["possessive_tags"] \
+            and c.lowers[i].startswith(c.lexicon.possessive_stems)
 
     def agent_phrase(self, first: int, last: int) -> bool:
         """An agent the lists do not know: "von"/"durch" before a noun ("von
