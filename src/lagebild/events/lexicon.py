@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -369,6 +370,12 @@ class EventLexicon:
                     and entry.get("compound", True):
                 self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
 
+    @cached_property
+    def phrases_by_lemma(self) -> dict[str, list[Trigger]]:
+        """The entries of several parts, by the lemma they are filed under."""
+        return {key: phrases for key, triggers in self.by_lemma.items()
+                if (phrases := [t for t in triggers if len(t.parts) > 1])}
+
     def party_noun(self, lemma: str) -> bool:
         """Whether a noun the lists lack may name a party ("Schlepper", "Dorf")."""
         lemma = lemma.lower()
@@ -395,14 +402,14 @@ class EventLexicon:
         heads = [lemma.rsplit("-", 1)[1].capitalize() if "-" in lemma[1:-1] else lemma
                  for lemma in lemmas]
         compounds = {i for i, head in enumerate(heads) if head != lemmas[i]}
-        for i in [i for i, head in enumerate(heads) if head in self.by_lemma] if compounds \
-                else []:
-            for trigger in self.by_lemma[heads[i]]:
-                match = _match(heads, i, sentence_start[i], sentence_end[i], trigger) \
-                    if len(trigger.parts) > 1 else None
-                if match is not None and compounds & (
-                        set(range(match.start, match.last)) | {match.before}):
-                    found.append(match)
+        if compounds:
+            phrases = self.phrases_by_lemma
+            for i in [i for i, head in enumerate(heads) if head in phrases]:
+                for trigger in phrases[heads[i]]:
+                    match = _match(heads, i, sentence_start[i], sentence_end[i], trigger)
+                    if match is not None and compounds & (
+                            set(range(match.start, match.last)) | {match.before}):
+                        found.append(match)
         if self.heads:  # nouns the lexicon lacks, by their head
             ends, by_lemma = self.head_ends, self.by_lemma
             for i, lemma in enumerate(lemmas):

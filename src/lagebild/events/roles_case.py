@@ -346,10 +346,9 @@ class CaseRoles:
         if c.lowers[first] in c.lexicon.words["object_relatives"]:
             return self.subject(inside, first, last), antecedent
         number = c.doc[verb].morph.get("Number")
-        own = c.doc[c.token_range(antecedent.start, antecedent.end)[1] - 1].morph.get("Number")
+        own = self.number_of(antecedent)
         if number and own and number != own:
-            agreeing = [m for m in inside if c.doc[c.token_range(
-                m.start, m.end)[1] - 1].morph.get("Number") == number]
+            agreeing = [m for m in inside if self.number_of(m) == number]
             if agreeing:
                 return agreeing[0], antecedent
         return antecedent, None
@@ -702,6 +701,11 @@ class CaseRoles:
         return not c.text[mention.end:head.start].strip() \
             and c.text[mention.start:mention.end].endswith(("s", "'"))
 
+    def number_of(self, mention: ActorMention) -> list[str]:
+        """The number the morphologizer reads for a mention's last word."""
+        c = self.coder
+        return c.doc[c.token_range(mention.start, mention.end)[1] - 1].morph.get("Number")
+
     def case_of(self, mention: ActorMention) -> str | None:
         """The case of a mention: its last token's ("der Hamburger Polizei": Polizei), or
         for a party in the genitive after a noun that speaks for it, that noun's ("Ein
@@ -788,8 +792,8 @@ class CaseRoles:
                                   heads: list[ActorMention]) -> ActorMention | None:
         """The party an object pronoun of the trigger's verb points back to (right before
         or after the verb, or inside its parts): the last one before it, no preposition's,
-        not the actor, of the pronoun's number ("Pinkwart plädierte dafür, Rüttgers
-        pflichtete ihm bei": Pinkwart)."""
+        not the actor nor the actor's own genitive, of the pronoun's number ("Pinkwart
+        plädierte dafür, Rüttgers pflichtete ihm bei": Pinkwart)."""
         c = self.coder
         numbers = c.lexicon.object_pronouns
         near = [match.start - 1, *range(match.start + 1, max(match.last, match.start + 2))]
@@ -799,8 +803,7 @@ class CaseRoles:
             return None
         before = [m for m in c.mentions if m.end <= c.starts[at] and m.preposition is None
                   and m.actor not in actor_ids and not any(self.attribute(m, h) for h in heads)
-                  and c.doc[c.token_range(
-                      m.start, m.end)[1] - 1].morph.get("Number") == [numbers[c.lowers[at]]]]
+                  and self.number_of(m) == [numbers[c.lowers[at]]]]
         return before[-1] if before else None
 
     def infinitive(self, match: TriggerMatch) -> bool:
