@@ -588,3 +588,8 @@ def test_forces_sent_to_another_country_are_mobilised_also_in_the_future():
     assert [e[:3] for e in coded("The United States will send more tanks to Poland.")] == [
         ("MOBILIZE", "USA", "POL")]
     assert coded("The company will send a letter to shareholders.") == []
+
+
+def test_the_europeans_of_diplomacy_are_the_union():
+    assert [e[:3] for e in coded("Iran rejected the offer made by the Europeans.")] == [
+        ("REJECT", "IRN", "EUR")]

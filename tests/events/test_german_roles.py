@@ -1397,3 +1397,10 @@ def test_a_possessive_act_noun_is_the_subject_s_and_not_aimed_at_him():
     # an act done to someone: "seiner Festnahme" is his arrest, not the court's
     assert [e[0] for e in codes("Drei Tage nach seiner Festnahme hat ein Gericht den "
                                 "Journalisten gegen Kaution freigelassen.")] == ["RETREAT"]
+
+
+def test_the_europeans_of_diplomacy_are_the_union():
+    assert codes("Der Iran hat das Angebot der Europäer abgelehnt.") == [
+        ("REJECT", "IRN", "EUR")]
+    # the adjective stays broader than the Union: no people of it
+    assert codes("Viele Europäer reisen im Sommer nach Spanien.") == []

@@ -68,7 +68,7 @@ class ActorLexicon:
         """Every inflected adjective form ("kasachische") -> country code."""
         forms: dict[str, str] = {}
         for iso3, stems, _ in read_tsv(self.data_dir / "demonyms.tsv", 3):
-            for stem in stems.split("|"):
+            for stem in filter(None, stems.split("|")):  # (a people of no adjective)
                 for ending in ADJECTIVE_ENDINGS:
                     forms[(stem + ending).lower()] = iso3
         return forms
