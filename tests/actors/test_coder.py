@@ -207,6 +207,11 @@ def test_a_capital_stays_itself_in_a_story_that_names_another_country():
     assert ("TZA", None, False) in found
 
 
+def test_tariffs_are_no_customs_authority():
+    assert "DEUCOP" not in codes("Die Regierung kritisierte die Zölle auf Stahl.")
+    assert "DEUCOP" in codes("Der Zoll beschlagnahmte in Hamburg 200 Kilo Kokain.")
+
+
 def test_a_capital_in_a_dateline_is_where_the_report_is_from_not_a_government():
     assert "DEUGOV" not in codes("Berlin, 13.01.2024: Der Verband fordert neue Regeln.")
     assert "RUSGOV" not in codes("Moskau (dpa) - Russland hat die Vorwürfe zurückgewiesen.")

@@ -684,7 +684,8 @@ class _Coder:
                     return sector, i + length
         sector = self.lexicon.role_of(texts[i])
         if sector is None and self.lemmas[i] and self.lemmas[i] != texts[i] \
-                and texts[i][:1].isupper():
+                and texts[i][:1].isupper() \
+                and self.lemmas[i] not in self.settings.get("written_only_roles", ()):
             sector = self.lexicon.role_of(self.lemmas[i])
         return sector, i + 1
 
