@@ -77,6 +77,9 @@ def test_according_to_and_impersonal_frames():
     # a name in the genitive without an article after "nach Angaben"
     found = quotes("Nach Angaben Südkoreas hat Nordkorea eine Rakete abgefeuert.")
     assert [q[2:] for q in found] == [("Nach Angaben", "Südkoreas", "KOR")]
+    # an indefinite article belongs to the cue, not the speaker
+    found = quotes("Nach Angaben eines venezolanischen Beamten wurden drei Männer freigelassen.")
+    assert [q[2:] for q in found] == [("Nach Angaben eines", "venezolanischen Beamten", "VENCOP")]
 
 
 def test_english_quotes():
