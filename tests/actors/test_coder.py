@@ -207,6 +207,14 @@ def test_a_capital_stays_itself_in_a_story_that_names_another_country():
     assert ("TZA", None, False) in found
 
 
+def test_member_states_are_of_the_body_of_states_named():
+    assert "EURGOV" in codes("Die EU-Kommission forderte die Mitgliedstaaten auf, mehr "
+                             "Flüchtlinge aufzunehmen.")
+    assert "IGOGOV" in codes("Die Nato forderte die Mitgliedstaaten zu höheren Ausgaben auf.")
+    # with no body named, as any bare role: the source's or the story's country
+    assert "EURGOV" not in codes("Der Bundestag kritisierte die Mitgliedstaaten.")
+
+
 def test_tariffs_are_no_customs_authority():
     assert "DEUCOP" not in codes("Die Regierung kritisierte die Zölle auf Stahl.")
     assert "DEUCOP" in codes("Der Zoll beschlagnahmte in Hamburg 200 Kilo Kokain.")

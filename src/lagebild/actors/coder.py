@@ -964,6 +964,7 @@ class _Coder:
         abroad_sectors = set(self.settings.get("abroad_sectors", []))
         weapons = set(self.settings.get("named_only_roles", []))
         faced = self.counterpart_countries()
+        members = set(self.settings.get("member_roles", []))
         for sector, span in bare:
             if span[-1].text in weapons:
                 continue  # "schoss 20 Drohnen ab": weapons are a party only with the
@@ -980,6 +981,8 @@ class _Coder:
             own = self.earlier_head(span) or place or (
                 self.only_country_in_sentence(span.start) if source is None else None) \
                 or fallback
+            if span[-1].text in members:  # "forderte die Mitgliedstaaten auf": the union's
+                own = self.union_of(span.start) or own
             if domestic and span[-1].text.startswith(domestic) and country not in home:
                 own = source or country
             before = self.doc[max(span.start - 2, 0):span.start]
@@ -1018,6 +1021,22 @@ class _Coder:
                         else self.lexicon.surname_countries.get(surname or "") \
                         or self.sentence_place(draft) or country
                     draft.inferred = draft.country is not None
+
+    def union_of(self, token: int) -> str | None:
+        """The body of states a sentence names, else the story ("die Mitgliedstaaten" of a
+        report on the EU are the Union's): EUR, UNO or IGO."""
+        unions = ("EUR", "UNO", "IGO")
+        start = self.doc[self.sent_start[token]].idx
+        end = self.doc[self.sent_end[token] - 1].idx + len(self.doc[self.sent_end[token] - 1])
+        where = {e.id: e.start for e in self.document.entities}
+        named = sorted((at, draft.country) for draft in self.drafts.values()
+                       if draft.country in unions
+                       for at in [where[m] for m in draft.mentions if m in where]
+                       + [n.start for n in draft.nominal])
+        in_sentence = [country for at, country in named if start <= at < end]
+        if in_sentence:
+            return in_sentence[0]
+        return named[0][1] if named else None
 
     def counterpart_countries(self) -> dict[int, set[str]]:
         """The countries of the counterparts each sentence names ("seinen chinesischen
