@@ -33,7 +33,7 @@ from ..places.gazetteer import load_gazetteer
 from ..places.peoples import region_peoples
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
-from .lexicon import BODIES, ELITE, FIRM, ActorLexicon, actor_lexicon
+from .lexicon import BODIES, ELITE, FIRM, INTERNATIONAL, ActorLexicon, actor_lexicon
 
 #: The sector of role nouns that take the actor they speak for ("Sprecherin").
 NO_SECTOR = "-"
@@ -1025,12 +1025,11 @@ class _Coder:
     def union_of(self, token: int) -> str | None:
         """The body of states a sentence names, else the story ("die Mitgliedstaaten" of a
         report on the EU are the Union's): EUR, UNO or IGO."""
-        unions = ("EUR", "UNO", "IGO")
         start = self.doc[self.sent_start[token]].idx
         end = self.doc[self.sent_end[token] - 1].idx + len(self.doc[self.sent_end[token] - 1])
         where = {e.id: e.start for e in self.document.entities}
         named = sorted((at, draft.country) for draft in self.drafts.values()
-                       if draft.country in unions
+                       if draft.country in INTERNATIONAL
                        for at in [where[m] for m in draft.mentions if m in where]
                        + [n.start for n in draft.nominal])
         in_sentence = [country for at, country in named if start <= at < end]

@@ -25,6 +25,8 @@ ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 ELITE = "elite"
 #: The codes of bodies of states and of no state, which no one belongs to for life.
 BODIES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
+#: The codes of bodies of states: the UN, the EU, the others (NATO, the AU, ...).
+INTERNATIONAL = frozenset({"UNO", "EUR", "IGO"})
 #: The sector of a company: its seat's country is not where its staff or its story are.
 FIRM = "BUS"
 

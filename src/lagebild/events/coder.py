@@ -38,7 +38,7 @@ from itertools import product
 from spacy.tokens import Doc
 
 from ..actors.coder import NO_SECTOR, SETTING_PHRASE_TAGS, prefix_entry, setting_country
-from ..actors.lexicon import FIRM, actor_lexicon
+from ..actors.lexicon import FIRM, INTERNATIONAL, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
 from ..lang.base import LanguagePack
@@ -126,8 +126,6 @@ NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "A
 
 #: Sectors of the state and of politics: their acts are events even in a sports report.
 POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
-#: the codes of bodies of states, to which complaints are made
-INTERNATIONAL = {"UNO", "EUR", "IGO"}
 #: the sectors of a state's own bodies: its troops and police are no recipient of its acts
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
@@ -584,11 +582,7 @@ class _EventCoder:
         prefix = self.texts[index].split("-", 1)[0]
         name, country, org = self.prefix_party(prefix)
         start = self.starts[index]
-        for actor in self.document.actors:
-            if actor.country == country and actor.org == org and not actor.sector:
-                break
-        else:
-            actor = self.new_actor(name=name, country=country, org=org, code=country)
+        actor = self.party_actor(country, org, name)
         if not any(span.start == start for span in actor.nominal):
             actor.nominal.append(TextSpan(text=prefix, start=start, end=start + len(prefix)))
         return actor.id
@@ -616,10 +610,16 @@ class _EventCoder:
 
     def country_actor(self, country: str) -> str:
         """The document's actor of that country alone, or a new one."""
+        return self.party_actor(country).id
+
+    def party_actor(self, country: str, org: str | None = None,
+                    name: str | None = None) -> Actor:
+        """The document's actor of that country and organisation (none: the country
+        alone) with no sector, or a new one named ``name`` (else by the country)."""
         for actor in self.document.actors:
-            if actor.country == country and not actor.sector and not actor.org:
-                return actor.id
-        return self.new_actor(name=country, country=country, code=country).id
+            if actor.country == country and (actor.org or None) == org and not actor.sector:
+                return actor
+        return self.new_actor(name=name or country, country=country, org=org, code=country)
 
     def new_actor(self, **fields) -> Actor:
         """An actor the events layer adds to the document (a party the actors layer had

@@ -1003,8 +1003,7 @@ class CaseRoles:
             first, last = c.token_range(*other)
             if first >= last or c.lowers[first] not in c.lexicon.words["conditions"]:
                 continue
-            free = [m for m in c.mentions if other[0] <= m.start and m.end <= other[1]
-                    and m.preposition is None and m.actor not in actor_ids]
+            free = [m for m in self.free_in(other) if m.actor not in actor_ids]
             if free and self.verb_first_condition(first, last):
                 return free[0]  # "sollte die Nato …": the subject right after the verb
             if free:
