@@ -1404,3 +1404,45 @@ def test_the_europeans_of_diplomacy_are_the_union():
         ("REJECT", "IRN", "EUR")]
     # the adjective stays broader than the Union: no people of it
     assert codes("Viele Europäer reisen im Sommer nach Spanien.") == []
+
+
+def test_an_obligation_in_reported_speech_is_the_speaker_s_request():
+    # the modal's subject is asked; what it is asked to do was not done
+    assert codes("Die Stadtwerke müssten die Preise senken, sagte der Oberbürgermeister.") == [
+        ("REQUEST", "DEUGOV", "DEUBUS")]
+    assert codes("Der französische Präsident sagte, Serbien müsse seine Truppen von der "
+                 "Grenze abziehen.") == [("REQUEST", "FRAGOV", "SRB")]
+    assert codes("„Die Regierung muss die Steuer senken“, sagte der Verbandschef.") == [
+        ("REQUEST", "DEUNGO", "DEUGOV")]
+    # no request: a need denied, a guess, the speaker's own duty, advice to anyone
+    assert [e[0] for e in codes("Der Minister müsse nicht zurücktreten, sagte der "
+                                "Sprecher.")] != ["REQUEST"]
+    assert codes("Der Minister müsse davon gewusst haben, sagte der Abgeordnete.") == []
+    assert codes("„Wir müssen jetzt handeln“, sagte der Landrat am Morgen.") == []
+    assert codes("Sparer sollten ihre Konten prüfen, sagte der Berater.") == []
+    # hearsay and a past need are no demand
+    assert "REQUEST" not in [e[0] for e in codes("Der Bürgermeister soll Geld genommen "
+                                                 "haben.")]
+    assert [e[0] for e in codes("Die Polizei musste die Straße sperren.")] == ["COERCE"]
+
+
+def test_a_request_s_verb_after_its_words_is_the_speaker_s():
+    assert codes("Der Kanzler solle sich entschuldigen, verlangte die Opposition.") == [
+        ("REQUEST", "DEUOPP", "DEUGOV")]
+    assert codes("Die Landesregierung muss die Schulen sanieren, forderte der "
+                 "Elternbeirat.") == [("REQUEST", "DEUCVL", "DEUGOV")]
+
+
+def test_a_headline_s_party_before_a_colon_speaks():
+    assert codes("Macron: Die EU muss ihre Verteidigung stärken") == [
+        ("REQUEST", "FRAGOV", "EUR")]
+
+
+def test_resistance_and_pressure_and_a_dismissal():
+    assert codes("Die Grünen kündigten Widerstand gegen die Pläne der Regierung an.") == [
+        ("REJECT", "DEU", "DEUGOV")]
+    assert codes("Der Minister erhöhte den Druck auf die Stromkonzerne.") == [
+        ("REQUEST", "DEUGOV", "DEUBUS")]
+    # an opinion of a thing that names no party is no event
+    assert codes("Der Autor hält nichts von Prognosen.") == []
+    assert codes("Die Firma hält an ihren Plänen fest.") == []

@@ -142,3 +142,16 @@ def test_example_quotes_and_speakers(pipeline, example):
                 found.append(expected["contains"])
                 break
     assert len(found) >= 5, found
+
+
+def test_a_headline_s_party_before_a_colon_is_its_speaker():
+    assert quotes("Macron: Die EU muss ihre Verteidigung stärken") == [
+        ("indirect", "Die EU muss ihre Verteidigung stärken", None, "Macron", "FRAGOV")]
+    # a word that names no party before the colon speaks for no one
+    assert quotes("Hintergrund: Die Polizei nahm drei Männer fest.") == []
+
+
+def test_an_obligation_before_a_verb_of_saying_is_reported_speech():
+    assert quotes("Die Regierung muss jetzt handeln, forderte der Bauernverband.") == [
+        ("indirect", "Die Regierung muss jetzt handeln", "forderte", "Bauernverband",
+         "DEUNGO")]

@@ -530,15 +530,46 @@ class _EventCoder:
     def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.document.quotes if q.start <= start < q.end), None)
 
-    def demanded(self, quote: Quote, match: TriggerMatch) -> bool:
-        """Whether a trigger stands in a direct quote whose cue is a request's verb outside
-        it ("„Die Truppen müssen abgezogen werden“, forderte der Präsident"): the quote
-        says what is demanded."""
-        if quote.kind != "direct" or not quote.cue or match.trigger.type == "REQUEST":
+    def demanded(self, quote: Quote, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """Whether a trigger tells what a quote demands, not what was done: in a quote
+        whose cue is a request's verb outside it ("„Die Truppen müssen abgezogen werden“,
+        forderte der Präsident"; in English a direct quote only: "demanded the withdrawal"
+        is the request's object), or in a clause whose modal of obligation is a request of
+        the speaker ("Israel müsse die Angriffe einstellen, sagte Guterres")."""
+        if match.trigger.type == "REQUEST" or match.trigger.obligation:
             return False
-        return any(other.trigger.type == "REQUEST" and self.texts[other.start] == quote.cue
-                   and not quote.start <= self.starts[other.start] < quote.end
+        if self.cue_of(quote) is not None and (quote.kind == "direct"
+                                               or isinstance(self.strategy, CaseRoles)):
+            return True
+        return any(other.trigger.obligation
+                   and clause[0] <= self.starts[other.start] < clause[1]
+                   and quote.start <= self.starts[other.start] < quote.end
+                   and self.roles(other, clause, quote)[1] != [None]
                    for other in self.matches)
+
+    def cue_of(self, quote: Quote) -> TriggerMatch | None:
+        """The request whose verb is the quote's cue, outside its words in its sentence
+        ("…, verlangte die Opposition", "Der Präsident forderte: „…“")."""
+        if not quote.cue:
+            return None
+        return next((other for other in self.matches if other.trigger.type == "REQUEST"
+                     and self.texts[other.start] == quote.cue
+                     and not quote.start <= self.starts[other.start] < quote.end
+                     and self.sentence_at(self.starts[other.start])
+                     == self.sentence_at(quote.start)), None)
+
+    def sentence_at(self, start: int) -> int:
+        return sentence_of(self.document.sentences, start, start + 1, len(self.text))
+
+    def cued(self, match: TriggerMatch) -> Quote | None:
+        """The quote whose cue the request is, where the quote has a speaker: the speaker
+        asks, the quote's subject is asked ("Die Ministerin solle zurücktreten, verlangte
+        die Opposition": not the minister's request). German only: an English cue's
+        object is the request's own ("demanded the withdrawal of Serbian forces")."""
+        if not isinstance(self.strategy, CaseRoles) or match.trigger.type != "REQUEST":
+            return None
+        return next((q for q in self.document.quotes if q.speaker is not None
+                     and q.speaker.actor is not None and self.cue_of(q) is match), None)
 
     def roles(self, match: TriggerMatch, clause: tuple[int, int], quote: Quote | None):
         """Actor ids, recipient ids and how the actor was found (NAMED, or why not), by
@@ -1482,10 +1513,18 @@ class _EventCoder:
             clause = clause_of(self.text, sentence, start, end, *self.lexicon.joins)
             clause = self.verb_tail(match, clause, sentence)
             quote = self.quote_at(start)
-            if quote is not None and self.demanded(quote, match):
+            if quote is not None and self.demanded(quote, match, clause):
                 continue  # "„Die Sanktionen müssen aufgehoben werden“, forderte X": what
                 # is demanded, not done
             actors, recipients, found = self.roles(match, clause, quote)
+            cued = self.cued(match)
+            if cued is not None and cued.speaker.actor not in actors:
+                told = [a for a in actors if any(  # the quote's subject was read as actor
+                    m.actor == a and cued.start <= m.start < cued.end for m in self.mentions)]
+                if told:  # the speaker asks it of them
+                    actors, recipients = [cued.speaker.actor], told
+            if cued is not None and recipients == [None]:  # "Der Präsident forderte: „Die
+                recipients = self.strategy.asked(cued)  # Truppen müssen …“": of them
             if match.start in self.unlikely and found != NAMED:
                 continue  # the trigger model reads no event here, and no actor is named
             kind, mode = match.trigger.type, match.trigger.mode
@@ -1591,6 +1630,8 @@ class _EventCoder:
             attributed = quote.speaker.actor if quote and quote.speaker else None
             modality = self.modality(match, clause, quote)  # "will visit": CONSULT,
             # intended, as the guide codes a planned act (PLOVER's AGREE: ``future_types``)
+            if (match.trigger.obligation or cued is not None) and modality != "negated":
+                modality = "asserted"  # the demand was made; what it asks for is to come
             if accused is not None and modality == "asserted":
                 modality = "reported"  # an act one is accused of is the accuser's claim
             if modality == "negated" and kind in self.lexicon.negated_types:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
+#: Tags of a pronoun that may be a subject ("ich", "wir", "man").
+PERSONAL_PRONOUNS = {"PPER", "PIS"}
 #: How many adjectives may stand between a noun trigger and a demonym or possessive.
 ADJECTIVE_REACH = 3
 #: The morphologizer's cases of an object: a mention in one is no subject.
@@ -67,6 +69,8 @@ class CaseRoles:
         """Actor ids, recipient ids and how the actor was found (NAMED, or why not)."""
         c = self.coder
         trigger = match.trigger
+        if trigger.obligation:
+            return self.obliged(match, clause, quote)
         t_start = c.doc[match.start].idx
         # the trigger's own words are no party: "tauschten Gefangene aus" (its last part)
         own = {t_start, c.starts[match.last - 1]}
@@ -454,6 +458,70 @@ class CaseRoles:
             and c.tags[match.last - 1] in c.lexicon.words["participle_tags"] \
             and (c.lowers[match.start] in prepositions
                  or match.start > 0 and c.lowers[match.start - 1] in prepositions)
+
+    def asked(self, quote: Quote) -> list:
+        """The parties a quote's modal of obligation asks ("forderte: „Die Truppen müssen
+        …“": the troops), for the request its cue tells; [None] where it has none."""
+        c = self.coder
+        for match in c.matches:
+            start = c.starts[match.start]
+            if match.trigger.obligation and quote.start <= start < quote.end:
+                sentence = sentence_of(c.document.sentences, start, start + 1, len(c.text))
+                clause = clause_of(c.text, sentence, start, start + 1, *c.lexicon.joins)
+                return self.obliged(match, clause, quote, asking=True)[1]
+        return [None]
+
+    def obliged(self, match: TriggerMatch, clause: tuple[int, int],
+                quote: Quote | None, asking: bool = False) -> Roles:
+        """A modal of obligation in reported speech ("Russland müsse seine Truppen
+        abziehen, sagte die Ministerin"): the speaker asks it of the modal's subject and
+        those joined to it. No event where the speaker or the subject is not a party ("man
+        müsse …"), nor for a need denied ("müsse nicht zurücktreten") or a guess ("müsse
+        davon gewusst haben")."""
+        c = self.coder
+        if quote is None or quote.speaker is None or quote.speaker.actor is None \
+                or c.cue_of(quote) is not None and not asking \
+                or not self.demanding(match, clause):
+            # (a request's verb as the cue tells the request: "…, forderte der Verband")
+            return [None], [None], GOVERNED
+        speaker, said = quote.speaker.actor, quote.speaker
+        start, end = max(clause[0], quote.start), min(clause[1], quote.end)
+        free = [m for m in c.mentions if start <= m.start and m.end <= end
+                and m.preposition is None and not (m.start < said.end and said.start < m.end)]
+        first, last = c.token_range(start, end)
+        beside = (match.start - 1, match.last)  # "Ich muss Andy gratulieren": the pronoun
+        if any(first <= k < last and c.tags[k] in PERSONAL_PRONOUNS for k in beside):
+            return [None], [None], GOVERNED  # is the subject
+        subject = self.subject(free, first, last) if free else None
+        if subject is None or subject.actor == speaker or self.generic(subject):
+            return [None], [None], GOVERNED  # ("Kunden sollten überlegen": advice to all)
+        parties = [m.actor for m in c.members(subject, free) if m.actor != speaker]
+        return [speaker], parties or [None], NAMED
+
+    def generic(self, mention: ActorMention) -> bool:
+        """Whether a mention is a common noun without an article, a kind and not a party
+        ("Kunden", "deutsche Unternehmen"; not "die Regierung", "Israel")."""
+        c = self.coder
+        i, j = c.token_range(mention.start, mention.end)
+        while i < j and c.tags[i] in c.lexicon.words["adjective_tags"]:
+            i += 1
+        k, _ = c.token_range(mention.start, mention.end)
+        while k > 0 and c.tags[k - 1] in c.lexicon.words["adjective_tags"]:
+            k -= 1
+        return i < j and c.tags[i] == "NN" and not (
+            k > 0 and c.lowers[k - 1] in c.lexicon.words["determiners"])
+
+    def demanding(self, match: TriggerMatch, clause: tuple[int, int]) -> bool:
+        """Whether a modal of obligation asks for an act: not negated after it in its
+        clause, and no perfect infinitive (a participle, then "haben") after it."""
+        c = self.coder
+        _, last = c.token_range(*clause)
+        words = c.lexicon.words
+        for k in range(match.last, last):
+            if c.lowers[k] in words["negation"] or c.lowers[k] in words["perfect_infinitives"] \
+                    and c.tags[k - 1] in words["participle_tags"]:
+                return False
+        return True
 
     def faces(self, match: TriggerMatch, first: int) -> bool:
         """A verb that also says what someone faces ("drohen", ``experiencer_verbs``) after

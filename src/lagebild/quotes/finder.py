@@ -4,6 +4,7 @@ Frames found, in this order:
 - direct: ``"…", sagte X`` / ``"…", teilte X mit`` / ``X sagte: "…"`` / ``X: "…"``; a
   quote with no frame of its own belongs to the speaker quoted just before;
 - reported: ``X sagte, … sei …`` / ``…würden…, sagte X`` / ``Laut X …`` / ``…, hieß es``;
+  a headline's ``X: …`` where X is a party ("Scholz: Russland muss den Krieg beenden");
 - continued: a German sentence in the subjunctive right after a quoted one goes on
   quoting the same speaker ("Tokajew sagte, … Kasachstan werde … liefern.").
 The speaker's actor is the actor whose mention (named or nominal) covers the speaker;
@@ -33,6 +34,8 @@ FRAME_WORDS = 5
 NEAR_VERB = 3
 #: How many words after a verb of saying its "that" may come ("told reporters on Monday that").
 THAT_REACH = 4
+#: A headline's words after "X:" at least, for X to be their speaker.
+HEADLINE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ class QuoteFinder:
         self.inverted = set(cues.get("inverted", []))
         self.subjunctive = set(cues.get("subjunctive", []))
         self.that = set(cues.get("that", []))
+        # indicative modals of obligation that make a clause before its cue reported
+        # speech: "Die Regierung muss handeln, forderte der Verband"
+        self.obligation = set(cues.get("obligation", []))
         # one alternation: a search per cue cost a millisecond an article
         according = "|".join(re.escape(m) for m in cues.get("according", []))
         self.according = re.compile(rf"(?<!\w)(?:{according})\s+",
@@ -70,6 +76,7 @@ class QuoteFinder:
         # their first words: a sentence without any of them needs none of their searches
         self.attribution_words = {m.split()[0].lower() for m in
                                   cues.get("according", []) + cues.get("impersonal", [])}
+        self.openers = {o for o, _ in self.pairs}
         self.direct = [
             re.compile(rf"{re.escape(o)}(?P<body>[^\n{re.escape(c)}]+?){re.escape(c)}")
             for o, c in self.pairs
@@ -255,6 +262,22 @@ class QuoteFinder:
             return speaker, cue.group()
         return None, None
 
+    def headline(self, text: str, s_start: int, end: int, mentions: list[_ActorName]):
+        """(content start, end, cue, speaker) where a sentence is a party's name, a colon
+        and its words ("Scholz: Russland muss den Krieg beenden"), or None."""
+        colon = text.find(":", s_start, end)
+        if colon < 0:
+            return None
+        start = len(text) - len(text[s_start:].lstrip()) if text[s_start:].strip() else s_start
+        named = next((m for m in mentions if m.start == start and not text[m.end:colon].strip()),
+                     None)
+        if named is None or len(_TOKEN.findall(text, colon + 1, end)) < HEADLINE_WORDS \
+                or text[colon + 1:end].lstrip()[:1] in self.openers:
+            return None  # (a quote in marks after the colon is a direct one: "X: „…“")
+        speaker = Speaker(text=text[named.start:named.end], start=named.start, end=named.end,
+                          actor=named.actor)
+        return _trim(text, colon + 1, end) + (None, speaker)
+
     def _reported(self, text: str, s_start: int, s_end: int, mentions: list[_ActorName],
                   covered: list[tuple[int, int]]):
         """(content start, end, cue, speaker) of reported speech in a sentence, or None."""
@@ -263,6 +286,9 @@ class QuoteFinder:
             end = text.rindex(words[-1], s_start, s_end)
         else:
             end = s_end
+        headline = self.headline(text, s_start, end, mentions)
+        if headline is not None:
+            return headline
         lowered = text[s_start:s_end].lower()
         attributed = any(word in lowered for word in self.attribution_words)
         for regex in self.impersonal if attributed else ():
@@ -321,7 +347,8 @@ class QuoteFinder:
             # "… würden …, sagte X"
             if i > 0 and tokens[i - 1].group() == ",":
                 words = [t.group() for t in tokens[:i - 1]]
-                if words and self.reported(words) and not _inside(s_start, covered):
+                if words and (self.reported(words) or not self.obligation.isdisjoint(words)) \
+                        and not _inside(s_start, covered):
                     speaker = self.speaker_at(text, token.end(), end, mentions)
                     if speaker is not None:
                         return _trim(text, s_start, tokens[i - 1].start()) + (token.group(),
