@@ -593,3 +593,8 @@ def test_forces_sent_to_another_country_are_mobilised_also_in_the_future():
 def test_the_europeans_of_diplomacy_are_the_union():
     assert [e[:3] for e in coded("Iran rejected the offer made by the Europeans.")] == [
         ("REJECT", "IRN", "EUR")]
+
+
+def test_a_summoned_ambassador_lends_the_ministry_no_country():
+    assert coded("The Foreign Ministry summoned the Hungarian ambassador on Monday.") == [
+        ("ACCUSE", None, "HUN", "asserted")]

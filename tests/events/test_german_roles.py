@@ -1446,3 +1446,27 @@ def test_resistance_and_pressure_and_a_dismissal():
     # an opinion of a thing that names no party is no event
     assert codes("Der Autor hält nichts von Prognosen.") == []
     assert codes("Die Firma hält an ihren Plänen fest.") == []
+
+
+def test_whom_a_party_abroad_acts_on_is_not_the_source_s():
+    # no place named: the village is of no country the sentence tells
+    assert codes("Die Luftwaffe Aserbaidschans bombardierte ein Dorf.") == [
+        ("ASSAULT", "AZEMIL", None)]
+    assert codes("Die armenische Armee bombardierte ein Dorf bei Stepanakert.")[0][2] != "DEU"
+    # at home, the source's; police act on people of their own country
+    assert codes("Die Polizei nahm in der Nacht 34 Personen fest.") == [
+        ("COERCE", "DEUCOP", "DEU")]
+    assert codes("Die Polizei Tschechiens nahm einen Schlepper fest.") == [
+        ("COERCE", "CZECOP", "CZE")]
+
+
+def test_an_ambassador_is_the_other_country_s():
+    assert codes("Das Außenministerium bestellte den ungarischen Botschafter ein.") == [
+        ("ACCUSE", "DEUGOV", "HUNGOV")]
+
+
+def test_a_party_of_a_talk_s_topic_is_no_side():
+    assert codes("Der Kanzler beriet mit dem polnischen Präsidenten über die Lage in "
+                 "Belarus.") == [("CONSULT", "DEUGOV", "POLGOV")]
+    assert all(e[2] is None or not e[2].startswith("BLR") for e in codes(
+        "Die Minister der Koalition berieten über die Lage in Belarus."))

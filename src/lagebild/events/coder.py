@@ -128,6 +128,8 @@ NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "A
 POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 #: the sectors of a state's own bodies: its troops and police are no recipient of its acts
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+#: Sectors of a state that act at home: whom they act on is of their country.
+HOME_SECTORS = {"COP", "JUD"}
 
 
 class _EventCoder:
@@ -321,10 +323,12 @@ class _EventCoder:
             return None
         return self.domestic_actor("subject", sentence)
 
-    def domestic_actor(self, role: str, sentence: tuple[int, int]) -> str:
-        """The inferred actor of the sentence's place's country, else the source's, one
-        per role and country (a subject and an object of no list are two parties)."""
-        country = self.place_country(sentence) or self.source
+    def domestic_actor(self, role: str, sentence: tuple[int, int],
+                       country: str | None = None) -> str:
+        """The inferred actor of the sentence's place's country, else the source's (or
+        the country given), one per role and country (a subject and an object of no list
+        are two parties)."""
+        country = country or self.place_country(sentence) or self.source
         key = f"{role}:{country}"
         if key not in self.unnamed:
             self.unnamed[key] = self.new_actor(name=country, country=country, code=country,
@@ -391,7 +395,8 @@ class _EventCoder:
             a in self.actors and self.actors[a].country == country for a in actor_ids)
 
     def object_actor(self, match: TriggerMatch, clause: tuple[int, int],
-                     sentence: tuple[int, int], any_noun: bool = False) -> str | None:
+                     sentence: tuple[int, int], any_noun: bool = False,
+                     abroad: list | None = None) -> str | None:
         """A recipient no list knows ("nahm 34 Personen fest", "bombardierte ein Dorf",
         "Anschlag auf eine Synagoge"): the common noun after one of the trigger's
         recipient prepositions or, for a transitive trigger, the nearest one in an object
@@ -399,7 +404,9 @@ class _EventCoder:
         its ending, a place: ``party_endings``, ``party_words`` in events.toml; not "ein
         Abkommen"), or that a genitive follows ("die Pläne der Regierung"); coded as the
         guide codes a domestic actor (the country of a place the sentence names, else the
-        source's). One per country."""
+        source's). One per country. Where the actors are ``abroad`` (of a country not the
+        source's) and the sentence names no place, the village Russia bombed is of no
+        country the sentence tells: none; whom police or courts act on, of their country."""
         if self.source is None:
             return None
         first, last = self.token_range(*clause)
@@ -443,7 +450,14 @@ class _EventCoder:
             return prefixed
         country = self.demonym_before(best)
         # "einen französischen Staatsbürger": the adjective's country
-        return self.country_actor(country) if country else self.domestic_actor("object", sentence)
+        if country:
+            return self.country_actor(country)
+        if abroad and self.place_country(sentence) is None:
+            # police and courts act at home: "die Wiener Polizei nahm einen Schlepper fest"
+            home = next((self.actors[a].country for a in abroad
+                         if set(self.actors[a].sector) & HOME_SECTORS), None)
+            return self.domestic_actor("object", sentence, home) if home else None
+        return self.domestic_actor("object", sentence)
 
     def cue_word(self, i: int) -> bool:
         """Whether token ``i`` is a word of a quote's cue before its speaker ("Angaben" of
@@ -1601,7 +1615,9 @@ class _EventCoder:
                 recipients = [self.bordering(clause, actors)]  # "verlegte Truppen an die
                 # Grenze zur Ukraine": towards whom the border is
             if recipients == [None] and free_order:
-                recipients = [self.object_actor(match, clause, sentence)]
+                recipients = [self.object_actor(match, clause, sentence, abroad=[
+                    a for a in actors if a in self.actors and self.actors[a].country
+                    not in (None, self.source)])]
             if recipients == [None] and match.trigger.visit and not pairs:
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:

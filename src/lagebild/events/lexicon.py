@@ -148,7 +148,7 @@ class EventLexicon:
                                   "deciding", "promising",
                                   "pronouns", "reciprocal", "prepositional_relatives",
                                   "call_prepositions",
-                                  "instrumental", "between", "state_passive",
+                                  "instrumental", "between", "state_passive", "topic",
                                   "sein_perfect", "complementizers", "reflexive",
                                   "circumstance", "entering", "entering_prepositions",
                                   "employer_links", "claiming", "claim_prepositions",

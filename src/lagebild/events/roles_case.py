@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
+#: Tags of the words between a topic's "über" and a preposition after its noun ("über die
+#: aktuelle Lage in"), and how many of them at most.
+TOPIC_PHRASE_TAGS = {"ART", "ADJA", "NN", "PPOSAT", "CARD"}
+TOPIC_REACH = 4
 #: Tags of a pronoun that may be a subject ("ich", "wir", "man").
 PERSONAL_PRONOUNS = {"PPER", "PIS"}
 #: How many adjectives may stand between a noun trigger and a demonym or possessive.
@@ -195,7 +199,7 @@ class CaseRoles:
                     for o in in_clause)
         for m in in_clause:
             if m.preposition in trigger.recipient and m.actor not in actor_ids \
-                    and not self.of_other_act(m, match) \
+                    and not self.of_other_act(m, match) and not self.topical(m) \
                     and not (objects and m.preposition in c.lexicon.words["instrumental"]):
                 recipient = m
                 break
@@ -817,6 +821,16 @@ class CaseRoles:
             # des Managers hat das Außenministerium …": the ministry, read as accusative)
             return next((m for m in free if self.case_of(m) != "Gen"), free[0])
         return self.antecedent(pronoun, free)
+
+    def topical(self, mention: ActorMention) -> bool:
+        """Whether a mention's preposition follows a noun of a topic ("berieten über die
+        Lage in Afghanistan": what was spoken of, not where or with whom; ``topic``)."""
+        c = self.coder
+        i = c.token_range(mention.start, mention.end)[0] - 1  # the preposition
+        j = i - 1
+        while j > 0 and i - j <= TOPIC_REACH and c.tags[j] in TOPIC_PHRASE_TAGS:
+            j -= 1
+        return j < i - 1 and c.lowers[j] in c.lexicon.words["topic"]
 
     def of_other_act(self, mention: ActorMention, match: TriggerMatch) -> bool:
         """Whether a mention's preposition follows another trigger noun (or its genitive),
