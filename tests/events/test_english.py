@@ -598,3 +598,13 @@ def test_the_europeans_of_diplomacy_are_the_union():
 def test_a_summoned_ambassador_lends_the_ministry_no_country():
     assert coded("The Foreign Ministry summoned the Hungarian ambassador on Monday.") == [
         ("ACCUSE", None, "HUN", "asserted")]
+
+
+def test_two_demonyms_joined_before_talks_are_their_sides():
+    assert sorted(coded("Polish-Lithuanian talks resumed on Monday.")) == [
+        ("CONSULT", "LTU", "POL", "asserted"), ("CONSULT", "POL", "LTU", "asserted")]
+
+
+def test_a_pronoun_after_the_time_and_place_of_a_sentence_is_its_subject():
+    assert coded("Senator Ann Fisk toured Ohio. On Friday in Dayton she accused the "
+                 "governor of lying.") == [("ACCUSE", "USA", "USA", "asserted")]

@@ -1470,3 +1470,10 @@ def test_a_party_of_a_talk_s_topic_is_no_side():
                  "Belarus.") == [("CONSULT", "DEUGOV", "POLGOV")]
     assert all(e[2] is None or not e[2].startswith("BLR") for e in codes(
         "Die Minister der Koalition berieten über die Lage in Belarus."))
+
+
+def test_two_demonyms_joined_before_a_joint_act_are_its_two_sides():
+    assert sorted(codes("Die polnisch-litauischen Gespräche wurden in Vilnius "
+                        "fortgesetzt.")) == [("CONSULT", "LTU", "POL"), ("CONSULT", "POL", "LTU")]
+    # one country twice is no pair
+    assert all(e[1] != e[2] for e in codes("Die deutsch-deutschen Gespräche begannen."))

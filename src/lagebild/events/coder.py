@@ -816,8 +816,10 @@ class _EventCoder:
             elif actor is None and len(self.text[part[0]:t_start].split()) <= AUX_REACH \
                     and part[0] == clause[0] > 0:
                 actor = self.earlier_subject(part, t_start, t_end, speech)
-            if actor is None and subject and subject[0].lower() in self.lexicon.words["pronouns"]:
-                actor = self.person_before(t_start)  # "He accused X": who "he" is
+            pronoun = subject and subject[0].lower() in self.lexicon.words["pronouns"] \
+                or len(opener) > 1 and opener[-1].lower() in self.lexicon.words["pronouns"]
+            if actor is None and pronoun:  # "He accused X", "On Sunday he accused X": who
+                actor = self.person_before(t_start)  # "he" is
             if actor is None or by_agent is not None and self.staged_by(match, by_agent):
                 actor = by_agent  # "calls by X", "an attack by X", "the protest staged by X"
         speaker = quote.speaker.actor if quote and quote.speaker else None
@@ -1162,6 +1164,21 @@ class _EventCoder:
         if not self.done_together(match.trigger.type, clause):
             return []
         return [(a, b) for a in named for b in named if a != b]
+
+    def paired_countries(self, match: TriggerMatch) -> list[str]:
+        """The countries of two demonyms joined by a hyphen right before a trigger noun
+        ("deutsch-französische Gespräche", "Israeli-Palestinian talks"), else none."""
+        i = match.start - 1
+        if i >= 0 and "-" in self.lowers[i][1:-1]:
+            parts = self.lowers[i].split("-")  # one token: "russisch-ukrainischen"
+        elif i >= 2 and self.lowers[i - 1] == "-":
+            parts = [self.lowers[i - 2], self.lowers[i]]  # "Israeli - Palestinian"
+        else:
+            return []
+        countries = [self.demonyms.get(part) for part in parts]
+        if len(countries) != 2 or None in countries or countries[0] == countries[1]:
+            return []
+        return countries
 
     def done_together(self, kind: str, clause: tuple[int, int]) -> bool:
         """Whether joint actors of an act do it towards each other: a type done together
@@ -1539,6 +1556,12 @@ class _EventCoder:
                     actors, recipients = [cued.speaker.actor], told
             if cued is not None and recipients == [None]:  # "Der Präsident forderte: „Die
                 recipients = self.strategy.asked(cued)  # Truppen müssen …“": of them
+            if match.trigger.type in self.lexicon.reciprocal_types \
+                    and all(a is None or self.actors[a].inferred for a in actors):
+                paired = self.paired_countries(match)  # "deutsch-französische Gespräche":
+                if paired:  # the two sides, each towards the other
+                    actors, found = [self.country_actor(c) for c in paired], NAMED
+                    recipients = [None]
             if match.start in self.unlikely and found != NAMED:
                 continue  # the trigger model reads no event here, and no actor is named
             kind, mode = match.trigger.type, match.trigger.mode
