@@ -160,6 +160,8 @@ class _EventCoder:
         self.starts, self.ends = token_bounds(doc)
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
+        self.cues: dict[str, TriggerMatch | None] = {}  # quote id -> its request's verb
+        self.cue_words: set[str] = set()  # the quotes' cues
         #: English: the trigger that is another's content, by the other's start ("agreed
         #: to withdraw", "condemned the bombing"), left out of ``matches``
         self.contents: dict[int, TriggerMatch] = {}
@@ -563,14 +565,15 @@ class _EventCoder:
 
     def cue_of(self, quote: Quote) -> TriggerMatch | None:
         """The request whose verb is the quote's cue, outside its words in its sentence
-        ("…, verlangte die Opposition", "Der Präsident forderte: „…“")."""
-        if not quote.cue:
-            return None
-        return next((other for other in self.matches if other.trigger.type == "REQUEST"
-                     and self.texts[other.start] == quote.cue
-                     and not quote.start <= self.starts[other.start] < quote.end
-                     and self.sentence_at(self.starts[other.start])
-                     == self.sentence_at(quote.start)), None)
+        ("…, verlangte die Opposition", "Der Präsident forderte: „…“"); looked up once."""
+        if quote.id not in self.cues:
+            self.cues[quote.id] = next(
+                (other for other in self.matches if other.trigger.type == "REQUEST"
+                 and self.texts[other.start] == quote.cue
+                 and not quote.start <= self.starts[other.start] < quote.end
+                 and self.sentence_at(self.starts[other.start])
+                 == self.sentence_at(quote.start)), None) if quote.cue else None
+        return self.cues[quote.id]
 
     def sentence_at(self, start: int) -> int:
         return sentence_of(self.document.sentences, start, start + 1, len(self.text))
@@ -580,7 +583,8 @@ class _EventCoder:
         asks, the quote's subject is asked ("Die Ministerin solle zurücktreten, verlangte
         die Opposition": not the minister's request). German only: an English cue's
         object is the request's own ("demanded the withdrawal of Serbian forces")."""
-        if not isinstance(self.strategy, CaseRoles) or match.trigger.type != "REQUEST":
+        if not isinstance(self.strategy, CaseRoles) or match.trigger.type != "REQUEST" \
+                or self.texts[match.start] not in self.cue_words:
             return None
         return next((q for q in self.document.quotes if q.speaker is not None
                      and q.speaker.actor is not None and self.cue_of(q) is match), None)
@@ -1536,6 +1540,8 @@ class _EventCoder:
                     # (but "agreed to lift embargoes" is a promise)
             matches = kept
         self.matches = matches
+        self.cues = {}
+        self.cue_words = {q.cue for q in self.document.quotes if q.cue}
         place_of = place_index(self.document)
         for match in matches:
             first, last = self.doc[match.start], self.doc[match.end - 1]
