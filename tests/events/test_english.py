@@ -608,3 +608,13 @@ def test_two_demonyms_joined_before_talks_are_their_sides():
 def test_a_pronoun_after_the_time_and_place_of_a_sentence_is_its_subject():
     assert coded("Senator Ann Fisk toured Ohio. On Friday in Dayton she accused the "
                  "governor of lying.") == [("ACCUSE", "USA", "USA", "asserted")]
+
+
+def test_a_town_retaken_and_a_strike_called():
+    assert coded("Sudanese government forces recaptured the town from rebels.") == [
+        ("ASSAULT", "SDN", "SDN", "asserted")]
+    assert [e[0] for e in coded("The dockers' union called a two-day strike at the port.")] \
+        == ["PROTEST"]
+    # calling on others to strike is a request; calling a strike illegal a judgment
+    assert [e[0] for e in coded("The union called on workers to strike.")] == ["REQUEST"]
+    assert "PROTEST" not in [e[0] for e in coded("The minister called the strike illegal.")]

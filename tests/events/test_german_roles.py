@@ -1453,6 +1453,8 @@ def test_whom_a_party_abroad_acts_on_is_not_the_source_s():
     assert codes("Die Luftwaffe Aserbaidschans bombardierte ein Dorf.") == [
         ("ASSAULT", "AZEMIL", None)]
     assert codes("Die armenische Armee bombardierte ein Dorf bei Stepanakert.")[0][2] != "DEU"
+    # rebels, of no country named, are abroad too
+    assert codes("Die Rebellen überfielen in der Nacht ein Dorf.") == [("ASSAULT", "REB", None)]
     # at home, the source's; police act on people of their own country
     assert codes("Die Polizei nahm in der Nacht 34 Personen fest.") == [
         ("COERCE", "DEUCOP", "DEU")]

@@ -137,8 +137,11 @@ class _EventCoder:
                  source: str | None = None, demonyms: dict[str, str] | None = None,
                  screen: bool = True, setting_prepositions: list[str] | None = None,
                  stands_in: Callable[[str], bool] | None = None,
-                 prefix_party: Callable[[str], tuple[str, str, str | None] | None] | None = None):
+                 prefix_party: Callable[[str], tuple[str, str, str | None] | None] | None = None,
+                 abroad_sectors: list[str] | None = None):
         self.doc, self.document, self.lexicon = doc, document, lexicon
+        #: sectors of parties that are abroad where no country is named ("Rebellen")
+        self.abroad_sectors = set(abroad_sectors or ())
         #: the party an abbreviation or organisation in front of a compound names ("US",
         #: "Nato"): (name, country, organisation)
         self.prefix_party = prefix_party or (lambda prefix: None)
@@ -456,8 +459,8 @@ class _EventCoder:
             return self.country_actor(country)
         if abroad and self.place_country(sentence) is None:
             # police and courts act at home: "die Wiener Polizei nahm einen Schlepper fest"
-            home = next((self.actors[a].country for a in abroad
-                         if set(self.actors[a].sector) & HOME_SECTORS), None)
+            home = next((self.actors[a].country for a in abroad if self.actors[a].country
+                         and set(self.actors[a].sector) & HOME_SECTORS), None)
             return self.domestic_actor("object", sentence, home) if home else None
         return self.domestic_actor("object", sentence)
 
@@ -1645,8 +1648,9 @@ class _EventCoder:
                 # Grenze zur Ukraine": towards whom the border is
             if recipients == [None] and free_order:
                 recipients = [self.object_actor(match, clause, sentence, abroad=[
-                    a for a in actors if a in self.actors and self.actors[a].country
-                    not in (None, self.source)])]
+                    a for a in actors if a in self.actors and (
+                        self.actors[a].country not in (None, self.source)
+                        or set(self.actors[a].sector) & self.abroad_sectors)])]
             if recipients == [None] and match.trigger.visit and not pairs:
                 recipients = [self.visited(match, clause, actors, place_of)]
             if match.trigger.addressed and recipients == [None] and not pairs:
@@ -1745,7 +1749,8 @@ def code_events(doc: Doc, document: Document, pack: LanguagePack, screen: bool =
                                        actors.demonym_adjectives, screen,
                                        actors.settings.get("setting_prepositions"),
                                        lambda word: actors.role_of(word) == NO_SECTOR,
-                                       lambda prefix: _prefix_party(pack, prefix)).code())
+                                       lambda prefix: _prefix_party(pack, prefix),
+                                       actors.settings.get("abroad_sectors")).code())
 
 
 def _prefix_party(pack: LanguagePack, prefix: str) -> tuple[str, str, str | None] | None:
