@@ -29,7 +29,7 @@ import pycountry
 import lagebild.places
 from lagebild.lang import get_pack, languages
 from lagebild.lang.datafile import read_tsv
-from lagebild.places.patterns import STOPWORDS_FILE, place_names
+from lagebild.places.patterns import BY_HAND, STOPWORDS_FILE, place_names
 
 DATA_DIR = Path(lagebild.places.__file__).parent / "data"
 #: Regions of the world and of conflict, kept by hand (Middle East, Sahel, West Bank, Donbas).
@@ -482,7 +482,6 @@ def _wikiann_counts(folder: Path) -> tuple[Counter, Counter, Counter]:
 
 #: The line of a place stop list under which the lines are kept by hand: the builder
 #: rewrites what stands above it and keeps what stands below.
-BY_HAND = "# Kept by hand (the builder keeps these lines):"
 
 
 def merged_stopwords(written: list[str], old: str | None) -> str:

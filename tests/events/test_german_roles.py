@@ -1479,3 +1479,24 @@ def test_two_demonyms_joined_before_a_joint_act_are_its_two_sides():
                         "fortgesetzt.")) == [("CONSULT", "LTU", "POL"), ("CONSULT", "POL", "LTU")]
     # one country twice is no pair
     assert all(e[1] != e[2] for e in codes("Die deutsch-deutschen Gespräche begannen."))
+
+
+def test_a_state_of_a_federation_named_so_stands_for_its_government():
+    assert codes("Sachsen verklagt den Bund wegen der Kosten.") == [
+        ("ACCUSE", "DEUGOV", "DEUGOV")]
+    assert codes("Das Land Kärnten kritisierte die Bundesregierung.") == [
+        ("ACCUSE", "AUTGOV", "AUTGOV")]
+    # with an article, a team or a people ("die Bayern"); after a preposition, a place
+    assert codes("Der Angriff der Bayern lief über die linke Seite.") == []
+    assert codes("In Sachsen streikten die Lehrer.") == [("PROTEST", "DEUEDU", None)]
+
+
+def test_a_canton_is_no_chinese_city():
+    assert codes("Der Kanton Aargau kritisierte den Bund.") == [("ACCUSE", "CHEGOV", "CHEGOV")]
+
+
+def test_suspending_an_expulsion_eases_it():
+    assert [e[0] for e in codes("Die Behörden haben die Abschiebung der Familie vorerst "
+                                "ausgesetzt.")] == ["CONCEDE"]
+    assert [e[0] for e in codes("Die EU setzte die Zusammenarbeit mit Niger aus.")] == [
+        "SANCTION"]

@@ -30,6 +30,7 @@ from ..lang.lemmas import table_lemmatizer
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
 from ..places.gazetteer import load_gazetteer
+from ..places.patterns import misread_places
 from ..places.peoples import region_peoples
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
@@ -170,6 +171,7 @@ class _Coder:
         self.country_links = set(self.settings.get("country_links", ()))
         self.link_articles = set(self.settings.get("link_articles", ()))
         self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
+        self.regions: list[tuple[Span, str]] = []  # states of a federation, for theirs
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.titled: list[_Draft] = []  # persons after a title that names no country
         self.ents = ents = list(doc.ents)  # each doc.ents builds its spans anew
@@ -190,6 +192,7 @@ class _Coder:
                 record = self.place_record(ent, named, by_demonym)
                 country = alpha3(record.country) if record else None
                 capital = self.capital(ent)
+                region = self.region(ent) if capital is None else None
                 after_preposition = self.after_place_preposition(ent)
                 if country and not self.destination(ent):  # where the story's parties
                     self.place_countries.append(country)  # are: not "reiste nach Warschau"
@@ -198,11 +201,16 @@ class _Coder:
                         and not self.dateline(ent):
                     self.capitals.append((ent, capital))  # (not "the Paris prosecutor": a
                     # role of the city)
+                elif region and not after_preposition and not self.before_role(ent) \
+                        and not self.dateline(ent):
+                    self.regions.append((ent, region))  # "Bayern klagt gegen den Bund"
                 elif country and after_preposition and self.settings.get("place_actors") \
                         and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
                     self.places.append((ent, country))  # not "of South Korean ..."
-            elif ent.label_ == "LOC" and not ent.ent_id_:  # a place the NER found and the
-                record = self.town_of(ent.text, named)  # gazetteer knows ("Cherson")
+            elif ent.label_ == "LOC" and not ent.ent_id_ \
+                    and ent.text not in misread_places(pack.data_dir):  # a place the NER
+                record = self.town_of(ent.text, named)  # found and the gazetteer knows
+                # ("Cherson"; not a common word it took for one: "Kanton")
                 if record is not None and record.country and not self.destination(ent):
                     self.place_countries.append(alpha3(record.country))
                     self.place_at[ent.start] = alpha3(record.country)
@@ -301,6 +309,21 @@ class _Coder:
                     "capital_exonyms")):  # "Peking", "Moskau"
                 return alpha3(match.place.country)
         return None
+
+    def region(self, ent: Span) -> str | None:
+        """The country of a state of a federation named without a place preposition,
+        where the pack codes such states as their governments ("Bayern klagt gegen den
+        Bund", "Das Land NRW übernimmt die Kosten": ``region_actors``): a first-level
+        region of the gazetteer, under its own name or an alias."""
+        if not self.settings.get("region_actors") \
+                or ent.start and ent.doc[ent.start - 1].tag_ == "ART":
+            return None  # "die Bayern": a team or the people, not the state
+        matches = load_gazetteer().lookup(ent.text)
+        region = next((m for m in matches if m.place.feature == "ADM1"), None)
+        if region is None or any(m.place.feature.startswith("PPL") and not m.alias
+                                 for m in matches):  # "Zürich", "Salzburg": the city too
+            return None
+        return alpha3(region.place.country)
 
     # -- drafts ---------------------------------------------------------------
 
@@ -524,6 +547,12 @@ class _Coder:
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
         for ent, country in self.capitals:
             draft = self.draft(("capital", country), name=ent.text, country=country,
+                               sectors=["GOV"])
+            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
+            self.token_draft[ent.start] = draft
+            self.coded.update(range(ent.start, ent.end))
+        for ent, country in self.regions:  # a state's government, not its country's
+            draft = self.draft(("region", ent.text), name=ent.text, country=country,
                                sectors=["GOV"])
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft

@@ -18,7 +18,7 @@ from ..lang.base import TOPONYMS, LanguagePack, per_pack
 from ..model import Document, Place
 from ..model import Span as TextSpan
 from ..places import PlaceMention, PlaceRecord, link_containers, load_gazetteer, resolve
-from ..places.patterns import POSITION_WORDS
+from ..places.patterns import POSITION_WORDS, misread_places
 from ..places.peoples import region_peoples
 from ..tokens import strings as token_strings
 
@@ -55,9 +55,10 @@ class PlacesAnnotator:
         gazetteer = load_gazetteer()
         hints = {(ent.start_char, ent.end_char): ent.ent_id_ for ent in doc.ents}
         mentions: dict[str, PlaceMention] = {}
+        misread = misread_places(pack.data_dir)
         for entity in document.entities:
-            if entity.label != "LOC" or _position_only(entity.text):
-                continue
+            if entity.label != "LOC" or _position_only(entity.text) or entity.text in misread:
+                continue  # (a common word the name finder took for a place: "Kanton")
             hint = hints.get((entity.start, entity.end), "")
             country = alpha2(hint.partition(":")[2]) if hint.startswith("country:") else None
             mentions[entity.id] = PlaceMention(entity.text, entity.start, entity.end, country)

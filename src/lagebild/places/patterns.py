@@ -119,6 +119,21 @@ def place_names(gazetteer: PlaceGazetteer | None = None) -> tuple[tuple[str, str
     return tuple(found)
 
 
+#: The line of a stop list after which its names are kept by hand.
+BY_HAND = "# Kept by hand (the builder keeps these lines):"
+
+
+@lru_cache(maxsize=8)
+def misread_places(data_dir: Path) -> frozenset[str]:
+    """The stop list's names kept by hand: words a name finder takes for places and the
+    gazetteer would place far away ("Kanton" as Guangzhou, "Kita", "Mercedes"); unlike
+    the list the builder writes, no surnames a misread person's place may still stand for."""
+    path = data_dir / STOPWORDS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    kept = lines[lines.index(BY_HAND) + 1:] if BY_HAND in lines else []
+    return frozenset(line.strip() for line in kept if line.strip() and not line.startswith("#"))
+
+
 def read_stopwords(data_dir: Path) -> set[str]:
     """Names that are common words in the language: one a line, ``#`` comments."""
     path = data_dir / STOPWORDS_FILE
