@@ -97,6 +97,8 @@ def test_city_adjectives_no_rule_derives_and_a_dropped_e():
     assert codes("Der Zürcher Stadtrat verurteilte die Krawalle.")[0][:2] == ("ACCUSE", "CHELEG")
     assert codes("Die Moskauer Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "RUSCOP")
     assert codes("Die Basler Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "CHECOP")
+    # a capital's German name that the gazetteer holds as another name ("Wien")
+    assert codes("Die Wiener Polizei löste die Kundgebung auf.")[0][:2] == ("COERCE", "AUTCOP")
 
 
 def test_a_title_with_a_nationality_codes_its_country():
