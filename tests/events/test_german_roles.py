@@ -1502,3 +1502,10 @@ def test_suspending_an_expulsion_eases_it():
                                 "ausgesetzt.")] == ["CONCEDE"]
     assert [e[0] for e in codes("Die EU setzte die Zusammenarbeit mit Niger aus.")] == [
         "SANCTION"]
+
+
+def test_criticism_met_is_aimed_at_the_subject_and_done_by_those_after_bei():
+    assert codes("Die Pläne der Regierung stießen bei der Opposition auf scharfe Kritik.") == [
+        ("ACCUSE", "DEUOPP", "DEUGOV")]
+    assert codes("Der Plan stieß in der Opposition auf heftigen Widerstand.") == [
+        ("REJECT", "DEUOPP", None)]
