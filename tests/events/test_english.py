@@ -618,3 +618,15 @@ def test_a_town_retaken_and_a_strike_called():
     # calling on others to strike is a request; calling a strike illegal a judgment
     assert [e[0] for e in coded("The union called on workers to strike.")] == ["REQUEST"]
     assert "PROTEST" not in [e[0] for e in coded("The minister called the strike illegal.")]
+
+
+def test_us_departments_an_envoy_a_law_passed_and_struck_down():
+    assert coded("The Justice Department sued Google over its prices.")[0][:3] == (
+        "ACCUSE", "USA", "USA")
+    assert coded("Chile summoned the Peruvian envoy.") == [
+        ("ACCUSE", "CHL", "PER", "asserted")]
+    assert [e[0] for e in coded("The Senate passed the bill by 60 votes to 40.")] == ["AGREE"]
+    assert [e[0] for e in coded("The Supreme Court struck down the law.")] == ["REJECT"]
+    # a resolution's demand is the act told, not its adoption
+    assert [e[0] for e in coded("The UN General Assembly adopted a resolution demanding a "
+                                "ceasefire.")] == ["REQUEST"]
