@@ -1509,3 +1509,9 @@ def test_criticism_met_is_aimed_at_the_subject_and_done_by_those_after_bei():
         ("ACCUSE", "DEUOPP", "DEUGOV")]
     assert codes("Der Plan stieß in der Opposition auf heftigen Widerstand.") == [
         ("REJECT", "DEUOPP", None)]
+
+
+def test_supplies_given_and_a_manoeuvre_off_a_coast():
+    assert codes("Das Rote Kreuz versorgte die Vertriebenen mit Trinkwasser.")[0][0] == "AID"
+    assert codes("Russland hielt ein Militärmanöver vor Japan ab.") == [
+        ("MOBILIZE", "RUS", "JPN")]
