@@ -1515,3 +1515,12 @@ def test_supplies_given_and_a_manoeuvre_off_a_coast():
     assert codes("Das Rote Kreuz versorgte die Vertriebenen mit Trinkwasser.")[0][0] == "AID"
     assert codes("Russland hielt ein Militärmanöver vor Japan ab.") == [
         ("MOBILIZE", "RUS", "JPN")]
+
+
+def test_a_force_abroad_aims_at_the_place_it_names_and_a_sharp_attack_is_words():
+    assert codes("Die Türkei drohte mit einer Offensive in Nordsyrien.") == [
+        ("THREATEN", "TUR", "SYR")]
+    # the particle joins its verb over a word the tagger reads as a verb ("scharf")
+    assert codes("Die Grünen griffen die FDP scharf an.")[0][0] == "ACCUSE"
+    # a campaign for an election, by the compound's head, is no fight
+    assert codes("Der Landtagswahlkampf der SPD begann in Mainz.") == []

@@ -1653,6 +1653,11 @@ class _EventCoder:
                         or set(self.actors[a].sector) & self.abroad_sectors)])]
             if recipients == [None] and match.trigger.visit and not pairs:
                 recipients = [self.visited(match, clause, actors, place_of)]
+            if recipients == [None] and kind in self.lexicon.place_recipient_types \
+                    and not pairs and any(a in self.actors and self.actors[a].country
+                                          for a in actors):
+                recipients = [self.visited(match, clause, actors, place_of)]  # "eine
+                # Offensive in Nordsyrien": aimed at Syria
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
             if kind in self.lexicon.partnered_types and recipients == [None] and not pairs \

@@ -181,6 +181,10 @@ class EventLexicon:
         #: types of an act whose noun after a preposition of cause (``cause``: "Nach
         #: Protesten der Anwohner hat der Bezirk …") is aimed at the clause's subject
         self.reaction_types = frozenset(settings.get("reaction_types", ()))
+        #: types of acts of force whose place abroad, named after the trigger where the
+        #: clause names no recipient, is aimed at ("drohte mit einer Offensive in
+        #: Nordsyrien": Syria), as a trip's is
+        self.place_recipient_types = frozenset(settings.get("place_recipient_types", ()))
         #: types of acts that a party may face or risk without anyone doing them yet
         self.risk_types = frozenset(settings.get("risk_types", ()))
         #: types that a ``joint`` word right before the trigger turns into COOPERATE
@@ -298,8 +302,6 @@ class EventLexicon:
                 self.other_forms.setdefault(listed, []).append(form)
         for entry in data.get("trigger", []):
             self._add_entry(path, entry)
-        #: the last letters of every head, to pass over most nouns at once
-        self.head_ends = {head[-MIN_HEAD:] for head in self.heads}  # as the lemmas end
         if not (self.by_first or self.by_lemma):
             raise ConfigError(f"{path}: no event triggers")
         # phrases that hold a trigger word but name no event: "press release"
@@ -307,8 +309,14 @@ class EventLexicon:
             for phrase in settings.get(key, []):
                 parts = _anchored(_parts(phrase, keep_case=True)) \
                     if index is self.by_lemma else _parts(phrase)
-                _register(index, Trigger(IGNORE, parts, (), False, None, False,
-                                         either=index is self.by_lemma))
+                ignored = Trigger(IGNORE, parts, (), False, None, False,
+                                  either=index is self.by_lemma)
+                _register(index, ignored)
+                if index is self.by_lemma and " " not in phrase.strip() \
+                        and phrase[:1].isupper():  # and the compounds it ends:
+                    self.heads.setdefault(phrase.lower(), ignored)  # "Landtagswahlkampf"
+        #: the last letters of every head, to pass over most nouns at once
+        self.head_ends = {head[-MIN_HEAD:] for head in self.heads}  # as the lemmas end
 
     def _small_word(self, word: str) -> str:
         """A word inside a phrase as the lemmatizer reads it in a text ("die" -> "der",

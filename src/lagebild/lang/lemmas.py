@@ -149,10 +149,11 @@ class Lemmatizer:
         return any(len(f) > 2 and self.knows(w) for f in forms for w in (f, f.capitalize()))
 
     def is_verb(self, form: str, tag: str) -> bool:
-        """A finite verb by its tag, or one the tagger missed ("rief" as ADJD): a
-        lowercase form whose lemma is an infinitive other than itself."""
-        if tag in self.finite_tags:
-            return True
+        """A finite verb by its tag, unless its lemma is no verb's, or one the tagger
+        missed ("rief" as ADJD): a lowercase form whose lemma is an infinitive other than
+        itself."""
+        if tag in self.finite_tags:  # (but a form whose lemma is no verb's: "scharf" in
+            return _infinitive(self.lemma(form, tag))  # "griff die SPD scharf an")
         if tag not in self.misread_verb_tags:
             return False
         lemma = self.table.get(form)
