@@ -410,8 +410,9 @@ class _EventCoder:
         Abkommen"), or that a genitive follows ("die Pläne der Regierung"); coded as the
         guide codes a domestic actor (the country of a place the sentence names, else the
         source's). One per country. Where the actors are ``abroad`` (of a country not the
-        source's) and the sentence names no place, the village Russia bombed is of no
-        country the sentence tells: none; whom police or courts act on, of their country."""
+        source's, or rebels of none) and the sentence names no place, the village Russia
+        bombed is of no country the sentence tells: none; whom police or courts act on, of
+        their country."""
         if self.source is None:
             return None
         first, last = self.token_range(*clause)
