@@ -170,8 +170,10 @@ class _Coder:
         #: words between a role noun and the country or organisation after it
         self.country_links = set(self.settings.get("country_links", ()))
         self.link_articles = set(self.settings.get("link_articles", ()))
-        self.capitals: list[tuple[Span, str]] = []  # capitals standing for their governments
-        self.regions: list[tuple[Span, str]] = []  # states of a federation, for theirs
+        # capitals and states of a federation standing for their governments: the name,
+        # its country and the key of its draft (a capital's is its country's government,
+        # a state's its own)
+        self.governments: list[tuple[Span, str, tuple]] = []
         self.places: list[tuple[Span, str]] = []  # places standing for their country
         self.titled: list[_Draft] = []  # persons after a title that names no country
         self.ents = ents = list(doc.ents)  # each doc.ents builds its spans anew
@@ -197,13 +199,12 @@ class _Coder:
                 if country and not self.destination(ent):  # where the story's parties
                     self.place_countries.append(country)  # are: not "reiste nach Warschau"
                     self.place_at[ent.start] = country
-                if capital and not after_preposition and not self.before_role(ent) \
-                        and not self.dateline(ent):
-                    self.capitals.append((ent, capital))  # (not "the Paris prosecutor": a
-                    # role of the city)
-                elif region and not after_preposition and not self.before_role(ent) \
-                        and not self.dateline(ent):
-                    self.regions.append((ent, region))  # "Bayern klagt gegen den Bund"
+                if (capital or region) and not after_preposition \
+                        and not self.before_role(ent) and not self.dateline(ent):
+                    # (not "the Paris prosecutor": a role of the city); "Bayern klagt gegen
+                    # den Bund": the state's government
+                    self.governments.append((ent, capital, ("capital", capital)) if capital
+                                            else (ent, region, ("region", ent.text)))
                 elif country and after_preposition and self.settings.get("place_actors") \
                         and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper()):
                     self.places.append((ent, country))  # not "of South Korean ..."
@@ -545,15 +546,8 @@ class _Coder:
         for ent, country in self.places:  # "a bomb in Kabul": AFG as the place hit
             draft = self.draft(("place", country), name=ent.text, country=country)
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
-        for ent, country in self.capitals:
-            draft = self.draft(("capital", country), name=ent.text, country=country,
-                               sectors=["GOV"])
-            self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
-            self.token_draft[ent.start] = draft
-            self.coded.update(range(ent.start, ent.end))
-        for ent, country in self.regions:  # a state's government, not its country's
-            draft = self.draft(("region", ent.text), name=ent.text, country=country,
-                               sectors=["GOV"])
+        for ent, country, key in self.governments:
+            draft = self.draft(key, name=ent.text, country=country, sectors=["GOV"])
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))

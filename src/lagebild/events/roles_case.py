@@ -490,8 +490,8 @@ class CaseRoles:
             return [None], [None], GOVERNED
         speaker, said = quote.speaker.actor, quote.speaker
         start, end = max(clause[0], quote.start), min(clause[1], quote.end)
-        free = [m for m in c.mentions if start <= m.start and m.end <= end
-                and m.preposition is None and not (m.start < said.end and said.start < m.end)]
+        free = [m for m in self.free_in((start, end))
+                if not (m.start < said.end and said.start < m.end)]
         first, last = c.token_range(start, end)
         beside = (match.start - 1, match.last)  # "Ich muss Andy gratulieren": the pronoun
         if any(first <= k < last and c.tags[k] in PERSONAL_PRONOUNS for k in beside):
@@ -506,10 +506,10 @@ class CaseRoles:
         """Whether a mention is a common noun without an article, a kind and not a party
         ("Kunden", "deutsche Unternehmen"; not "die Regierung", "Israel")."""
         c = self.coder
-        i, j = c.token_range(mention.start, mention.end)
+        k, j = c.token_range(mention.start, mention.end)
+        i = k
         while i < j and c.tags[i] in c.lexicon.words["adjective_tags"]:
             i += 1
-        k, _ = c.token_range(mention.start, mention.end)
         while k > 0 and c.tags[k - 1] in c.lexicon.words["adjective_tags"]:
             k -= 1
         return i < j and c.tags[i] == "NN" and not (

@@ -268,7 +268,8 @@ class QuoteFinder:
         colon = text.find(":", s_start, end)
         if colon < 0:
             return None
-        start = len(text) - len(text[s_start:].lstrip()) if text[s_start:].strip() else s_start
+        words = text[s_start:colon]  # (the sentence's own words, not the text after it)
+        start = s_start + len(words) - len(words.lstrip())
         named = next((m for m in mentions if m.start == start and not text[m.end:colon].strip()),
                      None)
         if named is None or len(_TOKEN.findall(text, colon + 1, end)) < HEADLINE_WORDS \
