@@ -378,7 +378,16 @@ def main(argv: list[str] | None = None) -> int:
     candidates = commands.add_parser(
         "events-candidates", help="write the sentences that may be event-labelled (with text)")
     candidates.add_argument("out", type=Path)
-    candidates.set_defaults(run=lambda a: print(events_corpus.write_candidates(a.out)) or 0)
+    candidates.add_argument("--news", action="store_true",
+                            help="the newspaper sentences to be labelled for measuring")
+    candidates.set_defaults(
+        run=lambda a: print(events_corpus.write_candidates(a.out, news=a.news)) or 0)
+    imported = commands.add_parser(
+        "events-import", help="standoff lines of an annotator's file of newspaper sentences")
+    imported.add_argument("labels", type=Path, help="the annotator's lines: id, events")
+    imported.add_argument("batch", type=Path, help="the candidates given to the annotator")
+    imported.add_argument("--annotator", required=True)
+    imported.set_defaults(run=events_corpus.main_import)
     checked = commands.add_parser("events-check", help="check event-labelled files")
     checked.add_argument("files", nargs="*", type=Path)
     checked.set_defaults(run=lambda a: events_corpus.check(
@@ -386,7 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     agree = commands.add_parser("events-agreement", help="agreement of the doubly labelled part")
     agree.set_defaults(run=lambda a: events_measure.agreement())
     scored = commands.add_parser("events-score", help="the pipeline's events on the corpus")
-    scored.add_argument("--part", choices=("all", "train", "test"), default="all")
+    scored.add_argument("--part", choices=("all", "train", "test", "dev", "held-out"),
+                        default="all")
+    scored.add_argument("--news", action="store_true",
+                        help="the newspaper sentences labelled for measuring (parts: dev, "
+                        "held-out)")
     scored.add_argument("--lang", choices=("de", "en"), default="de")
     scored.add_argument("--in-story", action="store_true",
                         help="read each sentence within its story's labelled sentences")

@@ -17,6 +17,12 @@ Beside them, ``own_t*.jsonl`` there holds the team's own German sentences put in
 English (``lang: "en"``, ``translated_from`` the German sentence's ``doc``), their labels
 carried over: the English sentences a shipped model may learn from.
 
+``training/events_de_news/`` holds German newspaper sentences labelled the same way for
+measuring only (KRAUTS: the South Tyrolean daily Dolomiten, 2014, whose licence, CC BY-NC,
+lets no shipped model learn from it); ``load`` never reads them, ``load_news`` does.
+``python -m training events-import LABELS BATCH --annotator K`` turns an annotator's file
+(the guide's format, one line per sentence of a batch of candidates) into standoff lines.
+
 ``python -m training events-candidates OUT.jsonl`` writes the sentences that may be
 labelled (with text, for the annotator; never into the repository);
 ``python -m training events-check FILE...`` checks labelled files against the sources.
@@ -35,6 +41,8 @@ from .corpora import DATA, _load_json_stream
 LABELS = Path(__file__).resolve().parent / "events_de"
 #: the labelled sentences of each language
 LABELS_BY_LANG = {"de": LABELS, "en": LABELS.parent / "events_en"}
+#: German newspaper sentences labelled for measuring only
+NEWS_LABELS = LABELS.parent / "events_de_news"
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
          "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -48,6 +56,9 @@ UD_FILES = {
     "ud_german_pud/test": DATA / "ud_german_pud" / "de_pud-ud-test.conllu",
 }
 CONLL = ("conll2003_en/train", DATA / "conll2003_en" / "train.txt")
+KRAUTS = ("krauts", DATA / "krauts")
+#: the country of a measuring corpus's paper, and the host its articles are read from
+NEWS_SOURCES = {KRAUTS[0]: "stol.it"}
 # A sentence ends at a line break, or after . ! ? (and a closing quote) before a capital.
 SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„»«(]?[A-ZÄÖÜ0-9])")
 
@@ -95,6 +106,30 @@ def _conll_sentences(path: Path) -> Iterator[tuple[str, str]]:
             yield f"s{number}", " ".join(tokens)
             number += 1
             tokens = []
+
+
+def _krauts_articles() -> dict[str, tuple[str, str | None]]:
+    """KRAUTS articles: "Dolomiten-100/1004479_text" -> (text, publication day)."""
+    from lagebild.evaluate.timeml import read_corpus
+
+    out = {}
+    for folder in sorted(KRAUTS[1].glob("KRAUTS_*")):
+        for doc in read_corpus([folder]):
+            name = doc.name.removesuffix(".txt.tml").removesuffix(".tml")
+            out[f"{folder.name.removeprefix('KRAUTS_')}/{name}"] = (doc.text, doc.dct)
+    return out
+
+
+def news_candidates() -> Iterator[dict]:
+    """The KRAUTS sentences that may be labelled, as ``candidates`` (with ``published``)."""
+    for doc_id, (text, day) in _krauts_articles().items():
+        for start, end in _split(text):
+            sentence = text[start:end].strip()
+            start = text.index(sentence, start) if sentence else start
+            if len(sentence.split()) >= 5 and re.search(r"\b[a-zäöüß]{3,}\b", sentence):
+                yield {"corpus": KRAUTS[0], "doc": doc_id, "start": start,
+                       "end": start + len(sentence), "sha1": sha1(sentence),
+                       "published": day, "text": sentence}
 
 
 def language_of(record: dict) -> str:
@@ -145,6 +180,8 @@ class Sources:
                 self._texts.update(((corpus, k), v) for k, v in _ud_sentences(UD_FILES[corpus]))
             elif corpus == CONLL[0]:
                 self._texts.update(((corpus, k), v) for k, v in _conll_sentences(CONLL[1]))
+            elif corpus == KRAUTS[0]:
+                self._texts.update(((corpus, k), v) for k, (v, _) in _krauts_articles().items())
         return self._texts.get((corpus, doc))
 
 
@@ -204,11 +241,80 @@ def load(paths: list[Path] | None = None, lang: str = "de") -> list[dict]:
     return out
 
 
-def write_candidates(out: Path) -> int:
-    records = list(candidates())
+def load_news() -> list[dict]:
+    """The German newspaper sentences labelled for measuring, with text, source host
+    (``url``) and publication day (``published``)."""
+    days = {}
+    records = load(sorted(NEWS_LABELS.glob("*.jsonl")))
+    if records:
+        days = {k: day for k, (_, day) in _krauts_articles().items()}
+    return [dict(r, url=NEWS_SOURCES.get(r["corpus"]), published=days.get(r["doc"]))
+            for r in records]
+
+
+def _span(text: str, words: str | None, where: str) -> list[int] | None:
+    """The first place the words stand in the sentence; ValueError where they do not."""
+    if not words:
+        return None
+    at = text.find(words)
+    if at < 0:
+        raise ValueError(f"{where} {words!r} not in the sentence")
+    return [at, at + len(words)]
+
+
+def import_labels(labels: Path, batch: Path, annotator: str) -> list[dict]:
+    """Standoff records of an annotator's file: each line ``{"id": "DOC#START", "events"}``
+    of the guide's format (words as written) for the candidate of that id in ``batch``;
+    each span is the first place its words stand in the sentence. ValueError where words
+    are not in it."""
+    texts = {}
+    for line in batch.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            texts[row["id"]] = row["text"]
+    out = []
+    for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        doc, start = row["id"].rsplit("#", 1)
+        text = texts[row["id"]]
+
+        events = []
+        where = f"{labels.name}:{number}:"
+        for event in row.get("events", []):
+            out_event = {"type": event["type"], "mode": event.get("mode"),
+                         "modality": event.get("modality", "asserted"),
+                         "trigger": _span(text, event["trigger"], f"{where} trigger")}
+            for side in ("actor", "recipient"):
+                value = event.get(side)
+                out_event[side] = None if value is None else {
+                    "span": _span(text, value.get("text"), f"{where} {side}"),
+                    "country": value.get("country"), "sector": value.get("sector")}
+            events.append(out_event)
+        out.append({"corpus": KRAUTS[0], "doc": doc, "start": int(start),
+                    "end": int(start) + len(text), "sha1": sha1(text),
+                    "annotator": annotator, "events": events})
+    return out
+
+
+def write_candidates(out: Path, news: bool = False) -> int:
+    records = list(news_candidates() if news else candidates())
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                    encoding="utf-8")
     return len(records)
+
+
+def main_import(args) -> int:
+    """Print an annotator's file as standoff lines (checked against the source)."""
+    records = import_labels(args.labels, args.batch, args.annotator)
+    sources = Sources()
+    for record in records:
+        bad = problems(record, sentence_text(record, sources))
+        if bad:
+            raise SystemExit(f"{record['doc']}#{record['start']}: " + "; ".join(bad))
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
 
 
 def check(paths: list[Path]) -> int:

@@ -1,8 +1,9 @@
 """Measure on the event corpus: annotator agreement, and the pipeline's events by part.
 
-``python -m training events-agreement``: the second labelling in ``events_de/second/``
-against the first, by the matching rule of ``shared/gold/score_events.py`` (type +
-actor country + recipient country; a side without a country constrains nothing).
+``python -m training events-agreement``: the second labellings in ``events_de/second/``
+and ``events_de_news/second/`` against the first, by the matching rule of
+``shared/gold/score_events.py`` (type + actor country + recipient country; a side
+without a country constrains nothing).
 
 ``python -m training events-score [--part train|test|all] [--lang de|en] [--in-story]``:
 the pipeline on a language's corpus sentences, P/R/F1 by the same rule. Documents are
@@ -11,6 +12,11 @@ and is measured on the other; the dev gold of the evaluation module is never amo
 them. Each sentence is read alone, or, with ``--in-story``, within the labelled
 sentences of its story or document, as lagebild reads an article (an earlier sentence
 names the country, the person "er" is).
+
+``python -m training events-score --news [--part dev|held-out|all] [--in-story]``: the
+same on the German newspaper sentences labelled for measuring (``events_de_news/``),
+whose articles are split in two halves by a hash of their id: "dev" to read the misses
+of, "held-out" to be measured on only.
 """
 
 from __future__ import annotations
@@ -19,9 +25,10 @@ import re
 import zlib
 from collections import Counter
 
-from .events_corpus import LABELS, language_of, load
+from .events_corpus import LABELS, NEWS_LABELS, language_of, load, load_news
 
 PARTS = ("train", "test")
+NEWS_PARTS = ("dev", "held-out")
 
 
 def part_of(record: dict) -> str:
@@ -30,6 +37,12 @@ def part_of(record: dict) -> str:
     document = record.get("story") or record.get("translated_from") or record["doc"]
     key = f"{record['corpus']}/{document}"
     return "test" if zlib.crc32(key.encode("utf-8")) % 5 == 0 else "train"
+
+
+def news_part(record: dict) -> str:
+    """The half of a measuring corpus's articles a labelled sentence is in."""
+    key = f"{record['corpus']}/{record['doc']}"
+    return NEWS_PARTS[zlib.crc32(key.encode("utf-8")) % 2]
 
 
 def fold_of(record: dict) -> int:
@@ -89,9 +102,11 @@ def prf(found: int, gold: int, predicted: int, matched: int | None = None) -> st
 
 
 def agreement() -> int:
-    """Agreement of each second labelling with the first one of the same sentences."""
-    first = {(r["corpus"], r["doc"], r.get("start", 0)): r for r in load()}
-    for path in sorted((LABELS / "second").glob("*.jsonl")):
+    """Agreement of each second labelling with the first one of the same sentences (of
+    the training corpus and of the newspaper sentences for measuring)."""
+    first = {(r["corpus"], r["doc"], r.get("start", 0)): r for r in (*load(), *load_news())}
+    for path in sorted([*(LABELS / "second").glob("*.jsonl"),
+                        *(NEWS_LABELS / "second").glob("*.jsonl")]):
         second = load([path])
         pairs = [(first[k], r) for r in second
                  if (k := (r["corpus"], r["doc"], r.get("start", 0))) in first]
@@ -117,10 +132,8 @@ def documents(records: list[dict]) -> list[dict]:
     """Articles for the pipeline: one per labelled sentence, the source URL where known."""
     out = []
     for record in records:
-        doc = record["doc"]
-        url = doc.split("@", 1)[0] if doc.startswith("http") else None
-        out.append({"id": f"{record['corpus']}/{doc}/{record.get('start', 0)}",
-                    "text": record["text"], "url": url, "lang": language_of(record)})
+        out.append({"id": f"{record['corpus']}/{record['doc']}/{record.get('start', 0)}",
+                    "text": record["text"], **_source(record), "lang": language_of(record)})
     return out
 
 
@@ -142,11 +155,17 @@ def stories(records: list[dict]) -> list[tuple[dict, list[tuple[dict, int, int]]
                 text += "\n\n"
             spans.append((record, len(text), len(text) + len(record["text"])))
             text += record["text"]
-        doc = members[0]["doc"]
-        url = doc.split("@", 1)[0] if doc.startswith("http") else None
-        out.append(({"id": f"{corpus}/{story}", "text": text, "url": url,
+        out.append(({"id": f"{corpus}/{story}", "text": text, **_source(members[0]),
                      "lang": language_of(members[0])}, spans))
     return out
+
+
+def _source(record: dict) -> dict:
+    """Where and when a labelled sentence's article appeared, where known: the URL a
+    SmartData id begins with, else the record's own ``url`` and ``published``."""
+    doc = record["doc"]
+    url = doc.split("@", 1)[0] if doc.startswith("http") else record.get("url")
+    return {"url": url, "published": record.get("published")}
 
 
 def _read_alone(records: list[dict], pipeline):
@@ -168,13 +187,17 @@ def _read_in_story(records: list[dict], pipeline):
 
 
 def score(part: str = "all", pipeline=None, lang: str = "de",
-          in_story: bool = False) -> dict[str, Counter]:
-    """The pipeline's events against a language's corpus labels, per source corpus and
-    in all; each sentence read alone or (``in_story``) within its story."""
+          in_story: bool = False, news: bool = False) -> dict[str, Counter]:
+    """The pipeline's events against a language's corpus labels (``news``: the newspaper
+    sentences labelled for measuring), per source corpus and in all; each sentence read
+    alone or (``in_story``) within its story."""
     from lagebild.evaluate.events import match_sentence
     from lagebild.pipeline import Pipeline
 
-    records = [r for r in load(lang=lang) if part == "all" or part_of(r) == part]
+    if news:
+        records = [r for r in load_news() if part == "all" or news_part(r) == part]
+    else:
+        records = [r for r in load(lang=lang) if part == "all" or part_of(r) == part]
     pipeline = pipeline or Pipeline()
     counts: dict[str, Counter] = {}
     read = _read_in_story if in_story else _read_alone
@@ -231,5 +254,8 @@ def main_score(args) -> int:
     if args.calibration:
         calibration(args.part, lang=args.lang)
         return 0
-    score(args.part, lang=args.lang, in_story=args.in_story)
+    parts = NEWS_PARTS if args.news else PARTS
+    if args.part not in ("all", *parts):
+        raise SystemExit(f"--part must be all or one of {', '.join(parts)}")
+    score(args.part, lang=args.lang, in_story=args.in_story, news=args.news)
     return 0

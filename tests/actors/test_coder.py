@@ -399,6 +399,14 @@ def test_german_federal_bodies_no_other_state_has_are_german_in_a_swiss_paper():
     assert len(doc.actors) == 3
 
 
+def test_a_german_language_paper_of_italy_or_belgium_makes_its_domestic_parties_its_own():
+    for url, country in (("https://www.stol.it/artikel/1", "ITA"),
+                         ("https://www.grenzecho.be/a", "BEL")):
+        doc = actors_pipeline()({"text": "Die Polizei nahm zwei Männer fest.", "lang": "de",
+                                 "published": "2024-03-01", "url": url})
+        assert {a.name: a.code for a in doc.actors}["Polizei"] == f"{country}COP"
+
+
 def test_factions_and_saboteurs_are_armed_groups():
     _, doc = actors("Rival factions attacked the town near Monrovia.", "en")
     assert {a.name: a.code for a in doc.actors}["Rival factions"] == "LBRREB"

@@ -119,3 +119,58 @@ def test_the_written_vocabulary_is_of_guide_types_and_the_lexicon_holds_what_the
     assert len(english) > 1000 and {kind for kind, _, _, _ in english} == events_corpus.TYPES
     assert not events_vocabulary.taken("high", 0, 0)
     assert events_vocabulary.taken("high", 4, 2) and not events_vocabulary.taken("low", 3, 1)
+
+
+def test_an_annotator_s_words_become_offsets_and_words_not_in_the_sentence_are_refused(
+        tmp_path):
+    import json
+
+    # a batch and labels of our own sentence; the import needs no source text
+    text = "Die Polizei nahm in Bozen zwei Männer fest, sagte der Sprecher."
+    sentence_id = "Dolomiten-100/0_text#12"
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": sentence_id, "text": text}) + "\n")
+    event = {"type": "COERCE", "mode": "arrest", "trigger": "nahm",
+             "actor": {"text": "Die Polizei", "country": "ITA", "sector": "COP"},
+             "recipient": {"text": "zwei Männer", "country": "ITA", "sector": "CVL"},
+             "modality": "asserted"}
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": sentence_id, "events": [event]}) + "\n")
+    [record] = events_corpus.import_labels(labels, batch, "k9")
+    assert (record["corpus"], record["doc"], record["start"], record["end"]) == (
+        "krauts", "Dolomiten-100/0_text", 12, 12 + len(text))
+    [coded] = record["events"]
+    assert coded["trigger"] == [12, 16]
+    assert coded["actor"] == {"span": [0, 11], "country": "ITA", "sector": "COP"}
+    assert text[slice(*coded["recipient"]["span"])] == "zwei Männer"
+    assert events_corpus.problems(record, text) == []
+    labels.write_text(json.dumps({"id": sentence_id, "events": [
+        dict(event, trigger="verhaftete")]}) + "\n")
+    try:
+        events_corpus.import_labels(labels, batch, "k9")
+    except ValueError as error:
+        assert "'verhaftete' not in the sentence" in str(error)
+    else:
+        raise AssertionError("words not in the sentence must be refused")
+
+
+def test_the_newspaper_sentences_for_measuring_are_apart_from_the_training_corpus():
+    import re
+
+    missing_data(DATA / "krauts")
+    from training.events_measure import news_part
+
+    news = events_corpus.load_news()
+    assert len(news) >= 1000
+    assert {r["corpus"] for r in news} == {"krauts"}
+    assert not any(r["corpus"] == "krauts" for r in events_corpus.load())
+    # a South Tyrolean paper: read as Italian, with its articles' publication days
+    assert {r["url"] for r in news} == {"stol.it"}
+    assert all(re.fullmatch(r"20[01]\d-\d\d-\d\d", r["published"]) for r in news)
+    # whole articles in one half, the halves about as large
+    halves = {}
+    for record in news:
+        halves.setdefault(record["doc"], set()).add(news_part(record))
+    assert all(len(h) == 1 for h in halves.values())
+    dev = sum(news_part(r) == "dev" for r in news)
+    assert 0.35 < dev / len(news) < 0.65
