@@ -288,8 +288,14 @@ def import_labels(labels: Path, batch: Path, annotator: str) -> list[dict]:
                          "trigger": _span(text, event["trigger"], f"{where} trigger")}
             for side in ("actor", "recipient"):
                 value = event.get(side)
-                out_event[side] = None if value is None else {
-                    "span": _span(text, value.get("text"), f"{where} {side}"),
+                if value is None or not value.get("text"):
+                    # the guide: a party the sentence does not name is none, though the
+                    # article may tell who it is (an actor of no words, no recipient)
+                    out_event[side] = None if side == "recipient" else {
+                        "span": None, "country": None, "sector": None}
+                    continue
+                out_event[side] = {
+                    "span": _span(text, value["text"], f"{where} {side}"),
                     "country": value.get("country"), "sector": value.get("sector")}
             events.append(out_event)
         out.append({"corpus": KRAUTS[0], "doc": doc, "start": int(start),

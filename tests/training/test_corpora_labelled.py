@@ -144,6 +144,13 @@ def test_an_annotator_s_words_become_offsets_and_words_not_in_the_sentence_are_r
     assert coded["actor"] == {"span": [0, 11], "country": "ITA", "sector": "COP"}
     assert text[slice(*coded["recipient"]["span"])] == "zwei Männer"
     assert events_corpus.problems(record, text) == []
+    # a party the sentence does not name is none, as the guide has it
+    labels.write_text(json.dumps({"id": sentence_id, "events": [dict(
+        event, actor={"text": None, "country": "ITA", "sector": "COP"},
+        recipient={"text": None, "country": "ITA", "sector": "CVL"})]}) + "\n")
+    [record] = events_corpus.import_labels(labels, batch, "k9")
+    assert record["events"][0]["actor"] == {"span": None, "country": None, "sector": None}
+    assert record["events"][0]["recipient"] is None
     labels.write_text(json.dumps({"id": sentence_id, "events": [
         dict(event, trigger="verhaftete")]}) + "\n")
     try:
