@@ -1524,3 +1524,39 @@ def test_a_force_abroad_aims_at_the_place_it_names_and_a_sharp_attack_is_words()
     assert codes("Die Grünen griffen die FDP scharf an.")[0][0] == "ACCUSE"
     # a campaign for an election, by the compound's head, is no fight
     assert codes("Der Landtagswahlkampf der SPD begann in Mainz.") == []
+
+
+def test_a_pronominal_adverb_stands_for_the_preposition_of_a_phrase():
+    assert codes("Der Gemeinderat sprach sich dafür aus, die Schule zu schließen.") == [
+        ("SUPPORT", "DEULEG", None)]
+    assert [e[0] for e in codes("Der Stadtrat sprach sich dagegen aus.")] == ["REJECT"]
+    # not of the phrases whose adverb makes common clauses ("sprach davon, dass")
+    assert codes("Der Minister sprach davon, dass die Lage ernst sei.") == []
+    # and an agreement of a modal's infinitive the tagger reads as a pronoun
+    assert codes("Die Opposition konnte sich auf einen Kandidaten einigen.") == [
+        ("AGREE", "DEUOPP", None)]
+
+
+def test_a_lifted_warrant_is_a_release_and_a_police_check_a_search():
+    assert codes("Die Staatsanwaltschaft hob die Haftbefehle gegen die Verdächtigen auf.") == [
+        ("RETREAT", "DEUJUD", "DEUCVL")]
+    assert [e[0] for e in codes("Die Regierung hob das Versammlungsverbot auf.")] == [
+        "CONCEDE"]
+    assert [e[0] for e in codes("Die Polizei hielt das Fahrzeug zu einer Kontrolle an.")] == [
+        "COERCE"]
+    assert codes("Der Konzern unterzog seine Bilanz einer Kontrolle.") == []
+
+
+def test_offices_of_austrian_italian_and_swiss_states_and_towns():
+    assert codes("Der Landesrat dankte dem Verein für seinen Einsatz.") == [
+        ("SUPPORT", "DEUGOV", "DEUNGO")]
+    for text, url, sides in (
+            ("Die Finanzwache beschlagnahmte zwei Kilogramm Kokain.", "https://www.stol.it/a",
+             ["ITACOP"]),
+            ("Vizebürgermeister Hans Berger kritisierte die Gemeinderäte.",
+             "https://www.orf.at/a", ["AUTGOV", "AUTLEG"])):
+        doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de",
+                                 "url": url})
+        code = {a.id: a.code for a in doc.actors}
+        [event] = doc.events
+        assert [code[event.actor], code.get(event.recipient)][:len(sides)] == sides

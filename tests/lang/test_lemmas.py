@@ -143,3 +143,11 @@ def test_a_word_of_the_table_is_not_a_name_it_holds_only_in_the_genitive():
     assert table.knows_as_word("Stein") and table.knows_as_word("Wolf")  # Steine, Wölfe
     assert table.knows("Bush") and not table.knows_as_word("Bush")  # only "Bushs"
     assert not table.knows_as_word("Kouchner")
+
+
+def test_an_infinitive_the_tagger_misreads_is_the_verb_at_a_clause_end_after_a_modal(nlp):
+    doc = nlp("Die Parteien konnten sich auf einen Kompromiss einigen.")
+    assert (doc[-2].lemma_, doc[-2].tag_) == ("einigen", "VVINF")
+    # not the pronoun after a preposition, nor with no modal or auxiliary in front
+    assert lemmas(nlp, "Er hat mit einigen gesprochen.")["einigen"] != "einigen"
+    assert lemmas(nlp, "Sie sprach mit einigen.")["einigen"] != "einigen"

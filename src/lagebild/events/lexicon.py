@@ -103,6 +103,10 @@ class Trigger:
     #: prepositions after which, in a passive with no agent, the body that acts is named
     #: ("wurde ins Außenministerium einbestellt")
     place_agent: tuple[str, ...] = ()
+    #: a phrase led by its noun that, found back to its verb, is the verb's act: the verb
+    #: alone is no trigger of its own there ("hob die Haftbefehle auf": a release, not
+    #: the ban lifted that "aufheben" alone is)
+    takes_verb: bool = False
     #: where in the first part the word stands that the trigger is looked up by (its
     #: longest: "Gewahrsam" of "in Gewahrsam nehmen", not "in")
     offset: int = 0
@@ -300,8 +304,14 @@ class EventLexicon:
         if (path.parent / "trigger_forms.tsv").is_file():
             for form, listed in read_tsv(path.parent / "trigger_forms.tsv", 2):
                 self.other_forms.setdefault(listed, []).append(form)
+        #: a preposition ending a phrase and the pronominal adverbs that stand for it
+        #: ("sprach sich dafür aus" is "aussprechen … für")
+        pronominal: dict[str, list[str]] = {
+            k: list(v) for k, v in settings.get("pronominal_adverbs", {}).items()}
         for entry in data.get("trigger", []):
             self._add_entry(path, entry)
+        if pronominal:  # (where the lexicon has no phrase of those words itself:
+            self._add_pronominal(pronominal)  # "dagegen … stimmen")
         if not (self.by_first or self.by_lemma):
             raise ConfigError(f"{path}: no event triggers")
         # phrases that hold a trigger word but name no event: "press release"
@@ -355,7 +365,8 @@ class EventLexicon:
                            political=entry.get("political", False),
                            judging=entry.get("judging", False),
                            obligation=entry.get("obligation", False),
-                           place_agent=tuple(entry.get("place_agent", ())))
+                           place_agent=tuple(entry.get("place_agent", ())),
+                           takes_verb=entry.get("takes_verb", False))
 
         for form in entry.get("forms", []):
             _register(self.by_first, trigger(_parts(form)))
@@ -377,6 +388,23 @@ class EventLexicon:
             if " " not in lemma.strip() and lemma[:1].isupper() \
                     and entry.get("compound", True):
                 self.heads.setdefault(lemma.lower(), trigger(_parts(lemma)))
+
+    def _add_pronominal(self, pronominal: dict[str, list[str]]) -> None:
+        """Each phrase of a verb and the preposition that ends it once more with the
+        pronominal adverbs that stand for the preposition ("aussprechen … dafür")."""
+        triggers = [t for index in self.by_lemma.values() for t in index]
+        phrases = {frozenset(w for part in t.parts for w in part) for t in triggers}
+        for t in triggers:
+            if t.type == IGNORE or len(t.parts) != 2 or t.offset:
+                continue
+            verb, preposition = (t.parts[0], t.parts[1]) if len(t.parts[1]) == 1 \
+                else (t.parts[1], t.parts[0])
+            if len(preposition) != 1 or len(verb) != 1:
+                continue
+            for adverb in pronominal.get(preposition[0], ()):
+                if frozenset((*verb, adverb)) not in phrases:
+                    phrases.add(frozenset((*verb, adverb)))
+                    _register(self.by_lemma, replace(t, parts=_anchored((verb, (adverb,)))))
 
     @cached_property
     def phrases_by_lemma(self) -> dict[str, list[Trigger]]:
@@ -510,7 +538,9 @@ def _words_of(match: TriggerMatch) -> set[int]:
     no event only its own words ("strich wegen des Streiks 900 Flüge": "Flug … streichen"
     leaves the strike between its parts)."""
     if match.trigger.type != IGNORE:
-        return set(range(match.start, match.last))
+        verb = {match.before} if match.trigger.takes_verb and match.before is not None \
+            else set()
+        return set(range(match.start, match.last)) | verb
     return set(range(match.start, match.end)) \
         | set(range(match.last - len(match.trigger.parts[-1]), match.last))
 

@@ -66,6 +66,13 @@ class Lemmatizer:
         #: particles the tagger reads as adverbs or prepositions at a clause end ("zurück")
         self.particles = set(settings.get("particles", []))
         self.clause_end_tags = set(settings.get("clause_end_tags", []))
+        #: an infinitive the tagger misreads ("konnten sich nicht einigen": "einigen" as a
+        #: pronoun) by these tags, read as the verb at a clause end after a modal or an
+        #: auxiliary (``auxiliary_tags``), not after a preposition ("mit einigen")
+        self.infinitive_misread_tags = set(settings.get("infinitive_misread_tags", []))
+        self.infinitive_tag = settings.get("infinitive_tag", "")  # the tag it gets instead
+        self.auxiliary_tags = set(settings.get("auxiliary_tags", []))
+        self.preposition_tags = set(settings.get("preposition_tags", []))
         #: opening quotes and brackets, which end no clause ("warnte vor „harten …“")
         self.openers = set(settings.get("openers", []))
         #: endings of a regular verb's forms the table lacks and the infinitive's ending
@@ -269,7 +276,12 @@ class Lemmatizer:
             lemmas.append(key)
         tags = [strings[tag] for _, tag in pairs]
         sentence_start, sentence_end = sentence_of_tokens(doc)
+        verbs = self.clause_infinitives(doc, pairs, tags, sentence_start, sentence_end)
+        for i in verbs:
+            lemmas[i] = pairs[i][0]
         for i in range(1, len(doc)):
+            if i in verbs:
+                continue
             if tags[i] not in self.particle_tags and not (
                     strings[pairs[i][0]].lower() in self.particles
                     and (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags
@@ -289,7 +301,31 @@ class Lemmatizer:
                     break  # the clause's verb takes no such particle
                 # a word only read as a verb ("eng", "verstärkt") is passed over
         doc.from_array(["LEMMA"], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        for i in verbs:
+            doc[i].tag_ = self.infinitive_tag or doc[i].tag_
         return doc
+
+
+    def clause_infinitives(self, doc: Doc, pairs: list, tags: list[str],
+                           sentence_start: list[int], sentence_end: list[int]) -> set[int]:
+        """The tokens that are an infinitive the tagger misread: a known infinitive's form
+        at a clause end, after a modal or auxiliary of its sentence and not after a
+        preposition ("Die Parteien konnten sich nicht einigen")."""
+        if not self.infinitive_misread_tags:
+            return set()
+        strings, out = doc.vocab.strings, set()
+        for i, tag in enumerate(tags):
+            if tag not in self.infinitive_misread_tags or i == sentence_start[i]:
+                continue
+            form = strings[pairs[i][0]]
+            if not (form.islower() and _infinitive(form) and form in self.known) \
+                    or self.table.get(form, form) == form \
+                    or tags[i - 1] in self.preposition_tags:
+                continue
+            if (i + 1 >= sentence_end[i] or tags[i + 1] in self.clause_end_tags) and any(
+                    tags[j] in self.auxiliary_tags for j in range(sentence_start[i], i)):
+                out.add(i)
+        return out
 
 
 def _infinitive(word: str) -> bool:
