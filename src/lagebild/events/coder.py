@@ -1325,7 +1325,39 @@ class _EventCoder:
         modality = self._modality_of(words, match, quote, negation)
         if modality == "intended" and self.hearsay(match, words):
             return "reported"
+        if modality == "intended" and self.passive_present(words, clause):
+            return "reported" if quote is not None else "asserted"
         return modality
+
+    def charged(self, match: TriggerMatch, sentence: tuple[int, int]) -> bool:
+        """Whether a crime's noun after a preposition of cause ("wegen Mordes", "wegen
+        versuchter Vergewaltigung") names the charge of a sentence's accusation, arrest or
+        sentence, not an act of its own."""
+        charges = self.lexicon.charges
+        if match.trigger.type not in charges.get("types", ()) \
+                or self.tags[match.start] not in self.lexicon.words["noun_tags"]:
+            return False
+        k = match.start - 1
+        while k >= 0 and self.tags[k] in charges.get("between_tags", ()):
+            k -= 1
+        if k < 0 or self.lowers[k] not in charges.get("prepositions", ()):
+            return False
+        first, last = self.token_range(*sentence)
+        return any(m is not match and first <= m.start < last
+                   and m.trigger.type in charges.get("charging_types", ())
+                   for m in self.matches)
+
+    def passive_present(self, words: set[str], clause: tuple[int, int]) -> bool:
+        """Whether the clause's only word of the future is the auxiliary of a passive: "Gegen
+        den Mann wird ermittelt", "Der Vertrag wird unterzeichnet" (a participle and no
+        infinitive: not "wird unterzeichnet werden", "wird die Hilfe erhöhen")."""
+        auxiliaries = self.lexicon.words["passive_auxiliaries"]
+        if not auxiliaries or not words & self.lexicon.words["future"] <= auxiliaries:
+            return False
+        first, last = self.token_range(*clause)
+        tags = self.tags[first:last]
+        return any(t in self.lexicon.words["participle_tags"] for t in tags) \
+            and not any(t in self.lexicon.words["infinitive_tags"] for t in tags)
 
     def hearsay(self, match: TriggerMatch, words: set[str]) -> bool:
         """Whether "sollen" and a perfect infinitive right after the trigger report what
@@ -1557,6 +1589,8 @@ class _EventCoder:
             if quote is not None and self.demanded(quote, match, clause):
                 continue  # "„Die Sanktionen müssen aufgehoben werden“, forderte X": what
                 # is demanded, not done
+            if self.charged(match, sentence):
+                continue  # "wurde wegen Mordes angeklagt": the charge, no act told
             actors, recipients, found = self.roles(match, clause, quote)
             cued = self.cued(match)
             if cued is not None and cued.speaker.actor not in actors:
