@@ -1574,3 +1574,20 @@ def test_a_passive_of_the_present_is_no_plan_and_a_crime_after_wegen_is_the_char
         "COERCE"]
     assert "ASSAULT" in [e[0] for e in codes(
         "Russland bestellte den Botschafter wegen des Angriffs auf die Botschaft ein.")]
+
+
+def test_words_of_regional_news_trials_admiration_drives_ambushes_and_round_tables():
+    assert codes("Der Prozess gegen den Bürgermeister beginnt im Mai.") == [
+        ("ACCUSE", "DEU", "DEUGOV")]
+    assert [e[0] for e in codes("Die Attacke sei beklagenswert, sagte der Generalsekretär.")
+            ] == ["ACCUSE"]
+    assert [e[0] for e in codes("Der Minister bezeichnete die Entscheidung als untragbar.")
+            ] == ["ACCUSE"]
+    assert [e[0] for e in codes("Die Caritas startete eine Spendenaktion für die Flüchtlinge.")
+            ] == ["AID"]
+    assert [e[:2] for e in codes("Der Täter soll der Frau vor ihrem Haus aufgelauert haben.")
+            ] == [("ASSAULT", "DEUCVL")]
+    assert codes("Der Mann hielt die Polizisten mit einem Messer in Schach.") == [
+        ("THREATEN", "DEUCVL", "DEUCOP")]
+    assert [e[0] for e in codes("Ein runder Tisch der Sicherheitskräfte soll jeden Montag "
+                                "stattfinden.")] == ["CONSULT"]
