@@ -1591,3 +1591,15 @@ def test_words_of_regional_news_trials_admiration_drives_ambushes_and_round_tabl
         ("THREATEN", "DEUCVL", "DEUCOP")]
     assert [e[0] for e in codes("Ein runder Tisch der Sicherheitskräfte soll jeden Montag "
                                 "stattfinden.")] == ["CONSULT"]
+
+
+def test_what_is_prevented_is_no_act_and_a_case_of_suspicion_no_accusation():
+    assert codes("Die Polizei will Anschläge verhindern.") == []
+    assert codes("Die Regierung will Missbrauch vorbeugen.") == []
+    assert codes("Bei Verdacht auf Gewalt an Kindern gibt es eine Beratung.") == []
+    # an attack named after a preposition is no object of the prevention
+    assert "ASSAULT" in [e[0] for e in codes(
+        "Nach dem Anschlag will die Regierung weitere Taten verhindern.")]
+    doc = shared_pipeline()({"text": "Ein Land müsste Grenzschützer der Nachbarn akzeptieren.",
+                             "lang": "de", "published": "2022-01-10"})
+    assert {e.modality for e in doc.events} <= {"hypothetical"}

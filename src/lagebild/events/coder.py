@@ -1329,6 +1329,17 @@ class _EventCoder:
             return "reported" if quote is not None else "asserted"
         return modality
 
+    def prevented(self, match: TriggerMatch, clause: tuple[int, int], start: int) -> bool:
+        """Whether a trigger noun is the object of a verb of preventing in its clause
+        ("will Anschläge verhindern", "Missbrauch vorbeugen"): what is prevented is no act,
+        and not one of the clause's subject (but "nach dem Anschlag": no object)."""
+        preventing = self.lexicon.words["preventing"]
+        if not preventing or self.tags[match.start] not in self.lexicon.words["noun_tags"] \
+                or match.last - match.start != 1 or self._preposition(start) is not None:
+            return False
+        first, last = self.token_range(*clause)
+        return any(self.lemmas[i] in preventing for i in range(first, last))
+
     def charged(self, match: TriggerMatch, sentence: tuple[int, int]) -> bool:
         """Whether a crime's noun after a preposition of cause ("wegen Mordes", "wegen
         versuchter Vergewaltigung") names the charge of a sentence's accusation, arrest or
@@ -1591,6 +1602,8 @@ class _EventCoder:
                 # is demanded, not done
             if self.charged(match, sentence):
                 continue  # "wurde wegen Mordes angeklagt": the charge, no act told
+            if self.prevented(match, clause, start):
+                continue  # "Die Polizei will Anschläge verhindern": no attack, and not hers
             actors, recipients, found = self.roles(match, clause, quote)
             cued = self.cued(match)
             if cued is not None and cued.speaker.actor not in actors:

@@ -147,7 +147,7 @@ class EventLexicon:
                                   "noun_coordinators",
                                   "locative", "possessive",
                                   "part_of_place", "part_of_place_links",
-                                  "experiencer_verbs",
+                                  "experiencer_verbs", "preventing",
                                   "partitive", "conditions", "threat_conditions", "ending",
                                   "deciding", "promising",
                                   "pronouns", "reciprocal", "prepositional_relatives",
