@@ -1603,3 +1603,12 @@ def test_what_is_prevented_is_no_act_and_a_case_of_suspicion_no_accusation():
     doc = shared_pipeline()({"text": "Ein Land müsste Grenzschützer der Nachbarn akzeptieren.",
                              "lang": "de", "published": "2022-01-10"})
     assert {e.modality for e in doc.events} <= {"hypothetical"}
+
+
+def test_a_council_s_question_funds_cut_and_residents():
+    assert codes("Die Bürgerliste hat eine Anfrage an den Landesrat gerichtet.") == [
+        ("REQUEST", "DEULEG", "DEUGOV")]
+    assert [e[0] for e in codes("Der Landesrat kündigte an, die Förderungen für die "
+                                "Landwirtschaft zu kürzen.")] == ["SANCTION"]
+    assert [e[:2] for e in codes("Die Anrainer protestieren gegen den Bau der Umfahrung.")
+            ] == [("PROTEST", "DEUCVL")]
