@@ -151,3 +151,10 @@ def test_an_infinitive_the_tagger_misreads_is_the_verb_at_a_clause_end_after_a_m
     # not the pronoun after a preposition, nor with no modal or auxiliary in front
     assert lemmas(nlp, "Er hat mit einigen gesprochen.")["einigen"] != "einigen"
     assert lemmas(nlp, "Sie sprach mit einigen.")["einigen"] != "einigen"
+
+
+def test_a_plural_verb_the_tagger_reads_as_an_adjective_takes_its_particle(nlp):
+    # "rufen" (the infinitive's form) read as ADJA still joins the particle at the end
+    found = lemmas(nlp, "Gemeinsam mit dem Pfarrer rufen Pfarrei und Gemeinde die Bürger "
+                   "zu einer Sammlung auf.")
+    assert found["rufen"] == "aufrufen"

@@ -158,13 +158,13 @@ class Lemmatizer:
     def is_verb(self, form: str, tag: str) -> bool:
         """A finite verb by its tag, unless its lemma is no verb's, or one the tagger
         missed ("rief" as ADJD): a lowercase form whose lemma is an infinitive other than
-        itself."""
+        itself, or a plural that is the infinitive's form ("rufen … auf" as ADJA)."""
         if tag in self.finite_tags:  # (but a form whose lemma is no verb's: "scharf" in
             return _infinitive(self.lemma(form, tag))  # "griff die SPD scharf an")
-        if tag not in self.misread_verb_tags:
+        if tag not in self.misread_verb_tags or not form.islower():
             return False
-        lemma = self.table.get(form)
-        return form.islower() and lemma is not None and lemma != form and _infinitive(lemma)
+        lemma = self.table.get(form) or (form if form in self.known else None)
+        return lemma is not None and _infinitive(lemma)
 
     def lemma(self, form: str, tag: str = "") -> str:
         lemma = self.table.get(form)
