@@ -160,6 +160,17 @@ class Measurer:
     def de_events_dev_f1(self, part: str) -> float:
         return self.de_events_dev[part].prf()[2]
 
+    def news_events_f1(self, part: str) -> float:
+        """The German newspaper sentences labelled for measuring (KRAUTS), read within
+        their articles, as ``training events-score --news --in-story`` prints them."""
+        from training.events_measure import score
+
+        gate.missing_data(DATA / "krauts")
+        counts = score(part, self.default_model("fast"), in_story=True, news=True)["all"]
+        precision = counts["found"] / counts["predicted"] if counts["predicted"] else 0.0
+        recall = counts["found"] / counts["gold"] if counts["gold"] else 0.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
     def measure(self, figure: gate.Figure) -> float:
         return self.timed(figure.name, lambda: MEASURES[figure.measure](self, figure.part))
 
@@ -210,6 +221,7 @@ MEASURES: dict[str, Callable[[Measurer, str | None], float]] = {
     "example_layer": Measurer.example_layer,
     "gsr_f1": Measurer.gsr_f1,
     "de_events_dev_f1": Measurer.de_events_dev_f1,
+    "news_events_f1": Measurer.news_events_f1,
 }
 
 FIGURES = gate.load()
