@@ -18,8 +18,8 @@ English (``lang: "en"``, ``translated_from`` the German sentence's ``doc``), the
 carried over: the English sentences a shipped model may learn from.
 
 ``training/events_de_news/`` holds German newspaper sentences labelled the same way for
-measuring only (KRAUTS: the South Tyrolean daily Dolomiten, 2014, whose licence, CC BY-NC,
-lets no shipped model learn from it); ``load`` never reads them, ``load_news`` does.
+measuring only (KRAUTS: the South Tyrolean daily Dolomiten, 2009 to 2016, whose licence,
+CC BY-NC, lets no shipped model learn from it); ``load`` never reads them, ``load_news`` does.
 ``python -m training events-import LABELS BATCH --annotator K`` turns an annotator's file
 (the guide's format, one line per sentence of a batch of candidates) into standoff lines.
 
@@ -57,7 +57,7 @@ UD_FILES = {
 }
 CONLL = ("conll2003_en/train", DATA / "conll2003_en" / "train.txt")
 KRAUTS = ("krauts", DATA / "krauts")
-#: the country of a measuring corpus's paper, and the host its articles are read from
+#: the host a measuring corpus's articles are read with (its domain gives the paper's country)
 NEWS_SOURCES = {KRAUTS[0]: "stol.it"}
 # A sentence ends at a line break, or after . ! ? (and a closing quote) before a capital.
 SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"“”»«']?\s+(?=[\"„»«(]?[A-ZÄÖÜ0-9])")
@@ -279,7 +279,6 @@ def import_labels(labels: Path, batch: Path, annotator: str) -> list[dict]:
         row = json.loads(line)
         doc, start = row["id"].rsplit("#", 1)
         text = texts[row["id"]]
-
         events = []
         where = f"{labels.name}:{number}:"
         for event in row.get("events", []):

@@ -220,7 +220,7 @@ class EventLexicon:
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
         #: a crime's noun after these prepositions names the charge of an accusation, arrest
         #: or sentence of its sentence ("wegen Mordes angeklagt"): its types, the tags that
-        #: may stand between (articles, adjectives, numbers) and the types that charge
+        #: may stand between (adjectives, numbers) and the types that charge
         self.charges = {key: set(value) for key, value in settings.get("charges", {}).items()}
         #: tags of an infinitive, and the forms of "werden" that with a participle and no
         #: infinitive make a passive of the present, not the future ("wird ermittelt")
@@ -313,8 +313,8 @@ class EventLexicon:
         if (path.parent / "trigger_forms.tsv").is_file():
             for form, listed in read_tsv(path.parent / "trigger_forms.tsv", 2):
                 self.other_forms.setdefault(listed, []).append(form)
-        #: a preposition ending a phrase and the pronominal adverbs that stand for it
-        #: ("sprach sich dafür aus" is "aussprechen … für")
+        # a preposition ending a phrase and the pronominal adverbs that stand for it
+        # ("sprach sich dafür aus" is "aussprechen … für")
         pronominal: dict[str, list[str]] = {
             k: list(v) for k, v in settings.get("pronominal_adverbs", {}).items()}
         for entry in data.get("trigger", []):

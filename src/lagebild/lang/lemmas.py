@@ -305,7 +305,6 @@ class Lemmatizer:
             doc[i].tag_ = self.infinitive_tag or doc[i].tag_
         return doc
 
-
     def clause_infinitives(self, doc: Doc, pairs: list, tags: list[str],
                            sentence_start: list[int], sentence_end: list[int]) -> set[int]:
         """The tokens that are an infinitive the tagger misread: a known infinitive's form
