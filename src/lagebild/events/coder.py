@@ -1340,24 +1340,6 @@ class _EventCoder:
         first, last = self.token_range(*clause)
         return any(self.lemmas[i] in preventing for i in range(first, last))
 
-    def charged(self, match: TriggerMatch, sentence: tuple[int, int]) -> bool:
-        """Whether a crime's noun after a preposition of cause ("wegen Mordes", "wegen
-        versuchter Vergewaltigung") names the charge of a sentence's accusation, arrest or
-        sentence, not an act of its own."""
-        charges = self.lexicon.charges
-        if match.trigger.type not in charges.get("types", ()) \
-                or self.tags[match.start] not in self.lexicon.words["noun_tags"]:
-            return False
-        k = match.start - 1
-        while k >= 0 and self.tags[k] in charges.get("between_tags", ()):
-            k -= 1
-        if k < 0 or self.lowers[k] not in charges.get("prepositions", ()):
-            return False
-        first, last = self.token_range(*sentence)
-        return any(m is not match and first <= m.start < last
-                   and m.trigger.type in charges.get("charging_types", ())
-                   for m in self.matches)
-
     def passive_present(self, words: set[str], clause: tuple[int, int]) -> bool:
         """Whether the clause's only word of the future is the auxiliary of a passive: "Gegen
         den Mann wird ermittelt", "Der Vertrag wird unterzeichnet" (a participle and no
@@ -1600,8 +1582,6 @@ class _EventCoder:
             if quote is not None and self.demanded(quote, match, clause):
                 continue  # "„Die Sanktionen müssen aufgehoben werden“, forderte X": what
                 # is demanded, not done
-            if self.charged(match, sentence):
-                continue  # "wurde wegen Mordes angeklagt": the charge, no act told
             if self.prevented(match, clause, start):
                 continue  # "Die Polizei will Anschläge verhindern": no attack, and not hers
             actors, recipients, found = self.roles(match, clause, quote)

@@ -218,10 +218,6 @@ class EventLexicon:
         self.join_across_places = bool(settings.get("join_across_places", False))
         #: tags of a participle, which with a form of "werden" makes a passive
         self.words["participle_tags"] = set(settings.get("participle_tags", []))
-        #: a crime's noun after these prepositions names the charge of an accusation, arrest
-        #: or sentence of its sentence ("wegen Mordes angeklagt"): its types, the tags that
-        #: may stand between (adjectives, numbers) and the types that charge
-        self.charges = {key: set(value) for key, value in settings.get("charges", {}).items()}
         #: tags of an infinitive, and the forms of "werden" that with a participle and no
         #: infinitive make a passive of the present, not the future ("wird ermittelt")
         self.words["infinitive_tags"] = set(settings.get("infinitive_tags", []))
