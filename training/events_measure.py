@@ -25,6 +25,8 @@ import re
 import zlib
 from collections import Counter
 
+from lagebild.evaluate.metrics import f1
+
 from .events_corpus import LABELS, NEWS_LABELS, language_of, load, load_news
 
 PARTS = ("train", "test")
@@ -96,8 +98,7 @@ def prf(found: int, gold: int, predicted: int, matched: int | None = None) -> st
     matched = found if matched is None else matched
     p = matched / predicted if predicted else 0.0
     r = found / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return (f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+    return (f"P {p:.3f}  R {r:.3f}  F1 {f1(p, r):.3f}  "
             f"({found} of {gold} gold found, {predicted} predicted)")
 
 
@@ -121,7 +122,7 @@ def agreement() -> int:
                     for x, y in zip(a, b, strict=True))
         same_any = sum(bool(x) == bool(y) for x, y in zip(a, b, strict=True))
         print(f"{path.name}: {len(pairs)} sentences, first {n_a} events, second {n_b}")
-        print(f"  type + actor + recipient: F1 {2 * p * r / (p + r) if p + r else 0:.3f}"
+        print(f"  type + actor + recipient: F1 {f1(p, r):.3f}"
               f" (P {p:.3f} R {r:.3f}, the first labelling as gold)")
         print(f"  type alone: {typed} of {n_a} first events have a second of the same type")
         print(f"  event or none: the same on {same_any} of {len(pairs)} sentences")

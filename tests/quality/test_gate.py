@@ -163,13 +163,12 @@ class Measurer:
     def news_events_f1(self, part: str) -> float:
         """The German newspaper sentences labelled for measuring (KRAUTS), read within
         their articles, as ``training events-score --news --in-story`` prints them."""
+        from lagebild.evaluate.metrics import prf
         from training.events_measure import score
 
         gate.missing_data(DATA / "krauts")
         counts = score(part, self.default_model("fast"), in_story=True, news=True)["all"]
-        precision = counts["found"] / counts["predicted"] if counts["predicted"] else 0.0
-        recall = counts["found"] / counts["gold"] if counts["gold"] else 0.0
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return prf(counts["found"], counts["predicted"], counts["gold"])[2]
 
     def measure(self, figure: gate.Figure) -> float:
         return self.timed(figure.name, lambda: MEASURES[figure.measure](self, figure.part))

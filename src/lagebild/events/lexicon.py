@@ -309,14 +309,12 @@ class EventLexicon:
         if (path.parent / "trigger_forms.tsv").is_file():
             for form, listed in read_tsv(path.parent / "trigger_forms.tsv", 2):
                 self.other_forms.setdefault(listed, []).append(form)
-        # a preposition ending a phrase and the pronominal adverbs that stand for it
-        # ("sprach sich dafür aus" is "aussprechen … für")
-        pronominal: dict[str, list[str]] = {
-            k: list(v) for k, v in settings.get("pronominal_adverbs", {}).items()}
         for entry in data.get("trigger", []):
             self._add_entry(path, entry)
-        if pronominal:  # (where the lexicon has no phrase of those words itself:
-            self._add_pronominal(pronominal)  # "dagegen … stimmen")
+        # a preposition ending a phrase and the pronominal adverbs that stand for it
+        # ("sprach sich dafür aus" is "aussprechen … für"), where the lexicon has no
+        # phrase of those words itself ("dagegen … stimmen")
+        self._add_pronominal(settings.get("pronominal_adverbs", {}))
         if not (self.by_first or self.by_lemma):
             raise ConfigError(f"{path}: no event triggers")
         # phrases that hold a trigger word but name no event: "press release"
@@ -397,6 +395,8 @@ class EventLexicon:
     def _add_pronominal(self, pronominal: dict[str, list[str]]) -> None:
         """Each phrase of a verb and the preposition that ends it once more with the
         pronominal adverbs that stand for the preposition ("aussprechen … dafür")."""
+        if not pronominal:
+            return
         triggers = [t for index in self.by_lemma.values() for t in index]
         phrases = {frozenset(w for part in t.parts for w in part) for t in triggers}
         for t in triggers:
