@@ -407,6 +407,36 @@ def test_a_german_language_paper_of_italy_or_belgium_makes_its_domestic_parties_
         assert {a.name: a.code for a in doc.actors}["Polizei"] == f"{country}COP"
 
 
+def test_a_party_name_several_countries_share_is_the_sources_else_the_storys():
+    def country(text: str, url: str | None, name: str) -> str:
+        doc = actors_pipeline()({"text": text, "lang": "de", "published": "2024-03-01",
+                                 "url": url})
+        return {a.name: a.country for a in doc.actors}[name]
+    swiss, tyrolean = "Swiss People's Party", "South Tyrolean People's Party"
+    said = "Die SVP lehnte den Vorschlag am Montag ab."
+    assert country(said, "https://www.stol.it/a/1", tyrolean) == "ITA"
+    assert country(said, "https://www.nzz.ch/a/1", swiss) == "CHE"
+    assert country(said, "https://www.zeit.de/a/1", swiss) == "CHE"  # no German SVP
+    assert country("In Meran lehnte die SVP den Vorschlag ab.", None, tyrolean) == "ITA"
+    greens = "Die Grünen verlangten den Rücktritt des Ministers."
+    assert country(greens, "https://www.derstandard.at/a", "The Greens – The Green Alternative") \
+        == "AUT"
+    assert country(greens, "https://www.taz.de/a", "Alliance 90/The Greens") == "DEU"
+    # its own full name is one party's only
+    assert country("Die Südtiroler Volkspartei tagte.", "https://www.taz.de/a", tyrolean) == "ITA"
+
+
+def test_an_office_of_several_countries_is_the_sources_else_the_storys():
+    def code(text: str, url: str | None = None) -> str:
+        doc = actors_pipeline()({"text": text, "lang": "de", "published": "2024-03-01",
+                                 "url": url})
+        return {a.name: a.code for a in doc.actors}["Landeshauptmann"]
+    assert code("Der Landeshauptmann eröffnete die Messe.") == "AUTGOV"
+    assert code("Der Landeshauptmann eröffnete die Messe.", "https://www.stol.it/a") == "ITAGOV"
+    assert code("Der Landeshauptmann eröffnete in Bozen die Messe.") == "ITAGOV"
+    assert code("Der Landeshauptmann eröffnete in Graz die Messe.") == "AUTGOV"
+
+
 def test_factions_and_saboteurs_are_armed_groups():
     _, doc = actors("Rival factions attacked the town near Monrovia.", "en")
     assert {a.name: a.code for a in doc.actors}["Rival factions"] == "LBRREB"

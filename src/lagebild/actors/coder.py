@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import alpha3
 from ..lang.base import LanguagePack
+from ..lang.gazetteer import GazetteerEntry
 from ..lang.lemmas import table_lemmatizer
 from ..model import Actor, Document, Entity
 from ..model import Span as TextSpan
@@ -215,10 +216,32 @@ class _Coder:
                 if record is not None and record.country and not self.destination(ent):
                     self.place_countries.append(alpha3(record.country))
                     self.place_at[ent.start] = alpha3(record.country)
-            entry = pack.gazetteer.get(ent.ent_id_)
+        self.named_countries = named
+        for ent in ents:  # once the story's places are known
+            entry = self.entry_of(ent)
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
+
+    def entry_of(self, ent: Span) -> GazetteerEntry | None:
+        """The name's entry of the gazetteer; a name parties of several countries bear
+        ("SVP", "Grüne") is the one of ``local_country``."""
+        entry = self.pack.gazetteer.get(ent.ent_id_)
+        namesakes = self.pack.gazetteer.namesakes.get(ent.text)
+        if entry is None or not namesakes:
+            return entry
+        country = self.local_country([namesake.country for namesake in namesakes])
+        return next(namesake for namesake in namesakes if namesake.country == country)
+
+    def local_country(self, countries: list[str]) -> str:
+        """Of the countries a name or an office may be of, the usual one first: the
+        source's, else the only one the story names, else the usual one (a Landeshauptmann
+        is Austrian, in a paper of South Tyrol or beside Bozen Italian)."""
+        if (source := self.source_country()) in countries:
+            return source
+        named = {country for country in countries
+                 if country in self.named_countries or country in self.place_countries}
+        return named.pop() if len(named) == 1 else countries[0]
 
     def destination(self, ent: Span) -> bool:
         """Whether a preposition of direction (``destination_prepositions``) opens the
@@ -500,7 +523,7 @@ class _Coder:
             if ent.label_ == "LOC" and self.settings.get("destinations_elsewhere") \
                     and self.destination(ent):
                 self.destinations.add(entity.id)
-            entry = self.pack.gazetteer.get(ent.ent_id_)
+            entry = self.entry_of(ent)
             body = self.body_of_country(ent, entry)
             if body is not None:  # "US Congress": a body of the country, not the country
                 draft = self.draft(("nominal", entry.country, None, body), name=ent.text,
@@ -870,8 +893,10 @@ class _Coder:
             else:
                 org = None  # an office of one country wherever it is named: "Papst" (VAT)
                 fixed = self.settings.get("role_countries", {})
-                country = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower()) \
-                    or self.country_before(i) \
+                office = fixed.get(self.lowers[i]) or fixed.get(token.lemma_.lower())
+                if isinstance(office, list):  # an office of several countries
+                    office = self.local_country(office)
+                country = office or self.country_before(i) \
                     or sector == "GOV" and self.leader_before(start) \
                     or of_country or self.context_country(i)
             if country is None:

@@ -82,6 +82,20 @@ class Gazetteer:
                     names.setdefault(form, entry)
         return names
 
+    @cached_property
+    def namesakes(self) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """A name organisations of several countries bear -> those organisations, in the
+        table's order ("SVP": the Swiss People's Party, listed first, and the South
+        Tyrolean one; "Grüne": the parties of four countries). The entity ruler gives the
+        name the first; the actors layer picks the source's or the story's."""
+        by_name: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.entries.values():
+            if entry.label == "ORG":
+                for name in entry.names:
+                    by_name.setdefault(name, []).append(entry)
+        return {name: tuple(entries) for name, entries in by_name.items()
+                if len({entry.country for entry in entries}) > 1}
+
     def forms(self, name: str) -> list[str]:
         """The name and its inflected forms (German genitive: Kasachstans)."""
         forms = [name]
@@ -91,11 +105,14 @@ class Gazetteer:
 
     def ruler_patterns(self) -> list[dict]:
         """Phrase patterns for spaCy's entity ruler, the entry key as the entity id."""
-        patterns = []
+        patterns, taken = [], set()
         for entry in self.entries.values():
             for name in entry.names:
                 for form in self.forms(name) if entry.label == "LOC" else [name]:
-                    patterns.append({"label": entry.label, "pattern": form, "id": entry.key})
+                    if (entry.label, form) not in taken:  # a shared name: the first entry's
+                        taken.add((entry.label, form))
+                        patterns.append({"label": entry.label, "pattern": form,
+                                         "id": entry.key})
         return patterns
 
     def get(self, key: str) -> GazetteerEntry | None:
