@@ -422,6 +422,9 @@ def test_a_party_name_several_countries_share_is_the_sources_else_the_storys():
     assert country(greens, "https://www.derstandard.at/a", "The Greens – The Green Alternative") \
         == "AUT"
     assert country(greens, "https://www.taz.de/a", "Alliance 90/The Greens") == "DEU"
+    # in front of a compound: the person's country
+    assert country("Der SVP-Fraktionssprecher Ingo Maier lehnte den Antrag ab.",
+                   "https://www.stol.it/a/2", "Ingo Maier") == "ITA"
     # its own full name is one party's only
     assert country("Die Südtiroler Volkspartei tagte.", "https://www.taz.de/a", tyrolean) == "ITA"
 

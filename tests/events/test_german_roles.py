@@ -1459,7 +1459,7 @@ def test_whom_a_party_abroad_acts_on_is_not_the_source_s():
     assert codes("Die Rebellen überfielen in der Nacht ein Dorf.") == [("ASSAULT", "REB", None)]
     # at home, the source's; police act on people of their own country
     assert codes("Die Polizei nahm in der Nacht 34 Personen fest.") == [
-        ("COERCE", "DEUCOP", "DEU")]
+        ("COERCE", "DEUCOP", "DEUCVL")]
     assert codes("Die Polizei Tschechiens nahm einen Schlepper fest.") == [
         ("COERCE", "CZECOP", "CZE")]
 
@@ -1607,3 +1607,14 @@ def test_a_council_s_question_funds_cut_and_residents():
                                 "Landwirtschaft zu kürzen.")] == ["SANCTION"]
     assert [e[:2] for e in codes("Die Anrainer protestieren gegen den Bau der Umfahrung.")
             ] == [("PROTEST", "DEUCVL")]
+
+
+def test_a_woman_is_a_private_person_and_frau_before_a_name_no_role():
+    assert codes("Der Mann bedrohte die Frau in Leipzig mit einem Messer.") == [
+        ("THREATEN", "DEUCVL", "DEUCVL")]
+    assert codes("In Dresden nahm die Polizei zwei Frauen fest.") == [
+        ("COERCE", "DEUCOP", "DEUCVL")]
+    # a form of address: the person is named, no private person beside her
+    doc = shared_pipeline()({"text": "Frau Huber lobte den Bürgermeister von Erfurt.",
+                             "published": "2022-01-10", "lang": "de"})
+    assert [a.name for a in doc.actors if "CVL" in a.sector] == []

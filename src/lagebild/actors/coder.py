@@ -161,6 +161,7 @@ class _Coder:
         self.destinations: set[str] = set()
         self.settings = self.lexicon.settings
         self.capital_nouns = bool(self.settings.get("capital_nouns"))
+        self.address_forms = set(self.settings.get("address_forms", ()))
         self.capitalised_adjectives = bool(self.settings.get("capitalised_adjectives"))
         self.in_role: set[int] = set()  # tokens of the role spans (their adjectives included)
         self.heads: list[tuple[int, str, str]] = []  # role spans with a country: first
@@ -224,10 +225,13 @@ class _Coder:
                     self.token_entry[i] = entry
 
     def entry_of(self, ent: Span) -> GazetteerEntry | None:
-        """The name's entry of the gazetteer; a name parties of several countries bear
-        ("SVP", "Grüne") is the one of ``local_country``."""
-        entry = self.pack.gazetteer.get(ent.ent_id_)
-        namesakes = self.pack.gazetteer.namesakes.get(ent.text)
+        """The name's entry of the gazetteer (``local_entry``)."""
+        return self.local_entry(ent.text, self.pack.gazetteer.get(ent.ent_id_))
+
+    def local_entry(self, name: str, entry: GazetteerEntry | None) -> GazetteerEntry | None:
+        """A name parties of several countries bear ("SVP", "Grüne", "SVP-Fraktion"):
+        the party of ``local_country``; any other name: its entry."""
+        namesakes = self.pack.gazetteer.namesakes.get(name)
         if entry is None or not namesakes:
             return entry
         country = self.local_country([namesake.country for namesake in namesakes])
@@ -511,7 +515,8 @@ class _Coder:
         """The country or organisation in front of a compound: "UN-Sprecherin" -> UN."""
         if "-" not in token.text:
             return None
-        return prefix_entry(self.pack, token.text.rsplit("-", 1)[0])
+        prefix = token.text.rsplit("-", 1)[0]
+        return self.local_entry(prefix, prefix_entry(self.pack, prefix))
 
     # -- passes ---------------------------------------------------------------
 
@@ -723,6 +728,9 @@ class _Coder:
         texts = self.texts
         if self.capital_nouns and not texts[i][:1].isupper():
             return None, i + 1  # "verletzte Polizisten": an adjective, not the role noun
+        if self.lowers[i] in self.address_forms and i + 1 < len(texts) \
+                and (i + 1 in self.in_entity or self.tags[i + 1] == "NE"):
+            return None, i + 1  # "Frau Huber": how a person is addressed, no role
         if i + 1 < len(texts) and texts[i].lower() in self.lexicon.role_first_words:
             for length in (3, 2):  # "secretary of state", "security forces"
                 sector = self.lexicon.roles.get(" ".join(texts[i:i + length]).lower())
