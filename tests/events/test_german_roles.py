@@ -1618,3 +1618,23 @@ def test_a_woman_is_a_private_person_and_frau_before_a_name_no_role():
     doc = shared_pipeline()({"text": "Frau Huber lobte den Bürgermeister von Erfurt.",
                              "published": "2022-01-10", "lang": "de"})
     assert [a.name for a in doc.actors if "CVL" in a.sector] == []
+
+
+def test_a_people_s_noun_before_a_name_is_the_person_s_nationality():
+    # no separate people of Syria, and more than the place after the name
+    assert codes("Die Polizei nahm den Syrer Ahmad Hamdan in Köln fest.") == [
+        ("COERCE", "DEUCOP", "SYR")]
+    # in the genitive too ("des Tunesiers"), where the act is done to him
+    assert codes("Die Festnahme des Tunesiers Ali Ben Salah sorgte in Linz für Aufsehen.") == [
+        ("COERCE", None, "TUN")]
+
+
+def test_an_act_done_to_someone_as_the_subject_s_noun_names_its_patient():
+    # the family is deported, it does not deport
+    assert codes("Die Abschiebung der Familie sorgte in Graz für Empörung.")[0] == (
+        "COERCE", None, "AUTCVL")
+    # its doer after "durch"; a subject acting by it keeps its act
+    assert codes("Die Festnahme des Bürgermeisters durch die Polizei sorgte in Kiel für "
+                 "Aufsehen.") == [("COERCE", "DEUCOP", "DEUGOV")]
+    assert codes("Ottawa antwortete am Dienstag mit der Ausweisung eines indischen "
+                 "Diplomaten.") == [("SANCTION", "CANGOV", "INDGOV")]

@@ -810,6 +810,13 @@ class _Coder:
             if not people:
                 end = self.role_compound_end(end, self.sent_end[i])
             token = self.doc[i]
+            named = self.token_draft.get(i + 1) if people and i + 1 < self.sent_end[i] else None
+            if named is not None and self.is_person(named):
+                named.country = people  # "des Pakistaners Usman Khan": his nationality,
+                self.link(named, None, self.doc[i:i + 1])  # no people of its own (and
+                # more than a place after the name: "den Syrer X in Köln")
+                i += 1
+                continue
             if people:
                 start = i
                 if self.settings.get("demonym_actors") and i > self.sent_start[i] \

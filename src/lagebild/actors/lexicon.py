@@ -77,9 +77,17 @@ class ActorLexicon:
 
     @cached_property
     def demonym_nouns(self) -> dict[str, str]:
-        """Nouns for a country's people ("Kasachen") -> country code."""
-        return {noun: iso3 for iso3, _, nouns in read_tsv(self.data_dir / "demonyms.tsv", 3)
-                for noun in nouns.split("|") if noun}
+        """Nouns for a country's people ("Kasachen") -> country code; a noun of an ending
+        of ``demonym_genitives`` in its genitive too ("des Syrers")."""
+        endings = tuple(self.settings.get("demonym_genitives", {}))
+        nouns: dict[str, str] = {}
+        for iso3, _, listed in read_tsv(self.data_dir / "demonyms.tsv", 3):
+            for noun in filter(None, listed.split("|")):
+                nouns[noun] = iso3
+                if endings and noun.endswith(endings):
+                    ending = next(e for e in endings if noun.endswith(e))
+                    nouns.setdefault(noun + self.settings["demonym_genitives"][ending], iso3)
+        return nouns
 
     @cached_property
     def peoples(self) -> frozenset[str]:

@@ -241,13 +241,15 @@ class CaseRoles:
                 and after_comma:  # "der Präsident, der von X kritisiert worden war"
             before = [m for m in c.mentions if m.end <= clause[0]]
             recipients = [before[-1].actor] if before else recipients
-        if (governed or objected) and trigger.patient_genitive \
-                and c.tags[match.start] in c.lexicon.words["noun_tags"]:
-            patient = self.patient(match, clause)  # "lobte die Festnahme des Kartellchefs":
-            if patient is not None:  # done to him, by no one the clause names
-                agents = c.lexicon.words["patient_agents"]
+        if trigger.patient_genitive and c.tags[match.start] in c.lexicon.words["noun_tags"]:
+            patient = self.patient(match, clause)  # "lobte die Festnahme des Kartellchefs",
+            if patient is not None:  # "Die Abschiebung der Familie sorgte für Proteste":
+                agents = c.lexicon.words["patient_agents"]  # done to them
                 agent = next((m for m in in_clause if m.start >= c.ends[match.last - 1]
                               and m.preposition in agents), None)
+                if not (governed or objected):  # the noun's phrase is the subject:
+                    actor_ids = [a for a in actor_ids if a != patient] or [None]  # not
+                    # its patient's act ("Neu-Delhi reagierte mit der Ausweisung …": India's)
                 return ([agent.actor] if agent else actor_ids), [patient], \
                     NAMED if agent or actor_ids != [None] else PATIENT
         prefixed = self.prefix_actor(match) if actor_ids == [None] or governed or objected \
