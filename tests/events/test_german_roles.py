@@ -1638,3 +1638,10 @@ def test_an_act_done_to_someone_as_the_subject_s_noun_names_its_patient():
                  "Aufsehen.") == [("COERCE", "DEUCOP", "DEUGOV")]
     assert codes("Ottawa antwortete am Dienstag mit der Ausweisung eines indischen "
                  "Diplomaten.") == [("SANCTION", "CANGOV", "INDGOV")]
+
+
+def test_a_ceasefire_broken_and_a_right_violated_are_no_ceasefire_and_no_wound():
+    assert [e[0] for e in codes("Die Armee und die Rebellen warfen sich gegenseitig vor, die "
+                                "Waffenruhe in Darfur gebrochen zu haben.")] == ["ACCUSE", "ACCUSE"]
+    assert codes("Die Regierung in Oslo hat mit dem Gesetz die Menschenrechte der Sami "
+                 "verletzt.") == []
