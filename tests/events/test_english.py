@@ -630,3 +630,8 @@ def test_us_departments_an_envoy_a_law_passed_and_struck_down():
     # a resolution's demand is the act told, not its adoption
     assert [e[0] for e in coded("The UN General Assembly adopted a resolution demanding a "
                                 "ceasefire.")] == ["REQUEST"]
+
+
+def test_since_after_an_auxiliary_is_an_adverb_and_opens_no_clause():
+    assert [e[:3] for e in coded("Rebel fighters have since launched attacks on refugee camps "
+                                 "in Thailand.")] == [("ASSAULT", "THA", "THA")]

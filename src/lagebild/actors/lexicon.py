@@ -79,14 +79,14 @@ class ActorLexicon:
     def demonym_nouns(self) -> dict[str, str]:
         """Nouns for a country's people ("Kasachen") -> country code; a noun of an ending
         of ``demonym_genitives`` in its genitive too ("des Syrers")."""
-        endings = tuple(self.settings.get("demonym_genitives", {}))
+        genitives = self.settings.get("demonym_genitives", {})
         nouns: dict[str, str] = {}
         for iso3, _, listed in read_tsv(self.data_dir / "demonyms.tsv", 3):
             for noun in filter(None, listed.split("|")):
                 nouns[noun] = iso3
-                if endings and noun.endswith(endings):
-                    ending = next(e for e in endings if noun.endswith(e))
-                    nouns.setdefault(noun + self.settings["demonym_genitives"][ending], iso3)
+                for ending, suffix in genitives.items():
+                    if noun.endswith(ending):
+                        nouns.setdefault(noun + suffix, iso3)
         return nouns
 
     @cached_property

@@ -693,8 +693,11 @@ class _EventCoder:
         if span is None:
             return clause
         subordinators = self.lexicon.words["subordinators"]
+        adverbial = self.lexicon.words["subordinators_not_after"]
         for token in span:
-            opens = token.lower_ in subordinators or self.opens_clause(token, span)
+            opens = token.lower_ in subordinators and not (  # "have since launched": an
+                token.i > 0 and self.doc[token.i - 1].lower_ in adverbial)  # adverb
+            opens = opens or self.opens_clause(token, span)
             if token.i < match.start and opens:
                 left = token.idx + len(token)
             elif token.i >= match.last and opens and token.lower_ != "that":
