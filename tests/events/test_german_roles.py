@@ -1645,3 +1645,8 @@ def test_a_ceasefire_broken_and_a_right_violated_are_no_ceasefire_and_no_wound()
                                 "Waffenruhe in Darfur gebrochen zu haben.")] == ["ACCUSE", "ACCUSE"]
     assert codes("Die Regierung in Oslo hat mit dem Gesetz die Menschenrechte der Sami "
                  "verletzt.") == []
+
+
+def test_ihr_as_an_object_is_the_last_woman_or_body_named():
+    assert codes("Die Bürgermeisterin eröffnete das Fest, der Landrat dankte ihr für die "
+                 "Arbeit.") == [("SUPPORT", "DEUGOV", "DEUGOV")]
