@@ -108,11 +108,12 @@ class Gazetteer:
         patterns, taken = [], set()
         for entry in self.entries.values():
             for name in entry.names:
+                if entry.label == "ORG":
+                    if name in taken:
+                        continue  # an organisation's shared name: the first entry's
+                    taken.add(name)  # (``namesakes``)
                 for form in self.forms(name) if entry.label == "LOC" else [name]:
-                    if (entry.label, form) not in taken:  # a shared name: the first entry's
-                        taken.add((entry.label, form))
-                        patterns.append({"label": entry.label, "pattern": form,
-                                         "id": entry.key})
+                    patterns.append({"label": entry.label, "pattern": form, "id": entry.key})
         return patterns
 
     def get(self, key: str) -> GazetteerEntry | None:
