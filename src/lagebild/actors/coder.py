@@ -219,14 +219,10 @@ class _Coder:
                     self.place_at[ent.start] = alpha3(record.country)
         self.named_countries = named
         for ent in ents:  # once the story's places are known
-            entry = self.entry_of(ent)
+            entry = self.local_entry(ent.text, pack.gazetteer.get(ent.ent_id_))
             if entry is not None:
                 for i in range(ent.start, ent.end):
                     self.token_entry[i] = entry
-
-    def entry_of(self, ent: Span) -> GazetteerEntry | None:
-        """The name's entry of the gazetteer (``local_entry``)."""
-        return self.local_entry(ent.text, self.pack.gazetteer.get(ent.ent_id_))
 
     def local_entry(self, name: str, entry: GazetteerEntry | None) -> GazetteerEntry | None:
         """A name parties of several countries bear ("SVP", "Grüne", "SVP-Fraktion"):
@@ -528,7 +524,7 @@ class _Coder:
             if ent.label_ == "LOC" and self.settings.get("destinations_elsewhere") \
                     and self.destination(ent):
                 self.destinations.add(entity.id)
-            entry = self.entry_of(ent)
+            entry = self.token_entry.get(ent.start)
             body = self.body_of_country(ent, entry)
             if body is not None:  # "US Congress": a body of the country, not the country
                 draft = self.draft(("nominal", entry.country, None, body), name=ent.text,
@@ -810,14 +806,14 @@ class _Coder:
             if not people:
                 end = self.role_compound_end(end, self.sent_end[i])
             token = self.doc[i]
-            named = self.token_draft.get(i + 1) if people and i + 1 < self.sent_end[i] else None
-            if named is not None and self.is_person(named):
-                named.country = people  # "des Pakistaners Usman Khan": his nationality,
-                self.link(named, None, self.doc[i:i + 1])  # no people of its own (and
-                # more than a place after the name: "den Syrer X in Köln")
-                i += 1
-                continue
             if people:
+                named = self.token_draft.get(i + 1) if i + 1 < self.sent_end[i] else None
+                if named is not None and self.is_person(named):
+                    named.country = people  # "des Pakistaners Usman Khan": his nationality,
+                    self.link(named, None, self.doc[i:i + 1])  # no people of its own (and
+                    # more than a place after the name: "den Syrer X in Köln")
+                    i += 1
+                    continue
                 start = i
                 if self.settings.get("demonym_actors") and i > self.sent_start[i] \
                         and self.doc[i - 1].text[:1].isupper() \
