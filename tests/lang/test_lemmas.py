@@ -158,3 +158,37 @@ def test_a_plural_verb_the_tagger_reads_as_an_adjective_takes_its_particle(nlp):
     found = lemmas(nlp, "Gemeinsam mit dem Pfarrer rufen Pfarrei und Gemeinde die Bürger "
                    "zu einer Sammlung auf.")
     assert found["rufen"] == "aufrufen"
+
+
+def test_an_adjective_or_preposition_is_no_verb_s_imperative(nlp):
+    # the table gives "bereit", "nötig", "dank" as the imperatives of bereiten, nötigen,
+    # danken: as an adjective or a preposition each is its own lemma
+    found = lemmas(nlp, "Der Landrat hält eine Reform für nötig und ist bereit, zu helfen.")
+    assert found["nötig"] == "nötig"
+    assert found["bereit"] == "bereit"
+    assert lemmas(nlp, "Dank der Spenden konnte die Schule öffnen.")["Dank"] == "dank"
+    assert lemmas(nlp, "Sie danken dem Verein.")["danken"] == "danken"
+
+
+def test_a_necessity_is_no_coercion_and_being_agreed_is_an_agreement(nlp):
+    from lagebild.events.lexicon import event_lexicon
+    lexicon = event_lexicon(get_pack("de"))
+    doc = nlp("Neue Parkplätze am Bahnhof sind dringend nötig.")
+    assert [m.trigger.type for m in lexicon.find(doc)] == []
+    doc = nlp("Die Fraktionen sind sich in dieser Frage einig.")
+    assert [m.trigger.type for m in lexicon.find(doc)] == ["AGREE"]
+
+
+def test_a_verb_is_not_read_as_another_verb_s_subjunctive(nlp):
+    # the table gives "führen" and "drängen" as forms of fahren and dringen
+    assert lemmas(nlp, "Die Parteien wollen Gespräche führen.")["führen"] == "führen"
+    found = lemmas(nlp, "Die Verbände drängen die Regierung zu schnellen Reformen.")
+    assert found["drängen"] == "drängen"
+
+
+def test_a_noun_is_no_form_of_another_word():
+    from lagebild.lang.lemmas import lemmatizer
+    lemmatize = lemmatizer(get_pack("de").data_dir).lemma
+    assert lemmatize("Spitze", "NN") == "Spitze"  # not spitzen
+    assert lemmatize("Liebe", "NN") == "Liebe"
+    assert lemmatize("US", "NE") == "US"

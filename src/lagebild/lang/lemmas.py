@@ -59,6 +59,9 @@ class Lemmatizer:
         #: tags the tagger may give a finite verb it misreads ("rief" as ADJD); a word of
         #: another tag ("eine", a form of "einen" in the table) is never the verb
         self.misread_verb_tags = set(settings.get("misread_verb_tags", []))
+        #: tags of words that are no verb's imperative, whatever the table says ("bereit",
+        #: "nötig": not bereiten, nötigen)
+        self.own_form_tags = set(settings.get("own_form_tags", []))
         #: tags of words that keep their capital as a lemma (nouns, names, foreign words)
         self.cased_tags = set(settings.get("cased_tags", [])) | self.noun_tags
         #: case and plural endings of nouns the table lacks in that form ("Telefonaten")
@@ -170,6 +173,10 @@ class Lemmatizer:
         lemma = self.table.get(form)
         if lemma is not None and lemma != form and self.own_lemma(form, tag, lemma):
             lemma = form  # "Abkommen" (not the plural of "Abkomme"), "billigen" (not "billig")
+        if lemma is not None and tag in self.noun_tags and form[:1].isupper() \
+                and lemma[:1].islower() and lemma != form.lower():
+            lemma = None  # a noun is no other word's form ("Spitze", not spitzen; but "das
+            # Vorgehen" is the verb's infinitive)
         if lemma is None and form.islower() and _OLD_SS.search(form):
             # the table spells as before 1996: "schloss", "lässt" as "schloß", "läßt"
             lemma = self.table.get(_OLD_SS.sub("ß", form))
@@ -204,17 +211,21 @@ class Lemmatizer:
         if lemma is None:  # a function word keeps no sentence start's capital ("Bei")
             lemma = form if form[:1].isupper() and (tag in self.cased_tags or not tag) \
                 else form.lower()
+        elif tag in self.own_form_tags and lemma != form.lower() \
+                and lemma in (form.lower() + "en", form.lower() + "n") and _infinitive(lemma):
+            lemma = form.lower()  # "bereit", "nötig", "Dank der Hilfe": no imperative
         return lemma
 
     def own_lemma(self, form: str, tag: str, lemma: str) -> bool:
         """Whether a form the table gives another lemma is its own: a lexicon noun
         ("Abkommen", not the plural of "Abkomme"; but "Bitten" is a form of "Bitte"), or
         a verb's infinitive that the table reads as another word's form ("billigen", not
-        the adjective "billig")."""
+        the adjective "billig") or as another verb's subjunctive ("führen", "drängen": not
+        the forms of fahren, dringen)."""
         if tag in self.noun_tags:
             return form in self.lexicon_nouns
         return tag in self.verb_tags and form in self.known and _infinitive(form) \
-            and not _infinitive(lemma)
+            and (not _infinitive(lemma) or _umlauts(form) > _umlauts(lemma))
 
     def regular_verb(self, form: str) -> str | None:
         """The infinitive of a form of a regular verb the table lacks, by its ending
@@ -329,6 +340,10 @@ class Lemmatizer:
 
 def _infinitive(word: str) -> bool:
     return word.islower() and word.endswith(("en", "rn", "ln"))
+
+
+def _umlauts(word: str) -> int:
+    return sum(word.count(vowel) for vowel in "äöü")
 
 
 _LEMMATIZERS: dict[Path, Lemmatizer] = {}
