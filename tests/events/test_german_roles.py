@@ -861,6 +861,16 @@ def test_a_subject_pronoun_of_a_clause_that_names_no_one_else_points_back():
         "ACCUSE", "FRAGOV", None)
 
 
+def test_a_subject_pronoun_right_after_the_verb_makes_the_name_its_object():
+    # "er" after the finite verb is the subject: the chancellor named after it is the one
+    # accused, and the minister of the sentence before accuses him
+    text = ("Die französische Außenministerin Claire Martin reiste am Samstag nach Berlin. "
+            "Am Sonntag kritisierte sie Bundeskanzler Olaf Scholz scharf.")
+    assert codes(text)[-1] == ("ACCUSE", "FRAGOV", "DEUGOV")
+    assert codes("Dabei hat er die Bundesregierung scharf kritisiert.") == [
+        ("ACCUSE", "DEU", "DEUGOV")]
+
+
 def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():
     # the ministry is read as an accusative; the manager's genitive is no subject either way
     assert codes("Im Streit um die Auslieferung des Managers hat das Außenministerium in "

@@ -803,6 +803,9 @@ class CaseRoles:
                 c.tags[first + 1] in FINITE_VERBS  # "Sie forderten X auf": X is no subject,
                 or any(m.start == first + 1 for m in c.matches)):  # the pronoun's
             return self.antecedent(first, free)  # antecedent is
+        pronoun = self.pronoun_after_verb(free, first, last)
+        if pronoun is not None:  # "Am Sonntag kritisierte er den Kanzler": the pronoun
+            return self.antecedent(pronoun, free)  # is the subject, the name its object
         prefield = self.prefield(free, first, last)
         if prefield is not None:
             return prefield
@@ -856,6 +859,21 @@ class CaseRoles:
             nouns.append(j - 1)
         return any(other is not match and other.start <= k < other.last
                    for other in c.matches for k in nouns)
+
+    def pronoun_after_verb(self, free: list[ActorMention], first: int,
+                           last: int) -> int | None:
+        """A subject pronoun right after the clause's finite verb, where no name stands
+        before that verb ("Am Sonntag warf er dem Kanzler Versagen vor", "Dabei hat sie die
+        Regierung kritisiert"): German puts an unstressed subject pronoun there, before the
+        objects; its index."""
+        c = self.coder
+        verb = next((i for i in range(first + 1, last) if c.tags[i] in FINITE_VERBS), None)
+        if verb is None or verb + 1 >= last \
+                or c.lowers[verb + 1] not in c.lexicon.words["pronouns"]:
+            return None
+        if any(c.token_range(m.start, m.end)[0] < verb for m in free):
+            return None  # "Die Regierung kritisierte sie": who is subject, the case tells
+        return verb + 1
 
     def pronoun_subject(self, first: int, last: int) -> bool:
         """Whether a clause opens with a subject pronoun and its finite verb ("Er warf",
