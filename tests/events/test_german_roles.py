@@ -871,6 +871,42 @@ def test_a_subject_pronoun_right_after_the_verb_makes_the_name_its_object():
         ("ACCUSE", "DEU", "DEUGOV")]
 
 
+def test_a_phrase_after_an_indefinite_opening_the_clause_is_its_subject():
+    # "Mehrere Länder" is the subject no list knows: Turkey, in the dative, is helped
+    (kind, actor, recipient), = codes("Mehrere Länder haben der Türkei nach dem Erdbeben "
+                                      "Hilfe angeboten.")
+    assert (kind, recipient) == ("AID", "TUR") and actor != "TUR"
+
+
+def test_a_participle_without_ge_read_as_an_infinitive_is_still_a_passive():
+    # "beworfen" (bewerfen) has no "ge"; the tagger reads it as an infinitive
+    assert codes("Der Landrat wurde von Demonstranten mit Tomaten beworfen.") == [
+        ("ASSAULT", "DEUCVL", "DEUGOV")]
+
+
+def test_a_noun_s_act_comes_from_the_party_after_von():
+    # "kam von": the party after "von" criticises; the police of the genitive is criticised
+    assert codes("Kritik am Vorgehen der Polizei kam von den Grünen.") == [
+        ("ACCUSE", "DEU", "DEUCOP")]
+    assert codes("Der Vorschlag stammt vom Landrat.") == [("REQUEST", "DEUGOV", None)]
+
+
+def test_a_bare_party_is_not_of_the_country_it_acts_against():
+    # the story names Russia only as the sanctions' target: the government is the source's
+    assert codes("Die Regierung will die Sanktionen gegen Russland verlängern.") == [
+        ("SANCTION", "DEUGOV", "RUS")]
+    # a place named as where it sits still gives its country
+    assert codes("Die Regierung in Moskau protestierte gegen die Ausweisung.")[0][1] == \
+        "RUSGOV"
+
+
+def test_extremists_are_a_party_and_firefighters_are_thanked():
+    assert codes("Die Bürgermeisterin wurde von Rechtsextremen bedroht.") == [
+        ("THREATEN", "REB", "DEUGOV")]
+    assert codes("Der Landrat dankte den Feuerwehrleuten für ihren Einsatz.") == [
+        ("SUPPORT", "DEUGOV", "DEUMED")]
+
+
 def test_pressure_is_aimed_at_whom_it_is_put_on_and_a_genitive_is_no_subject():
     # the ministry is read as an accusative; the manager's genitive is no subject either way
     assert codes("Im Streit um die Auslieferung des Managers hat das Außenministerium in "

@@ -35,7 +35,7 @@ from ..places.patterns import misread_places
 from ..places.peoples import region_peoples
 from ..tokens import sentence_of_tokens
 from ..tokens import strings as token_strings
-from .lexicon import BODIES, ELITE, FIRM, INTERNATIONAL, ActorLexicon, actor_lexicon
+from .lexicon import BODIES, ELITE, FIRM, INTERNATIONAL, STATE_SECTORS, ActorLexicon, actor_lexicon
 
 #: The sector of role nouns that take the actor they speak for ("Sprecherin").
 NO_SECTOR = "-"
@@ -1023,6 +1023,7 @@ class _Coder:
         abroad_sectors = set(self.settings.get("abroad_sectors", []))
         weapons = set(self.settings.get("named_only_roles", []))
         faced = self.counterpart_countries()
+        aimed = self.aimed_countries()
         members = set(self.settings.get("member_roles", []))
         for sector, span in bare:
             if span[-1].text in weapons:
@@ -1040,6 +1041,12 @@ class _Coder:
             own = self.earlier_head(span) or place or (
                 self.only_country_in_sentence(span.start) if source is None else None) \
                 or fallback
+            if own in aimed.get(self.sent_start[span.start], ()) and own != place \
+                    and sector in STATE_SECTORS:
+                # "Die Regierung will die Sanktionen gegen Russland verlängern": the story's
+                # country is the one a state's body acts against, not its own (but citizens
+                # protest against their own state)
+                own = source if source != own else None
             if span[-1].text in members:  # "forderte die Mitgliedstaaten auf": the union's
                 own = self.union_of(span.start) or own
             if domestic and span[-1].text.startswith(domestic) and country not in home:
@@ -1107,6 +1114,22 @@ class _Coder:
                 if draft.country and token is not None and span.text.split()[-1] in roles:
                     faced.setdefault(self.sent_start[token.start], set()).add(draft.country)
         return faced
+
+    def aimed_countries(self) -> dict[int, set[str]]:
+        """The countries each sentence names right after a preposition of aim ("gegen
+        Russland", "against Iran"; ``aim_prepositions``), by the sentence's first token."""
+        prepositions = set(self.settings.get("aim_prepositions", ()))
+        articles = set(self.settings.get("link_articles", ()))
+        aimed: dict[int, set[str]] = {}
+        if not prepositions:
+            return aimed
+        for i, entry in self.token_entry.items():
+            if entry.label != "LOC" or not entry.country or self.token_entry.get(i - 1) is entry:
+                continue
+            before = i - 1 if i and self.lowers[i - 1] not in articles else i - 2
+            if before >= 0 and self.lowers[before] in prepositions:  # ("gegen die Ukraine")
+                aimed.setdefault(self.sent_start[i], set()).add(entry.country)
+        return aimed
 
     def only_country_in_sentence(self, token: int) -> str | None:
         """The one country a sentence names by name, where it names one only: in a wire

@@ -29,6 +29,9 @@ BODIES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
 INTERNATIONAL = frozenset({"UNO", "EUR", "IGO"})
 #: The sector of a company: its seat's country is not where its staff or its story are.
 FIRM = "BUS"
+#: The sectors of a state's own bodies: its troops and police are no recipient of its acts,
+#: and its country is no target of theirs.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from itertools import product
 from spacy.tokens import Doc
 
 from ..actors.coder import NO_SECTOR, SETTING_PHRASE_TAGS, prefix_entry, setting_country
-from ..actors.lexicon import FIRM, INTERNATIONAL, actor_lexicon
+from ..actors.lexicon import FIRM, INTERNATIONAL, STATE_SECTORS, actor_lexicon
 from ..clauses import clause_of, sentence_of
 from ..countries import alpha3
 from ..lang.base import LanguagePack
@@ -126,8 +126,6 @@ NOUN_PHRASE_TAGS = {"ART", "CARD", "ADJA", "PPOSAT", "PIAT", "PDAT", "PIDAT", "A
 
 #: Sectors of the state and of politics: their acts are events even in a sports report.
 POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
-#: the sectors of a state's own bodies: its troops and police are no recipient of its acts
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Sectors of a state that act at home: whom they act on is of their country.
 HOME_SECTORS = {"COP", "JUD"}
 

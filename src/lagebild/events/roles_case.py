@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
+#: Endings of a participle ("beworfen", "verhaftet")
+PARTICIPLE_ENDINGS = ("en", "t")
+#: Tags of the determiner of a noun phrase that may open a clause as its subject: articles,
+#: demonstratives, possessives, indefinites ("Mehrere Länder haben der Türkei …")
+SUBJECT_DETERMINER_TAGS = ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT")
 #: Tags of the words between a topic's "über" and a preposition after its noun ("über die
 #: aktuelle Lage in"), and how many of them at most.
 TOPIC_PHRASE_TAGS = {"ART", "ADJA", "NN", "PPOSAT", "CARD"}
@@ -162,6 +167,8 @@ class CaseRoles:
             actor = free[0]  # "…, sollte die Nato Truppen stationieren": its own subject
         elif (shared := self.shared_subject(match, clause)) is not None:
             actor = shared
+        elif (origin := self.origin(match, first, last, in_clause)) is not None:
+            actor = origin  # "Kritik am Vorgehen der Polizei kam von der Opposition"
         elif free:
             actor = self.subject(free, first, last)
         elif self.pronoun_subject(first, last):  # "Er verurteilte den Anschlag": the
@@ -566,11 +573,15 @@ class CaseRoles:
 
     def misread_participle(self, i: int) -> bool:
         """A participle the tagger read as an infinitive: its form is not its lemma and
-        has the "ge" of a participle ("zusammengeschlagen" of zusammenschlagen)."""
+        has the "ge" of a participle ("zusammengeschlagen" of zusammenschlagen), or is a
+        participle of a verb with a prefix that takes none ("beworfen" of bewerfen,
+        "erschossen"), as the lemma table reads it."""
         c = self.coder
         form, lemma = c.lowers[i], c.doc[i].lemma_.lower()
-        return c.tags[i] == "VVINF" and form != lemma and "ge" in form \
-            and not _zu_infix(form, lemma)
+        if c.tags[i] != "VVINF" or form == lemma or _zu_infix(form, lemma):
+            return False
+        return "ge" in form or form[:2] == lemma[:2] and form.endswith(PARTICIPLE_ENDINGS) \
+            and lemma.startswith(tuple(c.lexicon.words["unstressed_prefixes"]))
 
     def present_form_participle(self, i: int) -> bool:
         """A participle with no "ge" that has the form of the present, read by the tagger
@@ -860,6 +871,18 @@ class CaseRoles:
         return any(other is not match and other.start <= k < other.last
                    for other in c.matches for k in nouns)
 
+    def origin(self, match: TriggerMatch, first: int, last: int,
+               in_clause: list[ActorMention]) -> ActorMention | None:
+        """Whose a noun trigger's act is where its clause says where it comes from: the
+        party after "von" with a verb of coming ("Kritik kam von der Opposition", "Der
+        Vorschlag stammt vom Landrat"; ``origin_verbs``)."""
+        c = self.coder
+        if c.tags[match.start] not in c.lexicon.words["noun_tags"] \
+                or c.lexicon.words["origin_verbs"].isdisjoint(c.lemmas[first:last]):
+            return None
+        return next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]
+                     and m.start > c.starts[match.start]), None)
+
     def pronoun_after_verb(self, free: list[ActorMention], first: int,
                            last: int) -> int | None:
         """A subject pronoun right after the clause's finite verb, where no name stands
@@ -1062,7 +1085,7 @@ class CaseRoles:
         Kontrolldienst rügte das Ministerium"), and the names after the verb are its
         objects, not its subject."""
         c = self.coder
-        if c.tags[first] not in ("ART", "PDAT", "PPOSAT") \
+        if c.tags[first] not in SUBJECT_DETERMINER_TAGS \
                 or c.lowers[first] in c.lexicon.words["oblique_articles"]:
             return False
         noun = first + 1
