@@ -884,6 +884,18 @@ def test_a_participle_without_ge_read_as_an_infinitive_is_still_a_passive():
         ("ASSAULT", "DEUCVL", "DEUGOV")]
 
 
+def test_the_speaker_s_we_and_i_are_the_speaker():
+    # "Wir" in a quote: the speaker refuses; "Ich fordere die Regierung auf": the
+    # government is asked, not the one asking
+    assert codes("„Wir werden diese Provokation nicht hinnehmen“, sagte der polnische "
+                 "Außenminister.")[0][:2] == ("REJECT", "POLGOV")
+    assert codes("„Ich fordere die Regierung auf, sofort zu handeln“, sagte der "
+                 "Bürgermeister.")[0] == ("REQUEST", "DEUGOV", "DEUGOV")
+    # a noun of what the speaker's side received is not the speaker's act
+    assert ("REQUEST", "EURGOV", None) not in codes(
+        "„Wir haben keine Bitte um Hilfe erhalten“, sagte ein Sprecher der EU-Kommission.")
+
+
 def test_a_noun_s_act_comes_from_the_party_after_von():
     # "kam von": the party after "von" criticises; the police of the genitive is criticised
     assert codes("Kritik am Vorgehen der Polizei kam von den Grünen.") == [

@@ -166,7 +166,8 @@ class EventLexicon:
                                   "patient_agents", "infinitive_markers",
                                   "genitive_prepositions", "addressee_prepositions",
                                   "mediating", "cause", "border", "border_with",
-                                  "unstressed_prefixes", "origin_verbs")}
+                                  "unstressed_prefixes", "origin_verbs",
+                                  "speaker_pronouns")}
         #: types whose recipient is the subject of a "dass" clause after the trigger's
         #: clause where the clause names none: who is asked, urged or told to act
         self.addressed_types = frozenset(settings.get("addressed_types", ()))

@@ -189,9 +189,12 @@ class CaseRoles:
         if speaker and (trigger.speaker_acts or agentless and trigger.type != "ASSAULT"
                         or actor is not None and (
             c.text[actor.start:actor.end].lower() in c.lexicon.words["impersonal"]
-        )):  # his own accusation, his side's unnamed doing, his "we" (not an attack:
-            # "Nach Angaben der Polizei wurden 20 Menschen verletzt" has the guide's null
-            # actor, as in English)
+        ) or actor is None and not passive
+                and any(c.tags[k][:1] == "V" for k in range(match.start, match.last))
+                and not words.isdisjoint(c.lexicon.words["speaker_pronouns"])):
+            # his own accusation, his side's unnamed doing, his "we" ("„Wir werden das
+            # nicht hinnehmen“, sagte der Minister"; not an attack: "Nach Angaben der
+            # Polizei wurden 20 Menschen verletzt" has the guide's null actor, as in English)
             actor_id, actor = speaker, None
         if actor_id is None and trigger.default_actor and not passive and not objected:
             actor_id = next((a.id for a in c.document.actors
@@ -810,13 +813,16 @@ class CaseRoles:
         else the first not in an object case; else, where a pronoun is the subject ("Er
         warf dem Hersteller … vor"), the mention it points back to; else the first."""
         c = self.coder
-        if c.lowers[first] in c.lexicon.words["pronouns"] and first + 1 < last and (
-                c.tags[first + 1] in FINITE_VERBS  # "Sie forderten X auf": X is no subject,
-                or any(m.start == first + 1 for m in c.matches)):  # the pronoun's
-            return self.antecedent(first, free)  # antecedent is
+        speaking = c.lexicon.words["speaker_pronouns"]
+        if c.lowers[first] in c.lexicon.words["pronouns"] | speaking and first + 1 < last \
+                and (c.tags[first + 1] in FINITE_VERBS  # "Sie forderten X auf": X is no
+                     or any(m.start == first + 1 for m in c.matches)):  # subject, the
+            # pronoun's antecedent is; "Ich fordere die Regierung auf": the speaker is
+            return None if c.lowers[first] in speaking else self.antecedent(first, free)
         pronoun = self.pronoun_after_verb(free, first, last)
         if pronoun is not None:  # "Am Sonntag kritisierte er den Kanzler": the pronoun
-            return self.antecedent(pronoun, free)  # is the subject, the name its object
+            # is the subject, the name its object
+            return None if c.lowers[pronoun] in speaking else self.antecedent(pronoun, free)
         prefield = self.prefield(free, first, last)
         if prefield is not None:
             return prefield
@@ -891,8 +897,8 @@ class CaseRoles:
         objects; its index."""
         c = self.coder
         verb = next((i for i in range(first + 1, last) if c.tags[i] in FINITE_VERBS), None)
-        if verb is None or verb + 1 >= last \
-                or c.lowers[verb + 1] not in c.lexicon.words["pronouns"]:
+        if verb is None or verb + 1 >= last or c.lowers[verb + 1] not in \
+                c.lexicon.words["pronouns"] | c.lexicon.words["speaker_pronouns"]:
             return None
         if any(c.token_range(m.start, m.end)[0] < verb for m in free):
             return None  # "Die Regierung kritisierte sie": who is subject, the case tells
