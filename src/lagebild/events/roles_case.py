@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 #: STTS tags of finite verbs.
 FINITE_VERBS = {"VVFIN", "VAFIN", "VMFIN"}
-#: Endings of a participle ("beworfen", "verhaftet")
+#: Endings of a participle with no "ge" ("beworfen", "verhaftet")
 PARTICIPLE_ENDINGS = ("en", "t")
 #: Tags of the determiner of a noun phrase that may open a clause as its subject: articles,
 #: demonstratives, possessives, indefinites ("Mehrere Länder haben der Türkei …")
