@@ -536,3 +536,9 @@ def test_an_english_title_of_three_words_is_one_role_before_its_person():
     _, doc = actors("The secretary of state arrived in Beijing.", "en")
     assert [(a.name, a.sector) for a in doc.actors if a.sector] == [
         ("secretary of state", ["GOV"])]
+
+
+def test_a_body_named_with_its_town_is_of_the_town_s_country():
+    # the name finder reads "Staatsanwaltschaft Bozen" as one organisation: a body of a
+    # town in Italy, not an organisation of the source's country
+    assert "ITAJUD" in codes("Die Staatsanwaltschaft Bozen hat Ermittlungen eingeleitet.")

@@ -540,6 +540,11 @@ class _Coder:
                 self.link(draft, entity)
             elif self.listed_surname(ent, entity):  # "Kouchner" read as a place
                 draft = self.person(ent, entity)
+            elif entity.label == "ORG" and (placed := self.body_of_town(ent)) is not None:
+                sector, country = placed  # "Staatsanwaltschaft Bozen": the town's body
+                draft = self.draft(("nominal", country, None, sector), name=ent.text,
+                                   country=country, sectors=[sector])
+                self.link(draft, entity)
             elif entity.label == "ORG" and self.settings.get("unlisted_organisations") \
                     and not self.lexicon.role_of(ent.text.split()[-1]) \
                     and ent.text.lower() not in self.lexicon.demonym_adjectives:
@@ -575,6 +580,18 @@ class _Coder:
             self.link(draft, self.entities.get((ent.start_char, ent.end_char)), ent)
             self.token_draft[ent.start] = draft
             self.coded.update(range(ent.start, ent.end))
+
+    def body_of_town(self, ent: Span) -> tuple[str, str] | None:
+        """The sector and country of a name the NER read as an organisation that is a role
+        noun and a town the gazetteer knows ("Staatsanwaltschaft Bozen", "Polizei Zürich"):
+        a body of that town, not an organisation of the source's country."""
+        if len(ent) < 2:
+            return None
+        sector, end = self.role_at(ent.start)
+        if sector in (None, NO_SECTOR) or end >= ent.end:
+            return None
+        town = self.town_of(self.doc[end:ent.end].text, self.named_countries)
+        return (sector, alpha3(town.country)) if town is not None and town.country else None
 
     def listed_surname(self, ent: Span, entity: Entity) -> bool:
         """A one-word name the name finder took for a place (an unknown foreign name at a
