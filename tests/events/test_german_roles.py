@@ -912,6 +912,18 @@ def test_a_bare_party_is_not_of_the_country_it_acts_against():
         "RUSGOV"
 
 
+def test_a_participle_of_a_stem_in_t_read_as_a_finite_verb_is_a_passive():
+    # "verhaftet" of verhaften: the tagger reads it as a present form
+    assert codes("Der Oppositionsführer wurde am Flughafen verhaftet.") == [
+        ("COERCE", None, "DEUOPP")]
+
+
+def test_an_attacker_of_a_crime_is_a_private_person_of_the_place():
+    # not an armed group of no country: a local knife attack's attacker is Austrian
+    assert codes("Der Angreifer stach in Graz mehrmals auf sein Opfer ein.") == [
+        ("ASSAULT", "AUTCVL", "AUTCVL")]
+
+
 def test_extremists_are_a_party_and_firefighters_are_thanked():
     assert codes("Die Bürgermeisterin wurde von Rechtsextremen bedroht.") == [
         ("THREATEN", "REB", "DEUGOV")]

@@ -589,11 +589,12 @@ class CaseRoles:
     def present_form_participle(self, i: int) -> bool:
         """A participle with no "ge" that has the form of the present, read by the tagger
         as a finite verb or an adverb: "wird der Flughafen bestreikt", "werden Behörden
-        kritisiert" (with a form of "werden" in the clause, the passive check's)."""
+        kritisiert", "wurde verhaftet" (a stem in -t takes -et; with a form of "werden" in
+        the clause, the passive check's)."""
         c = self.coder
         form, lemma = c.lowers[i], c.doc[i].lemma_.lower()
         return c.tags[i] in c.lexicon.words["present_participle_tags"] \
-            and lemma.endswith("en") and form == lemma[:-2] + "t"
+            and lemma.endswith("en") and form in (lemma[:-2] + "t", lemma[:-2] + "et")
 
     def prefix_actor(self, match: TriggerMatch) -> str | None:
         """The party named in front of a noun trigger's compound ("US-Luftangriffe",
