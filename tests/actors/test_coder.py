@@ -542,3 +542,10 @@ def test_a_body_named_with_its_town_is_of_the_town_s_country():
     # the name finder reads "Staatsanwaltschaft Bozen" as one organisation: a body of a
     # town in Italy, not an organisation of the source's country
     assert "ITAJUD" in codes("Die Staatsanwaltschaft Bozen hat Ermittlungen eingeleitet.")
+
+
+def test_bodies_of_one_country_are_of_it_in_any_paper():
+    # Italy's police and Austria's army, named bare in a German paper
+    assert "ITACOP" in codes("Die Carabinieri kontrollierten den Bahnhof.")
+    assert "ITACOP" in codes("Die Quästur hat die Kundgebung untersagt.")
+    assert "AUTMIL" in codes("Das Bundesheer half bei den Aufräumarbeiten.")
