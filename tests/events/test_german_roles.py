@@ -903,7 +903,7 @@ def test_a_noun_s_act_comes_from_the_party_after_von():
     assert codes("Der Vorschlag stammt vom Landrat.") == [("REQUEST", "DEUGOV", None)]
 
 
-def test_a_bare_party_is_not_of_the_country_it_acts_against():
+def test_a_state_s_bare_body_is_not_of_the_country_it_acts_against():
     # the story names Russia only as the sanctions' target: the government is the source's
     assert codes("Die Regierung will die Sanktionen gegen Russland verlängern.") == [
         ("SANCTION", "DEUGOV", "RUS")]
