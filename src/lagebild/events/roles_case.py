@@ -133,8 +133,7 @@ class CaseRoles:
         faced = self.facing(match, clause)
         if faced is not None:  # "Den Schmugglern drohen Geldstrafen": what they face is
             # the act, they its recipients; who imposes it only after "von"
-            agent = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
-                         None)
+            agent = self.agent_mention(in_clause)
             return ([agent.actor] if agent else [None]), \
                 [m.actor for m in c.members(faced, c.mentions)], NAMED
         between = self.between(match, in_clause, last)
@@ -160,9 +159,8 @@ class CaseRoles:
                 and not self.main_clause(first, last):
             actor, fronted = self.relative_roles(match, clause, free)
         elif passive:  # "von X festgenommen"; without an agent the subject is the patient
-            actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
-                         None) or next((m for m in in_clause  # "ins Außenministerium
-                                        if self.after(m, trigger.place_agent)), None)
+            actor = self.agent_mention(in_clause) or next(  # "ins Außenministerium
+                (m for m in in_clause if self.after(m, trigger.place_agent)), None)
         elif self.verb_first_condition(first, last) and free:
             actor = free[0]  # "…, sollte die Nato Truppen stationieren": its own subject
         elif (shared := self.shared_subject(match, clause)) is not None:
@@ -181,8 +179,7 @@ class CaseRoles:
                 and words & c.lexicon.words["existential_subjects"] \
                 and not c.lexicon.words["existential"].isdisjoint(c.lemmas[first:last]):
             # "Von der Opposition gab es scharfe Kritik": whose the act is says "von"
-            actor = next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]),
-                         None)
+            actor = self.agent_mention(in_clause)
         speaker = quote.speaker.actor if quote and quote.speaker else None
         actor_id = actor.actor if actor else None
         agentless = passive and actor is None and not governed
@@ -702,6 +699,14 @@ class CaseRoles:
         return i >= 0 and c.tags[i] in c.lexicon.words["possessive_tags"] \
             and c.lowers[i].startswith(c.lexicon.possessive_stems)
 
+    def agent_mention(self, in_clause: list[ActorMention],
+                      after: int = -1) -> ActorMention | None:
+        """The clause's first party after an agent's preposition ("von", "durch"), of those
+        starting after character ``after``."""
+        agent = self.coder.lexicon.words["agent"]
+        return next((m for m in in_clause if m.preposition in agent and m.start > after),
+                    None)
+
     def agent_phrase(self, first: int, last: int) -> bool:
         """An agent the lists do not know: "von"/"durch" before a noun ("von
         Gewerkschaftern kritisiert")."""
@@ -887,8 +892,7 @@ class CaseRoles:
         if c.tags[match.start] not in c.lexicon.words["noun_tags"] \
                 or c.lexicon.words["origin_verbs"].isdisjoint(c.lemmas[first:last]):
             return None
-        return next((m for m in in_clause if m.preposition in c.lexicon.words["agent"]
-                     and m.start > c.starts[match.start]), None)
+        return self.agent_mention(in_clause, after=c.starts[match.start])
 
     def pronoun_after_verb(self, free: list[ActorMention], first: int,
                            last: int) -> int | None:
