@@ -139,6 +139,13 @@ def test_numbers_and_attributive_participles():
     assert "SUPPORT" not in [e["type"] for e in events(
         "Die von der Armee unterstützten Luftangriffe gingen in Syrien weiter.")]
     assert [e["type"] for e in events("Die Rebellen unterstützten Russland.")] == ["SUPPORT"]
+    # also over the adjectives after an article, and read as a finite verb after a numeral
+    assert [e["type"] for e in events(
+        "Der Präsident begnadigte zwei verurteilte Journalisten.")] == ["CONCEDE"]
+    assert events("Eine verletzte 23-jährige Frau wurde am Bahnhof gefunden.") == []
+    # a finite verb the tagger reads as an adjective stays one where no article is before it
+    assert [e["type"] for e in events(
+        "Im Mai erschossen tschechische Grenzsoldaten zwei Schmuggler.")] == ["ASSAULT"]
 
 
 def test_a_bare_role_takes_the_country_of_the_place_not_of_a_people_named():

@@ -1720,3 +1720,21 @@ def test_a_ceasefire_broken_and_a_right_violated_are_no_ceasefire_and_no_wound()
 def test_ihr_as_an_object_is_the_last_woman_or_body_named():
     assert codes("Die Bürgermeisterin eröffnete das Fest, der Landrat dankte ihr für die "
                  "Arbeit.") == [("SUPPORT", "DEUGOV", "DEUGOV")]
+
+
+def test_a_state_body_acting_towards_a_country_named_as_its_party_is_not_of_it():
+    def coded(text):
+        doc = shared_pipeline()({"text": text, "published": "2022-01-10", "lang": "de",
+                                 "url": "https://www.example-zeitung.de/politik/1"})
+        code = {a.id: a.code for a in doc.actors}
+        return [(e.type, code.get(e.actor), code.get(e.recipient)) for e in doc.events]
+
+    # the minister is the paper's, not Lithuania's or Ukraine's
+    assert coded("Der Verteidigungsminister sagte Litauen die Entsendung weiterer Soldaten "
+                 "zu.") == [("AGREE", "DEUGOV", "LTU")]
+    assert coded("Der Minister besuchte am Montag Kiew.") == [("CONSULT", "DEUGOV", "UKR")]
+    # the country where a body acts, and a region's body, keep the country
+    assert coded("Im Süden des Sudan haben sich die Armee und die Miliz heftige Gefechte "
+                 "geliefert.")[0][:2] == ("ASSAULT", "SDNMIL")
+    assert coded("Kataloniens Regierungschef dringt auf die Abspaltung von Spanien.")[0][:2] \
+        == ("REQUEST", "ESPGOV")

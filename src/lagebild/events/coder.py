@@ -130,6 +130,11 @@ POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 HOME_SECTORS = {"COP", "JUD"}
 
 
+#: STTS tags of the words before an attributive participle that no finite verb follows:
+#: articles, numerals, determiners and possessives ("zwei verurteilte Journalisten")
+ATTRIBUTE_DETERMINERS = frozenset({"ART", "CARD", "PIAT", "PIDAT", "PDAT", "PPOSAT"})
+
+
 class _EventCoder:
     def __init__(self, doc: Doc, document: Document, lexicon: EventLexicon,
                  source: str | None = None, demonyms: dict[str, str] | None = None,
@@ -175,6 +180,9 @@ class _EventCoder:
         self.entity_labels = {e.id: e.label for e in document.entities}
         #: the entities of places, whose actors are states named by their country's name
         self.places = {e.id for e in document.entities if e.label == "LOC"}
+        kinds = {p.id: p.kind for p in document.places}
+        #: the kind of place each place's entity names ("country", "city", ...)
+        self.place_kinds = {e.id: kinds.get(e.place or "") for e in document.entities}
         self.named = [e for e in document.entities if e.actor]
         #: the cue of each quote by where its speaker begins: a noun of the cue names the
         #: source of what is said ("nach Angaben des Militärs"), no party an act is aimed at
@@ -336,6 +344,40 @@ class _EventCoder:
         if key not in self.unnamed:
             self.unnamed[key] = self.new_actor(name=country, country=country, code=country,
                                                inferred=True).id
+        return self.unnamed[key]
+
+    def body_abroad(self, actor_id: str | None, recipient_id: str | None,
+                    match: TriggerMatch, sentence: tuple[int, int]) -> str | None:
+        """A state's bare body acting towards a country the sentence names only as that
+        party, or visiting a place, is not of that country: "sagte Litauen weitere Soldaten
+        zu", "Der Minister besuchte Kiew" (the minister took the country of the sentence's
+        place). It is the source's, where the source's country is another."""
+        actor, recipient = self.actors.get(actor_id or ""), self.actors.get(recipient_id or "")
+        if actor is None or recipient is None or not actor.inferred or actor.mentions \
+                or not set(actor.sector) & STATE_SECTORS or self.source is None \
+                or actor.country in (None, self.source) or recipient.country != actor.country:
+            return actor_id
+        entities = {e.id: e for e in self.document.entities}
+        named = [m for place in self.document.places
+                 if place.country and alpha3(place.country) == actor.country
+                 for m in place.mentions
+                 if m in entities and sentence[0] <= entities[m].start < sentence[1]]
+        if match.trigger.visit and recipient.inferred and not recipient.mentions:
+            # the places of that country are where the visit goes, after its word
+            trigger_start = self.starts[match.start]
+            if not named or any(entities[m].start < trigger_start for m in named):
+                return actor_id
+        elif not named or any(m not in recipient.mentions or self.place_kinds.get(m) != "country"
+                              or self.after_place_preposition(entities[m].start)
+                              for m in named):
+            return actor_id  # (a body of a region named: "Kataloniens Ministerpräsident";
+            # the country where it acts: "im Süden des Sudan")
+        key = f"abroad:{actor.code}"
+        if key not in self.unnamed:
+            sector = actor.sector[0]
+            self.unnamed[key] = self.new_actor(
+                name=actor.name, country=self.source, sector=list(actor.sector),
+                code=f"{self.source}{sector}", nominal=list(actor.nominal), inferred=True).id
         return self.unnamed[key]
 
     def visited(self, match: TriggerMatch, clause: tuple[int, int], actor_ids: list,
@@ -1300,10 +1342,19 @@ class _EventCoder:
         ADJA, NN), in a sentence with a finite verb of its own, is no verb of the clause:
         "die von der Bundeswehr unterstützten Luftangriffe gingen weiter". The tagger also
         reads some finite verbs so ("In Kasachstan demonstrierten Tausende"): those have
-        no other finite verb beside them."""
-        i = match.start
-        if not (match.last - i == 1 and i + 1 < len(self.doc) and self.doc[i].tag_ == "ADJA"
-                and self.doc[i + 1].tag_ == "NN" and not self.doc[i + 1].ent_type):
+        no other finite verb beside them. After an article or a numeral a participle the
+        tagger reads as a finite verb is one too ("begnadigte zwei verurteilte
+        Journalisten")."""
+        i, tags = match.start, self.tags
+        determined = i > 0 and tags[i - 1] in ATTRIBUTE_DETERMINERS
+        if match.last - i != 1 or not (tags[i] == "ADJA" or tags[i] == "VVFIN" and determined):
+            return False  # (a finite verb does not follow an article or a numeral: "zwei
+            # verurteilte Journalisten")
+        noun = i + 1  # after an article, the noun over the adjectives between ("eine
+        # verletzte 23-jährige Frau"; not "Im Mai erschossen tschechische Grenzsoldaten")
+        while determined and noun < len(tags) and tags[noun] in ("ADJA", "CARD"):
+            noun += 1
+        if noun >= len(tags) or tags[noun] != "NN" or self.doc[noun].ent_type:
             return False
         sentence = self.doc[i].sent
         return any(t.tag_ in FINITE_VERBS for t in sentence if t.i != i)
@@ -1682,11 +1733,13 @@ class _EventCoder:
                         or set(self.actors[a].sector) & self.abroad_sectors)])]
             if recipients == [None] and match.trigger.visit and not pairs:
                 recipients = [self.visited(match, clause, actors, place_of)]
+            placed = False  # the recipient is where the act takes place
             if recipients == [None] and kind in self.lexicon.place_recipient_types \
                     and not pairs and any(a in self.actors and self.actors[a].country
                                           for a in actors):
                 recipients = [self.visited(match, clause, actors, place_of)]  # "eine
                 # Offensive in Nordsyrien": aimed at Syria
+                placed = True
             if match.trigger.addressed and recipients == [None] and not pairs:
                 continue  # "Der Wetterdienst warnt vor Sturmböen": a warning to the public
             if kind in self.lexicon.partnered_types and recipients == [None] and not pairs \
@@ -1729,6 +1782,8 @@ class _EventCoder:
                 if party is not None:
                     kind, mode, recipients = "THREATEN", None, [party.actor]
             for actor, recipient in pairs or product(actors, recipients):  # one per member
+                if not placed:
+                    actor = self.body_abroad(actor, recipient, match, sentence)
                 key = (kind, mode, actor, recipient, dated.value)
                 told = seen.get(key)
                 if told is not None:  # told already: the words of another telling kept
