@@ -1738,3 +1738,19 @@ def test_a_state_body_acting_towards_a_country_named_as_its_party_is_not_of_it()
                  "geliefert.")[0][:2] == ("ASSAULT", "SDNMIL")
     assert coded("Kataloniens Regierungschef dringt auf die Abspaltung von Spanien.")[0][:2] \
         == ("REQUEST", "ESPGOV")
+
+
+def test_seitens_names_a_passive_s_doer_and_a_politician_is_a_party():
+    assert codes("Der Vorschlag wurde seitens der Gewerkschaft abgelehnt.") == [
+        ("REJECT", "DEUCVL", None)]  # (unions are private persons to the guide)
+    assert codes("Gegen den Politiker wird wegen Bestechlichkeit ermittelt.") == [
+        ("ACCUSE", None, "DEU")]
+
+
+def test_words_of_abuse_of_power_are_no_assault_and_an_appeal_may_be_a_rekurs():
+    assert codes("Die Opposition warf dem Landrat Machtmissbrauch vor.") == [
+        ("ACCUSE", "DEUOPP", "DEUGOV")]
+    assert [e[0] for e in codes("Der Verband hat gegen die Genehmigung des Gemeinderats "
+                                "Rekurs eingelegt.")] == ["ACCUSE"]
+    assert codes("Moskau erklärte drei Diplomaten zu unerwünschten Personen.")[0][:2] == (
+        "SANCTION", "RUSGOV")
