@@ -1754,3 +1754,19 @@ def test_words_of_abuse_of_power_are_no_assault_and_an_appeal_may_be_a_rekurs():
                                 "Rekurs eingelegt.")] == ["ACCUSE"]
     assert codes("Moskau erklärte drei Diplomaten zu unerwünschten Personen.")[0][:2] == (
         "SANCTION", "RUSGOV")
+
+
+def test_an_accusation_the_speaker_calls_baseless_is_his_denial():
+    assert codes("Der Minister sagte, die Vorwürfe der Opposition seien völlig "
+                 "unbegründet.") == [("REJECT", "DEUGOV", "DEUOPP")]
+    assert [e[0] for e in codes("„Die Vorwürfe sind absurd“, sagte der Bürgermeister.")] \
+        == ["REJECT"]
+    # an accusation weighed, not denied
+    assert codes("Die Vorwürfe gegen den Minister wiegen schwer.")[0][0] == "ACCUSE"
+
+
+def test_dismay_at_a_party_s_act_is_an_accusation_where_the_party_is_named():
+    assert codes("Die Bürgermeisterin zeigte sich enttäuscht über die Entscheidung des "
+                 "Landes.")[0][:2] == ("ACCUSE", "DEUGOV")
+    assert codes("Die Mannschaft zeigte sich enttäuscht über die Niederlage.") == []
+    assert codes("Die Aktionäre zeigen sich enttäuscht.") == []
