@@ -1770,3 +1770,14 @@ def test_dismay_at_a_party_s_act_is_an_accusation_where_the_party_is_named():
                  "Landes.")[0][:2] == ("ACCUSE", "DEUGOV")
     assert codes("Die Mannschaft zeigte sich enttäuscht über die Niederlage.") == []
     assert codes("Die Aktionäre zeigen sich enttäuscht.") == []
+
+
+def test_der_and_a_noun_right_after_the_finite_verb_is_no_genitive_plural():
+    # the morphologizer reads "der Arbeitgeber" as a genitive plural
+    assert codes("Am Montag kritisierte der Arbeitgeber die Gewerkschaft.") == [
+        ("ACCUSE", "DEUBUS", "DEUCVL")]
+    assert codes("Gestern hat der Arbeitgeber die Gewerkschaft kritisiert.") == [
+        ("ACCUSE", "DEUBUS", "DEUCVL")]
+    # nor is a noun after "dem" a nominative, whatever the morphologizer reads
+    assert codes("Dem Bürgermeister warfen die Grünen Untätigkeit vor.") == [
+        ("ACCUSE", "DEU", "DEUGOV")]

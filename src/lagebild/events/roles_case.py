@@ -812,7 +812,15 @@ class CaseRoles:
         if j > 0 and c.lowers[j] in c.lexicon.words["genitive_articles"] \
                 and c.stands_in(c.texts[j - 1]):
             return c.cases[j - 1]
-        return c.case_at(mention.start, mention.end)
+        case = c.case_at(mention.start, mention.end)
+        if case == "Gen" and j > 0 and c.lowers[j] in c.lexicon.words["nominative_articles"] \
+                and c.tags[j - 1] in FINITE_VERBS:
+            return "Nom"  # no genitive plural follows the finite verb: "Am Montag
+            # kritisierte der Arbeitgeber die Gewerkschaft" (read as "der Arbeitgeber" of many)
+        if case == "Nom" and j >= 0 and c.lowers[j] in c.lexicon.words["oblique_articles"]:
+            # "Dem Bürgermeister warfen die Grünen … vor": no nominative after "dem"
+            return c.cases[j] if c.cases[j] in OBJECT_CASES + ("Gen",) else None
+        return case
 
     def subject(self, free: list[ActorMention], first: int, last: int) -> ActorMention | None:
         """The clause's subject among its ungoverned mentions: the one in the nominative;
