@@ -1781,3 +1781,15 @@ def test_der_and_a_noun_right_after_the_finite_verb_is_no_genitive_plural():
     # nor is a noun after "dem" a nominative, whatever the morphologizer reads
     assert codes("Dem Bürgermeister warfen die Grünen Untätigkeit vor.") == [
         ("ACCUSE", "DEU", "DEUGOV")]
+
+
+def test_backing_a_named_party_and_politics_as_the_one_addressed():
+    assert codes("Die Partei steht voll hinter dem Minister.") == [
+        ("SUPPORT", "DEU", "DEUGOV")]
+    # to stand behind an attack is to have done it: no backing
+    assert codes("Die Polizei vermutet, dass die Mafia hinter dem Anschlag steht.") == []
+    assert [e[0] for e in codes("Die Regierung kritisierte den Koalitionspartner scharf.")] \
+        == ["ACCUSE"]
+    # "die Politik" stands for those who govern: asked to act, it is the recipient
+    assert codes("Der Bauernbund forderte die Politik zum Handeln auf.") == [
+        ("REQUEST", "DEU", "DEU")]
