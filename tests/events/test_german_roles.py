@@ -1793,3 +1793,8 @@ def test_backing_a_named_party_and_politics_as_the_one_addressed():
     # "die Politik" stands for those who govern: asked to act, it is the recipient
     assert codes("Der Bauernbund forderte die Politik zum Handeln auf.") == [
         ("REQUEST", "DEU", "DEU")]
+
+
+def test_a_noun_and_the_verb_that_imposes_it_are_one_act():
+    assert codes("Die EU hat Strafzölle auf chinesische Elektroautos verhängt.") == [
+        ("SANCTION", "EUR", "CHN")]

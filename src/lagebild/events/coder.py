@@ -130,6 +130,8 @@ POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 HOME_SECTORS = {"COP", "JUD"}
 
 
+#: marks that end a clause within a sentence
+CLAUSE_MARKS = (",", ":", ";", " – ", " - ")
 #: STTS tags of the words before an attributive participle that no finite verb follows:
 #: articles, numerals, determiners and possessives ("zwei verurteilte Journalisten")
 ATTRIBUTE_DETERMINERS = frozenset({"ART", "CARD", "PIAT", "PIDAT", "PDAT", "PPOSAT"})
@@ -1040,8 +1042,7 @@ class _EventCoder:
                 return False
         return False
 
-    @staticmethod
-    def without_repeats(events: list[Event]) -> list[Event]:
+    def without_repeats(self, events: list[Event]) -> list[Event]:
         """The events but those that only repeat another one without its recipient: they
         add nothing. Told in another sentence ("Verdi ruft zum Streik gegen die Lufthansa
         auf. … Der Streik soll 24 Stunden dauern."), such a repeat is the same event told
@@ -1051,10 +1052,20 @@ class _EventCoder:
             if event.recipient:
                 aimed.setdefault((event.type, event.mode, event.actor, event.date),
                                  []).append(event)
+                aimed.setdefault((event.type, event.sentence, event.actor, event.date),
+                                 []).append(event)
         kept = []
         for event in events:
             told = [] if event.recipient else aimed.get(
                 (event.type, event.mode, event.actor, event.date), [])
+            if not told and not event.recipient and event.trigger.text[:1].isupper():
+                # a noun beside a verb of its clause, whatever their modes: "hat
+                # Strafzölle auf chinesische Elektroautos verhängt" (not "nahm drei Männer
+                # fest und durchsuchte Wohnungen": two acts, two verbs; nor "setzte ihre
+                # Offensive fort: … tötete sie", two clauses)
+                told = [other for other in aimed.get(
+                    (event.type, event.sentence, event.actor, event.date), [])
+                    if other.trigger.text[:1].islower() and self.one_clause(event, other)]
             twin = next((other for other in kept if other.sentence == event.sentence
                          and (other.type, other.actor, other.recipient)
                          == (event.type, event.actor, event.recipient)), None)
@@ -1066,6 +1077,12 @@ class _EventCoder:
                 for span in (event.trigger, *event.retold):
                     _retell(told[0], span)
         return kept
+
+    def one_clause(self, event: Event, other: Event) -> bool:
+        """Whether no comma, colon, semicolon or dash stands between two events' words."""
+        start = min(event.trigger.end, other.trigger.end)
+        end = max(event.trigger.start, other.trigger.start)
+        return not any(mark in self.text[start:end] for mark in CLAUSE_MARKS)
 
     def subsumed(self, event: Event, events: list[Event]) -> bool:
         """Whether another event of the same trigger and type names the same parties, one
