@@ -1798,3 +1798,9 @@ def test_backing_a_named_party_and_politics_as_the_one_addressed():
 def test_a_noun_and_the_verb_that_imposes_it_are_one_act():
     assert codes("Die EU hat Strafzölle auf chinesische Elektroautos verhängt.") == [
         ("SANCTION", "EUR", "CHN")]
+
+
+def test_high_time_that_a_party_acts_is_the_speaker_s_request_of_it():
+    assert codes("Es sei höchste Zeit, dass die Gemeinde die Straße saniere, meinte der "
+                 "Ortsvorsteher.") == [("REQUEST", "DEUGOV", "DEUGOV")]
+    assert codes("Es ist höchste Zeit für einen Wechsel.") == []
