@@ -130,8 +130,6 @@ POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "IGO", "NGO"}
 HOME_SECTORS = {"COP", "JUD"}
 
 
-#: marks that end a clause within a sentence
-CLAUSE_MARKS = (",", ":", ";", " – ", " - ")
 #: STTS tags of the words before an attributive participle that no finite verb follows:
 #: articles, numerals, determiners and possessives ("zwei verurteilte Journalisten")
 ATTRIBUTE_DETERMINERS = frozenset({"ART", "CARD", "PIAT", "PIDAT", "PDAT", "PPOSAT"})
@@ -182,9 +180,6 @@ class _EventCoder:
         self.entity_labels = {e.id: e.label for e in document.entities}
         #: the entities of places, whose actors are states named by their country's name
         self.places = {e.id for e in document.entities if e.label == "LOC"}
-        kinds = {p.id: p.kind for p in document.places}
-        #: the kind of place each place's entity names ("country", "city", ...)
-        self.place_kinds = {e.id: kinds.get(e.place or "") for e in document.entities}
         self.named = [e for e in document.entities if e.actor]
         #: the cue of each quote by where its speaker begins: a noun of the cue names the
         #: source of what is said ("nach Angaben des Militärs"), no party an act is aimed at
@@ -360,18 +355,18 @@ class _EventCoder:
                 or actor.country in (None, self.source) or recipient.country != actor.country:
             return actor_id
         entities = {e.id: e for e in self.document.entities}
-        named = [m for place in self.document.places
+        named = [(m, place.kind) for place in self.document.places  # (its mentions, kind)
                  if place.country and alpha3(place.country) == actor.country
                  for m in place.mentions
                  if m in entities and sentence[0] <= entities[m].start < sentence[1]]
         if match.trigger.visit and recipient.inferred and not recipient.mentions:
             # the places of that country are where the visit goes, after its word
             trigger_start = self.starts[match.start]
-            if not named or any(entities[m].start < trigger_start for m in named):
+            if not named or any(entities[m].start < trigger_start for m, _ in named):
                 return actor_id
-        elif not named or any(m not in recipient.mentions or self.place_kinds.get(m) != "country"
+        elif not named or any(m not in recipient.mentions or kind != "country"
                               or self.after_place_preposition(entities[m].start)
-                              for m in named):
+                              for m, kind in named):
             return actor_id  # (a body of a region named: "Kataloniens Ministerpräsident";
             # the country where it acts: "im Süden des Sudan")
         key = f"abroad:{actor.code}"
@@ -1079,10 +1074,10 @@ class _EventCoder:
         return kept
 
     def one_clause(self, event: Event, other: Event) -> bool:
-        """Whether no comma, colon, semicolon or dash stands between two events' words."""
-        start = min(event.trigger.end, other.trigger.end)
-        end = max(event.trigger.start, other.trigger.start)
-        return not any(mark in self.text[start:end] for mark in CLAUSE_MARKS)
+        """Whether the other event's words stand in the clause of the event's."""
+        left, right = clause_of(self.text, event.sentence, event.trigger.start,
+                                event.trigger.end, *self.lexicon.joins)
+        return left <= other.trigger.start and other.trigger.end <= right
 
     def subsumed(self, event: Event, events: list[Event]) -> bool:
         """Whether another event of the same trigger and type names the same parties, one
