@@ -164,6 +164,7 @@ class _EventCoder:
         self.cases = token_cases(doc)
         self.texts = token_strings(doc)
         self.starts, self.ends = token_bounds(doc)
+        self.entities = {e.id: e for e in document.entities}  # (the layer adds none)
         self.mentions = self._mentions()
         self.matches: list[TriggerMatch] = []  # the document's triggers, set by code()
         self.cues: dict[str, TriggerMatch | None] = {}  # quote id -> its request's verb
@@ -258,7 +259,7 @@ class _EventCoder:
         return set(self.lowers[first:last])
 
     def _mentions(self) -> list[ActorMention]:
-        entities = {e.id: e for e in self.document.entities}
+        entities = self.entities
         spans = []
         for actor in self.document.actors:
             spans += [(entities[m].start, entities[m].end, actor.id) for m in actor.mentions
@@ -354,7 +355,7 @@ class _EventCoder:
                 or not set(actor.sector) & STATE_SECTORS or self.source is None \
                 or actor.country in (None, self.source) or recipient.country != actor.country:
             return actor_id
-        entities = {e.id: e for e in self.document.entities}
+        entities = self.entities
         named = [(m, place.kind) for place in self.document.places  # (its mentions, kind)
                  if place.country and alpha3(place.country) == actor.country
                  for m in place.mentions
@@ -545,7 +546,7 @@ class _EventCoder:
     def place_country(self, sentence: tuple[int, int]) -> str | None:
         """The country of a city or region the sentence names, else of a country it names
         as a place ("die Fluglotsen in Frankreich"; not "kritisierte Frankreich")."""
-        entities = {e.id: e for e in self.document.entities}
+        entities = self.entities
         named_country = None
         for place in self.document.places:
             starts = [entities[m].start for m in place.mentions if m in entities
